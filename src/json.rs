@@ -1,0 +1,741 @@
+//! A JSON parser that keeps where every value came from.
+//!
+//! serde_json would tell us *that* a document is broken, but not where each value sits, and it
+//! silently keeps the last of two duplicate keys. Every issue we report points into the text the
+//! user pasted, so the tree here keeps byte spans for each key and value, borrows strings that
+//! need no unescaping, reports duplicate keys and lone surrogates, and refuses (rather than
+//! overflows on) nesting deeper than the caller allows.
+
+use crate::codes::Code;
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+/// A half-open byte range `start..end` in the parsed text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    /// A span covering one character (or nothing, at the end of the text).
+    pub fn at(src: &str, pos: usize) -> Self {
+        let len = src[pos..].chars().next().map_or(0, char::len_utf8);
+        Span::new(pos, pos + len)
+    }
+}
+
+/// A parsed JSON value with the span of its text (for strings, from quote to quote).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node<'a> {
+    pub value: Value<'a>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value<'a> {
+    Null,
+    Bool(bool),
+    /// The number's text exactly as written: ids must keep all their digits.
+    Number(&'a str),
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    Object(Vec<Member<'a>>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member<'a> {
+    pub key: Cow<'a, str>,
+    pub key_span: Span,
+    pub value: Node<'a>,
+}
+
+impl<'a> Node<'a> {
+    /// The value of member `key`, when this is an object holding it (the first, if repeated).
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
+        match &self.value {
+            Value::Object(members) => members.iter().find(|m| m.key == key).map(|m| &m.value),
+            _ => None,
+        }
+    }
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn members(&self) -> Option<&[Member<'a>]> {
+        match &self.value {
+            Value::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+    /// The JSON type name used in messages ("string", "number", ...).
+    pub fn type_name(&self) -> &'static str {
+        self.value.type_name()
+    }
+}
+
+impl Value<'_> {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        }
+    }
+}
+
+/// A problem the parser met. Syntax errors end parsing; notes (duplicate keys, lone surrogates)
+/// are collected on the way and parsing goes on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub code: Code,
+    pub span: Span,
+    pub detail: String,
+    pub hint: Option<String>,
+    /// Keys from the document root to the value concerned (for duplicate keys, the key itself).
+    pub path: Vec<String>,
+}
+
+/// Everything the parser learned about one JSON value.
+#[derive(Debug)]
+pub struct Parsed<'a> {
+    pub root: Node<'a>,
+    /// Byte offset just after the value.
+    pub end: usize,
+    pub notes: Vec<Problem>,
+}
+
+/// Deepest nesting accepted whatever the caller asks, so that recursion stays far from the
+/// stack's end even in a WebAssembly module with a small stack.
+pub const HARD_MAX_DEPTH: usize = 2_000;
+
+pub struct Parser<'a> {
+    src: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    max_depth: usize,
+    notes: Vec<Problem>,
+    path: Vec<String>,
+    /// Whether to remember object keys on the way down (only needed for located notes).
+    track_path: bool,
+}
+
+type PResult<T> = Result<T, Box<Problem>>;
+
+impl<'a> Parser<'a> {
+    pub fn new(src: &'a str, pos: usize, max_depth: usize) -> Self {
+        Parser {
+            src,
+            bytes: src.as_bytes(),
+            pos,
+            max_depth: max_depth.min(HARD_MAX_DEPTH),
+            notes: Vec::new(),
+            path: Vec::new(),
+            track_path: true,
+        }
+    }
+
+    /// Parses one value starting at the parser's position (after optional white space).
+    pub fn parse_value_at(mut self) -> Result<Parsed<'a>, Box<Problem>> {
+        self.skip_ws()?;
+        let root = self.value(0)?;
+        Ok(Parsed {
+            root,
+            end: self.pos,
+            notes: self.notes,
+        })
+    }
+
+    fn fail<T>(&self, code: Code, span: Span, detail: impl Into<String>) -> PResult<T> {
+        Err(Box::new(Problem {
+            code,
+            span,
+            detail: detail.into(),
+            hint: None,
+            path: self.path.clone(),
+        }))
+    }
+
+    fn fail_hint<T>(&self, code: Code, span: Span, detail: &str, hint: &str) -> PResult<T> {
+        let mut p = self.fail::<()>(code, span, detail).unwrap_err();
+        p.hint = Some(hint.to_string());
+        Err(p)
+    }
+
+    /// Skips JSON white space; a comment is reported, since JSON has none.
+    fn skip_ws(&mut self) -> PResult<()> {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            match b {
+                b' ' | b'\t' | b'\n' | b'\r' => self.pos += 1,
+                b'/' if matches!(self.bytes.get(self.pos + 1), Some(b'/') | Some(b'*')) => {
+                    return self.fail_hint(
+                        Code::JsonComment,
+                        Span::new(self.pos, self.pos + 2),
+                        "JSON does not allow comments",
+                        "remove the comment; RingCentral never sends one",
+                    );
+                }
+                _ => break,
+            }
+        }
+        Ok(())
+    }
+
+    fn unexpected<T>(&self, expected: &str) -> PResult<T> {
+        let Some(&b) = self.bytes.get(self.pos) else {
+            return self.fail(
+                Code::JsonUnexpectedEnd,
+                Span::new(self.pos, self.pos),
+                format!("the text ends where {expected} was expected"),
+            );
+        };
+        let span = Span::at(self.src, self.pos);
+        let found = describe_char(self.src, self.pos);
+        let detail = format!("expected {expected}, found {found}");
+        let hint = match b {
+            b'\'' => Some("JSON strings use double quotes"),
+            b'N' | b'I' => Some("JSON has no NaN or Infinity; send a number or a string"),
+            b'u' => Some("JSON has no `undefined`; leave the member out or use null"),
+            b'T' | b'F' => Some("JSON booleans are lower case: `true`, `false`"),
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'$' => {
+                Some("object keys and string values need double quotes")
+            }
+            0xEF if self.src[self.pos..].starts_with('\u{FEFF}') => {
+                Some("a byte order mark belongs only at the very start of the text")
+            }
+            _ => None,
+        };
+        match hint {
+            Some(h) => self.fail_hint(Code::JsonUnexpectedCharacter, span, &detail, h),
+            None => self.fail(Code::JsonUnexpectedCharacter, span, detail),
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> PResult<Node<'a>> {
+        let start = self.pos;
+        let Some(&b) = self.bytes.get(self.pos) else {
+            return self.unexpected("a value");
+        };
+        let value = match b {
+            b'{' | b'[' => {
+                if depth >= self.max_depth {
+                    return self.fail_hint(
+                        Code::JsonTooDeep,
+                        Span::new(start, start + 1),
+                        &format!("nesting goes deeper than {} levels", self.max_depth),
+                        "raise the `maxDepth` option if this depth is legitimate",
+                    );
+                }
+                if b == b'{' {
+                    self.object(depth + 1)?
+                } else {
+                    self.array(depth + 1)?
+                }
+            }
+            b'"' => Value::String(self.string()?),
+            b'-' | b'0'..=b'9' => Value::Number(self.number()?),
+            b't' => self.literal("true", Value::Bool(true))?,
+            b'f' => self.literal("false", Value::Bool(false))?,
+            b'n' => self.literal("null", Value::Null)?,
+            _ => return self.unexpected("a value"),
+        };
+        Ok(Node {
+            value,
+            span: Span::new(start, self.pos),
+        })
+    }
+
+    fn literal(&mut self, word: &str, value: Value<'a>) -> PResult<Value<'a>> {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            self.unexpected("a value")
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> PResult<Value<'a>> {
+        let open = self.pos;
+        self.pos += 1;
+        let mut members: Vec<Member<'a>> = Vec::new();
+        // Small objects are checked for duplicates by scanning; big ones by hashing, so that a
+        // hostile object with a million keys stays linear.
+        let mut seen: Option<HashSet<Cow<'a, str>>> = None;
+        self.skip_ws()?;
+        if self.bytes.get(self.pos) == Some(&b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(members));
+        }
+        loop {
+            if self.bytes.get(self.pos) != Some(&b'"') {
+                return if self.bytes.get(self.pos) == Some(&b'}') && !members.is_empty() {
+                    self.trailing_comma()
+                } else {
+                    self.unexpected("a member name in double quotes")
+                };
+            }
+            let key_start = self.pos;
+            let key = self.string()?;
+            let key_span = Span::new(key_start, self.pos);
+            self.skip_ws()?;
+            if self.bytes.get(self.pos) != Some(&b':') {
+                return self.unexpected("`:` after the member name");
+            }
+            self.pos += 1;
+            self.skip_ws()?;
+            if self.track_path {
+                self.path.push(key.to_string());
+            }
+            let value = self.value(depth)?;
+            let duplicate = match &mut seen {
+                Some(set) => !set.insert(key.clone()),
+                None => {
+                    let dup = members.iter().any(|m| m.key == key);
+                    if members.len() >= 16 {
+                        seen = Some(members.iter().map(|m| m.key.clone()).collect());
+                    }
+                    dup
+                }
+            };
+            if duplicate {
+                self.notes.push(Problem {
+                    code: Code::JsonDuplicateKey,
+                    span: key_span,
+                    detail: format!("the member `{key}` appears more than once in this object"),
+                    hint: Some(
+                        "JSON parsers disagree on which copy wins; keep exactly one".to_string(),
+                    ),
+                    path: self.path.clone(),
+                });
+            }
+            if self.track_path {
+                self.path.pop();
+            }
+            members.push(Member {
+                key,
+                key_span,
+                value,
+            });
+            self.skip_ws()?;
+            match self.bytes.get(self.pos) {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_ws()?;
+                }
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(members));
+                }
+                None => {
+                    return self.fail(
+                        Code::JsonUnexpectedEnd,
+                        Span::new(open, open + 1),
+                        "this object is never closed: the text ends before its `}`",
+                    )
+                }
+                _ => return self.unexpected("`,` or `}` after the member"),
+            }
+        }
+    }
+
+    fn trailing_comma<T>(&self) -> PResult<T> {
+        self.fail_hint(
+            Code::JsonTrailingComma,
+            Span::at(self.src, self.pos),
+            "a comma is followed by the end of its object or array",
+            "remove the last comma",
+        )
+    }
+
+    fn array(&mut self, depth: usize) -> PResult<Value<'a>> {
+        let open = self.pos;
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws()?;
+        if self.bytes.get(self.pos) == Some(&b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            if self.bytes.get(self.pos) == Some(&b']') && !items.is_empty() {
+                return self.trailing_comma();
+            }
+            if self.track_path {
+                self.path.push(items.len().to_string());
+            }
+            items.push(self.value(depth)?);
+            if self.track_path {
+                self.path.pop();
+            }
+            self.skip_ws()?;
+            match self.bytes.get(self.pos) {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_ws()?;
+                }
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                None => {
+                    return self.fail(
+                        Code::JsonUnexpectedEnd,
+                        Span::new(open, open + 1),
+                        "this array is never closed: the text ends before its `]`",
+                    )
+                }
+                _ => return self.unexpected("`,` or `]` after the item"),
+            }
+        }
+    }
+
+    fn number(&mut self) -> PResult<&'a str> {
+        let start = self.pos;
+        let b = self.bytes;
+        let mut p = self.pos;
+        if b.get(p) == Some(&b'-') {
+            p += 1;
+        }
+        match b.get(p) {
+            Some(b'0') => {
+                p += 1;
+                if b.get(p).is_some_and(u8::is_ascii_digit) {
+                    return self.bad_number(start, p, "a number cannot have a leading zero");
+                }
+            }
+            Some(c) if c.is_ascii_digit() => {
+                while b.get(p).is_some_and(u8::is_ascii_digit) {
+                    p += 1;
+                }
+            }
+            _ => return self.bad_number(start, p, "a minus sign must be followed by digits"),
+        }
+        if b.get(p) == Some(&b'.') {
+            p += 1;
+            if !b.get(p).is_some_and(u8::is_ascii_digit) {
+                return self.bad_number(start, p, "a decimal point must be followed by digits");
+            }
+            while b.get(p).is_some_and(u8::is_ascii_digit) {
+                p += 1;
+            }
+        }
+        if matches!(b.get(p), Some(b'e') | Some(b'E')) {
+            p += 1;
+            if matches!(b.get(p), Some(b'+') | Some(b'-')) {
+                p += 1;
+            }
+            if !b.get(p).is_some_and(u8::is_ascii_digit) {
+                return self.bad_number(start, p, "an exponent must have digits");
+            }
+            while b.get(p).is_some_and(u8::is_ascii_digit) {
+                p += 1;
+            }
+        }
+        self.pos = p;
+        Ok(&self.src[start..p])
+    }
+
+    fn bad_number<T>(&self, start: usize, at: usize, detail: &str) -> PResult<T> {
+        let mut end = at;
+        while self
+            .bytes
+            .get(end)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'-'))
+        {
+            end += 1;
+        }
+        self.fail(Code::JsonInvalidNumber, Span::new(start, end.max(at)), detail)
+    }
+
+    fn string(&mut self) -> PResult<Cow<'a, str>> {
+        let open = self.pos;
+        let b = self.bytes;
+        let mut p = self.pos + 1;
+        // Fast path: no escapes, borrow the text as it is.
+        while let Some(&c) = b.get(p) {
+            match c {
+                b'"' => {
+                    self.pos = p + 1;
+                    return Ok(Cow::Borrowed(&self.src[open + 1..p]));
+                }
+                b'\\' => break,
+                0..=0x1F => return self.control_char(p),
+                _ => p += 1,
+            }
+        }
+        if p >= b.len() {
+            return self.unterminated(open);
+        }
+        let mut out = String::with_capacity(p - open + 16);
+        out.push_str(&self.src[open + 1..p]);
+        loop {
+            let Some(&c) = b.get(p) else {
+                return self.unterminated(open);
+            };
+            match c {
+                b'"' => {
+                    self.pos = p + 1;
+                    return Ok(Cow::Owned(out));
+                }
+                b'\\' => {
+                    let esc = p;
+                    let Some(&e) = b.get(p + 1) else {
+                        return self.unterminated(open);
+                    };
+                    p += 2;
+                    match e {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let hi = self.hex4(esc, p)?;
+                            p += 4;
+                            let ch = if (0xD800..0xDC00).contains(&hi) {
+                                let lo = if b.get(p) == Some(&b'\\') && b.get(p + 1) == Some(&b'u')
+                                {
+                                    Some(self.hex4(p, p + 2)?)
+                                } else {
+                                    None
+                                };
+                                match lo {
+                                    Some(lo) if (0xDC00..0xE000).contains(&lo) => {
+                                        p += 6;
+                                        char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                                    }
+                                    _ => None,
+                                }
+                            } else {
+                                char::from_u32(hi)
+                            };
+                            match ch {
+                                Some(ch) => out.push(ch),
+                                None => {
+                                    self.notes.push(Problem {
+                                        code: Code::JsonLoneSurrogate,
+                                        span: Span::new(esc, p),
+                                        detail: format!(
+                                            "`\\u{:04x}` is half of a UTF-16 surrogate pair with no other half",
+                                            hi
+                                        ),
+                                        hint: Some(
+                                            "the text was probably cut in the middle of an emoji"
+                                                .to_string(),
+                                        ),
+                                        path: self.path.clone(),
+                                    });
+                                    out.push('\u{FFFD}');
+                                }
+                            }
+                        }
+                        _ => {
+                            let span = Span::new(esc, esc + 1 + Span::at(self.src, esc + 1).end - (esc + 1));
+                            return self.fail_hint(
+                                Code::JsonInvalidEscape,
+                                span,
+                                &format!("`\\{}` is not a JSON escape", describe_raw(self.src, esc + 1)),
+                                "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as \\\\",
+                            );
+                        }
+                    }
+                }
+                0..=0x1F => return self.control_char(p),
+                _ => {
+                    // Copy the run up to the next quote or backslash in one go.
+                    let run_start = p;
+                    while let Some(&c) = b.get(p) {
+                        if c == b'"' || c == b'\\' || c < 0x20 {
+                            break;
+                        }
+                        p += 1;
+                    }
+                    out.push_str(&self.src[run_start..p]);
+                }
+            }
+        }
+    }
+
+    fn hex4(&self, esc: usize, at: usize) -> PResult<u32> {
+        let digits = self.bytes.get(at..at + 4);
+        match digits {
+            Some(d) if d.iter().all(u8::is_ascii_hexdigit) => {
+                Ok(d.iter().fold(0, |acc, &c| acc * 16 + (c as char).to_digit(16).unwrap_or(0)))
+            }
+            _ => {
+                let mut end = at;
+                while end < at + 4 && self.bytes.get(end).is_some_and(u8::is_ascii_hexdigit) {
+                    end += 1;
+                }
+                self.fail_hint(
+                    Code::JsonInvalidEscape,
+                    Span::new(esc, end),
+                    "`\\u` must be followed by four hexadecimal digits",
+                    "write a backslash as \\\\",
+                )
+            }
+        }
+    }
+
+    fn control_char<T>(&self, at: usize) -> PResult<T> {
+        let c = self.bytes[at];
+        let name = match c {
+            b'\n' => "a line break".to_string(),
+            b'\t' => "a tab".to_string(),
+            b'\r' => "a carriage return".to_string(),
+            0 => "a NUL character".to_string(),
+            _ => format!("the control character U+{c:04X}"),
+        };
+        self.fail_hint(
+            Code::JsonControlCharacter,
+            Span::new(at, at + 1),
+            &format!("{name} inside a string must be escaped"),
+            if c == b'\n' {
+                "write a line break inside a string as \\n (or the string is missing its closing quote)"
+            } else {
+                "escape control characters as \\uXXXX"
+            },
+        )
+    }
+
+    fn unterminated<T>(&self, open: usize) -> PResult<T> {
+        self.fail_hint(
+            Code::JsonUnexpectedEnd,
+            Span::new(open, open + 1),
+            "this string is never closed: the text ends before its closing quote",
+            "the payload may have been cut off",
+        )
+    }
+}
+
+/// How a character reads in a message: `x`, or a name for what cannot be shown.
+fn describe_char(src: &str, pos: usize) -> String {
+    match src[pos..].chars().next() {
+        None => "the end of the text".to_string(),
+        Some('\u{FEFF}') => "a byte order mark (U+FEFF)".to_string(),
+        Some('\u{FFFD}') => "a replacement character (U+FFFD), from bytes that are not UTF-8".to_string(),
+        Some(c) if c.is_control() => format!("the control character U+{:04X}", c as u32),
+        Some('`') => "a backtick".to_string(),
+        Some(c) => format!("`{c}`"),
+    }
+}
+
+fn describe_raw(src: &str, pos: usize) -> String {
+    src[pos..].chars().next().map_or(String::new(), |c| {
+        if c.is_control() {
+            format!("U+{:04X}", c as u32)
+        } else {
+            c.to_string()
+        }
+    })
+}
+
+/// Byte offset of the first non-white-space character at or after `pos`.
+pub fn skip_whitespace(src: &str, mut pos: usize) -> usize {
+    let b = src.as_bytes();
+    while b.get(pos).is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r')) {
+        pos += 1;
+    }
+    pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(src: &str) -> Result<Parsed<'_>, Box<Problem>> {
+        Parser::new(src, 0, 64).parse_value_at()
+    }
+
+    #[test]
+    fn borrows_plain_strings_and_unescapes_others() {
+        let p = parse(r#"{"a":"x","b":"\u00fc\n"}"#).unwrap();
+        assert!(matches!(p.root.get("a").unwrap().value, Value::String(Cow::Borrowed("x"))));
+        assert_eq!(p.root.get("b").unwrap().as_str(), Some("ü\n"));
+    }
+
+    #[test]
+    fn keeps_number_text_exactly() {
+        let p = parse("[12345678901234567890123, -0, 1e400]").unwrap();
+        let Value::Array(items) = p.root.value else { panic!() };
+        assert_eq!(items[0].value, Value::Number("12345678901234567890123"));
+        assert_eq!(items[2].value, Value::Number("1e400"));
+    }
+
+    #[test]
+    fn spans_cover_strings_from_quote_to_quote() {
+        let src = r#"{ "k" : "v" }"#;
+        let p = parse(src).unwrap();
+        let v = p.root.get("k").unwrap();
+        assert_eq!(&src[v.span.start..v.span.end], "\"v\"");
+    }
+
+    #[test]
+    fn reports_duplicate_keys_with_their_path() {
+        let p = parse(r#"{"a":{"b":1,"b":2}}"#).unwrap();
+        assert_eq!(p.notes.len(), 1);
+        assert_eq!(p.notes[0].code, Code::JsonDuplicateKey);
+        assert_eq!(p.notes[0].path, vec!["a", "b"]);
+        assert_eq!(p.notes[0].span, Span::new(12, 15));
+    }
+
+    #[test]
+    fn finds_duplicates_in_large_objects_too() {
+        let mut s = String::from("{");
+        for i in 0..40 {
+            s.push_str(&format!("\"k{i}\":1,"));
+        }
+        s.push_str("\"k3\":2}");
+        assert_eq!(parse(&s).unwrap().notes.len(), 1);
+    }
+
+    #[test]
+    fn refuses_nesting_past_the_limit_without_recursing_further() {
+        let deep = "[".repeat(100_000);
+        let e = parse(&deep).unwrap_err();
+        assert_eq!(e.code, Code::JsonTooDeep);
+        assert_eq!(e.span.start, 64);
+    }
+
+    #[test]
+    fn names_trailing_commas_comments_and_single_quotes() {
+        assert_eq!(parse("[1,]").unwrap_err().code, Code::JsonTrailingComma);
+        assert_eq!(parse("{\"a\":1,}").unwrap_err().code, Code::JsonTrailingComma);
+        assert_eq!(parse("// x\n{}").unwrap_err().code, Code::JsonComment);
+        let e = parse("{'a':1}").unwrap_err();
+        assert_eq!(e.code, Code::JsonUnexpectedCharacter);
+        assert_eq!(e.hint.as_deref(), Some("JSON strings use double quotes"));
+    }
+
+    #[test]
+    fn reports_lone_surrogates_but_keeps_going() {
+        let p = parse(r#"["\ud800", "\ud83d\ude00"]"#).unwrap();
+        assert_eq!(p.notes.len(), 1);
+        assert_eq!(p.notes[0].code, Code::JsonLoneSurrogate);
+    }
+
+    #[test]
+    fn locates_truncation_at_the_unclosed_container() {
+        let e = parse("{\"a\": [1, 2").unwrap_err();
+        assert_eq!(e.code, Code::JsonUnexpectedEnd);
+        assert_eq!(e.span, Span::new(6, 7));
+    }
+
+    #[test]
+    fn rejects_malformed_numbers() {
+        for bad in ["01", "-", "1.", "1e", "-a"] {
+            assert_eq!(parse(bad).unwrap_err().code, Code::JsonInvalidNumber, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! Parse, validate and summarize RingCentral "Contact Center phone number" event
+//! notifications.
+//!
+//! The core is plain Rust and works natively; [`wasm`] holds every WebAssembly export and is
+//! compiled only for `wasm32`. Positions are in UTF-16 code units, as JavaScript counts them
+//! (see [`position`]).
+
+mod change;
+pub mod codes;
+mod detect;
+mod findings;
+mod input;
+pub mod json;
+pub mod model;
+pub mod position;
+mod rules;
+pub mod timestamp;
+mod validate;
+mod vocab;
+pub mod write;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use change::{change_of, effect_of};
+pub use codes::{Code, Severity};
+pub use model::{
+    Body, Change, Delivery, Effect, Event, EventType, Issue, Kind, NumberType, Options,
+    PhoneNumberInfo, Provider, Report,
+};
+pub use validate::{parse, validate, ParseError};
+pub use write::ToJson;

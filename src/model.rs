@@ -1,0 +1,349 @@
+//! The normalised event and the report handed to callers.
+
+use crate::codes::{Code, Severity};
+use crate::timestamp::Instant;
+use crate::write::{JsonWriter, ToJson};
+
+/// Caller's choices. Limits guard against hostile input; defaults suit real traffic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Unknown members and unknown values of `paymentType`, `usageType` and `status` become
+    /// errors instead of warnings.
+    pub strict: bool,
+    /// Largest input accepted, in bytes (default 64 MiB).
+    pub max_input_bytes: usize,
+    /// Deepest nesting of objects and arrays accepted (default 64; never more than 2,000).
+    pub max_depth: usize,
+    /// Most issues listed for one payload (default 100); the rest are counted in one
+    /// `too-many-issues` warning.
+    pub max_issues: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            strict: false,
+            max_input_bytes: 64 << 20,
+            max_depth: 64,
+            max_issues: 100,
+        }
+    }
+}
+
+/// What the input turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A Contact Center phone-number event (valid or not).
+    ContactCenterPhoneNumber,
+    /// A subscription renewal reminder (`/restapi/v1.0/subscription/~?threshold=...`).
+    SubscriptionRenewal,
+    /// A notification of another RingCentral event.
+    OtherEvent,
+    /// The empty body of the subscription validation request.
+    ValidationRequest,
+    /// Valid JSON that is not a notification (including non-notification WebSocket frames).
+    NotANotification,
+    /// Text that is not JSON at all.
+    Malformed,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::ContactCenterPhoneNumber => "contactCenterPhoneNumber",
+            Kind::SubscriptionRenewal => "subscriptionRenewal",
+            Kind::OtherEvent => "otherEvent",
+            Kind::ValidationRequest => "validationRequest",
+            Kind::NotANotification => "notANotification",
+            Kind::Malformed => "malformed",
+        }
+    }
+}
+
+/// How the notification was wrapped when it was pasted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Delivery {
+    /// The envelope itself, as a WebHook POST body.
+    WebHook,
+    /// A WebSocket frame `[meta, envelope]`.
+    WebSocket,
+    /// The envelope under `pn_apns`, as Apple push delivery wraps it.
+    Apns,
+    /// Only the `body` object, without its envelope.
+    BodyOnly,
+    /// Nothing recognisable.
+    Unknown,
+}
+
+impl Delivery {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Delivery::WebHook => "webhook",
+            Delivery::WebSocket => "websocket",
+            Delivery::Apns => "apns",
+            Delivery::BodyOnly => "bodyOnly",
+            Delivery::Unknown => "unknown",
+        }
+    }
+}
+
+/// One located problem. Positions are in UTF-16 code units (see [`crate::position`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub hint: Option<String>,
+    /// RFC 6901 JSON Pointer to the value (for a missing member, the member's would-be path).
+    pub path: String,
+    pub line: u32,
+    pub column: u32,
+    pub offset: u32,
+    pub length: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EventType {
+    Created,
+    Updated,
+    Deleted,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 3] = [EventType::Created, EventType::Updated, EventType::Deleted];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Created => "Created",
+            EventType::Updated => "Updated",
+            EventType::Deleted => "Deleted",
+        }
+    }
+}
+
+/// The number's capability, in the event documentation's vocabulary; the REST resource's
+/// `VoiceOnly` and `FaxOnly` are read as `Voice` and `Fax`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NumberType {
+    Voice,
+    Fax,
+    VoiceFax,
+}
+
+impl NumberType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NumberType::Voice => "Voice",
+            NumberType::Fax => "Fax",
+            NumberType::VoiceFax => "VoiceFax",
+        }
+    }
+    pub fn from_name(s: &str) -> Option<Self> {
+        match s {
+            "Voice" | "VoiceOnly" => Some(NumberType::Voice),
+            "Fax" | "FaxOnly" => Some(NumberType::Fax),
+            "VoiceFax" => Some(NumberType::VoiceFax),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default, Hash)]
+pub struct Provider {
+    pub id: Option<String>,
+    pub name: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhoneNumberInfo {
+    pub uri: Option<String>,
+    /// Always a string, even when the payload gave a number.
+    pub id: String,
+    pub phone_number: String,
+    pub payment_type: Option<String>,
+    pub location: Option<String>,
+    pub number_type: Option<NumberType>,
+    pub usage_type: Option<String>,
+    pub status: Option<String>,
+    pub contact_center_provider: Option<Provider>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Body {
+    pub event_type: EventType,
+    pub phone_number_info: PhoneNumberInfo,
+}
+
+/// A valid notification, normalised.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub uuid: String,
+    pub event: String,
+    /// The account from the event filter: digits, `~` (the subscriber's own) or the
+    /// documentation's `{accountId}` placeholder.
+    pub account_id: String,
+    /// The timestamp as sent.
+    pub timestamp: String,
+    /// The same instant, normalised.
+    pub time: Instant,
+    pub subscription_id: String,
+    pub owner_id: String,
+    pub body: Body,
+}
+
+/// What an event did to the account's Contact Center numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Effect {
+    /// A new number created as a Contact Center number.
+    Added,
+    /// A Contact Center number deleted.
+    Removed,
+    /// An existing number converted to Contact Center.
+    ConvertedIn,
+    /// A Contact Center number reassigned to another use.
+    ReassignedAway,
+}
+
+impl Effect {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Effect::Added => "added",
+            Effect::Removed => "removed",
+            Effect::ConvertedIn => "convertedIn",
+            Effect::ReassignedAway => "reassignedAway",
+        }
+    }
+    /// Whether the number is a Contact Center number after this event.
+    pub fn leaves_number_in(self) -> bool {
+        matches!(self, Effect::Added | Effect::ConvertedIn)
+    }
+}
+
+/// One event's change, ready to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// `created`, `updated` or `deleted`.
+    pub action: &'static str,
+    pub effect: Effect,
+    pub phone_number: String,
+    pub id: String,
+    pub number_type: Option<NumberType>,
+    pub usage_type: Option<String>,
+    pub provider: Option<Provider>,
+    pub account_id: String,
+    pub time: Instant,
+    pub sentence: String,
+}
+
+/// The verdict on one payload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// True only for a Contact Center phone-number event without errors.
+    pub valid: bool,
+    pub kind: Kind,
+    pub delivery: Delivery,
+    pub errors: Vec<Issue>,
+    pub warnings: Vec<Issue>,
+    pub event: Option<Event>,
+    pub change: Option<Change>,
+}
+
+impl ToJson for Issue {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.object(|w| {
+            w.key("code").str(self.code.as_str());
+            w.key("severity").str(self.severity.as_str());
+            w.key("message").str(&self.message);
+            w.opt_str("hint", self.hint.as_deref());
+            w.key("path").str(&self.path);
+            w.key("line").num(self.line);
+            w.key("column").num(self.column);
+            w.key("offset").num(self.offset);
+            w.key("length").num(self.length);
+        });
+    }
+}
+
+impl ToJson for Provider {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.object(|w| {
+            w.opt_str("id", self.id.as_deref());
+            w.opt_str("name", self.name.as_deref());
+        });
+    }
+}
+
+impl ToJson for Event {
+    fn write_json(&self, w: &mut JsonWriter) {
+        let info = &self.body.phone_number_info;
+        w.object(|w| {
+            w.key("uuid").str(&self.uuid);
+            w.key("event").str(&self.event);
+            w.key("accountId").str(&self.account_id);
+            w.key("timestamp").str(&self.timestamp);
+            w.key("time").str(&self.time.to_iso());
+            w.key("subscriptionId").str(&self.subscription_id);
+            w.key("ownerId").str(&self.owner_id);
+            w.key("body").object(|w| {
+                w.key("eventType").str(self.body.event_type.as_str());
+                w.key("phoneNumberInfo").object(|w| {
+                    w.opt_str("uri", info.uri.as_deref());
+                    w.key("id").str(&info.id);
+                    w.key("phoneNumber").str(&info.phone_number);
+                    w.opt_str("paymentType", info.payment_type.as_deref());
+                    w.opt_str("location", info.location.as_deref());
+                    w.opt_str("type", info.number_type.map(NumberType::as_str));
+                    w.opt_str("usageType", info.usage_type.as_deref());
+                    w.opt_str("status", info.status.as_deref());
+                    if let Some(p) = &info.contact_center_provider {
+                        p.write_json(w.key("contactCenterProvider"));
+                    }
+                });
+            });
+        });
+    }
+}
+
+impl ToJson for Change {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.object(|w| {
+            w.key("action").str(self.action);
+            w.key("effect").str(self.effect.as_str());
+            w.key("phoneNumber").str(&self.phone_number);
+            w.key("id").str(&self.id);
+            w.opt_str("type", self.number_type.map(NumberType::as_str));
+            w.opt_str("usageType", self.usage_type.as_deref());
+            if let Some(p) = &self.provider {
+                p.write_json(w.key("provider"));
+            }
+            w.key("accountId").str(&self.account_id);
+            w.key("time").str(&self.time.to_iso());
+            w.key("sentence").str(&self.sentence);
+        });
+    }
+}
+
+pub(crate) fn write_issues(w: &mut JsonWriter, issues: &[Issue]) {
+    w.array(|w| {
+        for i in issues {
+            i.write_json(w.item());
+        }
+    });
+}
+
+impl ToJson for Report {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.object(|w| {
+            w.key("valid").bool(self.valid);
+            w.key("kind").str(self.kind.as_str());
+            w.key("delivery").str(self.delivery.as_str());
+            write_issues(w.key("errors"), &self.errors);
+            write_issues(w.key("warnings"), &self.warnings);
+            if let Some(e) = &self.event {
+                e.write_json(w.key("event"));
+            }
+            if let Some(c) = &self.change {
+                c.write_json(w.key("change"));
+            }
+        });
+    }
+}

@@ -1,0 +1,147 @@
+//! Byte offsets to the positions a JavaScript editor understands.
+//!
+//! The core works on UTF-8 bytes; JavaScript strings count UTF-16 code units. Every position we
+//! report is therefore in UTF-16 code units: `line` and `column` are 1-based, `offset` and
+//! `length` are 0-based counts from the start of the text, exactly what `String.prototype.slice`
+//! and `textarea.setSelectionRange` expect. Line breaks are `\n`, `\r\n` and a lone `\r`.
+
+use crate::json::Span;
+
+/// Where a span sits in the text, in UTF-16 code units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: u32,
+    /// 1-based column, in UTF-16 code units from the start of the line.
+    pub column: u32,
+    /// 0-based offset of the first code unit from the start of the text.
+    pub offset: u32,
+    /// Length in UTF-16 code units.
+    pub length: u32,
+}
+
+const BLOCK: usize = 4096;
+
+/// Answers position queries for one text; built once, in one pass, only when some issue needs
+/// locating (the happy path never pays for it).
+pub struct LineIndex<'a> {
+    src: &'a str,
+    line_starts: Vec<usize>,
+    /// UTF-16 offset of each `BLOCK`-byte boundary; empty when the text is ASCII.
+    blocks: Vec<u32>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(src: &'a str) -> Self {
+        let bytes = src.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        let blocks = if src.is_ascii() {
+            Vec::new()
+        } else {
+            let mut acc = 0u32;
+            let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+            for chunk in bytes.chunks(BLOCK) {
+                blocks.push(acc);
+                acc += utf16_units(chunk);
+            }
+            blocks.push(acc);
+            blocks
+        };
+        LineIndex {
+            src,
+            line_starts,
+            blocks,
+        }
+    }
+
+    /// UTF-16 code units before byte offset `byte`.
+    pub fn utf16_offset(&self, byte: usize) -> u32 {
+        let byte = byte.min(self.src.len());
+        if self.blocks.is_empty() {
+            return byte as u32;
+        }
+        let block = byte / BLOCK;
+        self.blocks[block] + utf16_units(&self.src.as_bytes()[block * BLOCK..byte])
+    }
+
+    /// 1-based line number holding byte offset `byte`.
+    pub fn line_of(&self, byte: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= byte)
+    }
+
+    pub fn locate(&self, span: Span) -> Position {
+        let line = self.line_of(span.start);
+        let line_start = self.line_starts[line - 1];
+        let offset = self.utf16_offset(span.start);
+        Position {
+            line: line as u32,
+            column: offset - self.utf16_offset(line_start) + 1,
+            offset,
+            length: self.utf16_offset(span.end.max(span.start)) - offset,
+        }
+    }
+}
+
+/// UTF-16 code units in a run of UTF-8 bytes that may start or end inside a character: each
+/// character counts at its lead byte, and 4-byte characters (surrogate pairs) count twice.
+fn utf16_units(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .map(|&b| u32::from((b & 0xC0) != 0x80) + u32::from(b >= 0xF0))
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(src: &str, needle: &str) -> Position {
+        let start = src.find(needle).unwrap();
+        LineIndex::new(src).locate(Span::new(start, start + needle.len()))
+    }
+
+    #[test]
+    fn counts_columns_in_utf16_code_units_after_non_ascii_text() {
+        let src = "{\"location\": \"Zürich 🇨🇭\", \"x\": 1}";
+        let p = pos(src, "\"x\"");
+        // `ü` is one unit, each regional indicator is a surrogate pair (2 units).
+        assert_eq!(p.column, 29);
+        assert_eq!(p.offset, 28);
+        assert_eq!(p.length, 3);
+        let js_like: Vec<u16> = src.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&js_like[28..31]).unwrap(), "\"x\"");
+    }
+
+    #[test]
+    fn counts_lines_for_lf_crlf_and_cr() {
+        let src = "a\nb\r\nc\rd";
+        assert_eq!(pos(src, "d").line, 4);
+        assert_eq!(pos(src, "d").column, 1);
+        assert_eq!(pos(src, "c").line, 3);
+    }
+
+    #[test]
+    fn handles_long_non_ascii_lines_across_blocks() {
+        let mut src = "é".repeat(5000);
+        src.push('X');
+        let p = pos(&src, "X");
+        assert_eq!(p.offset, 5000);
+        assert_eq!(p.column, 5001);
+    }
+
+    #[test]
+    fn locates_the_end_of_the_text() {
+        let src = "ab";
+        let p = LineIndex::new(src).locate(Span::new(2, 2));
+        assert_eq!((p.line, p.column, p.offset, p.length), (1, 3, 2, 0));
+    }
+}

@@ -1,0 +1,613 @@
+//! The rules for one Contact Center phone-number event: envelope and body.
+//!
+//! Each check reports into [`Findings`] and returns what it could read, so one pass collects
+//! every problem and, when there are none, the normalised event falls out at the end.
+
+use crate::codes::Code;
+use crate::findings::{pointer, Findings};
+use crate::json::{Node, Span, Value};
+use crate::model::{Body, Event, EventType, NumberType, PhoneNumberInfo, Provider};
+use crate::timestamp::{self, Instant};
+use crate::vocab;
+
+/// The event filter this crate is about; `{}` is the account.
+const FILTER_PREFIX: &str = "/restapi/v1.0/account/";
+const FILTER_RESOURCE: &str = "/phone-number";
+const FILTER_QUERY: &str = "?usageType=ContactCenterNumber";
+pub(crate) const ACCOUNT_PLACEHOLDER: &str = "{accountId}";
+
+/// The account named by an event filter for a phone-number resource, if `event` is one.
+pub(crate) fn phone_number_filter_account(event: &str) -> Option<&str> {
+    let rest = event.strip_prefix(FILTER_PREFIX)?;
+    let (path, _) = rest.split_once('?').unwrap_or((rest, ""));
+    let account = path.strip_suffix(FILTER_RESOURCE)?;
+    (!account.contains('/')).then_some(account)
+}
+
+fn start_of(node: &Node) -> Span {
+    Span::new(node.span.start, node.span.start + 1)
+}
+
+fn type_article(t: &str) -> &'static str {
+    match t {
+        "array" | "object" => "an",
+        _ => "a",
+    }
+}
+
+/// Member `key` of `obj`; reports it missing when `required` says why it is needed.
+fn field<'n, 'a>(
+    f: &mut Findings,
+    obj: &'n Node<'a>,
+    base: &str,
+    key: &str,
+    required: Option<&str>,
+) -> Option<&'n Node<'a>> {
+    let found = obj.get(key);
+    if found.is_none() {
+        if let Some(why) = required {
+            let finding = f.add(
+                Code::MissingField,
+                start_of(obj),
+                pointer(base, key),
+                format!("`{key}` is missing{why}"),
+            );
+            let near = obj
+                .members()
+                .unwrap_or(&[])
+                .iter()
+                .find(|m| vocab::closest(&m.key, &[key]).is_some());
+            if let Some(m) = near {
+                finding.hint(format!(
+                    "there is a member `{}`; member names are case-sensitive and spelled `{key}`",
+                    m.key
+                ));
+            }
+        }
+    }
+    found
+}
+
+fn wrong_type(f: &mut Findings, node: &Node, path: String, key: &str, want: &str) {
+    let found = node.type_name();
+    let finding = f.add(
+        Code::WrongType,
+        node.span,
+        path,
+        format!("`{key}` must be {} {want}, not {} {found}", type_article(want), type_article(found)),
+    );
+    if want == "string" && matches!(node.value, Value::Number(_) | Value::Bool(_)) {
+        finding.hint("put the value in double quotes");
+    }
+}
+
+/// Member `key` as a string.
+fn string<'n>(
+    f: &mut Findings,
+    obj: &'n Node,
+    base: &str,
+    key: &str,
+    required: Option<&str>,
+) -> Option<(&'n str, &'n Node<'n>)> {
+    let node = field(f, obj, base, key, required)?;
+    match node.as_str() {
+        Some(s) => Some((s, node)),
+        None => {
+            wrong_type(f, node, pointer(base, key), key, "string");
+            None
+        }
+    }
+}
+
+/// Member `key` as an object.
+fn object<'n, 'a>(
+    f: &mut Findings,
+    obj: &'n Node<'a>,
+    base: &str,
+    key: &str,
+    required: Option<&str>,
+) -> Option<&'n Node<'a>> {
+    let node = field(f, obj, base, key, required)?;
+    if node.members().is_some() {
+        Some(node)
+    } else {
+        wrong_type(f, node, pointer(base, key), key, "object");
+        None
+    }
+}
+
+pub(crate) fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// An id: a string of digits, or a JSON integer (accepted, normalised, and warned about,
+/// because JavaScript loses digits of integers past 2^53).
+fn id(
+    f: &mut Findings,
+    obj: &Node,
+    base: &str,
+    key: &str,
+    required: Option<&str>,
+    digits_only: bool,
+) -> Option<String> {
+    let node = field(f, obj, base, key, required)?;
+    let path = pointer(base, key);
+    match &node.value {
+        Value::String(s) if s.is_empty() => {
+            f.add(Code::InvalidId, node.span, path, format!("`{key}` is empty"));
+            None
+        }
+        Value::String(s) if digits_only && !is_digits(s) => {
+            let finding = f.add(
+                Code::InvalidId,
+                node.span,
+                path,
+                format!("`{key}` must be a string of digits, not \"{}\"", clip(s)),
+            );
+            if is_digits(s.trim()) {
+                finding.hint("remove the white space around the digits");
+            }
+            None
+        }
+        Value::String(s) => Some(s.to_string()),
+        Value::Number(text) if is_digits(text) && (text.len() == 1 || !text.starts_with('0')) => {
+            f.add(
+                Code::NumericId,
+                node.span,
+                path,
+                format!("`{key}` is a JSON number; it was read as the string \"{text}\""),
+            )
+            .hint("send ids as strings: JavaScript rounds integers above 2^53");
+            Some(text.to_string())
+        }
+        Value::Number(text) => {
+            f.add(
+                Code::InvalidId,
+                node.span,
+                path,
+                format!("`{key}` is the number {text}, which is not a whole non-negative id"),
+            )
+            .hint("ids are strings of digits, such as \"987654321\"");
+            None
+        }
+        _ => {
+            wrong_type(f, node, path, key, "string");
+            None
+        }
+    }
+}
+
+/// Text for a message, cut so that a hostile 100 MB value does not end up in every report.
+pub(crate) fn clip(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(MAX).collect();
+        format!("{cut}…")
+    }
+}
+
+fn unknown_fields(f: &mut Findings, obj: &Node, base: &str, known: &[&str], what: &str) {
+    for m in obj.members().unwrap_or(&[]) {
+        if known.contains(&m.key.as_ref()) {
+            continue;
+        }
+        let finding = f.add(
+            Code::UnknownField,
+            m.key_span,
+            pointer(base, &m.key),
+            format!("`{}` is not a member of {what}", clip(&m.key)),
+        );
+        match vocab::closest(&m.key, known) {
+            Some(k) => finding.hint(format!("did you mean `{k}`?")),
+            None => finding.hint("RingCentral adds fields over time; `strict: true` makes this an error"),
+        }
+    }
+}
+
+/// A value from a documented list: unknown ones are reported with `code` and a suggestion.
+fn enumerated(
+    f: &mut Findings,
+    node: &Node,
+    value: &str,
+    path: String,
+    key: &str,
+    allowed: &[&str],
+    code: Code,
+) -> bool {
+    if allowed.contains(&value) {
+        return true;
+    }
+    let finding = f.add(
+        code,
+        node.span,
+        path,
+        format!("`{key}` is \"{}\", which RingCentral does not document", clip(value)),
+    );
+    match vocab::closest(value, allowed) {
+        Some(s) => finding.hint(format!("did you mean `{s}`?")),
+        None => finding.hint(format!("documented values: {}", allowed.join(", "))),
+    }
+    false
+}
+
+fn is_uuid(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+fn check_uuid(f: &mut Findings, s: &str, node: &Node, path: String) {
+    if (18..=20).contains(&s.len()) && is_digits(s) || is_uuid(s) {
+        return;
+    }
+    let finding = f.add(
+        Code::InvalidUuid,
+        node.span,
+        path,
+        format!("`uuid` \"{}\" is neither an 18-20 digit id nor a UUID", clip(s)),
+    );
+    if is_digits(s) {
+        finding.hint(format!(
+            "real notification ids have 18 to 20 digits; this one has {}",
+            s.len()
+        ));
+    } else {
+        finding.hint("real ids look like \"2661273919712564939\" or \"ed1cf00c-0420-4bf5-a0ae-e659cc9f77e0\"");
+    }
+}
+
+/// Checks the `event` filter; returns the account it names.
+fn check_filter(f: &mut Findings, s: &str, node: &Node, path: String) -> Option<String> {
+    let expected = "/restapi/v1.0/account/{accountId}/phone-number?usageType=ContactCenterNumber";
+    let Some(account) = phone_number_filter_account(s) else {
+        f.add(
+            Code::InvalidEventFilter,
+            node.span,
+            path,
+            format!("`event` \"{}\" is not this event's filter", clip(s)),
+        )
+        .hint(format!("expected {expected}"));
+        return None;
+    };
+    let query = &s[FILTER_PREFIX.len() + account.len() + FILTER_RESOURCE.len()..];
+    if query != FILTER_QUERY {
+        let detail = if query.is_empty() {
+            "has no `?usageType=ContactCenterNumber` query".to_string()
+        } else {
+            format!("has the query \"{}\"", clip(query))
+        };
+        f.add(Code::InvalidEventFilter, node.span, path, format!("`event` {detail}"))
+            .hint("this event's filter ends in ?usageType=ContactCenterNumber");
+        return None;
+    }
+    if account == ACCOUNT_PLACEHOLDER {
+        f.add(
+            Code::EventFilterPlaceholder,
+            node.span,
+            path,
+            "`event` holds the literal `{accountId}` placeholder from RingCentral's documentation",
+        )
+        .hint("real notifications carry the numeric account id, or `~`");
+    } else if account != "~" && !is_digits(account) {
+        f.add(
+            Code::InvalidEventFilter,
+            node.span,
+            path,
+            format!("the account \"{}\" in `event` is neither digits nor `~`", clip(account)),
+        );
+        return None;
+    }
+    Some(account.to_string())
+}
+
+fn check_timestamp(f: &mut Findings, s: &str, node: &Node, path: String) -> Option<Instant> {
+    match timestamp::parse(s) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let finding = f.add(
+                Code::InvalidTimestamp,
+                node.span,
+                path,
+                format!("`timestamp` \"{}\" is not valid: {}", clip(s), e.detail),
+            );
+            if let Some(h) = e.hint {
+                finding.hint(h);
+            }
+            None
+        }
+    }
+}
+
+/// E.164: `+`, a country code not starting with 0, 7 to 15 digits in all.
+fn check_phone_number(f: &mut Findings, s: &str, node: &Node, path: String) -> bool {
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    let ok = s.starts_with('+')
+        && is_digits(digits)
+        && !digits.starts_with('0')
+        && (7..=15).contains(&digits.len());
+    if ok {
+        return true;
+    }
+    let cleaned: String = s.chars().filter(char::is_ascii_digit).collect();
+    let formatted = s.chars().any(|c| " -().".contains(c));
+    let (detail, hint) = if s.is_empty() {
+        ("is empty".to_string(), None)
+    } else if formatted && s.starts_with('+') {
+        (
+            "contains spaces or punctuation".to_string(),
+            Some(format!("E.164 has digits only: \"+{cleaned}\"")),
+        )
+    } else if !s.starts_with('+') && is_digits(&cleaned) && cleaned.len() == s.len() {
+        (
+            "does not start with `+`".to_string(),
+            Some(format!("add `+` and the country code, e.g. \"+{cleaned}\"")),
+        )
+    } else if !s.starts_with('+') {
+        ("does not start with `+`".to_string(), None)
+    } else if !is_digits(digits) {
+        ("holds characters other than digits after `+`".to_string(), None)
+    } else if digits.starts_with('0') {
+        (
+            "has a country code starting with 0".to_string(),
+            Some("country codes never start with 0; drop the trunk prefix".to_string()),
+        )
+    } else if digits.len() > 15 {
+        (format!("has {} digits; E.164 allows at most 15", digits.len()), None)
+    } else {
+        (format!("has only {} digits", digits.len()), None)
+    };
+    let finding = f.add(
+        Code::InvalidPhoneNumber,
+        node.span,
+        path,
+        format!("`phoneNumber` \"{}\" is not E.164: it {detail}", clip(s)),
+    );
+    if let Some(h) = hint {
+        finding.hint(h);
+    }
+    false
+}
+
+const URI_HOSTS: &[&str] = &[
+    "https://platform.ringcentral.com",
+    "https://platform.devtest.ringcentral.com",
+];
+
+fn check_uri(
+    f: &mut Findings,
+    s: &str,
+    node: &Node,
+    path: String,
+    id: Option<&str>,
+    account: Option<&str>,
+) {
+    if s.is_empty() {
+        f.add(Code::EmptyUri, node.span, path, "`uri` is empty")
+            .hint("RingCentral's sample has an empty `uri`; real ones link to the number");
+        return;
+    }
+    let parsed = URI_HOSTS.iter().find_map(|h| s.strip_prefix(h)).and_then(|rest| {
+        let rest = rest.strip_prefix(FILTER_PREFIX)?;
+        let (acc, num) = rest.split_once("/phone-number/")?;
+        ((acc == "~" || is_digits(acc)) && is_digits(num)).then_some((acc, num))
+    });
+    let Some((uri_account, uri_id)) = parsed else {
+        let finding = f.add(
+            Code::InvalidUri,
+            node.span,
+            path,
+            format!("`uri` \"{}\" is not a RingCentral phone-number link", clip(s)),
+        );
+        if s.starts_with("http://") {
+            finding.hint("RingCentral links use https://");
+        } else {
+            finding.hint("expected https://platform.ringcentral.com/restapi/v1.0/account/{accountId}/phone-number/{id}");
+        }
+        return;
+    };
+    if let Some(id) = id.filter(|id| *id != uri_id) {
+        f.add(
+            Code::UriMismatch,
+            node.span,
+            path,
+            format!("`uri` links to phone number {uri_id}, but `id` is {id}"),
+        );
+    } else if let Some(acc) =
+        account.filter(|a| is_digits(a) && uri_account != "~" && *a != uri_account)
+    {
+        f.add(
+            Code::UriMismatch,
+            node.span,
+            path,
+            format!("`uri` names account {uri_account}, but `event` names account {acc}"),
+        );
+    }
+}
+
+fn check_provider(f: &mut Findings, node: &Node, base: &str) -> Provider {
+    let id = id(f, node, base, "id", None, false);
+    let name = string(f, node, base, "name", None).map(|(s, _)| s.to_string());
+    unknown_fields(f, node, base, vocab::PROVIDER_FIELDS, "`contactCenterProvider`");
+    Provider { id, name }
+}
+
+fn check_event_type(f: &mut Findings, s: &str, node: &Node, path: String) -> Option<EventType> {
+    if let Some(t) = EventType::ALL.into_iter().find(|t| t.as_str() == s) {
+        return Some(t);
+    }
+    let finding = f.add(
+        Code::InvalidEventType,
+        node.span,
+        path,
+        format!("`eventType` \"{}\" is not Created, Updated or Deleted", clip(s)),
+    );
+    match vocab::closest(s, vocab::EVENT_TYPES) {
+        Some(t) => finding.hint(format!("did you mean `{t}`?")),
+        None => finding.hint("the three values are case-sensitive: Created, Updated, Deleted"),
+    }
+    None
+}
+
+/// Checks a `body`; `account` is the one named by the envelope's filter, if known.
+pub(crate) fn check_body(f: &mut Findings, body: &Node, base: &str, account: Option<&str>) -> Option<Body> {
+    let event_type = string(f, body, base, "eventType", Some(""))
+        .and_then(|(s, n)| check_event_type(f, s, n, pointer(base, "eventType")));
+    let info_base = pointer(base, "phoneNumberInfo");
+    let info_node = object(f, body, base, "phoneNumberInfo", Some(""));
+    unknown_fields(f, body, base, vocab::BODY_FIELDS, "the event body");
+    let info = info_node.and_then(|n| check_info(f, n, &info_base, event_type, account))?;
+    Some(Body {
+        event_type: event_type?,
+        phone_number_info: info,
+    })
+}
+
+fn check_info(
+    f: &mut Findings,
+    node: &Node,
+    base: &str,
+    event_type: Option<EventType>,
+    account: Option<&str>,
+) -> Option<PhoneNumberInfo> {
+    let b = base;
+    let id = id(f, node, b, "id", Some(""), true);
+    let phone = string(f, node, b, "phoneNumber", Some(""))
+        .filter(|(s, n)| check_phone_number(f, s, n, pointer(b, "phoneNumber")))
+        .map(|(s, _)| s.to_string());
+    let uri = string(f, node, b, "uri", None).map(|(s, n)| {
+        check_uri(f, s, n, pointer(b, "uri"), id.as_deref(), account);
+        s.to_string()
+    });
+    let payment_type = string(f, node, b, "paymentType", None).map(|(s, n)| {
+        let path = pointer(b, "paymentType");
+        enumerated(f, n, s, path, "paymentType", vocab::PAYMENT_TYPES, Code::UnknownPaymentType);
+        s.to_string()
+    });
+    let location = string(f, node, b, "location", None).map(|(s, _)| s.to_string());
+    let number_type = string(f, node, b, "type", None).and_then(|(s, n)| {
+        let t = NumberType::from_name(s);
+        if t.is_none() {
+            let path = pointer(b, "type");
+            enumerated(f, n, s, path, "type", vocab::NUMBER_TYPES, Code::InvalidNumberType);
+        }
+        t
+    });
+    let why_usage = if event_type == Some(EventType::Updated) {
+        Some(": an `Updated` event needs it to tell a conversion to Contact Center from a reassignment away")
+    } else {
+        None
+    };
+    let usage_type = string(f, node, b, "usageType", why_usage).map(|(s, n)| {
+        check_usage_type(f, s, n, pointer(b, "usageType"), event_type);
+        s.to_string()
+    });
+    let status = string(f, node, b, "status", None).map(|(s, n)| {
+        enumerated(f, n, s, pointer(b, "status"), "status", vocab::STATUSES, Code::UnknownStatus);
+        s.to_string()
+    });
+    let provider = object(f, node, b, "contactCenterProvider", None)
+        .map(|n| check_provider(f, n, &pointer(b, "contactCenterProvider")));
+    unknown_fields(f, node, b, vocab::INFO_FIELDS, "`phoneNumberInfo`");
+    Some(PhoneNumberInfo {
+        uri,
+        id: id?,
+        phone_number: phone?,
+        payment_type,
+        location,
+        number_type,
+        usage_type,
+        status,
+        contact_center_provider: provider,
+    })
+}
+
+fn check_usage_type(f: &mut Findings, s: &str, node: &Node, path: String, event_type: Option<EventType>) {
+    if s == vocab::CONTACT_CENTER {
+        return;
+    }
+    if let Some(near) = vocab::closest(s, &[vocab::CONTACT_CENTER]) {
+        f.add(
+            Code::UnknownUsageType,
+            node.span,
+            path.clone(),
+            format!("`usageType` \"{}\" is not a documented usage type", clip(s)),
+        )
+        .hint(format!("did you mean `{near}`?"));
+    } else {
+        enumerated(f, node, s, path.clone(), "usageType", vocab::USAGE_TYPES, Code::UnknownUsageType);
+    }
+    match event_type {
+        Some(EventType::Created) => {
+            f.add(
+                Code::UsageTypeMismatch,
+                node.span,
+                path,
+                format!("a `Created` event is for a new Contact Center number, but `usageType` is \"{}\"", clip(s)),
+            )
+            .hint("`Created` always carries usageType ContactCenterNumber");
+        }
+        Some(EventType::Deleted) => {
+            f.add(
+                Code::UsageTypeMismatch,
+                node.span,
+                path,
+                format!("a `Deleted` event is for a Contact Center number, but `usageType` is \"{}\"", clip(s)),
+            )
+            .hint("`Deleted` carries usageType ContactCenterNumber");
+        }
+        _ => {}
+    }
+}
+
+/// Checks an envelope of this event; returns the event when nothing in it is an error.
+pub(crate) fn check_envelope(f: &mut Findings, env: &Node, base: &str) -> Option<Event> {
+    let errors_before = f.list.iter().filter(|x| x.severity == crate::codes::Severity::Error).count();
+    let uuid = string(f, env, base, "uuid", Some(": it identifies the notification"));
+    if let Some((s, n)) = uuid {
+        check_uuid(f, s, n, pointer(base, "uuid"));
+    }
+    let account = string(f, env, base, "event", Some(""))
+        .and_then(|(s, n)| check_filter(f, s, n, pointer(base, "event")));
+    let time = string(f, env, base, "timestamp", Some(""))
+        .and_then(|(s, n)| check_timestamp(f, s, n, pointer(base, "timestamp")).map(|t| (s, t)));
+    let subscription = string(f, env, base, "subscriptionId", Some("")).map(|(s, n)| {
+        let path = pointer(base, "subscriptionId");
+        if s.is_empty() {
+            f.add(Code::InvalidId, n.span, path, "`subscriptionId` is empty");
+        } else if !is_uuid(s) {
+            f.add(
+                Code::SubscriptionIdFormat,
+                n.span,
+                path,
+                format!("`subscriptionId` \"{}\" is not a UUID", clip(s)),
+            )
+            .hint("subscription ids look like \"9d38419f-645f-4ee3-a053-8cf1368c21c4\"");
+        }
+        s
+    });
+    let owner = id(f, env, base, "ownerId", Some(""), true);
+    let body_base = pointer(base, "body");
+    let body = object(f, env, base, "body", Some(""))
+        .and_then(|b| check_body(f, b, &body_base, account.as_deref()));
+    unknown_fields(f, env, base, vocab::ENVELOPE_FIELDS, "the notification envelope");
+    let errors_after = f.list.iter().filter(|x| x.severity == crate::codes::Severity::Error).count();
+    if errors_after > errors_before {
+        return None;
+    }
+    let (timestamp, time) = time?;
+    Some(Event {
+        uuid: uuid?.0.to_string(),
+        event: env.get("event")?.as_str()?.to_string(),
+        account_id: account?,
+        timestamp: timestamp.to_string(),
+        time,
+        subscription_id: subscription?.to_string(),
+        owner_id: owner?,
+        body: body?,
+    })
+}

@@ -1,0 +1,237 @@
+//! ISO 8601 instants as RingCentral writes them.
+//!
+//! Real payloads use `2023-04-18T20:25:24.611Z`; older ones `2014-04-29T14:29:27.408+0000`.
+//! We accept any ISO 8601 extended date-time with seconds, an optional fraction and a zone
+//! (`Z`, `±HH:MM`, `±HHMM` or `±HH`), check that the date exists, and normalise to UTC
+//! milliseconds so events from different zones order correctly.
+
+/// A checked instant: milliseconds since 1970-01-01T00:00:00Z.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Instant(pub i64);
+
+/// Why a timestamp was refused, with a hint where one helps.
+#[derive(Debug, PartialEq, Eq)]
+pub struct TimestampError {
+    pub detail: String,
+    pub hint: Option<&'static str>,
+}
+
+fn err(detail: impl Into<String>, hint: Option<&'static str>) -> TimestampError {
+    TimestampError {
+        detail: detail.into(),
+        hint,
+    }
+}
+
+const FORM_HINT: &str = "write it like 2023-04-18T20:25:24.611Z";
+
+fn digits(s: &[u8], at: usize, n: usize) -> Option<u32> {
+    let part = s.get(at..at + n)?;
+    part.iter()
+        .try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
+}
+
+pub fn parse(text: &str) -> Result<Instant, TimestampError> {
+    let s = text.as_bytes();
+    let date_ok = s.len() >= 10 && s[4] == b'-' && s[7] == b'-';
+    let (Some(year), Some(month), Some(day)) = (digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2))
+    else {
+        return Err(err("it does not start with a date YYYY-MM-DD", Some(FORM_HINT)));
+    };
+    if !date_ok {
+        return Err(err("it does not start with a date YYYY-MM-DD", Some(FORM_HINT)));
+    }
+    match s.get(10) {
+        Some(b'T') => {}
+        Some(b' ') | Some(b't') => {
+            return Err(err(
+                "the date and the time must be separated by `T`",
+                Some(FORM_HINT),
+            ))
+        }
+        None => return Err(err("it has a date but no time of day", Some(FORM_HINT))),
+        _ => return Err(err("the date must be followed by `T` and the time", Some(FORM_HINT))),
+    }
+    let (Some(hour), Some(minute), Some(second)) = (digits(s, 11, 2), digits(s, 14, 2), digits(s, 17, 2))
+    else {
+        return Err(err("the time must be HH:MM:SS", Some(FORM_HINT)));
+    };
+    if s.get(13) != Some(&b':') || s.get(16) != Some(&b':') {
+        return Err(err("the time must be HH:MM:SS", Some(FORM_HINT)));
+    }
+    let mut p = 19;
+    let mut millis = 0u32;
+    if s.get(p) == Some(&b'.') || s.get(p) == Some(&b',') {
+        p += 1;
+        let start = p;
+        while s.get(p).is_some_and(u8::is_ascii_digit) {
+            if p - start < 3 {
+                millis = millis * 10 + u32::from(s[p] - b'0');
+            }
+            p += 1;
+        }
+        let n = p - start;
+        if n == 0 {
+            return Err(err("the decimal point must be followed by digits", Some(FORM_HINT)));
+        }
+        if n < 3 {
+            millis *= 10u32.pow(3 - n as u32);
+        }
+    }
+    let offset_minutes: i64 = match s.get(p) {
+        Some(b'Z') | Some(b'z') if p + 1 == s.len() => 0,
+        Some(&sign @ (b'+' | b'-')) => {
+            let rest = &s[p + 1..];
+            let (h, m) = match rest.len() {
+                2 => (digits(rest, 0, 2), Some(0)),
+                4 => (digits(rest, 0, 2), digits(rest, 2, 2)),
+                5 if rest[2] == b':' => (digits(rest, 0, 2), digits(rest, 3, 2)),
+                _ => (None, None),
+            };
+            let (Some(h), Some(m)) = (h, m) else {
+                return Err(err("the zone offset must be ±HH:MM or ±HHMM", Some(FORM_HINT)));
+            };
+            if h > 23 || m > 59 {
+                return Err(err("the zone offset is out of range", None));
+            }
+            let v = i64::from(h * 60 + m);
+            if sign == b'-' {
+                -v
+            } else {
+                v
+            }
+        }
+        None => {
+            return Err(err(
+                "it has no time zone, so the instant is ambiguous",
+                Some("add `Z` for UTC, as RingCentral does: 2023-04-18T20:25:24.611Z"),
+            ))
+        }
+        _ => return Err(err("unexpected text after the time", Some(FORM_HINT))),
+    };
+    if !(1..=12).contains(&month) {
+        return Err(err(format!("month {month:02} does not exist"), None));
+    }
+    if day == 0 || day > days_in_month(year, month) {
+        return Err(err(
+            format!("{year:04}-{month:02}-{day:02} is not a date that exists"),
+            None,
+        ));
+    }
+    if hour > 23 || minute > 59 || second > 59 {
+        return Err(err(
+            format!("{hour:02}:{minute:02}:{second:02} is not a time of day"),
+            None,
+        ));
+    }
+    let days = days_from_civil(i64::from(year), month, day);
+    let secs = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second) - offset_minutes * 60;
+    Ok(Instant(secs * 1000 + i64::from(millis)))
+}
+
+fn is_leap(y: u32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = i64::from((m + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+}
+
+impl Instant {
+    /// `2023-04-18T20:25:24.611Z`
+    pub fn to_iso(self) -> String {
+        let (date, h, mi, s, ms) = self.parts();
+        format!("{date}T{h:02}:{mi:02}:{s:02}.{ms:03}Z")
+    }
+
+    /// `2023-04-18 20:25:24 UTC`, for sentences.
+    pub fn to_human(self) -> String {
+        let (date, h, mi, s, _) = self.parts();
+        format!("{date} {h:02}:{mi:02}:{s:02} UTC")
+    }
+
+    fn parts(self) -> (String, i64, i64, i64, i64) {
+        let ms = self.0.rem_euclid(1000);
+        let secs = self.0.div_euclid(1000);
+        let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+        let sod = secs.rem_euclid(86_400);
+        (
+            format!("{y:04}-{m:02}-{d:02}"),
+            sod / 3600,
+            sod % 3600 / 60,
+            sod % 60,
+            ms,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_z_and_colonless_offsets_alike() {
+        let a = parse("2023-04-18T20:25:24.611Z").unwrap();
+        let b = parse("2023-04-18T22:25:24.611+0200").unwrap();
+        let c = parse("2023-04-18T15:25:24.611-05:00").unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+        assert_eq!(a.to_iso(), "2023-04-18T20:25:24.611Z");
+        assert_eq!(a.0, 1_681_849_524_611);
+    }
+
+    #[test]
+    fn normalises_old_payload_offsets() {
+        let t = parse("2014-04-29T14:29:27.408+0000").unwrap();
+        assert_eq!(t.to_iso(), "2014-04-29T14:29:27.408Z");
+    }
+
+    #[test]
+    fn refuses_dates_that_do_not_exist() {
+        assert!(parse("2023-02-29T00:00:00Z").is_err());
+        assert!(parse("2024-02-29T00:00:00Z").is_ok());
+        assert!(parse("2023-13-01T00:00:00Z").is_err());
+        assert!(parse("2023-04-18T24:00:00Z").is_err());
+    }
+
+    #[test]
+    fn explains_a_missing_zone() {
+        let e = parse("2023-04-18T20:25:24.611").unwrap_err();
+        assert!(e.hint.unwrap().contains("add `Z`"));
+    }
+
+    #[test]
+    fn fractions_of_any_length_round_down_to_milliseconds() {
+        assert_eq!(parse("1970-01-01T00:00:00.5Z").unwrap().0, 500);
+        assert_eq!(parse("1970-01-01T00:00:00.123456789Z").unwrap().0, 123);
+        assert_eq!(parse("1969-12-31T23:59:59Z").unwrap().to_iso(), "1969-12-31T23:59:59.000Z");
+    }
+}

@@ -1,0 +1,183 @@
+//! One payload in, one verdict out.
+
+use crate::change::change_of;
+use crate::codes::Code;
+use crate::detect::{analyze, Analysis};
+use crate::findings::{locate, Findings};
+use crate::input::decode;
+use crate::json::{skip_whitespace, Parser, Span};
+use crate::model::{Delivery, Event, Issue, Kind, Options, Report};
+use crate::position::LineIndex;
+
+/// Validates one notification given as UTF-8 bytes (or a `&str`).
+///
+/// Never panics and never fails: every problem, including broken JSON, is an [`Issue`] in the
+/// report, and `valid` is true only for a Contact Center phone-number event without errors.
+///
+/// ```
+/// use cc_number_events::{validate, Options};
+///
+/// let payload = r#"{
+///   "uuid": "2661273919712564939",
+///   "event": "/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber",
+///   "timestamp": "2023-04-18T20:25:24.611Z",
+///   "subscriptionId": "9d38419f-645f-4ee3-a053-8cf1368c21c4",
+///   "ownerId": "8475874957",
+///   "body": {
+///     "eventType": "Created",
+///     "phoneNumberInfo": { "id": "987654321", "phoneNumber": "+12024999741",
+///                          "usageType": "ContactCenterNumber" }
+///   }
+/// }"#;
+/// let report = validate(payload, &Options::default());
+/// assert!(report.valid);
+/// assert_eq!(report.change.unwrap().effect.as_str(), "added");
+///
+/// let broken = payload.replace("\"Created\"", "\"created\"");
+/// let report = validate(&broken, &Options::default());
+/// assert!(!report.valid);
+/// let issue = &report.errors[0];
+/// assert_eq!(issue.code.as_str(), "invalid-event-type");
+/// assert_eq!(issue.path, "/body/eventType");
+/// assert_eq!((issue.line, issue.column), (8, 18));
+/// assert_eq!(issue.hint.as_deref(), Some("did you mean `Created`?"));
+/// ```
+pub fn validate(input: impl AsRef<[u8]>, options: &Options) -> Report {
+    let bytes = input.as_ref();
+    let mut f = Findings::new(options.strict);
+    let Some(text) = decode(bytes, &mut f, options) else {
+        return finish(f, "", options, Kind::Malformed, Delivery::Unknown, None);
+    };
+    let src: &str = &text.text;
+    if skip_whitespace(src, text.start) == src.len() {
+        f.add(
+            Code::ValidationRequest,
+            Span::new(text.start, text.start),
+            "",
+            "the body is empty: this is RingCentral's subscription validation request, not a notification",
+        )
+        .hint("answer it by echoing the request's Validation-Token header within 3 seconds");
+        return finish(f, src, options, Kind::ValidationRequest, Delivery::WebHook, None);
+    }
+    let parsed = match Parser::new(src, text.start, options.max_depth).parse_value_at() {
+        Ok(p) => p,
+        Err(problem) => {
+            f.add_problem(&problem, "");
+            return finish(f, src, options, Kind::Malformed, Delivery::Unknown, None);
+        }
+    };
+    for note in &parsed.notes {
+        f.add_problem(note, "");
+    }
+    let rest = skip_whitespace(src, parsed.end);
+    if rest < src.len() {
+        let finding = f.add(
+            Code::JsonTrailingContent,
+            Span::at(src, rest),
+            "",
+            "more text follows the end of the JSON value",
+        );
+        if matches!(src.as_bytes()[rest], b'{' | b'[') {
+            finding.hint("several notifications follow each other: summarize() reads logs");
+        }
+    }
+    let Analysis {
+        kind,
+        delivery,
+        event,
+    } = analyze(&mut f, &parsed.root);
+    let event = event.filter(|_| !f.has_errors());
+    finish(f, src, options, kind, delivery, event)
+}
+
+fn finish(
+    f: Findings,
+    src: &str,
+    options: &Options,
+    kind: Kind,
+    delivery: Delivery,
+    event: Option<Event>,
+) -> Report {
+    let (errors, warnings) = if f.list.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        locate(f.list, &LineIndex::new(src), options.max_issues)
+    };
+    let valid = errors.is_empty() && kind == Kind::ContactCenterPhoneNumber && event.is_some();
+    let change = event.as_ref().filter(|_| valid).map(change_of);
+    Report {
+        valid,
+        kind,
+        delivery,
+        errors,
+        warnings,
+        event: event.filter(|_| valid),
+        change,
+    }
+}
+
+/// Why [`parse`] could not return an event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub kind: Kind,
+    /// At least one error, then any warnings.
+    pub issues: Vec<Issue>,
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let errors = self.issues.iter().filter(|i| i.severity == crate::Severity::Error);
+        let count = errors.clone().count();
+        match errors.into_iter().next() {
+            Some(first) => write!(
+                f,
+                "{}:{}: {} ({})",
+                first.line,
+                first.column,
+                first.message,
+                first.code.as_str()
+            )?,
+            None => write!(f, "not a valid Contact Center phone-number event")?,
+        }
+        if count > 1 {
+            write!(f, " and {} more error{}", count - 1, if count == 2 { "" } else { "s" })?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Parses one notification into its normalised [`Event`], or says why it cannot.
+///
+/// ```
+/// use cc_number_events::{parse, Options};
+///
+/// let frame = r#"[{"type":"ServerNotification","messageId":"2661273919712564939"},
+///   {"uuid":"2661273919712564939",
+///    "event":"/restapi/v1.0/account/~/phone-number?usageType=ContactCenterNumber",
+///    "timestamp":"2014-04-29T14:29:27.408+0000","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4",
+///    "ownerId":8475874957,
+///    "body":{"eventType":"Deleted","phoneNumberInfo":{"id":987654321,"phoneNumber":"+12024999741"}}}]"#;
+/// let event = parse(frame, &Options::default()).unwrap();
+/// assert_eq!(event.owner_id, "8475874957");
+/// assert_eq!(event.body.phone_number_info.id, "987654321");
+/// assert_eq!(event.time.to_iso(), "2014-04-29T14:29:27.408Z");
+///
+/// let err = parse("{\"uuid\": 1", &Options::default()).unwrap_err();
+/// assert_eq!(err.issues[0].code.as_str(), "json-unexpected-end");
+/// ```
+pub fn parse(input: impl AsRef<[u8]>, options: &Options) -> Result<Event, ParseError> {
+    let report = validate(input, options);
+    match report.event {
+        Some(event) if report.valid => Ok(event),
+        _ => {
+            let mut issues = report.errors;
+            issues.extend(report.warnings);
+            Err(ParseError {
+                kind: report.kind,
+                issues,
+            })
+        }
+    }
+}
