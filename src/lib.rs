@@ -5,6 +5,7 @@
 //! compiled only for `wasm32`. Positions are in UTF-16 code units, as JavaScript counts them
 //! (see [`position`]).
 
+pub mod boundary;
 mod change;
 pub mod codes;
 mod detect;

@@ -1,0 +1,86 @@
+# cc-number-events: build / serve / test entry points.
+# On a fresh Debian machine with rustup, Node 20 and npm, `make serve` and
+# `make test` install everything else they need (scripts/setup.sh).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+CRATE      := cc_number_events
+WASM_TGT   := wasm32-unknown-unknown
+WASM       := target/$(WASM_TGT)/release/$(CRATE).wasm
+PKG_STAMP  := target/pkg.stamp
+PORT       ?= 8080
+# Features a Rust >= 1.82 wasm32-unknown-unknown build emits by default
+# (LLVM "generic" CPU); wasm-opt rejects the module if one is missing.
+WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types \
+  --enable-multivalue
+
+.PHONY: build setup setup-browser serve test bench clean
+
+setup:
+	@scripts/setup.sh
+
+setup-browser:
+	@scripts/setup.sh --browser
+
+# `cargo build` always runs (it is incremental); bindgen/wasm-opt/packaging
+# only rerun when the wasm or the packaging inputs changed.
+build: setup
+	@echo "==> cargo build --release --target $(WASM_TGT)"
+	cargo build --release --target $(WASM_TGT)
+	@$(MAKE) --no-print-directory $(PKG_STAMP)
+	@# Let tests (tests/js, tests/ts) import 'cc-number-events' exactly as a consumer would.
+	@mkdir -p node_modules && ln -sfn ../pkg node_modules/cc-number-events
+
+$(PKG_STAMP): $(WASM) Cargo.lock Makefile scripts/package.mjs $(wildcard README.md LICENSE-MIT LICENSE-APACHE)
+	@echo "==> wasm-bindgen $$(wasm-bindgen --version | cut -d' ' -f2) (nodejs + web)"
+	rm -rf pkg www/pkg
+	wasm-bindgen --target nodejs --out-dir pkg/node --out-name $(CRATE) $(WASM)
+	wasm-bindgen --target web --out-dir pkg/web --out-name $(CRATE) $(WASM)
+	@echo "==> wasm-opt (binaryen from node_modules)"
+	for f in pkg/node/$(CRATE)_bg.wasm pkg/web/$(CRATE)_bg.wasm; do \
+	  before=$$(stat -c %s "$$f"); \
+	  wasm-opt $(WASM_OPT_FLAGS) "$$f" -o "$$f"; \
+	  echo "   $$f: $$before -> $$(stat -c %s "$$f") bytes"; \
+	done
+	@echo "==> assemble npm package in pkg/"
+	node scripts/package.mjs
+	@mkdir -p $(@D) && touch $@
+
+serve: build
+	@echo "==> serving www/ (PORT=$(PORT))"
+	PORT=$(PORT) node scripts/serve.mjs
+
+test: setup-browser
+	@$(MAKE) --no-print-directory build
+	@echo "==> cargo fmt --check"
+	cargo fmt --check
+	@echo "==> cargo clippy --all-targets -- -D warnings"
+	cargo clippy --all-targets -- -D warnings
+	@echo "==> cargo clippy --target $(WASM_TGT) --all-targets -- -D warnings"
+	cargo clippy --target $(WASM_TGT) --all-targets -- -D warnings
+	@echo "==> cargo test (native)"
+	cargo test
+	@echo "==> cargo test --target $(WASM_TGT) (wasm-bindgen-test-runner, Node)"
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target $(WASM_TGT) --lib --tests
+	@echo "==> tsc --noEmit -p tests/ts (TypeScript consumer check)"
+	@if [ -f tests/ts/tsconfig.json ]; then tsc --noEmit -p tests/ts; \
+	 else echo "   skipped: no tests/ts/tsconfig.json"; fi
+	@echo "==> node --test tests/js/"
+	@files=$$( { if [ -d tests/js ]; then find tests/js -type f \( -name '*.test.mjs' -o -name '*.test.js' -o -name '*.test.cjs' \); fi; } | sort); \
+	 if [ -n "$$files" ]; then node --test $$files; else echo "   skipped: no tests/js/*.test.{mjs,js,cjs}"; fi
+	@echo "==> node --test tests/browser/ (headless Chromium)"
+	@files=$$( { if [ -d tests/browser ]; then find tests/browser -type f \( -name '*.test.mjs' -o -name '*.test.js' \); fi; } | sort); \
+	 if [ -n "$$files" ]; then node --test --test-concurrency=1 $$files; else echo "   skipped: no tests/browser/*.test.mjs"; fi
+	@echo "==> all checks passed"
+
+bench: build
+	@if [ -f bench/run.mjs ]; then node bench/run.mjs; else echo "no bench/run.mjs; nothing to run"; fi
+
+clean:
+	cargo clean
+	rm -rf pkg www/pkg node_modules/cc-number-events

@@ -1,0 +1,324 @@
+//! What the JavaScript boundary needs, in plain Rust so it is tested natively: reading the
+//! caller's options, and the errors thrown to JavaScript.
+//!
+//! The `wasm` module only moves values across; every decision is made here.
+
+use crate::json::{Parser, Value};
+use crate::model::{write_issues, Kind, Options};
+use crate::validate::ParseError;
+use crate::vocab;
+use crate::write::JsonWriter;
+
+/// An error thrown to JavaScript as a real `Error` (or `TypeError`/`RangeError`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ThrownError {
+    /// The JavaScript error class: `"TypeError"`, `"RangeError"` or `"Error"`.
+    pub class: &'static str,
+    /// The `name` property: the class, or `"InvalidEventError"` for [`ParseError`]s.
+    pub name: &'static str,
+    pub message: String,
+    /// For [`ParseError`]s: the report's kind and issues as JSON text.
+    pub kind: Option<Kind>,
+    pub issues_json: Option<String>,
+}
+
+impl ThrownError {
+    fn type_error(message: String) -> Self {
+        ThrownError {
+            class: "TypeError",
+            name: "TypeError",
+            message,
+            kind: None,
+            issues_json: None,
+        }
+    }
+    fn range_error(message: String) -> Self {
+        ThrownError {
+            class: "RangeError",
+            name: "RangeError",
+            message,
+            kind: None,
+            issues_json: None,
+        }
+    }
+}
+
+impl From<ParseError> for ThrownError {
+    fn from(e: ParseError) -> Self {
+        let mut w = JsonWriter::new();
+        write_issues(&mut w, &e.issues);
+        ThrownError {
+            class: "Error",
+            name: "InvalidEventError",
+            message: e.to_string(),
+            kind: Some(e.kind),
+            issues_json: Some(w.finish()),
+        }
+    }
+}
+
+/// The TypeScript declarations of every export; the codes listed must match [`Code::ALL`].
+pub const TYPESCRIPT: &str = r#"
+/** Options shared by every function. */
+export interface ValidateOptions {
+  /** Unknown members and undocumented paymentType/usageType/status values become errors. */
+  strict?: boolean;
+  /** Largest input accepted, in bytes (default 67108864). */
+  maxInputBytes?: number;
+  /** Deepest nesting of objects and arrays (default 64, at most 2000). */
+  maxDepth?: number;
+  /** Most issues listed per payload (default 100). */
+  maxIssues?: number;
+}
+
+export type Severity = "error" | "warning";
+
+export type IssueCode =
+  | "empty-input" | "invalid-utf8" | "utf16-encoding" | "byte-order-mark" | "input-too-large"
+  | "json-unexpected-end" | "json-unexpected-character" | "json-trailing-comma" | "json-comment"
+  | "json-control-character" | "json-invalid-escape" | "json-lone-surrogate" | "json-invalid-number"
+  | "json-trailing-content" | "json-too-deep" | "json-duplicate-key"
+  | "validation-request" | "not-a-notification" | "other-event" | "subscription-renewal"
+  | "envelope-missing" | "websocket-frame" | "websocket-not-notification" | "websocket-message-id"
+  | "missing-field" | "wrong-type" | "unknown-field" | "invalid-uuid" | "invalid-event-filter"
+  | "event-filter-placeholder" | "invalid-timestamp" | "subscription-id-format" | "invalid-id"
+  | "numeric-id" | "invalid-event-type" | "invalid-phone-number" | "invalid-uri" | "empty-uri"
+  | "uri-mismatch" | "unknown-payment-type" | "invalid-number-type" | "unknown-usage-type"
+  | "usage-type-mismatch" | "unknown-status" | "too-many-issues";
+
+/** One located problem. Positions count UTF-16 code units, as JavaScript strings do. */
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  message: string;
+  hint?: string;
+  /** RFC 6901 JSON Pointer into the pasted document (a WebSocket frame's starts with /1). */
+  path: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in UTF-16 code units. */
+  column: number;
+  /** 0-based offset from the start of the input, in UTF-16 code units. */
+  offset: number;
+  /** Length of the offending text, in UTF-16 code units. */
+  length: number;
+}
+
+export type Kind =
+  | "contactCenterPhoneNumber" | "subscriptionRenewal" | "otherEvent"
+  | "validationRequest" | "notANotification" | "malformed";
+
+export type Delivery = "webhook" | "websocket" | "apns" | "bodyOnly" | "unknown";
+
+export type EventType = "Created" | "Updated" | "Deleted";
+
+/** `VoiceOnly` and `FaxOnly` from the REST vocabulary are normalised to `Voice` and `Fax`. */
+export type NumberType = "Voice" | "Fax" | "VoiceFax";
+
+export interface ContactCenterProvider {
+  id?: string;
+  name?: string;
+}
+
+export interface PhoneNumberInfo {
+  uri?: string;
+  /** Always a string, even when the payload held a number. */
+  id: string;
+  phoneNumber: string;
+  paymentType?: string;
+  location?: string;
+  type?: NumberType;
+  usageType?: string;
+  status?: string;
+  contactCenterProvider?: ContactCenterProvider;
+}
+
+/** A valid notification, normalised. */
+export interface Event {
+  uuid: string;
+  event: string;
+  /** Account from the event filter: digits, "~" or the documentation's "{accountId}". */
+  accountId: string;
+  /** As sent. */
+  timestamp: string;
+  /** The same instant in UTC, e.g. "2023-04-18T20:25:24.611Z". */
+  time: string;
+  subscriptionId: string;
+  /** Always a string, even when the payload held a number. */
+  ownerId: string;
+  body: {
+    eventType: EventType;
+    phoneNumberInfo: PhoneNumberInfo;
+  };
+}
+
+export type Effect = "added" | "removed" | "convertedIn" | "reassignedAway";
+
+/** What one valid event did to the account's Contact Center numbers. */
+export interface Change {
+  action: "created" | "updated" | "deleted";
+  effect: Effect;
+  phoneNumber: string;
+  id: string;
+  type?: NumberType;
+  usageType?: string;
+  provider?: ContactCenterProvider;
+  accountId: string;
+  time: string;
+  /** One plain-English sentence. */
+  sentence: string;
+}
+
+/** The verdict on one payload. `event` and `change` are present exactly when `valid`. */
+export interface Report {
+  valid: boolean;
+  kind: Kind;
+  delivery: Delivery;
+  errors: Issue[];
+  warnings: Issue[];
+  event?: Event;
+  change?: Change;
+}
+
+/** Thrown by `parse` for an invalid payload. */
+export interface InvalidEventError extends Error {
+  name: "InvalidEventError";
+  kind: Kind;
+  issues: Issue[];
+}
+
+/**
+ * Validates one notification (WebHook body, WebSocket frame or bare body). Never throws for
+ * a bad payload; throws TypeError/RangeError only for bad arguments.
+ */
+export function validate(input: string | Uint8Array, options?: ValidateOptions): Report;
+
+/** The normalised event; throws an `InvalidEventError` whose `issues` say why not. */
+export function parse(input: string | Uint8Array, options?: ValidateOptions): Event;
+"#;
+
+const OPTION_NAMES: &[&str] = &["strict", "maxInputBytes", "maxDepth", "maxIssues"];
+
+/// Reads options given as JSON text (what `JSON.stringify(options)` makes of the caller's
+/// object). Unknown or mistyped options throw: a silently ignored `stict: true` would give
+/// the caller a verdict they did not ask for.
+pub fn options_from_json(text: &str) -> Result<Options, ThrownError> {
+    let mut options = Options::default();
+    let text = text.trim();
+    if text.is_empty() || text == "null" {
+        return Ok(options);
+    }
+    let parsed = Parser::new(text, 0, 4)
+        .parse_value_at()
+        .map_err(|_| ThrownError::type_error("options must be a plain object".into()))?;
+    let Some(members) = parsed.root.members() else {
+        return Err(ThrownError::type_error(format!(
+            "options must be an object, not {}",
+            parsed.root.type_name()
+        )));
+    };
+    for m in members {
+        let key: &str = &m.key;
+        match (key, &m.value.value) {
+            ("strict", Value::Bool(b)) => options.strict = *b,
+            ("strict", v) => {
+                return Err(ThrownError::type_error(format!(
+                    "options.strict must be a boolean, not {}",
+                    v.type_name()
+                )))
+            }
+            ("maxInputBytes" | "maxDepth" | "maxIssues", v) => {
+                let n = match v {
+                    Value::Number(t) => t.parse::<f64>().ok(),
+                    _ => None,
+                }
+                .filter(|n| n.fract() == 0.0 && *n >= 1.0)
+                .ok_or_else(|| {
+                    ThrownError::range_error(format!(
+                        "options.{key} must be a whole number of at least 1"
+                    ))
+                })?;
+                let n = n.min(usize::MAX as f64) as usize;
+                match key {
+                    "maxInputBytes" => options.max_input_bytes = n,
+                    "maxDepth" => {
+                        options.max_depth = n.min(crate::json::HARD_MAX_DEPTH);
+                    }
+                    _ => options.max_issues = n,
+                }
+            }
+            (other, _) => {
+                let hint = vocab::closest(other, OPTION_NAMES)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_else(|| format!("; known options: {}", OPTION_NAMES.join(", ")));
+                return Err(ThrownError::type_error(format!(
+                    "unknown option `{}`{hint}",
+                    crate::rules::clip(other)
+                )));
+            }
+        }
+    }
+    Ok(options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse;
+
+    #[test]
+    fn typescript_lists_exactly_the_issue_codes() {
+        let start = TYPESCRIPT.find("export type IssueCode").unwrap();
+        let end = start + TYPESCRIPT[start..].find(';').unwrap();
+        let listed: Vec<&str> = TYPESCRIPT[start..end].split('"').skip(1).step_by(2).collect();
+        let codes: Vec<&str> = crate::Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, codes);
+    }
+
+    #[test]
+    fn reads_every_option() {
+        let o = options_from_json(r#"{"strict":true,"maxInputBytes":10,"maxDepth":5,"maxIssues":3}"#)
+            .unwrap();
+        assert!(o.strict);
+        assert_eq!((o.max_input_bytes, o.max_depth, o.max_issues), (10, 5, 3));
+    }
+
+    #[test]
+    fn treats_missing_options_as_defaults() {
+        assert_eq!(options_from_json("").unwrap(), Options::default());
+        assert_eq!(options_from_json("null").unwrap(), Options::default());
+        assert_eq!(options_from_json("{}").unwrap(), Options::default());
+    }
+
+    #[test]
+    fn refuses_misspelt_options_with_a_suggestion() {
+        let e = options_from_json(r#"{"stict":true}"#).unwrap_err();
+        assert_eq!(e.class, "TypeError");
+        assert_eq!(e.message, "unknown option `stict`; did you mean `strict`?");
+    }
+
+    #[test]
+    fn refuses_mistyped_and_out_of_range_options() {
+        assert_eq!(options_from_json(r#"{"strict":"yes"}"#).unwrap_err().class, "TypeError");
+        assert_eq!(options_from_json(r#"{"maxDepth":0}"#).unwrap_err().class, "RangeError");
+        assert_eq!(options_from_json(r#"{"maxDepth":1.5}"#).unwrap_err().class, "RangeError");
+        assert_eq!(options_from_json("[1]").unwrap_err().class, "TypeError");
+    }
+
+    #[test]
+    fn caps_depth_at_the_hard_limit() {
+        let o = options_from_json(r#"{"maxDepth":1e9}"#).unwrap();
+        assert_eq!(o.max_depth, crate::json::HARD_MAX_DEPTH);
+    }
+
+    #[test]
+    fn turns_a_parse_error_into_an_invalid_event_error_with_issues() {
+        let err = parse("{\"uuid\": 1", &Options::default()).unwrap_err();
+        let thrown = ThrownError::from(err);
+        assert_eq!(thrown.name, "InvalidEventError");
+        assert_eq!(thrown.kind, Some(Kind::Malformed));
+        assert!(thrown.message.starts_with("1:1: "), "{}", thrown.message);
+        let issues = thrown.issues_json.unwrap();
+        assert!(issues.starts_with("[{\"code\":\"json-unexpected-end\""), "{issues}");
+    }
+}

@@ -1,0 +1,81 @@
+//! Every WebAssembly export, and nothing else: values are moved across here, decisions are
+//! made in [`crate::boundary`] and the core.
+//!
+//! Reports cross as JSON text parsed by the engine's `JSON.parse`, so callers get plain
+//! objects (never `Map`s), and keys such as `__proto__` stay ordinary own properties.
+
+use crate::boundary::{options_from_json, ThrownError};
+use crate::write::ToJson;
+use js_sys::{Reflect, Uint8Array, JSON};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = crate::boundary::TYPESCRIPT;
+
+fn thrown(e: ThrownError) -> JsValue {
+    let error: js_sys::Error = match e.class {
+        "TypeError" => js_sys::TypeError::new(&e.message).into(),
+        "RangeError" => js_sys::RangeError::new(&e.message).into(),
+        _ => js_sys::Error::new(&e.message),
+    };
+    error.set_name(e.name);
+    if let Some(kind) = e.kind {
+        let _ = Reflect::set(&error, &"kind".into(), &kind.as_str().into());
+    }
+    if let Some(issues) = e.issues_json {
+        let issues = JSON::parse(&issues).unwrap_or(JsValue::NULL);
+        let _ = Reflect::set(&error, &"issues".into(), &issues);
+    }
+    error.into()
+}
+
+fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
+    if let Some(s) = input.as_string() {
+        return Ok(s.into_bytes());
+    }
+    if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
+        return Ok(bytes.to_vec());
+    }
+    Err(thrown(ThrownError {
+        class: "TypeError",
+        name: "TypeError",
+        message: format!(
+            "input must be a string or a Uint8Array, not {}",
+            input.js_typeof().as_string().unwrap_or_default()
+        ),
+        kind: None,
+        issues_json: None,
+    }))
+}
+
+fn options(options: &JsValue) -> Result<crate::Options, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(crate::Options::default());
+    }
+    let text = JSON::stringify(options)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    options_from_json(&text).map_err(thrown)
+}
+
+fn to_js(value: &impl ToJson) -> JsValue {
+    JSON::parse(&value.to_json()).unwrap_or(JsValue::NULL)
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    let bytes = input_bytes(&input)?;
+    let options = options(&opts)?;
+    Ok(to_js(&crate::validate(&bytes, &options)))
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    let bytes = input_bytes(&input)?;
+    let options = options(&opts)?;
+    match crate::parse(&bytes, &options) {
+        Ok(event) => Ok(to_js(&event)),
+        Err(e) => Err(thrown(e.into())),
+    }
+}
