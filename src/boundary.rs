@@ -5,6 +5,7 @@
 
 use crate::json::{Parser, Value};
 use crate::model::{write_issues, Kind, Options};
+use crate::summary::SummaryOptions;
 use crate::validate::ParseError;
 use crate::vocab;
 use crate::write::JsonWriter;
@@ -84,7 +85,8 @@ export type IssueCode =
   | "event-filter-placeholder" | "invalid-timestamp" | "subscription-id-format" | "invalid-id"
   | "numeric-id" | "invalid-event-type" | "invalid-phone-number" | "invalid-uri" | "empty-uri"
   | "uri-mismatch" | "unknown-payment-type" | "invalid-number-type" | "unknown-usage-type"
-  | "usage-type-mismatch" | "unknown-status" | "too-many-issues";
+  | "usage-type-mismatch" | "unknown-status" | "too-many-issues" | "too-many-items"
+  | "log-truncated";
 
 /** One located problem. Positions count UTF-16 code units, as JavaScript strings do. */
 export interface Issue {
@@ -195,15 +197,161 @@ export function validate(input: string | Uint8Array, options?: ValidateOptions):
 
 /** The normalised event; throws an `InvalidEventError` whose `issues` say why not. */
 export function parse(input: string | Uint8Array, options?: ValidateOptions): Event;
+/** Options of `summarize`: those of `validate`, plus log limits and extra renderings. */
+export interface SummarizeOptions extends ValidateOptions {
+  /** Most items read from one log (default 1000000). */
+  maxItems?: number;
+  /** Most issues listed over the whole log (default 10000). */
+  maxLogIssues?: number;
+  /** Also render the summary as Markdown in `markdown`. */
+  markdown?: boolean;
+  /** Also render every timeline entry as CSV in `csv`. */
+  csv?: boolean;
+}
+
+/** A broken item of a log. `index` is null for a problem with the input as a whole. */
+export interface Problem {
+  index: number | null;
+  /** 1-based line where the item starts. */
+  line: number;
+  kind: Kind;
+  /** Errors, then warnings; positions are in the whole input. */
+  issues: Issue[];
+}
+
+export interface DuplicateItem {
+  index: number;
+  line: number;
+  uuid: string;
+  firstIndex: number;
+  firstLine: number;
+  /** The text is the same as the first copy's (a plain redelivery). */
+  identical: boolean;
+}
+
+export interface OutOfOrderItem {
+  index: number;
+  line: number;
+  uuid: string;
+  time: string;
+  /** The latest time seen before this item, and the item that carried it. */
+  after: string;
+  afterIndex: number;
+}
+
+export interface FieldChange {
+  /** "status", "type", "location", "contactCenterProvider.name", ... */
+  field: string;
+  /** null when the previous event did not carry the field. */
+  from: string | null;
+  to: string;
+}
+
+export interface TimelineEntry {
+  time: string;
+  uuid: string;
+  eventType: EventType;
+  effect: Effect;
+  index: number;
+  line: number;
+  /** Fields that differ from this number's previous event. */
+  changes: FieldChange[];
+}
+
+export interface NumberTimeline {
+  /** The key of the group (account or owner) the number belongs to. */
+  group: string;
+  id: string;
+  phoneNumber: string;
+  timeline: TimelineEntry[];
+}
+
+/** Net effect on Contact Center numbers, as E.164 numbers. */
+export interface Net {
+  added: string[];
+  removed: string[];
+  changed: string[];
+  /** Added and removed again within the log. */
+  transient: string[];
+}
+
+export interface Group {
+  /** "account:37439510", or "owner:8475874957" where the filter names no account. */
+  key: string;
+  accountId?: string;
+  ownerId?: string;
+  events: number;
+  numbers: number;
+  net: Net;
+}
+
+/** What happened across a log of notifications. */
+export interface Summary {
+  /** Every item found, duplicates included. */
+  events: number;
+  valid: number;
+  invalid: number;
+  other: number;
+  duplicates: number;
+  outOfOrder: number;
+  warnings: number;
+  byEventType: { Created: number; Updated: number; Deleted: number };
+  otherKinds: { subscriptionRenewal: number; otherEvent: number; websocketFrame: number };
+  truncated: boolean;
+  limitReached: boolean;
+  problems: Problem[];
+  issuesNotListed: number;
+  duplicateItems: DuplicateItem[];
+  outOfOrderItems: OutOfOrderItem[];
+  groups: Group[];
+  numbers: NumberTimeline[];
+  net: Net;
+  /** A short plain-English report for a ticket. */
+  text: string;
+  markdown?: string;
+  csv?: string;
+}
+
+/**
+ * Summarizes a log: one notification, a JSON array, NDJSON, concatenated values, or
+ * WebSocket frames in any of those forms. Never throws for bad input.
+ */
+export function summarize(input: string | Uint8Array, options?: SummarizeOptions): Summary;
 "#;
 
 const OPTION_NAMES: &[&str] = &["strict", "maxInputBytes", "maxDepth", "maxIssues"];
+const SUMMARY_OPTION_NAMES: &[&str] = &[
+    "strict",
+    "maxInputBytes",
+    "maxDepth",
+    "maxIssues",
+    "maxItems",
+    "maxLogIssues",
+    "markdown",
+    "csv",
+];
 
 /// Reads options given as JSON text (what `JSON.stringify(options)` makes of the caller's
 /// object). Unknown or mistyped options throw: a silently ignored `stict: true` would give
 /// the caller a verdict they did not ask for.
 pub fn options_from_json(text: &str) -> Result<Options, ThrownError> {
-    let mut options = Options::default();
+    let base = SummaryOptions {
+        item: Options::default(),
+        ..SummaryOptions::default()
+    };
+    read_options(text, base, OPTION_NAMES).map(|o| o.item)
+}
+
+/// Reads the options of `summarize`, as [`options_from_json`] does those of `validate`.
+pub fn summary_options_from_json(text: &str) -> Result<SummaryOptions, ThrownError> {
+    read_options(text, SummaryOptions::default(), SUMMARY_OPTION_NAMES)
+}
+
+fn read_options(
+    text: &str,
+    mut options: SummaryOptions,
+    names: &[&str],
+) -> Result<SummaryOptions, ThrownError> {
     let text = text.trim();
     if text.is_empty() || text == "null" {
         return Ok(options);
@@ -219,15 +367,26 @@ pub fn options_from_json(text: &str) -> Result<Options, ThrownError> {
     };
     for m in members {
         let key: &str = &m.key;
+        if !names.contains(&key) {
+            let hint = vocab::closest(key, names)
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_else(|| format!("; known options: {}", names.join(", ")));
+            return Err(ThrownError::type_error(format!(
+                "unknown option `{}`{hint}",
+                crate::rules::clip(key)
+            )));
+        }
         match (key, &m.value.value) {
-            ("strict", Value::Bool(b)) => options.strict = *b,
-            ("strict", v) => {
+            ("strict", Value::Bool(b)) => options.item.strict = *b,
+            ("markdown", Value::Bool(b)) => options.markdown = *b,
+            ("csv", Value::Bool(b)) => options.csv = *b,
+            ("strict" | "markdown" | "csv", v) => {
                 return Err(ThrownError::type_error(format!(
-                    "options.strict must be a boolean, not {}",
+                    "options.{key} must be a boolean, not {}",
                     v.type_name()
                 )))
             }
-            ("maxInputBytes" | "maxDepth" | "maxIssues", v) => {
+            (_, v) => {
                 let n = match v {
                     Value::Number(t) => t.parse::<f64>().ok(),
                     _ => None,
@@ -240,21 +399,12 @@ pub fn options_from_json(text: &str) -> Result<Options, ThrownError> {
                 })?;
                 let n = n.min(usize::MAX as f64) as usize;
                 match key {
-                    "maxInputBytes" => options.max_input_bytes = n,
-                    "maxDepth" => {
-                        options.max_depth = n.min(crate::json::HARD_MAX_DEPTH);
-                    }
-                    _ => options.max_issues = n,
+                    "maxInputBytes" => options.item.max_input_bytes = n,
+                    "maxDepth" => options.item.max_depth = n.min(crate::json::HARD_MAX_DEPTH),
+                    "maxIssues" => options.item.max_issues = n,
+                    "maxItems" => options.max_items = n,
+                    _ => options.max_log_issues = n,
                 }
-            }
-            (other, _) => {
-                let hint = vocab::closest(other, OPTION_NAMES)
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_else(|| format!("; known options: {}", OPTION_NAMES.join(", ")));
-                return Err(ThrownError::type_error(format!(
-                    "unknown option `{}`{hint}",
-                    crate::rules::clip(other)
-                )));
             }
         }
     }
@@ -270,15 +420,20 @@ mod tests {
     fn typescript_lists_exactly_the_issue_codes() {
         let start = TYPESCRIPT.find("export type IssueCode").unwrap();
         let end = start + TYPESCRIPT[start..].find(';').unwrap();
-        let listed: Vec<&str> = TYPESCRIPT[start..end].split('"').skip(1).step_by(2).collect();
+        let listed: Vec<&str> = TYPESCRIPT[start..end]
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .collect();
         let codes: Vec<&str> = crate::Code::ALL.iter().map(|c| c.as_str()).collect();
         assert_eq!(listed, codes);
     }
 
     #[test]
     fn reads_every_option() {
-        let o = options_from_json(r#"{"strict":true,"maxInputBytes":10,"maxDepth":5,"maxIssues":3}"#)
-            .unwrap();
+        let o =
+            options_from_json(r#"{"strict":true,"maxInputBytes":10,"maxDepth":5,"maxIssues":3}"#)
+                .unwrap();
         assert!(o.strict);
         assert_eq!((o.max_input_bytes, o.max_depth, o.max_issues), (10, 5, 3));
     }
@@ -299,10 +454,43 @@ mod tests {
 
     #[test]
     fn refuses_mistyped_and_out_of_range_options() {
-        assert_eq!(options_from_json(r#"{"strict":"yes"}"#).unwrap_err().class, "TypeError");
-        assert_eq!(options_from_json(r#"{"maxDepth":0}"#).unwrap_err().class, "RangeError");
-        assert_eq!(options_from_json(r#"{"maxDepth":1.5}"#).unwrap_err().class, "RangeError");
+        assert_eq!(
+            options_from_json(r#"{"strict":"yes"}"#).unwrap_err().class,
+            "TypeError"
+        );
+        assert_eq!(
+            options_from_json(r#"{"maxDepth":0}"#).unwrap_err().class,
+            "RangeError"
+        );
+        assert_eq!(
+            options_from_json(r#"{"maxDepth":1.5}"#).unwrap_err().class,
+            "RangeError"
+        );
         assert_eq!(options_from_json("[1]").unwrap_err().class, "TypeError");
+    }
+
+    #[test]
+    fn summary_options_add_log_limits_and_renderings() {
+        let o = summary_options_from_json(
+            r#"{"maxItems":5,"maxLogIssues":7,"markdown":true,"csv":true,"strict":true}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                o.max_items,
+                o.max_log_issues,
+                o.markdown,
+                o.csv,
+                o.item.strict
+            ),
+            (5, 7, true, true, true)
+        );
+        let e = options_from_json(r#"{"markdown":true}"#).unwrap_err();
+        assert!(
+            e.message.starts_with("unknown option `markdown`"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
@@ -319,6 +507,9 @@ mod tests {
         assert_eq!(thrown.kind, Some(Kind::Malformed));
         assert!(thrown.message.starts_with("1:1: "), "{}", thrown.message);
         let issues = thrown.issues_json.unwrap();
-        assert!(issues.starts_with("[{\"code\":\"json-unexpected-end\""), "{issues}");
+        assert!(
+            issues.starts_with("[{\"code\":\"json-unexpected-end\""),
+            "{issues}"
+        );
     }
 }

@@ -43,7 +43,9 @@ pub fn change_of(event: &Event) -> Change {
         .map(|p| format!(" with provider \u{201c}{p}\u{201d}"))
         .unwrap_or_default();
     let what = match effect {
-        Effect::Added => format!("Contact Center number {number} was created on {account}{provider}"),
+        Effect::Added => {
+            format!("Contact Center number {number} was created on {account}{provider}")
+        }
         Effect::Removed => format!("Contact Center number {number} was deleted from {account}"),
         Effect::ConvertedIn => {
             format!("Phone number {number} was converted to a Contact Center number on {account}{provider}")

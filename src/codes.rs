@@ -191,6 +191,12 @@ codes! {
     /// The `maxIssues` limit cut the list of issues short.
     TooManyIssues = "too-many-issues", Warning, false,
         "More issues were found than the configured limit; the rest were not listed.";
+    /// A log holds more items than the `maxItems` limit; the rest were not read.
+    TooManyItems = "too-many-items", Error, false,
+        "The log holds more items than the configured limit; the rest were not read.";
+    /// The log ends in the middle of its last item.
+    LogTruncated = "log-truncated", Error, false,
+        "The log ends in the middle of its last item (cut off while copying or writing).";
 }
 
 #[cfg(test)]

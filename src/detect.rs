@@ -19,7 +19,13 @@ fn whole(node: &Node) -> Span {
     Span::new(node.span.start, node.span.start + 1)
 }
 
-fn not_notification(f: &mut Findings, node: &Node, path: &str, message: String, hint: Option<String>) -> Analysis {
+fn not_notification(
+    f: &mut Findings,
+    node: &Node,
+    path: &str,
+    message: String,
+    hint: Option<String>,
+) -> Analysis {
     let finding = f.add(Code::NotANotification, whole(node), path, message);
     finding.hint = hint;
     Analysis {
@@ -101,7 +107,10 @@ pub(crate) fn analyze(f: &mut Findings, root: &Node) -> Analysis {
 fn analyze_frame(f: &mut Findings, root: &Node, items: &[Node]) -> Analysis {
     let meta_type = items.first().and_then(|m| m.get("type"));
     if items.len() != 2 || meta_type.is_none() {
-        let log = items.len() > 1 && items.iter().all(|i| looks_like_envelope(i) || i.get("type").is_none() && i.members().is_some());
+        let log = items.len() > 1
+            && items.iter().all(|i| {
+                looks_like_envelope(i) || i.get("type").is_none() && i.members().is_some()
+            });
         let finding = f.add(
             Code::WebSocketFrame,
             whole(root),
@@ -131,7 +140,10 @@ fn analyze_frame(f: &mut Findings, root: &Node, items: &[Node]) -> Analysis {
                 Code::WebSocketNotNotification,
                 node.span,
                 "/0/type",
-                format!("a WebSocket `{}` frame carries no notification", clip(other)),
+                format!(
+                    "a WebSocket `{}` frame carries no notification",
+                    clip(other)
+                ),
             )
             .hint("notifications arrive in frames whose meta.type is ServerNotification");
             return Analysis {
@@ -160,7 +172,10 @@ fn analyze_frame(f: &mut Findings, root: &Node, items: &[Node]) -> Analysis {
             Code::WebSocketFrame,
             envelope.span,
             "/1",
-            format!("the frame's second item must be the notification object, not a {}", envelope.type_name()),
+            format!(
+                "the frame's second item must be the notification object, not a {}",
+                envelope.type_name()
+            ),
         );
         return Analysis {
             kind: Kind::NotANotification,
@@ -178,7 +193,10 @@ fn analyze_frame(f: &mut Findings, root: &Node, items: &[Node]) -> Analysis {
                 Code::WebSocketMessageId,
                 id.span,
                 "/0/messageId",
-                format!("`messageId` differs from the notification's uuid \"{}\"", clip(uuid)),
+                format!(
+                    "`messageId` differs from the notification's uuid \"{}\"",
+                    clip(uuid)
+                ),
             )
             .hint("RingCentral sets messageId to the uuid; was the frame assembled by hand?");
         }
@@ -189,7 +207,9 @@ fn analyze_frame(f: &mut Findings, root: &Node, items: &[Node]) -> Analysis {
 /// The resource an event filter is about, for naming other events (`presence`, `message-store`).
 fn resource_name(event: &str) -> &str {
     let path = event.split('?').next().unwrap_or(event);
-    path.rsplit('/').find(|s| !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()) && *s != "~").unwrap_or(path)
+    path.rsplit('/')
+        .find(|s| !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()) && *s != "~")
+        .unwrap_or(path)
 }
 
 fn analyze_envelope(f: &mut Findings, env: &Node, base: &str, delivery: Delivery) -> Analysis {
@@ -198,7 +218,9 @@ fn analyze_envelope(f: &mut Findings, env: &Node, base: &str, delivery: Delivery
     let body = env.get("body");
     let cc_body = body.is_some_and(looks_like_body);
     let kind = match filter {
-        Some(e) if rules::phone_number_filter_account(e).is_some() => Kind::ContactCenterPhoneNumber,
+        Some(e) if rules::phone_number_filter_account(e).is_some() => {
+            Kind::ContactCenterPhoneNumber
+        }
         _ if cc_body => Kind::ContactCenterPhoneNumber,
         Some(e) if e.starts_with("/restapi/v1.0/subscription") => Kind::SubscriptionRenewal,
         Some(e) if e.starts_with("/restapi/") => Kind::OtherEvent,

@@ -44,7 +44,9 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], f: &mut Findings, options: &Options) -
             let at = e.valid_up_to();
             let lossy = String::from_utf8_lossy(bytes);
             let bad = lossy.matches('\u{FFFD}').count()
-                - String::from_utf8_lossy(&bytes[..at]).matches('\u{FFFD}').count();
+                - String::from_utf8_lossy(&bytes[..at])
+                    .matches('\u{FFFD}')
+                    .count();
             f.add(
                 Code::InvalidUtf8,
                 Span::new(at, at + '\u{FFFD}'.len_utf8()),

@@ -191,10 +191,11 @@ impl<'a> Parser<'a> {
 
     fn unexpected<T>(&self, expected: &str) -> PResult<T> {
         let Some(&b) = self.bytes.get(self.pos) else {
-            return self.fail(
+            return self.fail_hint(
                 Code::JsonUnexpectedEnd,
                 Span::new(self.pos, self.pos),
-                format!("the text ends where {expected} was expected"),
+                &format!("the text ends where {expected} was expected"),
+                "the payload may have been cut off",
             );
         };
         let span = Span::at(self.src, self.pos);
@@ -269,6 +270,8 @@ impl<'a> Parser<'a> {
         // Small objects are checked for duplicates by scanning; big ones by hashing, so that a
         // hostile object with a million keys stays linear.
         let mut seen: Option<HashSet<Cow<'a, str>>> = None;
+        // Where the last `,` stood, to point a trailing comma out.
+        let mut comma = open;
         self.skip_ws()?;
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
@@ -277,7 +280,7 @@ impl<'a> Parser<'a> {
         loop {
             if self.bytes.get(self.pos) != Some(&b'"') {
                 return if self.bytes.get(self.pos) == Some(&b'}') && !members.is_empty() {
-                    self.trailing_comma()
+                    self.trailing_comma(comma)
                 } else {
                     self.unexpected("a member name in double quotes")
                 };
@@ -327,6 +330,7 @@ impl<'a> Parser<'a> {
             self.skip_ws()?;
             match self.bytes.get(self.pos) {
                 Some(b',') => {
+                    comma = self.pos;
                     self.pos += 1;
                     self.skip_ws()?;
                 }
@@ -346,10 +350,11 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn trailing_comma<T>(&self) -> PResult<T> {
+    /// A comma at byte `comma` directly followed by `}` or `]`: the comma is what to remove.
+    fn trailing_comma<T>(&self, comma: usize) -> PResult<T> {
         self.fail_hint(
             Code::JsonTrailingComma,
-            Span::at(self.src, self.pos),
+            Span::new(comma, comma + 1),
             "a comma is followed by the end of its object or array",
             "remove the last comma",
         )
@@ -359,6 +364,7 @@ impl<'a> Parser<'a> {
         let open = self.pos;
         self.pos += 1;
         let mut items = Vec::new();
+        let mut comma = open;
         self.skip_ws()?;
         if self.bytes.get(self.pos) == Some(&b']') {
             self.pos += 1;
@@ -366,7 +372,7 @@ impl<'a> Parser<'a> {
         }
         loop {
             if self.bytes.get(self.pos) == Some(&b']') && !items.is_empty() {
-                return self.trailing_comma();
+                return self.trailing_comma(comma);
             }
             if self.track_path {
                 self.path.push(items.len().to_string());
@@ -378,6 +384,7 @@ impl<'a> Parser<'a> {
             self.skip_ws()?;
             match self.bytes.get(self.pos) {
                 Some(b',') => {
+                    comma = self.pos;
                     self.pos += 1;
                     self.skip_ws()?;
                 }
@@ -452,7 +459,11 @@ impl<'a> Parser<'a> {
         {
             end += 1;
         }
-        self.fail(Code::JsonInvalidNumber, Span::new(start, end.max(at)), detail)
+        self.fail(
+            Code::JsonInvalidNumber,
+            Span::new(start, end.max(at)),
+            detail,
+        )
     }
 
     fn string(&mut self) -> PResult<Cow<'a, str>> {
@@ -513,7 +524,9 @@ impl<'a> Parser<'a> {
                                 match lo {
                                     Some(lo) if (0xDC00..0xE000).contains(&lo) => {
                                         p += 6;
-                                        char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                                        char::from_u32(
+                                            0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00),
+                                        )
                                     }
                                     _ => None,
                                 }
@@ -541,7 +554,10 @@ impl<'a> Parser<'a> {
                             }
                         }
                         _ => {
-                            let span = Span::new(esc, esc + 1 + Span::at(self.src, esc + 1).end - (esc + 1));
+                            let span = Span::new(
+                                esc,
+                                esc + 1 + Span::at(self.src, esc + 1).end - (esc + 1),
+                            );
                             return self.fail_hint(
                                 Code::JsonInvalidEscape,
                                 span,
@@ -570,9 +586,9 @@ impl<'a> Parser<'a> {
     fn hex4(&self, esc: usize, at: usize) -> PResult<u32> {
         let digits = self.bytes.get(at..at + 4);
         match digits {
-            Some(d) if d.iter().all(u8::is_ascii_hexdigit) => {
-                Ok(d.iter().fold(0, |acc, &c| acc * 16 + (c as char).to_digit(16).unwrap_or(0)))
-            }
+            Some(d) if d.iter().all(u8::is_ascii_hexdigit) => Ok(d.iter().fold(0, |acc, &c| {
+                acc * 16 + (c as char).to_digit(16).unwrap_or(0)
+            })),
             _ => {
                 let mut end = at;
                 while end < at + 4 && self.bytes.get(end).is_some_and(u8::is_ascii_hexdigit) {
@@ -624,7 +640,9 @@ fn describe_char(src: &str, pos: usize) -> String {
     match src[pos..].chars().next() {
         None => "the end of the text".to_string(),
         Some('\u{FEFF}') => "a byte order mark (U+FEFF)".to_string(),
-        Some('\u{FFFD}') => "a replacement character (U+FFFD), from bytes that are not UTF-8".to_string(),
+        Some('\u{FFFD}') => {
+            "a replacement character (U+FFFD), from bytes that are not UTF-8".to_string()
+        }
         Some(c) if c.is_control() => format!("the control character U+{:04X}", c as u32),
         Some('`') => "a backtick".to_string(),
         Some(c) => format!("`{c}`"),
@@ -644,7 +662,10 @@ fn describe_raw(src: &str, pos: usize) -> String {
 /// Byte offset of the first non-white-space character at or after `pos`.
 pub fn skip_whitespace(src: &str, mut pos: usize) -> usize {
     let b = src.as_bytes();
-    while b.get(pos).is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r')) {
+    while b
+        .get(pos)
+        .is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+    {
         pos += 1;
     }
     pos
@@ -661,14 +682,19 @@ mod tests {
     #[test]
     fn borrows_plain_strings_and_unescapes_others() {
         let p = parse(r#"{"a":"x","b":"\u00fc\n"}"#).unwrap();
-        assert!(matches!(p.root.get("a").unwrap().value, Value::String(Cow::Borrowed("x"))));
+        assert!(matches!(
+            p.root.get("a").unwrap().value,
+            Value::String(Cow::Borrowed("x"))
+        ));
         assert_eq!(p.root.get("b").unwrap().as_str(), Some("ü\n"));
     }
 
     #[test]
     fn keeps_number_text_exactly() {
         let p = parse("[12345678901234567890123, -0, 1e400]").unwrap();
-        let Value::Array(items) = p.root.value else { panic!() };
+        let Value::Array(items) = p.root.value else {
+            panic!()
+        };
         assert_eq!(items[0].value, Value::Number("12345678901234567890123"));
         assert_eq!(items[2].value, Value::Number("1e400"));
     }
@@ -711,7 +737,13 @@ mod tests {
     #[test]
     fn names_trailing_commas_comments_and_single_quotes() {
         assert_eq!(parse("[1,]").unwrap_err().code, Code::JsonTrailingComma);
-        assert_eq!(parse("{\"a\":1,}").unwrap_err().code, Code::JsonTrailingComma);
+        assert_eq!(
+            parse("{\"a\":1,}").unwrap_err().code,
+            Code::JsonTrailingComma
+        );
+        // The span is the comma to remove, not the bracket after it.
+        assert_eq!(parse("[1, \n]").unwrap_err().span, Span::new(2, 3));
+        assert_eq!(parse("{\"a\":1 ,\n }").unwrap_err().span, Span::new(7, 8));
         assert_eq!(parse("// x\n{}").unwrap_err().code, Code::JsonComment);
         let e = parse("{'a':1}").unwrap_err();
         assert_eq!(e.code, Code::JsonUnexpectedCharacter);
@@ -735,7 +767,11 @@ mod tests {
     #[test]
     fn rejects_malformed_numbers() {
         for bad in ["01", "-", "1.", "1e", "-a"] {
-            assert_eq!(parse(bad).unwrap_err().code, Code::JsonInvalidNumber, "{bad}");
+            assert_eq!(
+                parse(bad).unwrap_err().code,
+                Code::JsonInvalidNumber,
+                "{bad}"
+            );
         }
     }
 }

@@ -12,9 +12,12 @@ mod detect;
 mod findings;
 mod input;
 pub mod json;
+mod log;
 pub mod model;
 pub mod position;
+mod render;
 mod rules;
+pub mod summary;
 pub mod timestamp;
 mod validate;
 mod vocab;
@@ -29,5 +32,6 @@ pub use model::{
     Body, Change, Delivery, Effect, Event, EventType, Issue, Kind, NumberType, Options,
     PhoneNumberInfo, Provider, Report,
 };
+pub use summary::{summarize, Summary, SummaryOptions};
 pub use validate::{parse, validate, ParseError};
 pub use write::ToJson;

@@ -28,10 +28,12 @@ fn start_of(node: &Node) -> Span {
     Span::new(node.span.start, node.span.start + 1)
 }
 
-fn type_article(t: &str) -> &'static str {
+/// A JSON type name as it reads in a sentence: "an object", "a string", "null".
+fn with_article(t: &str) -> String {
     match t {
-        "array" | "object" => "an",
-        _ => "a",
+        "null" => t.to_string(),
+        "array" | "object" => format!("an {t}"),
+        _ => format!("a {t}"),
     }
 }
 
@@ -69,15 +71,24 @@ fn field<'n, 'a>(
 }
 
 fn wrong_type(f: &mut Findings, node: &Node, path: String, key: &str, want: &str) {
-    let found = node.type_name();
     let finding = f.add(
         Code::WrongType,
         node.span,
         path,
-        format!("`{key}` must be {} {want}, not {} {found}", type_article(want), type_article(found)),
+        format!(
+            "`{key}` must be {}, not {}",
+            with_article(want),
+            with_article(node.type_name())
+        ),
     );
-    if want == "string" && matches!(node.value, Value::Number(_) | Value::Bool(_)) {
-        finding.hint("put the value in double quotes");
+    // Quoting a number only helps where the digits are the value; elsewhere say what is meant.
+    if want == "string" && matches!(node.value, Value::Number(_)) {
+        finding.hint(match key {
+            "timestamp" => "write it as an ISO 8601 string such as \"2023-04-18T20:25:24.611Z\"",
+            "phoneNumber" => "write it as an E.164 string: `+`, the country code and the number",
+            "eventType" => "the value is one of the strings \"Created\", \"Updated\", \"Deleted\"",
+            _ => "put the value in double quotes",
+        });
     }
 }
 
@@ -134,7 +145,12 @@ fn id(
     let path = pointer(base, key);
     match &node.value {
         Value::String(s) if s.is_empty() => {
-            f.add(Code::InvalidId, node.span, path, format!("`{key}` is empty"));
+            f.add(
+                Code::InvalidId,
+                node.span,
+                path,
+                format!("`{key}` is empty"),
+            );
             None
         }
         Value::String(s) if digits_only && !is_digits(s) => {
@@ -199,8 +215,10 @@ fn unknown_fields(f: &mut Findings, obj: &Node, base: &str, known: &[&str], what
             pointer(base, &m.key),
             format!("`{}` is not a member of {what}", clip(&m.key)),
         );
+        let strict = finding.severity == crate::codes::Severity::Error;
         match vocab::closest(&m.key, known) {
             Some(k) => finding.hint(format!("did you mean `{k}`?")),
+            None if strict => finding.hint("RingCentral adds fields over time; this is an error only because of `strict: true`"),
             None => finding.hint("RingCentral adds fields over time; `strict: true` makes this an error"),
         }
     }
@@ -223,7 +241,10 @@ fn enumerated(
         code,
         node.span,
         path,
-        format!("`{key}` is \"{}\", which RingCentral does not document", clip(value)),
+        format!(
+            "`{key}` is \"{}\", which RingCentral does not document",
+            clip(value)
+        ),
     );
     match vocab::closest(value, allowed) {
         Some(s) => finding.hint(format!("did you mean `{s}`?")),
@@ -249,7 +270,10 @@ fn check_uuid(f: &mut Findings, s: &str, node: &Node, path: String) {
         Code::InvalidUuid,
         node.span,
         path,
-        format!("`uuid` \"{}\" is neither an 18-20 digit id nor a UUID", clip(s)),
+        format!(
+            "`uuid` \"{}\" is neither an 18-20 digit id nor a UUID",
+            clip(s)
+        ),
     );
     if is_digits(s) {
         finding.hint(format!(
@@ -281,8 +305,13 @@ fn check_filter(f: &mut Findings, s: &str, node: &Node, path: String) -> Option<
         } else {
             format!("has the query \"{}\"", clip(query))
         };
-        f.add(Code::InvalidEventFilter, node.span, path, format!("`event` {detail}"))
-            .hint("this event's filter ends in ?usageType=ContactCenterNumber");
+        f.add(
+            Code::InvalidEventFilter,
+            node.span,
+            path,
+            format!("`event` {detail}"),
+        )
+        .hint("this event's filter ends in ?usageType=ContactCenterNumber");
         return None;
     }
     if account == ACCOUNT_PLACEHOLDER {
@@ -298,7 +327,10 @@ fn check_filter(f: &mut Findings, s: &str, node: &Node, path: String) -> Option<
             Code::InvalidEventFilter,
             node.span,
             path,
-            format!("the account \"{}\" in `event` is neither digits nor `~`", clip(account)),
+            format!(
+                "the account \"{}\" in `event` is neither digits nor `~`",
+                clip(account)
+            ),
         );
         return None;
     }
@@ -342,22 +374,28 @@ fn check_phone_number(f: &mut Findings, s: &str, node: &Node, path: String) -> b
             "contains spaces or punctuation".to_string(),
             Some(format!("E.164 has digits only: \"+{cleaned}\"")),
         )
-    } else if !s.starts_with('+') && is_digits(&cleaned) && cleaned.len() == s.len() {
+    } else if !s.starts_with('+') && s.chars().all(|c| c.is_ascii_digit() || " -().".contains(c)) {
         (
             "does not start with `+`".to_string(),
-            Some(format!("add `+` and the country code, e.g. \"+{cleaned}\"")),
+            Some(no_plus_hint(&cleaned, formatted)),
         )
     } else if !s.starts_with('+') {
         ("does not start with `+`".to_string(), None)
     } else if !is_digits(digits) {
-        ("holds characters other than digits after `+`".to_string(), None)
+        (
+            "holds characters other than digits after `+`".to_string(),
+            None,
+        )
     } else if digits.starts_with('0') {
         (
             "has a country code starting with 0".to_string(),
-            Some("country codes never start with 0; drop the trunk prefix".to_string()),
+            Some("country codes never start with 0: replace the national trunk prefix 0 with the country code".to_string()),
         )
     } else if digits.len() > 15 {
-        (format!("has {} digits; E.164 allows at most 15", digits.len()), None)
+        (
+            format!("has {} digits; E.164 allows at most 15", digits.len()),
+            None,
+        )
     } else {
         (format!("has only {} digits", digits.len()), None)
     };
@@ -371,6 +409,28 @@ fn check_phone_number(f: &mut Findings, s: &str, node: &Node, path: String) -> b
         finding.hint(h);
     }
     false
+}
+
+/// How to fix a number written without `+`, from its digits; `formatted` if it also had
+/// spaces or punctuation. Only digits that may already hold a country code are offered as is.
+fn no_plus_hint(digits: &str, formatted: bool) -> String {
+    let tidy = if formatted {
+        ", without spaces or punctuation"
+    } else {
+        ""
+    };
+    if let Some(rest) = digits
+        .strip_prefix("00")
+        .filter(|r| !r.is_empty() && !r.starts_with('0'))
+    {
+        format!("replace the international prefix 00 with `+`{tidy}: \"+{rest}\"")
+    } else if digits.starts_with('0') {
+        format!("replace the national trunk prefix 0 with `+` and the country code{tidy}")
+    } else if digits.len() >= 11 {
+        format!("if the digits start with the country code, add `+`{tidy}: \"+{digits}\"")
+    } else {
+        format!("this looks like a national number: add `+` and the country code (+1 for the US and Canada){tidy}")
+    }
 }
 
 const URI_HOSTS: &[&str] = &[
@@ -391,17 +451,23 @@ fn check_uri(
             .hint("RingCentral's sample has an empty `uri`; real ones link to the number");
         return;
     }
-    let parsed = URI_HOSTS.iter().find_map(|h| s.strip_prefix(h)).and_then(|rest| {
-        let rest = rest.strip_prefix(FILTER_PREFIX)?;
-        let (acc, num) = rest.split_once("/phone-number/")?;
-        ((acc == "~" || is_digits(acc)) && is_digits(num)).then_some((acc, num))
-    });
+    let parsed = URI_HOSTS
+        .iter()
+        .find_map(|h| s.strip_prefix(h))
+        .and_then(|rest| {
+            let rest = rest.strip_prefix(FILTER_PREFIX)?;
+            let (acc, num) = rest.split_once("/phone-number/")?;
+            ((acc == "~" || is_digits(acc)) && is_digits(num)).then_some((acc, num))
+        });
     let Some((uri_account, uri_id)) = parsed else {
         let finding = f.add(
             Code::InvalidUri,
             node.span,
             path,
-            format!("`uri` \"{}\" is not a RingCentral phone-number link", clip(s)),
+            format!(
+                "`uri` \"{}\" is not a RingCentral phone-number link",
+                clip(s)
+            ),
         );
         if s.starts_with("http://") {
             finding.hint("RingCentral links use https://");
@@ -432,7 +498,13 @@ fn check_uri(
 fn check_provider(f: &mut Findings, node: &Node, base: &str) -> Provider {
     let id = id(f, node, base, "id", None, false);
     let name = string(f, node, base, "name", None).map(|(s, _)| s.to_string());
-    unknown_fields(f, node, base, vocab::PROVIDER_FIELDS, "`contactCenterProvider`");
+    unknown_fields(
+        f,
+        node,
+        base,
+        vocab::PROVIDER_FIELDS,
+        "`contactCenterProvider`",
+    );
     Provider { id, name }
 }
 
@@ -444,7 +516,10 @@ fn check_event_type(f: &mut Findings, s: &str, node: &Node, path: String) -> Opt
         Code::InvalidEventType,
         node.span,
         path,
-        format!("`eventType` \"{}\" is not Created, Updated or Deleted", clip(s)),
+        format!(
+            "`eventType` \"{}\" is not Created, Updated or Deleted",
+            clip(s)
+        ),
     );
     match vocab::closest(s, vocab::EVENT_TYPES) {
         Some(t) => finding.hint(format!("did you mean `{t}`?")),
@@ -454,7 +529,12 @@ fn check_event_type(f: &mut Findings, s: &str, node: &Node, path: String) -> Opt
 }
 
 /// Checks a `body`; `account` is the one named by the envelope's filter, if known.
-pub(crate) fn check_body(f: &mut Findings, body: &Node, base: &str, account: Option<&str>) -> Option<Body> {
+pub(crate) fn check_body(
+    f: &mut Findings,
+    body: &Node,
+    base: &str,
+    account: Option<&str>,
+) -> Option<Body> {
     let event_type = string(f, body, base, "eventType", Some(""))
         .and_then(|(s, n)| check_event_type(f, s, n, pointer(base, "eventType")));
     let info_base = pointer(base, "phoneNumberInfo");
@@ -485,7 +565,15 @@ fn check_info(
     });
     let payment_type = string(f, node, b, "paymentType", None).map(|(s, n)| {
         let path = pointer(b, "paymentType");
-        enumerated(f, n, s, path, "paymentType", vocab::PAYMENT_TYPES, Code::UnknownPaymentType);
+        enumerated(
+            f,
+            n,
+            s,
+            path,
+            "paymentType",
+            vocab::PAYMENT_TYPES,
+            Code::UnknownPaymentType,
+        );
         s.to_string()
     });
     let location = string(f, node, b, "location", None).map(|(s, _)| s.to_string());
@@ -493,7 +581,15 @@ fn check_info(
         let t = NumberType::from_name(s);
         if t.is_none() {
             let path = pointer(b, "type");
-            enumerated(f, n, s, path, "type", vocab::NUMBER_TYPES, Code::InvalidNumberType);
+            enumerated(
+                f,
+                n,
+                s,
+                path,
+                "type",
+                vocab::NUMBER_TYPES,
+                Code::InvalidNumberType,
+            );
         }
         t
     });
@@ -507,7 +603,15 @@ fn check_info(
         s.to_string()
     });
     let status = string(f, node, b, "status", None).map(|(s, n)| {
-        enumerated(f, n, s, pointer(b, "status"), "status", vocab::STATUSES, Code::UnknownStatus);
+        enumerated(
+            f,
+            n,
+            s,
+            pointer(b, "status"),
+            "status",
+            vocab::STATUSES,
+            Code::UnknownStatus,
+        );
         s.to_string()
     });
     let provider = object(f, node, b, "contactCenterProvider", None)
@@ -526,7 +630,13 @@ fn check_info(
     })
 }
 
-fn check_usage_type(f: &mut Findings, s: &str, node: &Node, path: String, event_type: Option<EventType>) {
+fn check_usage_type(
+    f: &mut Findings,
+    s: &str,
+    node: &Node,
+    path: String,
+    event_type: Option<EventType>,
+) {
     if s == vocab::CONTACT_CENTER {
         return;
     }
@@ -539,7 +649,15 @@ fn check_usage_type(f: &mut Findings, s: &str, node: &Node, path: String, event_
         )
         .hint(format!("did you mean `{near}`?"));
     } else {
-        enumerated(f, node, s, path.clone(), "usageType", vocab::USAGE_TYPES, Code::UnknownUsageType);
+        enumerated(
+            f,
+            node,
+            s,
+            path.clone(),
+            "usageType",
+            vocab::USAGE_TYPES,
+            Code::UnknownUsageType,
+        );
     }
     match event_type {
         Some(EventType::Created) => {
@@ -556,7 +674,10 @@ fn check_usage_type(f: &mut Findings, s: &str, node: &Node, path: String, event_
                 Code::UsageTypeMismatch,
                 node.span,
                 path,
-                format!("a `Deleted` event is for a Contact Center number, but `usageType` is \"{}\"", clip(s)),
+                format!(
+                    "a `Deleted` event is for a Contact Center number, but `usageType` is \"{}\"",
+                    clip(s)
+                ),
             )
             .hint("`Deleted` carries usageType ContactCenterNumber");
         }
@@ -566,8 +687,18 @@ fn check_usage_type(f: &mut Findings, s: &str, node: &Node, path: String, event_
 
 /// Checks an envelope of this event; returns the event when nothing in it is an error.
 pub(crate) fn check_envelope(f: &mut Findings, env: &Node, base: &str) -> Option<Event> {
-    let errors_before = f.list.iter().filter(|x| x.severity == crate::codes::Severity::Error).count();
-    let uuid = string(f, env, base, "uuid", Some(": it identifies the notification"));
+    let errors_before = f
+        .list
+        .iter()
+        .filter(|x| x.severity == crate::codes::Severity::Error)
+        .count();
+    let uuid = string(
+        f,
+        env,
+        base,
+        "uuid",
+        Some(": it identifies the notification"),
+    );
     if let Some((s, n)) = uuid {
         check_uuid(f, s, n, pointer(base, "uuid"));
     }
@@ -594,8 +725,18 @@ pub(crate) fn check_envelope(f: &mut Findings, env: &Node, base: &str) -> Option
     let body_base = pointer(base, "body");
     let body = object(f, env, base, "body", Some(""))
         .and_then(|b| check_body(f, b, &body_base, account.as_deref()));
-    unknown_fields(f, env, base, vocab::ENVELOPE_FIELDS, "the notification envelope");
-    let errors_after = f.list.iter().filter(|x| x.severity == crate::codes::Severity::Error).count();
+    unknown_fields(
+        f,
+        env,
+        base,
+        vocab::ENVELOPE_FIELDS,
+        "the notification envelope",
+    );
+    let errors_after = f
+        .list
+        .iter()
+        .filter(|x| x.severity == crate::codes::Severity::Error)
+        .count();
     if errors_after > errors_before {
         return None;
     }
@@ -610,4 +751,29 @@ pub(crate) fn check_envelope(f: &mut Findings, env: &Node, base: &str) -> Option
         owner_id: owner?,
         body: body?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_json_types_with_the_right_article() {
+        assert_eq!(with_article("object"), "an object");
+        assert_eq!(with_article("string"), "a string");
+        assert_eq!(with_article("null"), "null");
+    }
+
+    #[test]
+    fn offers_a_plus_only_where_the_digits_may_hold_a_country_code() {
+        assert_eq!(
+            no_plus_hint("12024999741", false),
+            "if the digits start with the country code, add `+`: \"+12024999741\""
+        );
+        assert!(no_plus_hint("2024999741", true).starts_with("this looks like a national number"));
+        assert!(no_plus_hint("2024999741", true).contains("without spaces or punctuation"));
+        assert!(no_plus_hint("02079460958", false).contains("trunk prefix 0"));
+        assert!(no_plus_hint("442079460958", false).ends_with("\"+442079460958\""));
+        assert!(no_plus_hint("00442079460958", false).ends_with("\"+442079460958\""));
+    }
 }

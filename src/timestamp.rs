@@ -27,8 +27,9 @@ const FORM_HINT: &str = "write it like 2023-04-18T20:25:24.611Z";
 
 fn digits(s: &[u8], at: usize, n: usize) -> Option<u32> {
     let part = s.get(at..at + n)?;
-    part.iter()
-        .try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
+    part.iter().try_fold(0u32, |acc, &c| {
+        c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+    })
 }
 
 pub fn parse(text: &str) -> Result<Instant, TimestampError> {
@@ -36,10 +37,16 @@ pub fn parse(text: &str) -> Result<Instant, TimestampError> {
     let date_ok = s.len() >= 10 && s[4] == b'-' && s[7] == b'-';
     let (Some(year), Some(month), Some(day)) = (digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2))
     else {
-        return Err(err("it does not start with a date YYYY-MM-DD", Some(FORM_HINT)));
+        return Err(err(
+            "it does not start with a date YYYY-MM-DD",
+            Some(FORM_HINT),
+        ));
     };
     if !date_ok {
-        return Err(err("it does not start with a date YYYY-MM-DD", Some(FORM_HINT)));
+        return Err(err(
+            "it does not start with a date YYYY-MM-DD",
+            Some(FORM_HINT),
+        ));
     }
     match s.get(10) {
         Some(b'T') => {}
@@ -50,9 +57,15 @@ pub fn parse(text: &str) -> Result<Instant, TimestampError> {
             ))
         }
         None => return Err(err("it has a date but no time of day", Some(FORM_HINT))),
-        _ => return Err(err("the date must be followed by `T` and the time", Some(FORM_HINT))),
+        _ => {
+            return Err(err(
+                "the date must be followed by `T` and the time",
+                Some(FORM_HINT),
+            ))
+        }
     }
-    let (Some(hour), Some(minute), Some(second)) = (digits(s, 11, 2), digits(s, 14, 2), digits(s, 17, 2))
+    let (Some(hour), Some(minute), Some(second)) =
+        (digits(s, 11, 2), digits(s, 14, 2), digits(s, 17, 2))
     else {
         return Err(err("the time must be HH:MM:SS", Some(FORM_HINT)));
     };
@@ -72,7 +85,10 @@ pub fn parse(text: &str) -> Result<Instant, TimestampError> {
         }
         let n = p - start;
         if n == 0 {
-            return Err(err("the decimal point must be followed by digits", Some(FORM_HINT)));
+            return Err(err(
+                "the decimal point must be followed by digits",
+                Some(FORM_HINT),
+            ));
         }
         if n < 3 {
             millis *= 10u32.pow(3 - n as u32);
@@ -89,7 +105,10 @@ pub fn parse(text: &str) -> Result<Instant, TimestampError> {
                 _ => (None, None),
             };
             let (Some(h), Some(m)) = (h, m) else {
-                return Err(err("the zone offset must be ±HH:MM or ±HHMM", Some(FORM_HINT)));
+                return Err(err(
+                    "the zone offset must be ±HH:MM or ±HHMM",
+                    Some(FORM_HINT),
+                ));
             };
             if h > 23 || m > 59 {
                 return Err(err("the zone offset is out of range", None));
@@ -162,7 +181,15 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let mp = (5 * doy + 2) / 153;
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 impl Instant {
@@ -232,6 +259,9 @@ mod tests {
     fn fractions_of_any_length_round_down_to_milliseconds() {
         assert_eq!(parse("1970-01-01T00:00:00.5Z").unwrap().0, 500);
         assert_eq!(parse("1970-01-01T00:00:00.123456789Z").unwrap().0, 123);
-        assert_eq!(parse("1969-12-31T23:59:59Z").unwrap().to_iso(), "1969-12-31T23:59:59.000Z");
+        assert_eq!(
+            parse("1969-12-31T23:59:59Z").unwrap().to_iso(),
+            "1969-12-31T23:59:59.000Z"
+        );
     }
 }

@@ -5,7 +5,7 @@ use crate::codes::Code;
 use crate::detect::{analyze, Analysis};
 use crate::findings::{locate, Findings};
 use crate::input::decode;
-use crate::json::{skip_whitespace, Parser, Span};
+use crate::json::{skip_whitespace, Parsed, Parser, Span};
 use crate::model::{Delivery, Event, Issue, Kind, Options, Report};
 use crate::position::LineIndex;
 
@@ -57,7 +57,14 @@ pub fn validate(input: impl AsRef<[u8]>, options: &Options) -> Report {
             "the body is empty: this is RingCentral's subscription validation request, not a notification",
         )
         .hint("answer it by echoing the request's Validation-Token header within 3 seconds");
-        return finish(f, src, options, Kind::ValidationRequest, Delivery::WebHook, None);
+        return finish(
+            f,
+            src,
+            options,
+            Kind::ValidationRequest,
+            Delivery::WebHook,
+            None,
+        );
     }
     let parsed = match Parser::new(src, text.start, options.max_depth).parse_value_at() {
         Ok(p) => p,
@@ -66,9 +73,6 @@ pub fn validate(input: impl AsRef<[u8]>, options: &Options) -> Report {
             return finish(f, src, options, Kind::Malformed, Delivery::Unknown, None);
         }
     };
-    for note in &parsed.notes {
-        f.add_problem(note, "");
-    }
     let rest = skip_whitespace(src, parsed.end);
     if rest < src.len() {
         let finding = f.add(
@@ -85,9 +89,21 @@ pub fn validate(input: impl AsRef<[u8]>, options: &Options) -> Report {
         kind,
         delivery,
         event,
-    } = analyze(&mut f, &parsed.root);
-    let event = event.filter(|_| !f.has_errors());
+    } = judge(&mut f, &parsed);
     finish(f, src, options, kind, delivery, event)
+}
+
+/// The verdict on one parsed value: the parser's notes, the kind, and the event only when
+/// nothing found so far is an error.
+pub(crate) fn judge(f: &mut Findings, parsed: &Parsed) -> Analysis {
+    for note in &parsed.notes {
+        f.add_problem(note, "");
+    }
+    let mut analysis = analyze(f, &parsed.root);
+    if f.has_errors() {
+        analysis.event = None;
+    }
+    analysis
 }
 
 fn finish(
@@ -126,7 +142,10 @@ pub struct ParseError {
 
 impl std::fmt::Display for ParseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let errors = self.issues.iter().filter(|i| i.severity == crate::Severity::Error);
+        let errors = self
+            .issues
+            .iter()
+            .filter(|i| i.severity == crate::Severity::Error);
         let count = errors.clone().count();
         match errors.into_iter().next() {
             Some(first) => write!(
@@ -140,7 +159,12 @@ impl std::fmt::Display for ParseError {
             None => write!(f, "not a valid Contact Center phone-number event")?,
         }
         if count > 1 {
-            write!(f, " and {} more error{}", count - 1, if count == 2 { "" } else { "s" })?;
+            write!(
+                f,
+                " and {} more error{}",
+                count - 1,
+                if count == 2 { "" } else { "s" }
+            )?;
         }
         Ok(())
     }

@@ -41,8 +41,14 @@ pub const USAGE_TYPES: &[&str] = &[
 
 pub const EVENT_TYPES: &[&str] = &["Created", "Updated", "Deleted"];
 
-pub const ENVELOPE_FIELDS: &[&str] =
-    &["uuid", "event", "timestamp", "subscriptionId", "ownerId", "body"];
+pub const ENVELOPE_FIELDS: &[&str] = &[
+    "uuid",
+    "event",
+    "timestamp",
+    "subscriptionId",
+    "ownerId",
+    "body",
+];
 pub const BODY_FIELDS: &[&str] = &["eventType", "phoneNumberInfo"];
 pub const INFO_FIELDS: &[&str] = &[
     "uri",
@@ -114,7 +120,10 @@ mod tests {
         assert_eq!(closest("Upated", EVENT_TYPES), Some("Updated"));
         assert_eq!(closest("DELETED", EVENT_TYPES), Some("Deleted"));
         assert_eq!(closest("phonenumber", INFO_FIELDS), Some("phoneNumber"));
-        assert_eq!(closest("ContactCentreNumber", USAGE_TYPES), Some("ContactCenterNumber"));
+        assert_eq!(
+            closest("ContactCentreNumber", USAGE_TYPES),
+            Some("ContactCenterNumber")
+        );
     }
 
     #[test]

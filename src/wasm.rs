@@ -4,7 +4,7 @@
 //! Reports cross as JSON text parsed by the engine's `JSON.parse`, so callers get plain
 //! objects (never `Map`s), and keys such as `__proto__` stay ordinary own properties.
 
-use crate::boundary::{options_from_json, ThrownError};
+use crate::boundary::{options_from_json, summary_options_from_json, ThrownError};
 use crate::write::ToJson;
 use js_sys::{Reflect, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
@@ -48,15 +48,19 @@ fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
     }))
 }
 
-fn options(options: &JsValue) -> Result<crate::Options, JsValue> {
+/// The caller's options object as JSON text ("" when absent), for the boundary to read.
+fn options_text(options: &JsValue) -> String {
     if options.is_undefined() || options.is_null() {
-        return Ok(crate::Options::default());
+        return String::new();
     }
-    let text = JSON::stringify(options)
+    JSON::stringify(options)
         .ok()
         .and_then(|s| s.as_string())
-        .unwrap_or_default();
-    options_from_json(&text).map_err(thrown)
+        .unwrap_or_default()
+}
+
+fn options(options: &JsValue) -> Result<crate::Options, JsValue> {
+    options_from_json(&options_text(options)).map_err(thrown)
 }
 
 fn to_js(value: &impl ToJson) -> JsValue {
@@ -78,4 +82,11 @@ pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
         Ok(event) => Ok(to_js(&event)),
         Err(e) => Err(thrown(e.into())),
     }
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    let bytes = input_bytes(&input)?;
+    let options = summary_options_from_json(&options_text(&opts)).map_err(thrown)?;
+    Ok(to_js(&crate::summarize(&bytes, &options)))
 }

@@ -154,6 +154,9 @@ mod tests {
                 w.item().null();
             });
         });
-        assert_eq!(w.finish(), r#"{"a\"b":"x\\y\n\u0001z","n":3,"l":[true,null]}"#);
+        assert_eq!(
+            w.finish(),
+            r#"{"a\"b":"x\\y\n\u0001z","n":3,"l":[true,null]}"#
+        );
     }
 }

@@ -42,7 +42,12 @@ fn render(r: &Report, strict: bool) -> String {
         render_issue(&mut out, i);
     }
     if let Some(c) = &r.change {
-        out.push_str(&format!("change: {} {} | {}\n", c.action, c.effect.as_str(), c.sentence));
+        out.push_str(&format!(
+            "change: {} {} | {}\n",
+            c.action,
+            c.effect.as_str(),
+            c.sentence
+        ));
     }
     out
 }
@@ -79,5 +84,10 @@ fn every_fixture_matches_its_reviewed_verdict() {
         }
     }
     assert!(names.len() >= 40, "only {} fixtures", names.len());
-    assert!(failures.is_empty(), "{} fixtures differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} fixtures differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

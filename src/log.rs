@@ -1,0 +1,169 @@
+//! Splitting a log into items: a JSON array of notifications or frames, NDJSON, or values
+//! simply concatenated or separated by white space, all read with the same loop.
+//!
+//! A broken item must not take the rest of the log with it, so after a syntax error reading
+//! resumes at the next line that starts a value at the broken item's indentation or less:
+//! the next NDJSON line, or the next top-level object of a pretty-printed log.
+
+use crate::json::{skip_whitespace, Parsed, Parser, Problem};
+
+/// One item of a log: where it is and what parsing made of it.
+pub(crate) struct Piece<'a> {
+    pub start: usize,
+    pub parsed: Result<Parsed<'a>, Box<Problem>>,
+    /// No item follows this one and it runs to the end of the text.
+    pub truncated: bool,
+}
+
+pub(crate) struct Items<'a> {
+    src: &'a str,
+    pos: usize,
+    max_depth: usize,
+    /// Inside the outer `[` of an array of items.
+    in_array: bool,
+    first: bool,
+}
+
+impl<'a> Items<'a> {
+    pub fn new(src: &'a str, start: usize, max_depth: usize) -> Self {
+        Items {
+            src,
+            pos: start,
+            max_depth,
+            in_array: false,
+            first: true,
+        }
+    }
+
+    /// Whether a `[` at `at` opens an array of items rather than a single WebSocket frame.
+    fn is_container(&self, at: usize) -> bool {
+        let first = skip_whitespace(self.src, at + 1);
+        match self.src.as_bytes().get(first) {
+            Some(b'[') | Some(b']') => true,
+            Some(b'{') => match Parser::new(self.src, first, self.max_depth).parse_value_at() {
+                // A frame starts with its `meta` object, which has a `type` and no envelope.
+                Ok(p) => p.root.get("type").is_none() || p.root.get("uuid").is_some(),
+                Err(_) => true,
+            },
+            _ => false,
+        }
+    }
+
+    /// Where to go on after a broken item starting at `start`.
+    fn recover(&self, start: usize) -> Option<usize> {
+        let b = self.src.as_bytes();
+        let line_start = self.src[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let indent = start - line_start;
+        let mut p = start;
+        loop {
+            let nl = self.src[p..].find(['\n', '\r'])? + p + 1;
+            let first = nl
+                + b[nl..]
+                    .iter()
+                    .take_while(|c| matches!(c, b' ' | b'\t'))
+                    .count();
+            if matches!(b.get(first), Some(b'{') | Some(b'[')) && first - nl <= indent {
+                return Some(first);
+            }
+            p = nl;
+        }
+    }
+}
+
+impl<'a> Iterator for Items<'a> {
+    type Item = Piece<'a>;
+
+    fn next(&mut self) -> Option<Piece<'a>> {
+        let b = self.src.as_bytes();
+        loop {
+            self.pos = skip_whitespace(self.src, self.pos);
+            match b.get(self.pos) {
+                None => return None,
+                Some(b',') if self.in_array => self.pos += 1,
+                Some(b']') if self.in_array => {
+                    self.in_array = false;
+                    self.pos += 1;
+                }
+                Some(b'[') if self.first && self.is_container(self.pos) => {
+                    self.in_array = true;
+                    self.first = false;
+                    self.pos += 1;
+                }
+                _ => break,
+            }
+        }
+        self.first = false;
+        let start = self.pos;
+        let parsed = Parser::new(self.src, start, self.max_depth).parse_value_at();
+        let truncated = match &parsed {
+            Ok(p) => {
+                self.pos = p.end;
+                false
+            }
+            Err(_) => {
+                let next = self.recover(start);
+                self.pos = next.unwrap_or(self.src.len());
+                next.is_none()
+            }
+        };
+        Some(Piece {
+            start,
+            parsed,
+            truncated,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts(src: &str) -> Vec<(usize, bool)> {
+        Items::new(src, 0, 64)
+            .map(|p| (p.start, p.parsed.is_ok()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_ndjson_with_blank_lines() {
+        assert_eq!(starts("{}\n\n{}\n"), vec![(0, true), (4, true)]);
+    }
+
+    #[test]
+    fn reads_an_array_of_items_and_a_single_frame_alike() {
+        assert_eq!(starts("[{}, {}]"), vec![(1, true), (5, true)]);
+        let frame = r#"[{"type":"ServerNotification"},{}]"#;
+        assert_eq!(starts(frame), vec![(0, true)]);
+        let frames = format!("[{frame},{frame}]");
+        assert_eq!(starts(&frames).len(), 2);
+    }
+
+    #[test]
+    fn reads_concatenated_values() {
+        assert_eq!(starts("{}{} {}"), vec![(0, true), (2, true), (5, true)]);
+    }
+
+    #[test]
+    fn resumes_at_the_next_line_after_a_broken_one() {
+        let src = "{\"a\": 1\n{\"b\": 2}\n{bad}\n{}";
+        assert_eq!(
+            starts(src),
+            vec![(0, false), (8, true), (17, false), (23, true)]
+        );
+    }
+
+    #[test]
+    fn resumes_at_the_next_top_level_object_of_a_pretty_log() {
+        let src = "{\n  \"a\": {\n    \"x\": 1 2\n  }\n}\n{\n}";
+        let got = starts(src);
+        assert_eq!(got.len(), 2);
+        assert!(!got[0].1 && got[1].1);
+    }
+
+    #[test]
+    fn marks_a_broken_last_item_as_truncated() {
+        let pieces: Vec<_> = Items::new("{}\n{\"a\": ", 0, 64).collect();
+        assert!(!pieces[0].truncated);
+        assert!(pieces[1].truncated);
+    }
+}

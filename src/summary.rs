@@ -1,0 +1,742 @@
+//! What happened across a whole log of notifications.
+//!
+//! Items are judged one at a time and their parse trees dropped at once, so a 50 MB log costs
+//! little more than its events. Duplicates (same `uuid`) count once; timelines are ordered by
+//! timestamp, because RingCentral promises neither order nor exactly-once delivery.
+
+use crate::change::effect_of;
+use crate::codes::{Code, Severity};
+use crate::findings::{locate, Findings};
+use crate::input::decode;
+use crate::json::{Node, Span};
+use crate::log::Items;
+use crate::model::{Delivery, Effect, Event, EventType, Issue, Kind, Options, PhoneNumberInfo};
+use crate::position::LineIndex;
+use crate::rules::is_digits;
+use crate::timestamp::{self, Instant};
+use crate::validate::judge;
+use std::collections::HashMap;
+
+/// Options for [`summarize`]: those of `validate`, plus limits for whole logs and the
+/// renderings to produce.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SummaryOptions {
+    pub item: Options,
+    /// Most items read from one log (default 1,000,000).
+    pub max_items: usize,
+    /// Most issues listed over the whole log (default 10,000); the rest are counted.
+    pub max_log_issues: usize,
+    /// Also render the summary as Markdown.
+    pub markdown: bool,
+    /// Also render the timelines as CSV.
+    pub csv: bool,
+}
+
+impl Default for SummaryOptions {
+    fn default() -> Self {
+        SummaryOptions {
+            item: Options {
+                max_input_bytes: 256 << 20,
+                ..Options::default()
+            },
+            max_items: 1_000_000,
+            max_log_issues: 10_000,
+            markdown: false,
+            csv: false,
+        }
+    }
+}
+
+/// A broken item of the log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// 0-based position of the item in the log; `None` for a problem with the input as a
+    /// whole (its encoding or size).
+    pub index: Option<usize>,
+    /// 1-based line where the item starts.
+    pub line: u32,
+    pub kind: Kind,
+    /// Errors first, then warnings; positions are in the whole input.
+    pub issues: Vec<Issue>,
+}
+
+/// A notification seen again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Duplicate {
+    pub index: usize,
+    pub line: u32,
+    pub uuid: String,
+    pub first_index: usize,
+    pub first_line: u32,
+    /// Whether the text is the same as the first copy's (a redelivery), not just the uuid.
+    pub identical: bool,
+}
+
+/// An item whose timestamp is earlier than that of an item before it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Late {
+    pub index: usize,
+    pub line: u32,
+    pub uuid: String,
+    pub time: Instant,
+    /// The latest time seen before it, and the item that carried it.
+    pub after: Instant,
+    pub after_index: usize,
+}
+
+/// One field that differs from the number's previous event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldChange {
+    /// `status`, `type`, `location`, `contactCenterProvider.name`...
+    pub field: &'static str,
+    pub from: Option<String>,
+    pub to: String,
+}
+
+/// One event in a number's timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub time: Instant,
+    pub uuid: String,
+    pub event_type: EventType,
+    pub effect: Effect,
+    pub index: usize,
+    pub line: u32,
+    pub changes: Vec<FieldChange>,
+}
+
+/// Everything the log says about one phone number, in timestamp order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timeline {
+    /// The [`Group`] this number belongs to.
+    pub group: String,
+    pub id: String,
+    /// The E.164 number, as its latest event gives it.
+    pub phone_number: String,
+    pub entries: Vec<Entry>,
+}
+
+/// The net effect of a log on Contact Center numbers, as E.164 numbers.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Net {
+    /// Created or converted in, and not removed later.
+    pub added: Vec<String>,
+    /// Deleted or reassigned away, and not re-added.
+    pub removed: Vec<String>,
+    /// Contact Center numbers before and after, whose fields changed.
+    pub changed: Vec<String>,
+    /// Added and removed again within the log.
+    pub transient: Vec<String>,
+}
+
+/// Notifications of one account (or, where the filter names none, of one owner).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// `account:37439510` or `owner:8475874957`.
+    pub key: String,
+    pub account_id: Option<String>,
+    pub owner_id: Option<String>,
+    /// Valid, distinct Contact Center events in this group.
+    pub events: usize,
+    pub numbers: usize,
+    pub net: Net,
+}
+
+/// The summary of a log.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Summary {
+    /// Every item found, duplicates included.
+    pub events: usize,
+    pub valid: usize,
+    pub invalid: usize,
+    /// Items of other kinds: renewal reminders, other events, non-notification frames.
+    pub other: usize,
+    pub duplicates: usize,
+    pub out_of_order: usize,
+    /// Warnings on items that are otherwise valid.
+    pub warnings: usize,
+    pub created: usize,
+    pub updated: usize,
+    pub deleted: usize,
+    pub renewal_reminders: usize,
+    pub other_events: usize,
+    pub other_frames: usize,
+    /// The log ends in the middle of its last item.
+    pub truncated: bool,
+    /// Reading stopped at the `maxItems` limit.
+    pub limit_reached: bool,
+    pub problems: Vec<Problem>,
+    /// Issues left out of `problems` by the `maxLogIssues` limit.
+    pub issues_not_listed: usize,
+    pub duplicate_items: Vec<Duplicate>,
+    pub out_of_order_items: Vec<Late>,
+    pub groups: Vec<Group>,
+    pub numbers: Vec<Timeline>,
+    pub net: Net,
+    pub text: String,
+    pub markdown: Option<String>,
+    pub csv: Option<String>,
+}
+
+/// A valid event kept for the timelines.
+struct Kept {
+    index: usize,
+    line: u32,
+    group: usize,
+    event: Event,
+}
+
+/// Summarizes a log given as UTF-8 bytes (or a `&str`).
+///
+/// ```
+/// use cc_number_events::summary::{summarize, SummaryOptions};
+///
+/// let log = concat!(
+///   r#"{"uuid":"1000000000000000001","event":"/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"8475874957","body":{"eventType":"Created","phoneNumberInfo":{"id":"987654321","phoneNumber":"+12024999741","usageType":"ContactCenterNumber","status":"Pending"}}}"#, "\n",
+///   r#"{"uuid":"1000000000000000002","event":"/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T21:00:00.000Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"8475874957","body":{"eventType":"Updated","phoneNumberInfo":{"id":"987654321","phoneNumber":"+12024999741","usageType":"ContactCenterNumber","status":"Normal"}}}"#, "\n",
+/// );
+/// let s = summarize(log, &SummaryOptions::default());
+/// assert_eq!((s.events, s.valid, s.updated), (2, 2, 1));
+/// assert_eq!(s.net.added, vec!["+12024999741"]);
+/// let change = &s.numbers[0].entries[1].changes[0];
+/// assert_eq!((change.field, change.from.as_deref(), change.to.as_str()), ("status", Some("Pending"), "Normal"));
+/// ```
+pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
+    let mut summary = Summary::default();
+    let mut f = Findings::new(options.item.strict);
+    let text = decode(input.as_ref(), &mut f, &options.item);
+    let src: &str = text.as_ref().map_or("", |t| &t.text);
+    let index = LineIndex::new(src);
+    let mut budget = options.max_log_issues;
+    // Problems with the input as a whole (encoding, size) belong to no item.
+    if !f.list.is_empty() {
+        push_problem(
+            &mut summary,
+            &mut budget,
+            None,
+            1,
+            Kind::Malformed,
+            f,
+            &index,
+            &options.item,
+        );
+    }
+    if text.is_none() {
+        finish(&mut summary, Vec::new(), Vec::new(), options);
+        return summary;
+    }
+    let start = text.as_ref().map_or(0, |t| t.start);
+
+    let mut groups: Vec<(String, Option<String>, Option<String>)> = Vec::new();
+    let mut group_of: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    let mut latest: Option<(Instant, usize)> = None;
+    let mut kept: Vec<Kept> = Vec::new();
+    let mut items = Items::new(src, start, options.item.max_depth);
+    let mut item_index = 0usize;
+    while let Some(piece) = items.next() {
+        if item_index >= options.max_items {
+            let mut f = Findings::new(false);
+            f.add(
+                Code::TooManyItems,
+                Span::at(src, piece.start),
+                "",
+                format!(
+                    "the log holds more than {} items (`maxItems`); reading stopped here",
+                    options.max_items
+                ),
+            )
+            .hint("raise `maxItems`, or split the log");
+            let line = index.line_of(piece.start) as u32;
+            push_problem(
+                &mut summary,
+                &mut budget,
+                Some(item_index),
+                line,
+                Kind::Malformed,
+                f,
+                &index,
+                &options.item,
+            );
+            summary.limit_reached = true;
+            break;
+        }
+        let i = item_index;
+        item_index += 1;
+        summary.events += 1;
+        let line = index.line_of(piece.start) as u32;
+        let mut f = Findings::new(options.item.strict);
+        let parsed = match piece.parsed {
+            Ok(p) => p,
+            Err(problem) => {
+                // A last item broken at the very end of the text was cut off: either the
+                // parser ran out of text, or it met the final line break inside a string.
+                let at_end = problem.code == Code::JsonUnexpectedEnd
+                    || src[problem.span.start..].trim().is_empty();
+                if piece.truncated && at_end {
+                    summary.truncated = true;
+                    f.add(
+                        Code::LogTruncated,
+                        problem.span,
+                        "",
+                        format!(
+                            "the log ends in the middle of this item: {}",
+                            problem.detail
+                        ),
+                    )
+                    .hint("the last line was cut off while the log was copied or written");
+                } else {
+                    f.add_problem(&problem, "");
+                }
+                summary.invalid += 1;
+                push_problem(
+                    &mut summary,
+                    &mut budget,
+                    Some(i),
+                    line,
+                    Kind::Malformed,
+                    f,
+                    &index,
+                    &options.item,
+                );
+                continue;
+            }
+        };
+        // Duplicates are recognised before judging, so a redelivery counts once everywhere.
+        let envelope = envelope_of(&parsed.root);
+        let uuid = envelope.and_then(|e| e.get("uuid")).and_then(Node::as_str);
+        if let Some(uuid) = uuid {
+            if let Some(&(first_index, first_start, first_end)) = seen.get(uuid) {
+                summary.duplicates += 1;
+                summary.duplicate_items.push(Duplicate {
+                    index: i,
+                    line,
+                    uuid: uuid.to_string(),
+                    first_index,
+                    first_line: index.line_of(first_start) as u32,
+                    identical: src[first_start..first_end] == src[piece.start..parsed.end],
+                });
+                continue;
+            }
+            seen.insert(uuid.to_string(), (i, piece.start, parsed.end));
+        }
+        let time = envelope
+            .and_then(|e| e.get("timestamp"))
+            .and_then(Node::as_str)
+            .and_then(|t| timestamp::parse(t).ok());
+        if let Some(t) = time {
+            match latest {
+                Some((max, max_index)) if t < max => {
+                    summary.out_of_order += 1;
+                    summary.out_of_order_items.push(Late {
+                        index: i,
+                        line,
+                        uuid: uuid.unwrap_or_default().to_string(),
+                        time: t,
+                        after: max,
+                        after_index: max_index,
+                    });
+                }
+                _ => latest = Some((t, i)),
+            }
+        }
+        let analysis = judge(&mut f, &parsed);
+        drop(parsed);
+        let other = match analysis.kind {
+            Kind::SubscriptionRenewal => Some(&mut summary.renewal_reminders),
+            Kind::OtherEvent => Some(&mut summary.other_events),
+            Kind::NotANotification if analysis.delivery == Delivery::WebSocket => {
+                Some(&mut summary.other_frames)
+            }
+            _ => None,
+        };
+        if let Some(counter) = other {
+            *counter += 1;
+            summary.other += 1;
+            continue;
+        }
+        match analysis.event {
+            Some(event) if analysis.kind == Kind::ContactCenterPhoneNumber => {
+                summary.valid += 1;
+                summary.warnings += f.list.len();
+                match event.body.event_type {
+                    EventType::Created => summary.created += 1,
+                    EventType::Updated => summary.updated += 1,
+                    EventType::Deleted => summary.deleted += 1,
+                }
+                let key = group_key(&event);
+                let group = *group_of.entry(key.0.clone()).or_insert_with(|| {
+                    groups.push(key);
+                    groups.len() - 1
+                });
+                kept.push(Kept {
+                    index: i,
+                    line,
+                    group,
+                    event,
+                });
+            }
+            _ => {
+                summary.invalid += 1;
+                push_problem(
+                    &mut summary,
+                    &mut budget,
+                    Some(i),
+                    line,
+                    analysis.kind,
+                    f,
+                    &index,
+                    &options.item,
+                );
+            }
+        }
+    }
+    finish(&mut summary, kept, groups, options);
+    summary
+}
+
+/// The envelope of an item, whatever its delivery.
+fn envelope_of<'n, 'a>(root: &'n Node<'a>) -> Option<&'n Node<'a>> {
+    match &root.value {
+        crate::json::Value::Array(items) if items.len() == 2 => Some(&items[1]),
+        crate::json::Value::Object(_) => root.get("pn_apns").or(Some(root)),
+        _ => None,
+    }
+}
+
+fn group_key(event: &Event) -> (String, Option<String>, Option<String>) {
+    if is_digits(&event.account_id) {
+        (
+            format!("account:{}", event.account_id),
+            Some(event.account_id.clone()),
+            None,
+        )
+    } else {
+        (
+            format!("owner:{}", event.owner_id),
+            None,
+            Some(event.owner_id.clone()),
+        )
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_problem(
+    summary: &mut Summary,
+    budget: &mut usize,
+    index: Option<usize>,
+    line: u32,
+    kind: Kind,
+    f: Findings,
+    lines: &LineIndex,
+    options: &Options,
+) {
+    let count = f.list.len();
+    if *budget == 0 {
+        summary.issues_not_listed += count;
+        return;
+    }
+    let (mut issues, warnings) = locate(f.list, lines, options.max_issues.min(*budget));
+    issues.extend(warnings);
+    *budget = budget.saturating_sub(issues.len());
+    summary.issues_not_listed += count.saturating_sub(issues.len());
+    summary.problems.push(Problem {
+        index,
+        line,
+        kind,
+        issues,
+    });
+}
+
+/// The fields compared between a number's consecutive events.
+fn fields(info: &PhoneNumberInfo) -> [(&'static str, Option<&str>); 8] {
+    let provider = info.contact_center_provider.as_ref();
+    [
+        ("phoneNumber", Some(info.phone_number.as_str())),
+        ("type", info.number_type.map(|t| t.as_str())),
+        ("usageType", info.usage_type.as_deref()),
+        ("status", info.status.as_deref()),
+        ("paymentType", info.payment_type.as_deref()),
+        ("location", info.location.as_deref()),
+        (
+            "contactCenterProvider.id",
+            provider.and_then(|p| p.id.as_deref()),
+        ),
+        (
+            "contactCenterProvider.name",
+            provider.and_then(|p| p.name.as_deref()),
+        ),
+    ]
+}
+
+/// What changed from one event's fields to the next; a field a later event leaves out is not
+/// a change (deletions often carry only the id and number).
+fn diff(before: &PhoneNumberInfo, after: &PhoneNumberInfo) -> Vec<FieldChange> {
+    fields(before)
+        .into_iter()
+        .zip(fields(after))
+        .filter_map(|((field, old), (_, new))| {
+            let new = new?;
+            (old != Some(new)).then(|| FieldChange {
+                field,
+                from: old.map(str::to_string),
+                to: new.to_string(),
+            })
+        })
+        .collect()
+}
+
+fn finish(
+    summary: &mut Summary,
+    mut kept: Vec<Kept>,
+    groups: Vec<(String, Option<String>, Option<String>)>,
+    options: &SummaryOptions,
+) {
+    kept.sort_by_key(|k| (k.group, k.event.time, k.index));
+    let mut group_stats: Vec<Group> = groups
+        .into_iter()
+        .map(|(key, account_id, owner_id)| Group {
+            key,
+            account_id,
+            owner_id,
+            events: 0,
+            numbers: 0,
+            net: Net::default(),
+        })
+        .collect();
+    // Timelines in order of each number's first appearance in its group's time order.
+    let mut timeline_of: HashMap<(usize, String), usize> = HashMap::new();
+    let mut timelines: Vec<(usize, Timeline, Vec<PhoneNumberInfo>)> = Vec::new();
+    for k in kept {
+        let info = k.event.body.phone_number_info;
+        let slot = *timeline_of
+            .entry((k.group, info.id.clone()))
+            .or_insert_with(|| {
+                timelines.push((
+                    k.group,
+                    Timeline {
+                        group: group_stats[k.group].key.clone(),
+                        id: info.id.clone(),
+                        phone_number: info.phone_number.clone(),
+                        entries: Vec::new(),
+                    },
+                    Vec::new(),
+                ));
+                timelines.len() - 1
+            });
+        let (_, timeline, infos) = &mut timelines[slot];
+        let changes = infos
+            .last()
+            .map(|prev| diff(prev, &info))
+            .unwrap_or_default();
+        timeline.phone_number = info.phone_number.clone();
+        timeline.entries.push(Entry {
+            time: k.event.time,
+            uuid: k.event.uuid,
+            event_type: k.event.body.event_type,
+            effect: effect_of(k.event.body.event_type, info.usage_type.as_deref()),
+            index: k.index,
+            line: k.line,
+            changes,
+        });
+        infos.push(info);
+    }
+    for (group, timeline, infos) in &timelines {
+        let g = &mut group_stats[*group];
+        g.events += timeline.entries.len();
+        g.numbers += 1;
+        let (Some(first), Some(last)) = (timeline.entries.first(), timeline.entries.last()) else {
+            continue;
+        };
+        let in_before = !matches!(first.effect, Effect::Added | Effect::ConvertedIn);
+        let in_after = last.effect.leaves_number_in();
+        let number = timeline.phone_number.clone();
+        let list = match (in_before, in_after) {
+            (false, true) => &mut g.net.added,
+            (true, false) => &mut g.net.removed,
+            (false, false) => &mut g.net.transient,
+            (true, true) => {
+                let (Some(a), Some(b)) = (infos.first(), infos.last()) else {
+                    continue;
+                };
+                if diff(a, b).is_empty() && timeline.entries.iter().all(|e| e.changes.is_empty()) {
+                    continue;
+                }
+                &mut g.net.changed
+            }
+        };
+        list.push(number);
+    }
+    for g in &group_stats {
+        summary.net.added.extend(g.net.added.iter().cloned());
+        summary.net.removed.extend(g.net.removed.iter().cloned());
+        summary.net.changed.extend(g.net.changed.iter().cloned());
+        summary
+            .net
+            .transient
+            .extend(g.net.transient.iter().cloned());
+    }
+    summary.numbers = timelines.into_iter().map(|(_, t, _)| t).collect();
+    summary.groups = group_stats;
+    summary.text = crate::render::text(summary);
+    if options.markdown {
+        summary.markdown = Some(crate::render::markdown(summary));
+    }
+    if options.csv {
+        summary.csv = Some(crate::render::csv(summary));
+    }
+}
+
+impl Problem {
+    /// Whether any of the item's issues is an error.
+    pub fn has_errors(&self) -> bool {
+        self.issues.iter().any(|i| i.severity == Severity::Error)
+    }
+}
+
+mod json_out {
+    use super::*;
+    use crate::model::write_issues;
+    use crate::write::{JsonWriter, ToJson};
+
+    fn strings(w: &mut JsonWriter, list: &[String]) {
+        w.array(|w| {
+            for s in list {
+                w.item().str(s);
+            }
+        });
+    }
+
+    impl ToJson for Net {
+        fn write_json(&self, w: &mut JsonWriter) {
+            w.object(|w| {
+                strings(w.key("added"), &self.added);
+                strings(w.key("removed"), &self.removed);
+                strings(w.key("changed"), &self.changed);
+                strings(w.key("transient"), &self.transient);
+            });
+        }
+    }
+
+    fn index(w: &mut JsonWriter, i: Option<usize>) {
+        match i {
+            Some(i) => w.num(i as f64),
+            None => w.null(),
+        }
+    }
+
+    impl ToJson for Summary {
+        fn write_json(&self, w: &mut JsonWriter) {
+            w.object(|w| {
+                for (k, v) in [
+                    ("events", self.events),
+                    ("valid", self.valid),
+                    ("invalid", self.invalid),
+                    ("other", self.other),
+                    ("duplicates", self.duplicates),
+                    ("outOfOrder", self.out_of_order),
+                    ("warnings", self.warnings),
+                ] {
+                    w.key(k).num(v as f64);
+                }
+                w.key("byEventType").object(|w| {
+                    w.key("Created").num(self.created as f64);
+                    w.key("Updated").num(self.updated as f64);
+                    w.key("Deleted").num(self.deleted as f64);
+                });
+                w.key("otherKinds").object(|w| {
+                    w.key("subscriptionRenewal")
+                        .num(self.renewal_reminders as f64);
+                    w.key("otherEvent").num(self.other_events as f64);
+                    w.key("websocketFrame").num(self.other_frames as f64);
+                });
+                w.key("truncated").bool(self.truncated);
+                w.key("limitReached").bool(self.limit_reached);
+                w.key("problems").array(|w| {
+                    for p in &self.problems {
+                        w.item().object(|w| {
+                            index(w.key("index"), p.index);
+                            w.key("line").num(p.line);
+                            w.key("kind").str(p.kind.as_str());
+                            write_issues(w.key("issues"), &p.issues);
+                        });
+                    }
+                });
+                w.key("issuesNotListed").num(self.issues_not_listed as f64);
+                w.key("duplicateItems").array(|w| {
+                    for d in &self.duplicate_items {
+                        w.item().object(|w| {
+                            w.key("index").num(d.index as f64);
+                            w.key("line").num(d.line);
+                            w.key("uuid").str(&d.uuid);
+                            w.key("firstIndex").num(d.first_index as f64);
+                            w.key("firstLine").num(d.first_line);
+                            w.key("identical").bool(d.identical);
+                        });
+                    }
+                });
+                w.key("outOfOrderItems").array(|w| {
+                    for l in &self.out_of_order_items {
+                        w.item().object(|w| {
+                            w.key("index").num(l.index as f64);
+                            w.key("line").num(l.line);
+                            w.key("uuid").str(&l.uuid);
+                            w.key("time").str(&l.time.to_iso());
+                            w.key("after").str(&l.after.to_iso());
+                            w.key("afterIndex").num(l.after_index as f64);
+                        });
+                    }
+                });
+                w.key("groups").array(|w| {
+                    for g in &self.groups {
+                        w.item().object(|w| {
+                            w.key("key").str(&g.key);
+                            w.opt_str("accountId", g.account_id.as_deref());
+                            w.opt_str("ownerId", g.owner_id.as_deref());
+                            w.key("events").num(g.events as f64);
+                            w.key("numbers").num(g.numbers as f64);
+                            g.net.write_json(w.key("net"));
+                        });
+                    }
+                });
+                w.key("numbers").array(|w| {
+                    for t in &self.numbers {
+                        w.item().object(|w| {
+                            w.key("group").str(&t.group);
+                            w.key("id").str(&t.id);
+                            w.key("phoneNumber").str(&t.phone_number);
+                            w.key("timeline").array(|w| {
+                                for e in &t.entries {
+                                    w.item().object(|w| {
+                                        w.key("time").str(&e.time.to_iso());
+                                        w.key("uuid").str(&e.uuid);
+                                        w.key("eventType").str(e.event_type.as_str());
+                                        w.key("effect").str(e.effect.as_str());
+                                        w.key("index").num(e.index as f64);
+                                        w.key("line").num(e.line);
+                                        w.key("changes").array(|w| {
+                                            for c in &e.changes {
+                                                w.item().object(|w| {
+                                                    w.key("field").str(c.field);
+                                                    match &c.from {
+                                                        Some(f) => w.key("from").str(f),
+                                                        None => w.key("from").null(),
+                                                    }
+                                                    w.key("to").str(&c.to);
+                                                });
+                                            }
+                                        });
+                                    });
+                                }
+                            });
+                        });
+                    }
+                });
+                self.net.write_json(w.key("net"));
+                w.key("text").str(&self.text);
+                w.opt_str("markdown", self.markdown.as_deref());
+                w.opt_str("csv", self.csv.as_deref());
+            });
+        }
+    }
+}
