@@ -75,7 +75,7 @@ export interface ValidateOptions {
 export type Severity = "error" | "warning";
 
 export type IssueCode =
-  | "empty-input" | "invalid-utf8" | "utf16-encoding" | "byte-order-mark" | "input-too-large"
+  | "invalid-utf8" | "utf16-encoding" | "byte-order-mark" | "input-too-large"
   | "json-unexpected-end" | "json-unexpected-character" | "json-trailing-comma" | "json-comment"
   | "json-control-character" | "json-invalid-escape" | "json-lone-surrogate" | "json-invalid-number"
   | "json-trailing-content" | "json-too-deep" | "json-duplicate-key"

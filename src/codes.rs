@@ -56,9 +56,6 @@ macro_rules! codes {
 }
 
 codes! {
-    /// The input is empty or only white space.
-    EmptyInput = "empty-input", Error, false,
-        "The input is empty: an empty WebHook POST is RingCentral's subscription validation request.";
     /// The bytes are not UTF-8.
     InvalidUtf8 = "invalid-utf8", Error, false,
         "The input holds bytes that are not valid UTF-8.";

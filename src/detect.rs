@@ -115,11 +115,11 @@ fn analyze_frame(f: &mut Findings, root: &Node, items: &[Node]) -> Analysis {
             Code::WebSocketFrame,
             whole(root),
             "",
-            format!(
-                "an array of {} item{} is not a WebSocket frame `[meta, envelope]`",
-                items.len(),
-                if items.len() == 1 { "" } else { "s" }
-            ),
+            match items.len() {
+                0 => "an empty array is not a WebSocket frame `[meta, envelope]`".to_string(),
+                1 => "an array of 1 item is not a WebSocket frame `[meta, envelope]`".to_string(),
+                n => format!("an array of {n} items is not a WebSocket frame `[meta, envelope]`"),
+            },
         );
         if log {
             finding.hint("this looks like a log of several notifications: use summarize()");

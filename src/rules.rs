@@ -331,7 +331,8 @@ fn check_filter(f: &mut Findings, s: &str, node: &Node, path: String) -> Option<
                 "the account \"{}\" in `event` is neither digits nor `~`",
                 clip(account)
             ),
-        );
+        )
+        .hint("RingCentral puts the numeric account id there, or `~` for the subscriber's own account");
         return None;
     }
     Some(account.to_string())
@@ -521,11 +522,21 @@ fn check_event_type(f: &mut Findings, s: &str, node: &Node, path: String) -> Opt
             clip(s)
         ),
     );
-    match vocab::closest(s, vocab::EVENT_TYPES) {
+    match vocab::closest(s, vocab::EVENT_TYPES).or_else(|| synonym(s)) {
         Some(t) => finding.hint(format!("did you mean `{t}`?")),
         None => finding.hint("the three values are case-sensitive: Created, Updated, Deleted"),
     }
     None
+}
+
+/// Words people use for the three event types, as other APIs spell them.
+fn synonym(s: &str) -> Option<&'static str> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "added" | "add" | "new" | "insert" | "inserted" => Some("Created"),
+        "changed" | "change" | "modified" | "modify" | "converted" => Some("Updated"),
+        "removed" | "remove" | "deletion" | "destroyed" => Some("Deleted"),
+        _ => None,
+    }
 }
 
 /// Checks a `body`; `account` is the one named by the envelope's filter, if known.
