@@ -24,7 +24,7 @@ pub struct ThrownError {
 }
 
 impl ThrownError {
-    fn type_error(message: String) -> Self {
+    pub fn type_error(message: String) -> Self {
         ThrownError {
             class: "TypeError",
             name: "TypeError",
@@ -136,7 +136,7 @@ export interface PhoneNumberInfo {
 }
 
 /** A valid notification, normalised. */
-export interface Event {
+export interface ContactCenterEvent {
   uuid: string;
   event: string;
   /** Account from the event filter: digits, "~" or the documentation's "{accountId}". */
@@ -171,15 +171,28 @@ export interface Change {
   sentence: string;
 }
 
-/** The verdict on one payload. `event` and `change` are present exactly when `valid`. */
-export interface Report {
-  valid: boolean;
+/** The verdict on one payload: `event` and `change` are present exactly when `valid`. */
+export type Report = ValidReport | InvalidReport;
+
+export interface ValidReport {
+  valid: true;
+  kind: "contactCenterPhoneNumber";
+  delivery: Delivery;
+  errors: [];
+  warnings: Issue[];
+  event: ContactCenterEvent;
+  change: Change;
+}
+
+export interface InvalidReport {
+  valid: false;
   kind: Kind;
   delivery: Delivery;
-  errors: Issue[];
+  /** At least one error says why. */
+  errors: [Issue, ...Issue[]];
   warnings: Issue[];
-  event?: Event;
-  change?: Change;
+  event?: never;
+  change?: never;
 }
 
 /** Thrown by `parse` for an invalid payload. */
@@ -196,7 +209,7 @@ export interface InvalidEventError extends Error {
 export function validate(input: string | Uint8Array, options?: ValidateOptions): Report;
 
 /** The normalised event; throws an `InvalidEventError` whose `issues` say why not. */
-export function parse(input: string | Uint8Array, options?: ValidateOptions): Event;
+export function parse(input: string | Uint8Array, options?: ValidateOptions): ContactCenterEvent;
 /** Options of `summarize`: those of `validate`, plus log limits and extra renderings. */
 export interface SummarizeOptions extends ValidateOptions {
   /** Most items read from one log (default 1000000). */

@@ -232,10 +232,9 @@ pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
     let mut seen: HashMap<String, (usize, usize, usize)> = HashMap::new();
     let mut latest: Option<(Instant, usize)> = None;
     let mut kept: Vec<Kept> = Vec::new();
-    let mut items = Items::new(src, start, options.item.max_depth);
-    let mut item_index = 0usize;
-    while let Some(piece) = items.next() {
-        if item_index >= options.max_items {
+    let items = Items::new(src, start, options.item.max_depth);
+    for (i, piece) in items.enumerate() {
+        if i >= options.max_items {
             let mut f = Findings::new(false);
             f.add(
                 Code::TooManyItems,
@@ -251,7 +250,7 @@ pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
             push_problem(
                 &mut summary,
                 &mut budget,
-                Some(item_index),
+                Some(i),
                 line,
                 Kind::Malformed,
                 f,
@@ -261,8 +260,6 @@ pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
             summary.limit_reached = true;
             break;
         }
-        let i = item_index;
-        item_index += 1;
         summary.events += 1;
         let line = index.line_of(piece.start) as u32;
         let mut f = Findings::new(options.item.strict);

@@ -49,18 +49,29 @@ fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
 }
 
 /// The caller's options object as JSON text ("" when absent), for the boundary to read.
-fn options_text(options: &JsValue) -> String {
+/// Only plain objects are read: a `Map` or a class instance would stringify to `{}` and its
+/// settings would be silently ignored.
+fn options_text(options: &JsValue) -> Result<String, JsValue> {
     if options.is_undefined() || options.is_null() {
-        return String::new();
+        return Ok(String::new());
     }
-    JSON::stringify(options)
+    let plain = options.is_object() && !js_sys::Array::is_array(options) && {
+        let proto = js_sys::Object::get_prototype_of(options);
+        proto.is_null() || js_sys::Object::get_prototype_of(&proto).is_null()
+    };
+    if !plain {
+        return Err(thrown(ThrownError::type_error(
+            "options must be a plain object such as { strict: true }".into(),
+        )));
+    }
+    Ok(JSON::stringify(options)
         .ok()
         .and_then(|s| s.as_string())
-        .unwrap_or_default()
+        .unwrap_or_default())
 }
 
 fn options(options: &JsValue) -> Result<crate::Options, JsValue> {
-    options_from_json(&options_text(options)).map_err(thrown)
+    options_from_json(&options_text(options)?).map_err(thrown)
 }
 
 fn to_js(value: &impl ToJson) -> JsValue {
@@ -87,6 +98,6 @@ pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(skip_typescript)]
 pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let bytes = input_bytes(&input)?;
-    let options = summary_options_from_json(&options_text(&opts)).map_err(thrown)?;
+    let options = summary_options_from_json(&options_text(&opts)?).map_err(thrown)?;
     Ok(to_js(&crate::summarize(&bytes, &options)))
 }

@@ -27,7 +27,7 @@ fn render_issue(out: &mut String, i: &Issue) {
     out.push('\n');
 }
 
-/// The verdict as reviewable text; `tests/js/golden.mjs` renders the JS report identically.
+/// The verdict as reviewable text; `tests/common/golden.mjs` renders the JS report identically.
 fn render(r: &Report, strict: bool) -> String {
     let mut out = format!(
         "valid: {}\nkind: {}\ndelivery: {}\n",

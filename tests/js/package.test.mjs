@@ -341,7 +341,10 @@ describe('options', () => {
     assert.equal('event' in strict, false);
     const error = strict.errors.find((i) => i.code === 'unknown-field');
     assert.ok(error, 'expected an unknown-field error');
-    assert.deepEqual({ ...error, severity: 'warning' }, warning);
+    // The same finding at the same place; only the severity (and the hint's wording) differ.
+    const { severity: _s1, hint: _h1, ...errorAt } = error;
+    const { severity: _s2, hint: _h2, ...warningAt } = warning;
+    assert.deepEqual(errorAt, warningAt);
     assert.equal(strict.warnings.some((i) => i.code === 'unknown-field'), false);
 
     assert.doesNotThrow(() => parse(UNKNOWN_FIELD));

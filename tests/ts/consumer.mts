@@ -2,12 +2,12 @@
 // `tsc --noEmit -p tests/ts`. It uses the declared types exactly as an application would;
 // each `@ts-expect-error` line proves a type is exact: if the declarations ever loosen
 // (say, `kind: string` or `input: any`), that line stops being an error and tsc fails.
-import pkg, { parse, validate } from 'cc-number-events';
+import pkg, { parse, summarize, validate } from 'cc-number-events';
 import type {
   Change,
   Delivery,
   Effect,
-  Event,
+  ContactCenterEvent,
   InvalidEventError,
   Issue,
   IssueCode,
@@ -15,6 +15,7 @@ import type {
   NumberType,
   Report,
   Severity,
+  Summary,
   ValidateOptions,
 } from 'cc-number-events';
 
@@ -129,6 +130,33 @@ function summarise(change: Change): string {
 }
 if (report.change) summarise(report.change);
 
+// `valid` discriminates the report: a valid one always has its event and change.
+if (report.valid) {
+  const certain: string = report.change.sentence;
+  const id: string = report.event.body.phoneNumberInfo.id;
+  void certain;
+  void id;
+} else {
+  const why: Issue = report.errors[0];
+  void why;
+  // @ts-expect-error an invalid report has no change
+  const none: string = report.change.sentence;
+}
+
+const log: Summary = summarize('{}\n{}', { markdown: true, csv: true, maxItems: 10 });
+const firstLine: number | undefined = log.problems[0]?.line;
+const addedNumbers: string[] = log.net.added;
+for (const n of log.numbers) {
+  for (const entry of n.timeline) {
+    const field: string | undefined = entry.changes[0]?.field;
+    void field;
+  }
+}
+void firstLine;
+void addedNumbers;
+// @ts-expect-error summarize options are checked too
+summarize('', { markdwon: true });
+
 // @ts-expect-error `event` is optional too
 const uuidUnchecked: string = report.event.uuid;
 const uuid: string | undefined = report.event?.uuid;
@@ -138,9 +166,9 @@ function isInvalidEventError(e: unknown): e is InvalidEventError {
   return e instanceof Error && e.name === 'InvalidEventError';
 }
 
-function parseOrExplain(input: string | Uint8Array): Event | Issue[] {
+function parseOrExplain(input: string | Uint8Array): ContactCenterEvent | Issue[] {
   try {
-    const event: Event = parse(input, { strict: false });
+    const event: ContactCenterEvent = parse(input, { strict: false });
     // Ids are strings even when the payload held numbers.
     const id: string = event.body.phoneNumberInfo.id;
     const ownerId: string = event.ownerId;
