@@ -327,26 +327,41 @@ impl<'a> Parser<'a> {
                 key_span,
                 value,
             });
-            self.skip_ws()?;
-            match self.bytes.get(self.pos) {
-                Some(b',') => {
-                    comma = self.pos;
-                    self.pos += 1;
-                    self.skip_ws()?;
-                }
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Value::Object(members));
-                }
-                None => {
-                    return self.fail(
-                        Code::JsonUnexpectedEnd,
-                        Span::new(open, open + 1),
-                        "this object is never closed: the text ends before its `}`",
-                    )
-                }
-                _ => return self.unexpected("`,` or `}` after the member"),
+            if self.separator(open, b'}', &mut comma)? {
+                return Ok(Value::Object(members));
             }
+        }
+    }
+
+    /// After a member or an item: a comma (remembered, `false`), the closing bracket (`true`),
+    /// or an error that names what was expected.
+    fn separator(&mut self, open: usize, close: u8, comma: &mut usize) -> PResult<bool> {
+        let (container, after) = if close == b'}' {
+            ("object", "member")
+        } else {
+            ("array", "item")
+        };
+        self.skip_ws()?;
+        match self.bytes.get(self.pos) {
+            Some(b',') => {
+                *comma = self.pos;
+                self.pos += 1;
+                self.skip_ws()?;
+                Ok(false)
+            }
+            Some(&c) if c == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            None => self.fail(
+                Code::JsonUnexpectedEnd,
+                Span::new(open, open + 1),
+                format!(
+                    "this {container} is never closed: the text ends before its `{}`",
+                    close as char
+                ),
+            ),
+            _ => self.unexpected(&format!("`,` or `{}` after the {after}", close as char)),
         }
     }
 
@@ -381,25 +396,8 @@ impl<'a> Parser<'a> {
             if self.track_path {
                 self.path.pop();
             }
-            self.skip_ws()?;
-            match self.bytes.get(self.pos) {
-                Some(b',') => {
-                    comma = self.pos;
-                    self.pos += 1;
-                    self.skip_ws()?;
-                }
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Value::Array(items));
-                }
-                None => {
-                    return self.fail(
-                        Code::JsonUnexpectedEnd,
-                        Span::new(open, open + 1),
-                        "this array is never closed: the text ends before its `]`",
-                    )
-                }
-                _ => return self.unexpected("`,` or `]` after the item"),
+            if self.separator(open, b']', &mut comma)? {
+                return Ok(Value::Array(items));
             }
         }
     }

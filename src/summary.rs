@@ -206,23 +206,13 @@ pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
     let mut f = Findings::new(options.item.strict);
     let text = decode(input.as_ref(), &mut f, &options.item);
     let src: &str = text.as_ref().map_or("", |t| &t.text);
-    let index = LineIndex::new(src);
-    let mut budget = options.max_log_issues;
+    let mut problems = Problems::new(src, options);
     // Problems with the input as a whole (encoding, size) belong to no item.
     if !f.list.is_empty() {
-        push_problem(
-            &mut summary,
-            &mut budget,
-            None,
-            1,
-            Kind::Malformed,
-            f,
-            &index,
-            &options.item,
-        );
+        problems.push(None, 1, Kind::Malformed, f);
     }
     if text.is_none() {
-        finish(&mut summary, Vec::new(), Vec::new(), options);
+        finish(&mut summary, problems, Vec::new(), Vec::new(), options);
         return summary;
     }
     let start = text.as_ref().map_or(0, |t| t.start);
@@ -246,22 +236,13 @@ pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
                 ),
             )
             .hint("raise `maxItems`, or split the log");
-            let line = index.line_of(piece.start) as u32;
-            push_problem(
-                &mut summary,
-                &mut budget,
-                Some(i),
-                line,
-                Kind::Malformed,
-                f,
-                &index,
-                &options.item,
-            );
+            let line = problems.line_of(piece.start);
+            problems.push(Some(i), line, Kind::Malformed, f);
             summary.limit_reached = true;
             break;
         }
         summary.events += 1;
-        let line = index.line_of(piece.start) as u32;
+        let line = problems.line_of(piece.start);
         let mut f = Findings::new(options.item.strict);
         let parsed = match piece.parsed {
             Ok(p) => p,
@@ -286,16 +267,7 @@ pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
                     f.add_problem(&problem, "");
                 }
                 summary.invalid += 1;
-                push_problem(
-                    &mut summary,
-                    &mut budget,
-                    Some(i),
-                    line,
-                    Kind::Malformed,
-                    f,
-                    &index,
-                    &options.item,
-                );
+                problems.push(Some(i), line, Kind::Malformed, f);
                 continue;
             }
         };
@@ -310,7 +282,7 @@ pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
                     line,
                     uuid: uuid.to_string(),
                     first_index,
-                    first_line: index.line_of(first_start) as u32,
+                    first_line: problems.line_of(first_start),
                     identical: src[first_start..first_end] == src[piece.start..parsed.end],
                 });
                 continue;
@@ -375,20 +347,11 @@ pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
             }
             _ => {
                 summary.invalid += 1;
-                push_problem(
-                    &mut summary,
-                    &mut budget,
-                    Some(i),
-                    line,
-                    analysis.kind,
-                    f,
-                    &index,
-                    &options.item,
-                );
+                problems.push(Some(i), line, analysis.kind, f);
             }
         }
     }
-    finish(&mut summary, kept, groups, options);
+    finish(&mut summary, problems, kept, groups, options);
     summary
 }
 
@@ -417,32 +380,47 @@ fn group_key(event: &Event) -> (String, Option<String>, Option<String>) {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push_problem(
-    summary: &mut Summary,
-    budget: &mut usize,
-    index: Option<usize>,
-    line: u32,
-    kind: Kind,
-    f: Findings,
-    lines: &LineIndex,
-    options: &Options,
-) {
-    let count = f.list.len();
-    if *budget == 0 {
-        summary.issues_not_listed += count;
-        return;
+/// Broken items as they are found, located in the whole input, within the log's issue budget.
+struct Problems<'a> {
+    lines: LineIndex<'a>,
+    per_item: usize,
+    budget: usize,
+    list: Vec<Problem>,
+    not_listed: usize,
+}
+
+impl<'a> Problems<'a> {
+    fn new(src: &'a str, options: &SummaryOptions) -> Self {
+        Problems {
+            lines: LineIndex::new(src),
+            per_item: options.item.max_issues,
+            budget: options.max_log_issues,
+            list: Vec::new(),
+            not_listed: 0,
+        }
     }
-    let (mut issues, warnings) = locate(f.list, lines, options.max_issues.min(*budget));
-    issues.extend(warnings);
-    *budget = budget.saturating_sub(issues.len());
-    summary.issues_not_listed += count.saturating_sub(issues.len());
-    summary.problems.push(Problem {
-        index,
-        line,
-        kind,
-        issues,
-    });
+
+    fn line_of(&self, byte: usize) -> u32 {
+        self.lines.line_of(byte) as u32
+    }
+
+    fn push(&mut self, index: Option<usize>, line: u32, kind: Kind, f: Findings) {
+        let count = f.list.len();
+        if self.budget == 0 {
+            self.not_listed += count;
+            return;
+        }
+        let (mut issues, warnings) = locate(f.list, &self.lines, self.per_item.min(self.budget));
+        issues.extend(warnings);
+        self.budget = self.budget.saturating_sub(issues.len());
+        self.not_listed += count.saturating_sub(issues.len());
+        self.list.push(Problem {
+            index,
+            line,
+            kind,
+            issues,
+        });
+    }
 }
 
 /// The fields compared between a number's consecutive events.
@@ -485,10 +463,13 @@ fn diff(before: &PhoneNumberInfo, after: &PhoneNumberInfo) -> Vec<FieldChange> {
 
 fn finish(
     summary: &mut Summary,
+    problems: Problems,
     mut kept: Vec<Kept>,
     groups: Vec<(String, Option<String>, Option<String>)>,
     options: &SummaryOptions,
 ) {
+    summary.problems = problems.list;
+    summary.issues_not_listed = problems.not_listed;
     kept.sort_by_key(|k| (k.group, k.event.time, k.index));
     let mut group_stats: Vec<Group> = groups
         .into_iter()
