@@ -18,7 +18,7 @@ WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types \
   --enable-multivalue
 
-.PHONY: build setup setup-browser serve test bench clean
+.PHONY: build setup setup-browser serve test bench fuzz clean
 
 setup:
 	@scripts/setup.sh
@@ -78,8 +78,27 @@ test: setup-browser
 	 if [ -n "$$files" ]; then node --test --test-concurrency=1 $$files; else echo "   skipped: no tests/browser/*.test.mjs"; fi
 	@echo "==> all checks passed"
 
+# Coverage-guided fuzzing of validate() and summarize() (fuzz/), seeded with the fixtures.
+# FUZZ_TIME is seconds per target; the targets run one after the other at low priority.
+# A crash leaves its input in fuzz/artifacts/<target>/: add it to tests/hostile.rs.
+FUZZ_TIME    ?= 900
+FUZZ_TARGETS ?= validate summarize
+FUZZ_FLAGS   ?= -max_len=16384 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t; \
+	  find tests/fixtures -type f ! -name '*.expected' ! -name '*.rendered' -exec cp {} fuzz/corpus/$$t/ \; ; \
+	  echo "==> cargo +nightly fuzz run $$t ($(FUZZ_TIME) s)"; \
+	  nice -n 19 cargo +nightly fuzz run $$t fuzz/corpus/$$t -- -max_total_time=$(FUZZ_TIME) $(FUZZ_FLAGS); \
+	done
+
+# BENCH_ARGS: e.g. `make bench BENCH_ARGS=--record` (append a dated run to bench/RESULTS.md),
+# --quick, --skip-native, --skip-startup, --runs N (see bench/README.md).
+BENCH_ARGS ?=
 bench: build
-	@if [ -f bench/run.mjs ]; then node bench/run.mjs; else echo "no bench/run.mjs; nothing to run"; fi
+	@if [ -f bench/run.mjs ]; then node bench/run.mjs $(BENCH_ARGS); else echo "no bench/run.mjs; nothing to run"; fi
 
 clean:
 	cargo clean

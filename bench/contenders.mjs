@@ -1,0 +1,141 @@
+// The contenders, each a function of the same input (JSON text, or UTF-8 bytes for the
+// package's byte entry point) returning { valid, issues, change }-shaped work.
+//
+// Single notifications: text in -> verdict, located issues, change record out.
+// Logs: whole NDJSON text in -> counts by eventType, Map number -> last effect (keyed by
+// account + number id, as summarize() keys its timelines, so the counts can be compared).
+
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { changeOf, effectOf } from './change.mjs';
+import { jsonSchema } from './schema.mjs';
+import { makeZodSchema } from './zod-schema.mjs';
+
+export async function loadPackage() {
+  return import('cc-number-events');
+}
+
+export function makeAjv() {
+  const ajv = new Ajv({ allErrors: true });
+  addFormats(ajv, ['date-time']);
+  return ajv.compile(jsonSchema);
+}
+
+/** Single-notification contenders; every one returns { valid, issues, change }. */
+export async function singleContenders() {
+  const pkg = await loadPackage();
+  const ajvValidate = makeAjv();
+  const zodSchema = makeZodSchema();
+  return {
+    pkg,
+    // This package: string in (UTF-16 -> UTF-8 copy into wasm memory in the glue).
+    'cc-number-events validate(string)': (text) => {
+      const r = pkg.validate(text);
+      return { valid: r.valid, issues: r.errors, change: r.change };
+    },
+    // This package: UTF-8 bytes in (pre-encoded once, outside the timed loop).
+    'cc-number-events validate(bytes)': (bytes) => {
+      const r = pkg.validate(bytes);
+      return { valid: r.valid, issues: r.errors, change: r.change };
+    },
+    // ajv: JSON.parse + compiled schema + JS change record. Issues are ajv's errors
+    // (instancePath + message, no line/column).
+    'ajv 8 (JSON.parse+validate+change)': (text) => {
+      let doc;
+      try {
+        doc = JSON.parse(text);
+      } catch (e) {
+        return { valid: false, issues: [{ message: e.message }], change: undefined };
+      }
+      if (ajvValidate(doc)) return { valid: true, issues: [], change: changeOf(doc) };
+      return { valid: false, issues: ajvValidate.errors, change: undefined };
+    },
+    'zod 4 (JSON.parse+safeParse+change)': (text) => {
+      let doc;
+      try {
+        doc = JSON.parse(text);
+      } catch (e) {
+        return { valid: false, issues: [{ message: e.message }], change: undefined };
+      }
+      const r = zodSchema.safeParse(doc);
+      if (r.success) return { valid: true, issues: [], change: changeOf(r.data) };
+      return { valid: false, issues: r.error.issues, change: undefined };
+    },
+    // The floor: parsing alone, no validation, no change record.
+    'JSON.parse alone (floor)': (text) => {
+      JSON.parse(text);
+      return null;
+    },
+  };
+}
+
+/** Log contenders: whole NDJSON log in, an aggregate out. */
+export async function logContenders() {
+  const pkg = await loadPackage();
+  const ajvValidate = makeAjv();
+  const zodSchema = makeZodSchema();
+  // Comparable JS work: per line parse + validate + change record, then counts by
+  // eventType and number -> last effect.
+  const loop = (check) => (text) => {
+    const byEventType = { Created: 0, Updated: 0, Deleted: 0 };
+    const last = new Map();
+    let valid = 0;
+    let invalid = 0;
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const line = text.slice(start, end);
+      start = end + 1;
+      if (line.trim() === '') continue;
+      let doc;
+      try {
+        doc = JSON.parse(line);
+      } catch {
+        invalid++;
+        continue;
+      }
+      const ok = check(doc);
+      if (!ok) {
+        invalid++;
+        continue;
+      }
+      valid++;
+      const change = changeOf(ok);
+      byEventType[doc.body.eventType]++;
+      // summarize() groups by account, or by owner when the filter names no account ("~").
+      const group = /^[0-9]+$/.test(change.accountId) ? change.accountId : `owner:${doc.ownerId}`;
+      last.set(`${group}/${change.id}`, change.effect);
+    }
+    return { valid, invalid, byEventType, numbers: last.size };
+  };
+  return {
+    pkg,
+    'cc-number-events summarize(bytes)': (bytes) => {
+      const s = pkg.summarize(bytes);
+      // Not valid = every item that is not a valid event (summarize counts `other` kinds apart).
+      return { valid: s.valid, invalid: s.events - s.valid, byEventType: s.byEventType, numbers: s.numbers.length };
+    },
+    'ajv 8 (split+parse+validate+change+agg)': loop((doc) => (ajvValidate(doc) ? doc : null)),
+    'zod 4 (split+parse+safeParse+change+agg)': loop((doc) => {
+      const r = zodSchema.safeParse(doc);
+      return r.success ? r.data : null;
+    }),
+    'JSON.parse per line (floor)': (text) => {
+      let lines = 0;
+      let start = 0;
+      while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0) end = text.length;
+        const line = text.slice(start, end);
+        start = end + 1;
+        if (line.trim() === '') continue;
+        JSON.parse(line);
+        lines++;
+      }
+      return { lines };
+    },
+  };
+}
+
+export { effectOf };
