@@ -1,37 +1,10 @@
-// Placeholder page logic: load the wasm module and show validate()'s report.
-// CSP-safe: ES module, no inline scripts, textContent only.
-import init, { validate } from './pkg/cc_number_events.js';
+// The page is the <cc-event-viewer> element and nothing else; this module loads it and
+// mirrors the verdict in the tab title.
+import './cc-event-viewer.js';
 
-const payload = document.getElementById('payload');
-const output = document.getElementById('output');
-const status = document.getElementById('status');
-const button = document.getElementById('validate');
-
-function show(value) {
-  output.textContent = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
-}
-
-function run() {
-  try {
-    show(validate(payload.value));
-    status.textContent = 'Checked.';
-  } catch (err) {
-    show(`Error: ${err && err.message ? err.message : String(err)}`);
-    status.textContent = 'Failed.';
-  }
-}
-
-try {
-  await init();
-  status.textContent = 'Ready.';
-  button.addEventListener('click', run);
-  let timer;
-  payload.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(run, 150);
-  });
-  run();
-} catch (err) {
-  status.textContent = 'Could not load the WebAssembly module.';
-  show(`Error: ${err && err.message ? err.message : String(err)}`);
-}
+const BASE_TITLE = document.title;
+document.addEventListener('cc-report', (e) => {
+  const r = e.detail;
+  const verdict = r.mode === 'log' ? `log of ${r.summary.events}` : r.valid ? 'valid' : 'invalid';
+  document.title = `${r.valid ? '✓' : '✕'} ${verdict} · ${BASE_TITLE}`;
+});

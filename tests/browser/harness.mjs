@@ -58,9 +58,66 @@ export async function openPage(browser, url) {
 }
 
 /** Save a full-page PNG under target/screenshots/ and return its path. */
-export async function screenshot(page, name) {
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
+}
+
+/**
+ * Open the viewer page (or any page embedding <cc-event-viewer>) in a fresh context and wait
+ * for its first report. Records every request URL in `requests`; `reports()` says how many
+ * `cc-report` events the page has seen (see `waitForReport`).
+ */
+export async function openViewer(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', waitFirst = true, beforeGoto } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  await context.addInitScript(() => {
+    window.__ccReports = 0;
+    document.addEventListener('cc-report', () => window.__ccReports++);
+  });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('request', (req) => requests.push(req.url()));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`http ${res.status()}: ${res.url()}`);
+  });
+  page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  if (beforeGoto) await beforeGoto(page, context);
+  await page.goto(url, { waitUntil: 'load' });
+  if (waitFirst) await page.waitForFunction(() => window.__ccReports > 0, null, { timeout: 30_000 });
+  return { context, page, problems, requests };
+}
+
+/** Runs `action`, then waits until the page has fired one more `cc-report` event. */
+export async function waitForReport(page, action, timeout = 30_000) {
+  const before = await page.evaluate(() => window.__ccReports);
+  await action();
+  await page.waitForFunction((n) => window.__ccReports > n, before, { timeout });
+}
+
+/** Replaces the editor's text with `text` the way a person does: select all, paste. */
+export async function paste(page, text) {
+  const editor = page.getByRole('textbox', { name: 'Payload' });
+  await editor.focus();
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await waitForReport(page, async () => {
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+V');
+  });
+}
+
+/** The text of the Results region. */
+export function resultsText(page) {
+  return page.getByRole('region', { name: 'Results' }).innerText();
 }
