@@ -3,9 +3,12 @@
 //!
 //! The `wasm` module only moves values across; every decision is made here.
 
-use crate::json::{Parser, Value};
-use crate::model::{write_issues, Kind, Options};
-use crate::summary::SummaryOptions;
+use crate::codes::Code;
+use crate::findings::Findings;
+use crate::input::FromJs;
+use crate::json::{Parser, Span, Value};
+use crate::model::{write_issues, Kind, Options, Report};
+use crate::summary::{Summary, SummaryOptions};
 use crate::validate::ParseError;
 use crate::vocab;
 use crate::write::JsonWriter;
@@ -54,6 +57,95 @@ impl From<ParseError> for ThrownError {
             message: e.to_string(),
             kind: Some(e.kind),
             issues_json: Some(w.finish()),
+        }
+    }
+}
+
+/// Byte offset in `text` of the character at UTF-16 offset `unit` (the end when past it).
+pub fn byte_offset_of_utf16(text: &str, unit: usize) -> usize {
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        if units >= unit {
+            return i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+/// Records a lone surrogate that the JavaScript glue replaced with U+FFFD: an error located
+/// where the surrogate was (U+FFFD takes its place, one UTF-16 unit for one).
+pub(crate) fn note_lone_surrogate(f: &mut Findings, text: &str, unit: usize, code_unit: u16) {
+    let at = byte_offset_of_utf16(text, unit);
+    f.add(
+        Code::JsonLoneSurrogate,
+        Span::at(text, at),
+        "",
+        format!(
+            "the string holds a lone UTF-16 surrogate U+{code_unit:04X} with no other half; \
+             it cannot be encoded as UTF-8 and was read as U+FFFD"
+        ),
+    )
+    .hint("the text was probably cut in the middle of an emoji; the payload as sent is not valid");
+}
+
+/// [`crate::validate`] for input from JavaScript: `lone_surrogate` is the UTF-16 offset and
+/// code unit of the string's first lone surrogate, if it had one.
+pub fn validate_js(
+    bytes: &[u8],
+    options: &Options,
+    lone_surrogate: Option<(usize, u16)>,
+) -> Report {
+    let js = FromJs {
+        lone_surrogate,
+        ..FromJs::default()
+    };
+    crate::validate::validate_from(bytes, options, &js)
+}
+
+/// [`crate::summarize`] for input from JavaScript, as [`validate_js`].
+pub fn summarize_js(
+    bytes: &[u8],
+    options: &SummaryOptions,
+    lone_surrogate: Option<(usize, u16)>,
+) -> Summary {
+    let js = FromJs {
+        lone_surrogate,
+        ..FromJs::default()
+    };
+    crate::summary::summarize_from(bytes, options, &js)
+}
+
+/// The report for an input too large to be copied into WebAssembly memory at all: `size`
+/// bytes, or at least `size` when not `exact` (a string, counted in UTF-16 units).
+pub fn validate_too_large(size: usize, exact: bool, options: &Options) -> Report {
+    let js = FromJs {
+        too_large: Some((size, exact)),
+        ..FromJs::default()
+    };
+    crate::validate::validate_from(&[], options, &js)
+}
+
+/// [`validate_too_large`] for `summarize`.
+pub fn summarize_too_large(size: usize, exact: bool, options: &SummaryOptions) -> Summary {
+    let js = FromJs {
+        too_large: Some((size, exact)),
+        ..FromJs::default()
+    };
+    crate::summary::summarize_from(&[], options, &js)
+}
+
+/// [`crate::parse`] from a [`validate_js`] report.
+pub fn parse_report(report: Report) -> Result<crate::Event, ParseError> {
+    match report.event {
+        Some(event) if report.valid => Ok(event),
+        _ => {
+            let mut issues = report.errors;
+            issues.extend(report.warnings);
+            Err(ParseError {
+                kind: report.kind,
+                issues,
+            })
         }
     }
 }
@@ -401,16 +493,15 @@ fn read_options(
             }
             (_, v) => {
                 let n = match v {
-                    Value::Number(t) => t.parse::<f64>().ok(),
+                    Value::Number(t) => whole_number(t),
                     _ => None,
                 }
-                .filter(|n| n.fract() == 0.0 && *n >= 1.0)
+                .filter(|n| *n >= 1)
                 .ok_or_else(|| {
                     ThrownError::range_error(format!(
                         "options.{key} must be a whole number of at least 1"
                     ))
                 })?;
-                let n = n.min(usize::MAX as f64) as usize;
                 match key {
                     "maxInputBytes" => options.item.max_input_bytes = n,
                     "maxDepth" => options.item.max_depth = n.min(crate::json::HARD_MAX_DEPTH),
@@ -422,6 +513,32 @@ fn read_options(
         }
     }
     Ok(options)
+}
+
+/// A whole, non-negative JSON number (`123`, `1e9`, `1.5e3`), saturating at `usize::MAX`;
+/// `None` for fractions and negatives. Integer-only parsing keeps float parsing out of the
+/// WebAssembly module.
+fn whole_number(text: &str) -> Option<usize> {
+    let (mantissa, exp) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
+    let exp: usize = exp.strip_prefix('+').unwrap_or(exp).parse().ok()?;
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let frac = frac.trim_end_matches('0');
+    if int.is_empty()
+        || frac.len() > exp
+        || !(int.bytes().chain(frac.bytes())).all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let digits = int.bytes().chain(frac.bytes());
+    let n = digits.fold(0usize, |n, b| {
+        n.saturating_mul(10).saturating_add(usize::from(b - b'0'))
+    });
+    let zeros = exp - frac.len();
+    if zeros > 20 {
+        // Past any usize: saturate without looping over a hostile exponent.
+        return Some(if n == 0 { 0 } else { usize::MAX });
+    }
+    Some((0..zeros).fold(n, |n, _| n.saturating_mul(10)))
 }
 
 #[cfg(test)]
@@ -504,6 +621,18 @@ mod tests {
             "{}",
             e.message
         );
+    }
+
+    #[test]
+    fn reads_whole_numbers_in_any_json_spelling() {
+        assert_eq!(whole_number("123"), Some(123));
+        assert_eq!(whole_number("1e9"), Some(1_000_000_000));
+        assert_eq!(whole_number("1.5e3"), Some(1500));
+        assert_eq!(whole_number("1e+400"), Some(usize::MAX));
+        assert_eq!(whole_number("1e999999999999"), Some(usize::MAX));
+        assert_eq!(whole_number("1.5"), None);
+        assert_eq!(whole_number("-1"), None);
+        assert_eq!(whole_number("1e-3"), None);
     }
 
     #[test]

@@ -16,10 +16,19 @@ pub fn effect_of(event_type: EventType, usage_type: Option<&str>) -> Effect {
 
 /// How an account reads in a sentence.
 pub fn describe_account(account: &str) -> String {
+    let mut out = String::new();
+    push_account(&mut out, account);
+    out
+}
+
+fn push_account(out: &mut String, account: &str) {
     match account {
-        "~" => "the subscriber's own account".to_string(),
-        ACCOUNT_PLACEHOLDER => "an unnamed account (the filter holds `{accountId}`)".to_string(),
-        a => format!("account {a}"),
+        "~" => out.push_str("the subscriber's own account"),
+        ACCOUNT_PLACEHOLDER => out.push_str("an unnamed account (the filter holds `{accountId}`)"),
+        a => {
+            out.push_str("account ");
+            out.push_str(a);
+        }
     }
 }
 
@@ -27,34 +36,47 @@ pub fn describe_account(account: &str) -> String {
 pub fn change_of(event: &Event) -> Change {
     let info = &event.body.phone_number_info;
     let effect = effect_of(event.body.event_type, info.usage_type.as_deref());
-    let mut details = vec![format!("id {}", info.id)];
+    // One buffer, pushed in order: this runs for every valid event of a log.
+    let mut text = String::with_capacity(192);
+    text.push_str(match effect {
+        Effect::Added | Effect::Removed => "Contact Center number ",
+        Effect::ConvertedIn | Effect::ReassignedAway => "Phone number ",
+    });
+    text.push_str(&info.phone_number);
+    text.push_str(" (id ");
+    text.push_str(&info.id);
     if let Some(t) = info.number_type {
-        details.push(t.as_str().to_string());
+        text.push_str(", ");
+        text.push_str(t.as_str());
     }
     if let Some(l) = info.location.as_deref().filter(|l| !l.is_empty()) {
-        details.push(l.to_string());
+        text.push_str(", ");
+        text.push_str(l);
     }
-    let number = format!("{} ({})", info.phone_number, details.join(", "));
-    let account = describe_account(&event.account_id);
+    text.push_str(") was ");
+    text.push_str(match effect {
+        Effect::Added => "created on ",
+        Effect::Removed => "deleted from ",
+        Effect::ConvertedIn => "converted to a Contact Center number on ",
+        Effect::ReassignedAway => "reassigned from Contact Center to ",
+    });
+    if effect == Effect::ReassignedAway {
+        text.push_str(info.usage_type.as_deref().unwrap_or("another use"));
+        text.push_str(" on ");
+    }
+    push_account(&mut text, &event.account_id);
     let provider = info
         .contact_center_provider
         .as_ref()
-        .and_then(|p| p.name.as_deref().or(p.id.as_deref()))
-        .map(|p| format!(" with provider \u{201c}{p}\u{201d}"))
-        .unwrap_or_default();
-    let what = match effect {
-        Effect::Added => {
-            format!("Contact Center number {number} was created on {account}{provider}")
-        }
-        Effect::Removed => format!("Contact Center number {number} was deleted from {account}"),
-        Effect::ConvertedIn => {
-            format!("Phone number {number} was converted to a Contact Center number on {account}{provider}")
-        }
-        Effect::ReassignedAway => format!(
-            "Phone number {number} was reassigned from Contact Center to {} on {account}",
-            info.usage_type.as_deref().unwrap_or("another use")
-        ),
-    };
+        .and_then(|p| p.name.as_deref().or(p.id.as_deref()));
+    if let (Some(p), Effect::Added | Effect::ConvertedIn) = (provider, effect) {
+        text.push_str(" with provider \u{201c}");
+        text.push_str(p);
+        text.push('\u{201d}');
+    }
+    text.push_str(" at ");
+    event.time.write_human(&mut text);
+    text.push('.');
     Change {
         action: match event.body.event_type {
             EventType::Created => "created",
@@ -69,6 +91,6 @@ pub fn change_of(event: &Event) -> Change {
         provider: info.contact_center_provider.clone(),
         account_id: event.account_id.clone(),
         time: event.time,
-        sentence: format!("{what} at {}.", event.time.to_human()),
+        sentence: text,
     }
 }

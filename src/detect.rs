@@ -2,7 +2,7 @@
 //! Kinds other than this event are named, not judged against this event's rules.
 
 use crate::codes::Code;
-use crate::findings::{pointer, Findings};
+use crate::findings::{loc, Findings};
 use crate::json::{Node, Span, Value};
 use crate::model::{Delivery, Event, Kind};
 use crate::rules::{self, clip};
@@ -235,13 +235,15 @@ fn analyze_envelope(f: &mut Findings, env: &Node, base: &str, delivery: Delivery
         analysis.event = rules::check_envelope(f, env, base);
         return analysis;
     };
-    let path = pointer(base, "event");
+    let path = loc(base, "event");
     match kind {
         Kind::SubscriptionRenewal => {
             let expires = body
                 .and_then(|b| b.get("expiresIn"))
                 .and_then(|n| match &n.value {
-                    Value::Number(t) => Some(format!(": the subscription expires in {t} seconds")),
+                    Value::Number(t) => {
+                        Some(format!(": the subscription expires in {} seconds", clip(t)))
+                    }
                     _ => None,
                 })
                 .unwrap_or_default();

@@ -16,17 +16,42 @@ pub(crate) struct Finding {
 }
 
 /// Collects every problem in one payload; severity follows the caller's strictness.
+///
+/// With a `limit`, only the findings that can still be listed are kept (errors first, then by
+/// position, as [`locate`] picks them) and the rest are counted in `dropped`, so that a payload
+/// with millions of unknown members costs memory for `limit` findings, not millions.
 pub(crate) struct Findings {
     strict: bool,
     pub list: Vec<Finding>,
+    limit: usize,
+    pub dropped: usize,
 }
 
 impl Findings {
     pub fn new(strict: bool) -> Self {
+        Findings::with_limit(strict, usize::MAX)
+    }
+
+    pub fn with_limit(strict: bool, limit: usize) -> Self {
         Findings {
             strict,
             list: Vec::new(),
+            limit: limit.max(1),
+            dropped: 0,
         }
+    }
+
+    /// Every finding, listed or not.
+    pub fn total(&self) -> usize {
+        self.list.len() + self.dropped
+    }
+
+    /// Keeps the `limit` findings that [`locate`] would list; amortised O(log n) per add.
+    fn compact(&mut self) {
+        self.list
+            .sort_by_key(|f| (f.severity != Severity::Error, f.span.start));
+        self.dropped += self.list.len().saturating_sub(self.limit);
+        self.list.truncate(self.limit);
     }
 
     pub fn add(
@@ -41,6 +66,9 @@ impl Findings {
         } else {
             code.default_severity()
         };
+        if self.list.len() >= self.limit.saturating_mul(2).saturating_add(1024) {
+            self.compact();
+        }
         self.list.push(Finding {
             code,
             severity,
@@ -76,6 +104,10 @@ impl Finding {
 /// Appends one RFC 6901 reference token (`~` as `~0`, `/` as `~1`).
 pub(crate) fn push_pointer(path: &mut String, key: &str) {
     path.push('/');
+    if !key.bytes().any(|b| b == b'~' || b == b'/') {
+        path.push_str(key);
+        return;
+    }
     for c in key.chars() {
         match c {
             '~' => path.push_str("~0"),
@@ -85,8 +117,27 @@ pub(crate) fn push_pointer(path: &mut String, key: &str) {
     }
 }
 
+/// Where a member is: its object's pointer and its name. Made into a JSON Pointer only when a
+/// problem is reported, so that checking a valid payload builds no paths.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Loc<'a> {
+    pub base: &'a str,
+    pub key: &'a str,
+}
+
+impl From<Loc<'_>> for String {
+    fn from(loc: Loc<'_>) -> String {
+        pointer(loc.base, loc.key)
+    }
+}
+
+pub(crate) fn loc<'a>(base: &'a str, key: &'a str) -> Loc<'a> {
+    Loc { base, key }
+}
+
 pub(crate) fn pointer(base: &str, key: &str) -> String {
-    let mut p = base.to_string();
+    let mut p = String::with_capacity(base.len() + key.len() + 1);
+    p.push_str(base);
     push_pointer(&mut p, key);
     p
 }
@@ -94,12 +145,13 @@ pub(crate) fn pointer(base: &str, key: &str) -> String {
 /// Turns findings into located issues, in document order, split by severity and capped at
 /// `max_issues` (one `too-many-issues` warning says how many were left out).
 pub(crate) fn locate(
-    mut list: Vec<Finding>,
+    findings: Findings,
     index: &LineIndex,
     max_issues: usize,
 ) -> (Vec<Issue>, Vec<Issue>) {
+    let total = findings.total();
+    let mut list = findings.list;
     list.sort_by_key(|f| f.span.start);
-    let total = list.len();
     let max_issues = max_issues.max(1);
     if total > max_issues {
         // Keep errors before warnings so a capped list still explains why it is invalid.

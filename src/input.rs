@@ -12,16 +12,33 @@ pub(crate) struct Text<'a> {
     pub start: usize,
 }
 
+/// What the JavaScript boundary learned about the caller's input before handing it over.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FromJs {
+    /// The input was not copied because it is certainly too large: its size in bytes, or
+    /// (for a string, whose UTF-8 size is not known without encoding it) at least this many.
+    pub too_large: Option<(usize, bool)>,
+    /// The string held a lone surrogate, replaced by U+FFFD on the way in: the first one's
+    /// UTF-16 offset and code unit.
+    pub lone_surrogate: Option<(usize, u16)>,
+}
+
 /// Decodes `bytes`, reporting what had to be forgiven. `None` when nothing can be read.
-pub(crate) fn decode<'a>(bytes: &'a [u8], f: &mut Findings, options: &Options) -> Option<Text<'a>> {
-    if bytes.len() > options.max_input_bytes {
+pub(crate) fn decode<'a>(
+    bytes: &'a [u8],
+    f: &mut Findings,
+    options: &Options,
+    js: &FromJs,
+) -> Option<Text<'a>> {
+    let (size, exact) = js.too_large.unwrap_or((bytes.len(), true));
+    if size > options.max_input_bytes {
         f.add(
             Code::InputTooLarge,
             Span::new(0, 0),
             "",
             format!(
-                "the input has {} bytes, more than the limit of {} (`maxInputBytes`)",
-                bytes.len(),
+                "the input has {}{size} bytes, more than the limit of {} (`maxInputBytes`)",
+                if exact { "" } else { "at least " },
                 options.max_input_bytes
             ),
         )
@@ -61,6 +78,9 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], f: &mut Findings, options: &Options) -
             Cow::Owned(lossy.into_owned())
         }
     };
+    if let Some((unit, code_unit)) = js.lone_surrogate {
+        crate::boundary::note_lone_surrogate(f, &text, unit, code_unit);
+    }
     let start = if text.starts_with('\u{FEFF}') {
         f.add(
             Code::ByteOrderMark,

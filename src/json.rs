@@ -111,7 +111,17 @@ pub struct Parsed<'a> {
     /// Byte offset just after the value.
     pub end: usize,
     pub notes: Vec<Problem>,
+    /// Notes found past [`MAX_NOTES`], counted but not kept.
+    pub notes_dropped: usize,
 }
+
+/// Most notes (duplicate keys, lone surrogates) kept from one value: a hostile document with
+/// millions of duplicate keys must not cost millions of notes, each with its own path.
+pub const MAX_NOTES: usize = 1_000;
+
+/// Longest member name kept whole in a problem's path; longer ones are cut and end in `…`, so
+/// that notes under a megabyte-long key do not each copy it.
+pub const MAX_PATH_KEY: usize = 100;
 
 /// Deepest nesting accepted whatever the caller asks, so that recursion stays far from the
 /// stack's end even in a WebAssembly module with a small stack.
@@ -123,12 +133,20 @@ pub struct Parser<'a> {
     pos: usize,
     max_depth: usize,
     notes: Vec<Problem>,
-    path: Vec<String>,
+    notes_dropped: usize,
+    /// Keys and indexes from the root to the current value; turned into text only when a
+    /// problem is reported, so the happy path allocates nothing for it.
+    path: Vec<PathSeg<'a>>,
     /// Whether to remember object keys on the way down (only needed for located notes).
     track_path: bool,
 }
 
 type PResult<T> = Result<T, Box<Problem>>;
+
+enum PathSeg<'a> {
+    Key(Cow<'a, str>),
+    Index(usize),
+}
 
 impl<'a> Parser<'a> {
     pub fn new(src: &'a str, pos: usize, max_depth: usize) -> Self {
@@ -138,6 +156,7 @@ impl<'a> Parser<'a> {
             pos,
             max_depth: max_depth.min(HARD_MAX_DEPTH),
             notes: Vec::new(),
+            notes_dropped: 0,
             path: Vec::new(),
             track_path: true,
         }
@@ -151,7 +170,28 @@ impl<'a> Parser<'a> {
             root,
             end: self.pos,
             notes: self.notes,
+            notes_dropped: self.notes_dropped,
         })
+    }
+
+    fn path_strings(&self) -> Vec<String> {
+        self.path
+            .iter()
+            .map(|seg| match seg {
+                PathSeg::Key(k) => crate::rules::clip_to(k, MAX_PATH_KEY),
+                PathSeg::Index(i) => i.to_string(),
+            })
+            .collect()
+    }
+
+    /// Keeps a note, up to [`MAX_NOTES`]; `make` runs only for the notes kept.
+    fn note(&mut self, make: impl FnOnce(&Self) -> Problem) {
+        if self.notes.len() < MAX_NOTES {
+            let problem = make(self);
+            self.notes.push(problem);
+        } else {
+            self.notes_dropped += 1;
+        }
     }
 
     fn fail<T>(&self, code: Code, span: Span, detail: impl Into<String>) -> PResult<T> {
@@ -160,7 +200,7 @@ impl<'a> Parser<'a> {
             span,
             detail: detail.into(),
             hint: None,
-            path: self.path.clone(),
+            path: self.path_strings(),
         }))
     }
 
@@ -266,7 +306,8 @@ impl<'a> Parser<'a> {
     fn object(&mut self, depth: usize) -> PResult<Value<'a>> {
         let open = self.pos;
         self.pos += 1;
-        let mut members: Vec<Member<'a>> = Vec::new();
+        // Notification objects hold up to nine members: one allocation, no regrowth.
+        let mut members: Vec<Member<'a>> = Vec::with_capacity(8);
         // Small objects are checked for duplicates by scanning; big ones by hashing, so that a
         // hostile object with a million keys stays linear.
         let mut seen: Option<HashSet<Cow<'a, str>>> = None;
@@ -295,7 +336,7 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             self.skip_ws()?;
             if self.track_path {
-                self.path.push(key.to_string());
+                self.path.push(PathSeg::Key(key.clone()));
             }
             let value = self.value(depth)?;
             let duplicate = match &mut seen {
@@ -309,14 +350,17 @@ impl<'a> Parser<'a> {
                 }
             };
             if duplicate {
-                self.notes.push(Problem {
+                self.note(|p| Problem {
                     code: Code::JsonDuplicateKey,
                     span: key_span,
-                    detail: format!("the member `{key}` appears more than once in this object"),
+                    detail: format!(
+                        "the member `{}` appears more than once in this object",
+                        crate::rules::clip(&key)
+                    ),
                     hint: Some(
                         "JSON parsers disagree on which copy wins; keep exactly one".to_string(),
                     ),
-                    path: self.path.clone(),
+                    path: p.path_strings(),
                 });
             }
             if self.track_path {
@@ -390,7 +434,7 @@ impl<'a> Parser<'a> {
                 return self.trailing_comma(comma);
             }
             if self.track_path {
-                self.path.push(items.len().to_string());
+                self.path.push(PathSeg::Index(items.len()));
             }
             items.push(self.value(depth)?);
             if self.track_path {
@@ -469,19 +513,15 @@ impl<'a> Parser<'a> {
         let b = self.bytes;
         let mut p = self.pos + 1;
         // Fast path: no escapes, borrow the text as it is.
-        while let Some(&c) = b.get(p) {
-            match c {
-                b'"' => {
-                    self.pos = p + 1;
-                    return Ok(Cow::Borrowed(&self.src[open + 1..p]));
-                }
-                b'\\' => break,
-                0..=0x1F => return self.control_char(p),
-                _ => p += 1,
+        p += string_run(&b[p..]);
+        match b.get(p) {
+            Some(b'"') => {
+                self.pos = p + 1;
+                return Ok(Cow::Borrowed(&self.src[open + 1..p]));
             }
-        }
-        if p >= b.len() {
-            return self.unterminated(open);
+            Some(b'\\') => {}
+            Some(_) => return self.control_char(p),
+            None => return self.unterminated(open),
         }
         let mut out = String::with_capacity(p - open + 16);
         out.push_str(&self.src[open + 1..p]);
@@ -534,7 +574,7 @@ impl<'a> Parser<'a> {
                             match ch {
                                 Some(ch) => out.push(ch),
                                 None => {
-                                    self.notes.push(Problem {
+                                    self.note(|s| Problem {
                                         code: Code::JsonLoneSurrogate,
                                         span: Span::new(esc, p),
                                         detail: format!(
@@ -545,7 +585,7 @@ impl<'a> Parser<'a> {
                                             "the text was probably cut in the middle of an emoji"
                                                 .to_string(),
                                         ),
-                                        path: self.path.clone(),
+                                        path: s.path_strings(),
                                     });
                                     out.push('\u{FFFD}');
                                 }
@@ -569,12 +609,7 @@ impl<'a> Parser<'a> {
                 _ => {
                     // Copy the run up to the next quote or backslash in one go.
                     let run_start = p;
-                    while let Some(&c) = b.get(p) {
-                        if c == b'"' || c == b'\\' || c < 0x20 {
-                            break;
-                        }
-                        p += 1;
-                    }
+                    p += string_run(&b[p..]);
                     out.push_str(&self.src[run_start..p]);
                 }
             }
@@ -631,6 +666,29 @@ impl<'a> Parser<'a> {
             "the payload may have been cut off",
         )
     }
+}
+
+/// Bytes that end a run of plain string content: the closing quote, a backslash, and the
+/// control characters JSON requires to be escaped.
+static STRING_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
+/// Length of the plain run at the start of `bytes` (a table lookup per byte is what makes
+/// strings, most of a notification's text, cheap to scan).
+fn string_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&c| STRING_STOP[usize::from(c)])
+        .unwrap_or(bytes.len())
 }
 
 /// How a character reads in a message: `x`, or a name for what cannot be shown.

@@ -7,7 +7,7 @@
 use crate::change::effect_of;
 use crate::codes::{Code, Severity};
 use crate::findings::{locate, Findings};
-use crate::input::decode;
+use crate::input::{decode, FromJs};
 use crate::json::{Node, Span};
 use crate::log::Items;
 use crate::model::{Delivery, Effect, Event, EventType, Issue, Kind, Options, PhoneNumberInfo};
@@ -202,9 +202,14 @@ struct Kept {
 /// assert_eq!((change.field, change.from.as_deref(), change.to.as_str()), ("status", Some("Pending"), "Normal"));
 /// ```
 pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
+    summarize_from(input.as_ref(), options, &FromJs::default())
+}
+
+/// [`summarize`], with what the JavaScript boundary learned about the input on the way in.
+pub(crate) fn summarize_from(input: &[u8], options: &SummaryOptions, js: &FromJs) -> Summary {
     let mut summary = Summary::default();
     let mut f = Findings::new(options.item.strict);
-    let text = decode(input.as_ref(), &mut f, &options.item);
+    let text = decode(input, &mut f, &options.item, js);
     let src: &str = text.as_ref().map_or("", |t| &t.text);
     let mut problems = Problems::new(src, options);
     // Problems with the input as a whole (encoding, size) belong to no item.
@@ -243,7 +248,7 @@ pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
         }
         summary.events += 1;
         let line = problems.line_of(piece.start);
-        let mut f = Findings::new(options.item.strict);
+        let mut f = Findings::with_limit(options.item.strict, options.item.max_issues);
         let parsed = match piece.parsed {
             Ok(p) => p,
             Err(problem) => {
@@ -327,7 +332,7 @@ pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
         match analysis.event {
             Some(event) if analysis.kind == Kind::ContactCenterPhoneNumber => {
                 summary.valid += 1;
-                summary.warnings += f.list.len();
+                summary.warnings += f.total();
                 match event.body.event_type {
                     EventType::Created => summary.created += 1,
                     EventType::Updated => summary.updated += 1,
@@ -405,12 +410,12 @@ impl<'a> Problems<'a> {
     }
 
     fn push(&mut self, index: Option<usize>, line: u32, kind: Kind, f: Findings) {
-        let count = f.list.len();
+        let count = f.total();
         if self.budget == 0 {
             self.not_listed += count;
             return;
         }
-        let (mut issues, warnings) = locate(f.list, &self.lines, self.per_item.min(self.budget));
+        let (mut issues, warnings) = locate(f, &self.lines, self.per_item.min(self.budget));
         issues.extend(warnings);
         self.budget = self.budget.saturating_sub(issues.len());
         self.not_listed += count.saturating_sub(issues.len());
@@ -598,7 +603,7 @@ mod json_out {
 
     fn index(w: &mut JsonWriter, i: Option<usize>) {
         match i {
-            Some(i) => w.num(i as f64),
+            Some(i) => w.num(i),
             None => w.null(),
         }
     }
@@ -615,18 +620,17 @@ mod json_out {
                     ("outOfOrder", self.out_of_order),
                     ("warnings", self.warnings),
                 ] {
-                    w.key(k).num(v as f64);
+                    w.key(k).num(v);
                 }
                 w.key("byEventType").object(|w| {
-                    w.key("Created").num(self.created as f64);
-                    w.key("Updated").num(self.updated as f64);
-                    w.key("Deleted").num(self.deleted as f64);
+                    w.key("Created").num(self.created);
+                    w.key("Updated").num(self.updated);
+                    w.key("Deleted").num(self.deleted);
                 });
                 w.key("otherKinds").object(|w| {
-                    w.key("subscriptionRenewal")
-                        .num(self.renewal_reminders as f64);
-                    w.key("otherEvent").num(self.other_events as f64);
-                    w.key("websocketFrame").num(self.other_frames as f64);
+                    w.key("subscriptionRenewal").num(self.renewal_reminders);
+                    w.key("otherEvent").num(self.other_events);
+                    w.key("websocketFrame").num(self.other_frames);
                 });
                 w.key("truncated").bool(self.truncated);
                 w.key("limitReached").bool(self.limit_reached);
@@ -640,14 +644,14 @@ mod json_out {
                         });
                     }
                 });
-                w.key("issuesNotListed").num(self.issues_not_listed as f64);
+                w.key("issuesNotListed").num(self.issues_not_listed);
                 w.key("duplicateItems").array(|w| {
                     for d in &self.duplicate_items {
                         w.item().object(|w| {
-                            w.key("index").num(d.index as f64);
+                            w.key("index").num(d.index);
                             w.key("line").num(d.line);
                             w.key("uuid").str(&d.uuid);
-                            w.key("firstIndex").num(d.first_index as f64);
+                            w.key("firstIndex").num(d.first_index);
                             w.key("firstLine").num(d.first_line);
                             w.key("identical").bool(d.identical);
                         });
@@ -656,12 +660,12 @@ mod json_out {
                 w.key("outOfOrderItems").array(|w| {
                     for l in &self.out_of_order_items {
                         w.item().object(|w| {
-                            w.key("index").num(l.index as f64);
+                            w.key("index").num(l.index);
                             w.key("line").num(l.line);
                             w.key("uuid").str(&l.uuid);
                             w.key("time").str(&l.time.to_iso());
                             w.key("after").str(&l.after.to_iso());
-                            w.key("afterIndex").num(l.after_index as f64);
+                            w.key("afterIndex").num(l.after_index);
                         });
                     }
                 });
@@ -671,8 +675,8 @@ mod json_out {
                             w.key("key").str(&g.key);
                             w.opt_str("accountId", g.account_id.as_deref());
                             w.opt_str("ownerId", g.owner_id.as_deref());
-                            w.key("events").num(g.events as f64);
-                            w.key("numbers").num(g.numbers as f64);
+                            w.key("events").num(g.events);
+                            w.key("numbers").num(g.numbers);
                             g.net.write_json(w.key("net"));
                         });
                     }
@@ -690,7 +694,7 @@ mod json_out {
                                         w.key("uuid").str(&e.uuid);
                                         w.key("eventType").str(e.event_type.as_str());
                                         w.key("effect").str(e.effect.as_str());
-                                        w.key("index").num(e.index as f64);
+                                        w.key("index").num(e.index);
                                         w.key("line").num(e.line);
                                         w.key("changes").array(|w| {
                                             for c in &e.changes {

@@ -195,28 +195,60 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 impl Instant {
     /// `2023-04-18T20:25:24.611Z`
     pub fn to_iso(self) -> String {
-        let (date, h, mi, s, ms) = self.parts();
-        format!("{date}T{h:02}:{mi:02}:{s:02}.{ms:03}Z")
+        let mut out = String::with_capacity(24);
+        self.write(&mut out, 'T', true);
+        out.push('Z');
+        out
     }
 
     /// `2023-04-18 20:25:24 UTC`, for sentences.
     pub fn to_human(self) -> String {
-        let (date, h, mi, s, _) = self.parts();
-        format!("{date} {h:02}:{mi:02}:{s:02} UTC")
+        let mut out = String::with_capacity(23);
+        self.write_human(&mut out);
+        out
     }
 
-    fn parts(self) -> (String, i64, i64, i64, i64) {
+    /// Appends `2023-04-18 20:25:24 UTC` to `out`.
+    pub fn write_human(self, out: &mut String) {
+        self.write(out, ' ', false);
+        out.push_str(" UTC");
+    }
+
+    /// Digits written by hand: `format!` with padding costs more than the whole date math,
+    /// and this runs for every valid event.
+    fn write(self, out: &mut String, sep: char, millis: bool) {
         let ms = self.0.rem_euclid(1000);
         let secs = self.0.div_euclid(1000);
         let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
         let sod = secs.rem_euclid(86_400);
-        (
-            format!("{y:04}-{m:02}-{d:02}"),
-            sod / 3600,
-            sod % 3600 / 60,
-            sod % 60,
-            ms,
-        )
+        if (0..=9999).contains(&y) {
+            push_digits(out, y, 4);
+        } else {
+            out.push_str(&y.to_string());
+        }
+        out.push('-');
+        push_digits(out, i64::from(m), 2);
+        out.push('-');
+        push_digits(out, i64::from(d), 2);
+        out.push(sep);
+        push_digits(out, sod / 3600, 2);
+        out.push(':');
+        push_digits(out, sod % 3600 / 60, 2);
+        out.push(':');
+        push_digits(out, sod % 60, 2);
+        if millis {
+            out.push('.');
+            push_digits(out, ms, 3);
+        }
+    }
+}
+
+/// Appends `n` (non-negative, fewer than `width` digits or exactly) zero-padded to `width`.
+fn push_digits(out: &mut String, n: i64, width: u32) {
+    let mut div = 10i64.pow(width - 1);
+    while div > 0 {
+        out.push(char::from(b'0' + (n / div % 10) as u8));
+        div /= 10;
     }
 }
 

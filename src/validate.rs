@@ -4,7 +4,7 @@ use crate::change::change_of;
 use crate::codes::Code;
 use crate::detect::{analyze, Analysis};
 use crate::findings::{locate, Findings};
-use crate::input::decode;
+use crate::input::{decode, FromJs};
 use crate::json::{skip_whitespace, Parsed, Parser, Span};
 use crate::model::{Delivery, Event, Issue, Kind, Options, Report};
 use crate::position::LineIndex;
@@ -43,9 +43,13 @@ use crate::position::LineIndex;
 /// assert_eq!(issue.hint.as_deref(), Some("did you mean `Created`?"));
 /// ```
 pub fn validate(input: impl AsRef<[u8]>, options: &Options) -> Report {
-    let bytes = input.as_ref();
-    let mut f = Findings::new(options.strict);
-    let Some(text) = decode(bytes, &mut f, options) else {
+    validate_from(input.as_ref(), options, &FromJs::default())
+}
+
+/// [`validate`], with what the JavaScript boundary learned about the input on the way in.
+pub(crate) fn validate_from(bytes: &[u8], options: &Options, js: &FromJs) -> Report {
+    let mut f = Findings::with_limit(options.strict, options.max_issues);
+    let Some(text) = decode(bytes, &mut f, options, js) else {
         return finish(f, "", options, Kind::Malformed, Delivery::Unknown, None);
     };
     let src: &str = &text.text;
@@ -99,6 +103,7 @@ pub(crate) fn judge(f: &mut Findings, parsed: &Parsed) -> Analysis {
     for note in &parsed.notes {
         f.add_problem(note, "");
     }
+    f.dropped += parsed.notes_dropped;
     let mut analysis = analyze(f, &parsed.root);
     if f.has_errors() {
         analysis.event = None;
@@ -117,7 +122,7 @@ fn finish(
     let (errors, warnings) = if f.list.is_empty() {
         (Vec::new(), Vec::new())
     } else {
-        locate(f.list, &LineIndex::new(src), options.max_issues)
+        locate(f, &LineIndex::new(src), options.max_issues)
     };
     let valid = errors.is_empty() && kind == Kind::ContactCenterPhoneNumber && event.is_some();
     let change = event.as_ref().filter(|_| valid).map(change_of);

@@ -4,9 +4,12 @@
 //! Reports cross as JSON text parsed by the engine's `JSON.parse`, so callers get plain
 //! objects (never `Map`s), and keys such as `__proto__` stay ordinary own properties.
 
-use crate::boundary::{options_from_json, summary_options_from_json, ThrownError};
+use crate::boundary::{
+    options_from_json, parse_report, summarize_js, summarize_too_large, summary_options_from_json,
+    validate_js, validate_too_large, ThrownError,
+};
 use crate::write::ToJson;
-use js_sys::{Reflect, Uint8Array, JSON};
+use js_sys::{JsString, Reflect, RegExp, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -29,12 +32,18 @@ fn thrown(e: ThrownError) -> JsValue {
     error.into()
 }
 
-fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
-    if let Some(s) = input.as_string() {
-        return Ok(s.into_bytes());
-    }
-    if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
-        return Ok(bytes.to_vec());
+/// The caller's input, copied into WebAssembly memory only when it can be within the limit.
+enum Input {
+    /// UTF-8 bytes, and the UTF-16 offset and code unit of a string's first lone surrogate
+    /// (which the copy replaced with U+FFFD).
+    Bytes(Vec<u8>, Option<(usize, u16)>),
+    /// Certainly over `maxInputBytes`: its size in bytes (exact), or at least this many.
+    TooLarge(usize, bool),
+}
+
+fn check_input(input: &JsValue) -> Result<(), JsValue> {
+    if input.is_string() || input.is_instance_of::<Uint8Array>() {
+        return Ok(());
     }
     Err(thrown(ThrownError {
         class: "TypeError",
@@ -46,6 +55,33 @@ fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
         kind: None,
         issues_json: None,
     }))
+}
+
+/// Reads the input checked by [`check_input`]. A string holds at least as many UTF-8 bytes as
+/// UTF-16 units, so one longer than the limit is refused before it is encoded and copied.
+fn read_input(input: &JsValue, max_bytes: usize) -> Input {
+    if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
+        let len = bytes.length() as usize;
+        if len > max_bytes {
+            return Input::TooLarge(len, true);
+        }
+        return Input::Bytes(bytes.to_vec(), None);
+    }
+    let s: &JsString = input.unchecked_ref();
+    let units = s.length() as usize;
+    if units > max_bytes {
+        return Input::TooLarge(units, false);
+    }
+    let lone = if s.is_valid_utf16() {
+        None
+    } else {
+        // In Unicode mode a lone surrogate is a code point of category Cs; a pair is not.
+        let at = s.search(&RegExp::new(r"\p{Cs}", "u"));
+        u32::try_from(at)
+            .ok()
+            .map(|at| (at as usize, s.char_code_at(at) as u16))
+    };
+    Input::Bytes(String::from(s).into_bytes(), lone)
 }
 
 /// The caller's options object as JSON text ("" when absent), for the boundary to read.
@@ -78,18 +114,25 @@ fn to_js(value: &impl ToJson) -> JsValue {
     JSON::parse(&value.to_json()).unwrap_or(JsValue::NULL)
 }
 
+fn report(input: &JsValue, options: &crate::Options) -> crate::Report {
+    match read_input(input, options.max_input_bytes) {
+        Input::Bytes(bytes, lone) => validate_js(&bytes, options, lone),
+        Input::TooLarge(size, exact) => validate_too_large(size, exact, options),
+    }
+}
+
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let bytes = input_bytes(&input)?;
+    check_input(&input)?;
     let options = options(&opts)?;
-    Ok(to_js(&crate::validate(&bytes, &options)))
+    Ok(to_js(&report(&input, &options)))
 }
 
 #[wasm_bindgen(skip_typescript)]
 pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let bytes = input_bytes(&input)?;
+    check_input(&input)?;
     let options = options(&opts)?;
-    match crate::parse(&bytes, &options) {
+    match parse_report(report(&input, &options)) {
         Ok(event) => Ok(to_js(&event)),
         Err(e) => Err(thrown(e.into())),
     }
@@ -97,7 +140,18 @@ pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen(skip_typescript)]
 pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let bytes = input_bytes(&input)?;
+    check_input(&input)?;
     let options = summary_options_from_json(&options_text(&opts)?).map_err(thrown)?;
-    Ok(to_js(&crate::summarize(&bytes, &options)))
+    let summary = match read_input(&input, options.item.max_input_bytes) {
+        Input::Bytes(bytes, lone) => summarize_js(&bytes, &options, lone),
+        Input::TooLarge(size, exact) => summarize_too_large(size, exact, &options),
+    };
+    Ok(to_js(&summary))
+}
+
+/// Diagnostic, not part of the API: the size of this module's WebAssembly memory in bytes,
+/// for the leak test (`tests/js/leak.test.mjs`).
+#[wasm_bindgen(skip_typescript, js_name = memoryBytes)]
+pub fn memory_bytes() -> usize {
+    core::arch::wasm32::memory_size(0) * 65536
 }

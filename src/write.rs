@@ -80,12 +80,23 @@ impl JsonWriter {
         self.first = false;
     }
 
-    pub fn num(&mut self, n: impl Into<f64>) {
-        let n: f64 = n.into();
-        if n.fract() == 0.0 && n.abs() < 9.0e15 {
-            let _ = write!(self.out, "{}", n as i64);
-        } else {
-            let _ = write!(self.out, "{n}");
+    /// A count, index or position. Only whole numbers are ever written, which keeps float
+    /// formatting (kilobytes of code) out of the WebAssembly module.
+    pub fn num(&mut self, n: impl TryInto<u64>) {
+        let n: u64 = n.try_into().unwrap_or(u64::MAX);
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        let mut rest = n;
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        for &d in &digits[i..] {
+            self.out.push(char::from(d));
         }
         self.first = false;
     }
