@@ -64,6 +64,8 @@ test: setup-browser
 	cargo clippy --target $(WASM_TGT) --all-targets -- -D warnings
 	@echo "==> cargo test (native)"
 	cargo test
+	@echo "==> cargo test --release --test hostile (100 MB-class hostile inputs)"
+	cargo test --release --test hostile
 	@echo "==> cargo test --target $(WASM_TGT) (wasm-bindgen-test-runner, Node)"
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target $(WASM_TGT) --lib --tests

@@ -41,6 +41,11 @@ impl Findings {
         }
     }
 
+    /// Most findings kept (the caller's `maxIssues`).
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
     /// Every finding, listed or not.
     pub fn total(&self) -> usize {
         self.list.len() + self.dropped

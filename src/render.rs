@@ -160,7 +160,7 @@ pub fn text(s: &Summary) -> String {
     if s.issues_not_listed > 0 {
         let _ = writeln!(
             out,
-            "  ...and {} not listed.",
+            "  ...and {} not listed (limit `maxLogIssues`).",
             plural(s.issues_not_listed, "more issue", "more issues")
         );
     }
@@ -265,7 +265,7 @@ pub fn markdown(s: &Summary) -> String {
         if s.issues_not_listed > 0 {
             let _ = writeln!(
                 out,
-                "- ...and {} not listed.",
+                "- ...and {} not listed (limit `maxLogIssues`).",
                 plural(s.issues_not_listed, "more issue", "more issues")
             );
         }

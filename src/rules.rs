@@ -58,6 +58,9 @@ fn field<'n, 'a>(
                 .members()
                 .unwrap_or(&[])
                 .iter()
+                // A near miss is among the first members of any real payload; a hostile one
+                // with millions must not cost a fuzzy match per member per missing field.
+                .take(1_000)
                 .find(|m| vocab::closest(&m.key, &[key]).is_some());
             if let Some(m) = near {
                 finding.hint(format!(
@@ -213,8 +216,16 @@ pub(crate) fn clip_to(s: &str, max: usize) -> String {
 }
 
 fn unknown_fields(f: &mut Findings, obj: &Node, base: &str, known: &[&str], what: &str) {
-    for m in obj.members().unwrap_or(&[]) {
-        if known.contains(&m.key.as_ref()) {
+    let unknown = obj
+        .members()
+        .unwrap_or(&[])
+        .iter()
+        .filter(|m| !known.contains(&m.key.as_ref()));
+    for (n, m) in unknown.enumerate() {
+        // Past `limit` of them, later ones (same code, same severity, further on) can never be
+        // listed: count them without building messages or "did you mean" hints.
+        if n >= f.limit() {
+            f.dropped += 1;
             continue;
         }
         let finding = f.add(

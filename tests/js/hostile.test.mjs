@@ -1,0 +1,261 @@
+// Hostile input through the npm package: every case of tests/hostile/catalog.json (shared
+// with tests/hostile.rs, which documents the format) ends in a report within a bounded time,
+// and the WebAssembly module keeps working afterwards. Then what only JavaScript can send:
+// lone surrogates in strings, prototype-polluting keys, odd argument types.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { parse, summarize, validate } from 'cc-number-events';
+
+const catalog = JSON.parse(readFileSync(new URL('../hostile/catalog.json', import.meta.url), 'utf8'));
+const VALID = catalog.bases.webhook;
+const BUDGET_MS = 20_000;
+const enc = new TextEncoder();
+
+const hex = (h) => Uint8Array.from(h.match(/../g) ?? [], (b) => parseInt(b, 16));
+const utf16 = (s, little) => {
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out[2 * i + (little ? 0 : 1)] = c & 0xff;
+    out[2 * i + (little ? 1 : 0)] = c >> 8;
+  }
+  return out;
+};
+const concatBytes = (arrays) => {
+  const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out;
+};
+
+/** One part as a string when it is text, else as bytes. */
+function build(part) {
+  if (typeof part === 'string') return part;
+  if ('repeat' in part) return part.repeat.repeat(part.times);
+  if ('hex' in part) return hex(part.hex);
+  if ('repeatHex' in part) {
+    const one = hex(part.repeatHex);
+    return concatBytes(Array.from({ length: part.times }, () => one));
+  }
+  if ('utf16le' in part) return utf16(part.utf16le, true);
+  if ('utf16be' in part) return utf16(part.utf16be, false);
+  let text = catalog.bases[part.valid];
+  for (const [from, to] of part.replace ?? []) {
+    assert.ok(text.includes(from), from);
+    text = text.replace(from, () => to);
+  }
+  if (part.splice) {
+    const { at, repeat, times, numbered } = part.splice;
+    const filler = numbered
+      ? Array.from({ length: times }, (_, i) => repeat.replaceAll('#', String(i))).join('')
+      : repeat.repeat(times);
+    const i = text.indexOf(at);
+    return text.slice(0, i) + filler + text.slice(i + at.length);
+  }
+  if (part.spliceHex) {
+    const i = text.indexOf(part.spliceHex.at);
+    return concatBytes([
+      enc.encode(text.slice(0, i)),
+      hex(part.spliceHex.hex),
+      enc.encode(text.slice(i + part.spliceHex.at.length)),
+    ]);
+  }
+  return text;
+}
+
+/** The input as a JS string, or a Uint8Array when a part is bytes or `as` says so. */
+function inputOf(c) {
+  const parts = c.input.map(build);
+  if (c.as !== 'bytes' && parts.every((p) => typeof p === 'string')) return parts.join('');
+  return concatBytes(parts.map((p) => (typeof p === 'string' ? enc.encode(p) : p)));
+}
+
+const unitsOf = (input) =>
+  typeof input === 'string' ? input.length : new TextDecoder().decode(input).length;
+
+function checkIssue(name, i, len) {
+  assert.ok(i.offset + i.length <= len, `${name}: issue outside the input: ${JSON.stringify(i)}`);
+  assert.ok(i.line >= 1 && i.column >= 1, name);
+  assert.equal(typeof i.message, 'string');
+}
+
+function checkReport(name, r, expect, len) {
+  const all = [...r.errors, ...r.warnings];
+  for (const i of all) checkIssue(name, i, len);
+  assert.equal(r.valid, 'event' in r, name);
+  if ('valid' in expect) assert.equal(r.valid, expect.valid, `${name}: ${JSON.stringify(r.errors.slice(0, 3))}`);
+  if (expect.kind) assert.equal(r.kind, expect.kind, name);
+  for (const code of expect.errors ?? []) {
+    assert.ok(r.errors.some((i) => i.code === code), `${name}: no ${code} in ${r.errors.map((i) => i.code)}`);
+  }
+  for (const code of expect.warnings ?? []) {
+    assert.ok(r.warnings.some((i) => i.code === code), `${name}: no ${code} in ${r.warnings.map((i) => i.code)}`);
+  }
+  if (expect.maxMessage) {
+    for (const i of all) assert.ok(i.message.length + (i.hint?.length ?? 0) <= expect.maxMessage, name);
+  }
+  if (expect.maxPath) for (const i of all) assert.ok(i.path.length <= expect.maxPath, name);
+  if (expect.maxIssues) assert.ok(all.length <= expect.maxIssues, name);
+  if (expect.htmlVerbatim) assert.ok(all.some((i) => i.message.includes('<script>alert(1)</script>')), name);
+}
+
+function checkSummary(name, s, expect, len) {
+  for (const p of s.problems) for (const i of p.issues) checkIssue(name, i, len);
+  assert.equal(s.events, s.valid + s.invalid + s.other + s.duplicates, name);
+  if (!expect) return;
+  for (const key of ['events', 'valid', 'invalid', 'issuesNotListed', 'limitReached']) {
+    if (key in expect) assert.equal(s[key], expect[key], `${name}: summary ${key}`);
+  }
+  for (const code of expect.problems ?? []) {
+    assert.ok(s.problems.some((p) => p.issues.some((i) => i.code === code)), `${name}: no ${code}`);
+  }
+}
+
+function timed(name, f) {
+  const t = performance.now();
+  const out = f();
+  const ms = performance.now() - t;
+  assert.ok(ms < BUDGET_MS, `${name} took ${ms} ms`);
+  return out;
+}
+
+describe('the hostile-input catalog through the package', () => {
+  test('holds at least 60 cases', () => assert.ok(catalog.cases.length >= 60));
+  for (const c of catalog.cases) {
+    test(c.name, () => {
+      let input = inputOf(c);
+      const len = unitsOf(input);
+      const report = timed(c.name, () => validate(input, c.options));
+      checkReport(c.name, report, c.expect, len);
+      const summary = timed(c.name, () => summarize(input, c.summaryOptions ?? c.options));
+      checkSummary(c.name, summary, c.summary, len);
+      input = null;
+      // The module still works.
+      assert.equal(validate(VALID).valid, true);
+    });
+  }
+});
+
+describe('what only JavaScript can send', () => {
+  const LOC = 'Washington, DC';
+  test('a lone high surrogate in a JS string is a located error, not a silent U+FFFD', () => {
+    const input = VALID.replace(LOC, 'Washington\ud800');
+    const r = validate(input);
+    assert.equal(r.valid, false);
+    const e = r.errors.find((i) => i.code === 'json-lone-surrogate');
+    assert.ok(e, JSON.stringify(r.errors));
+    assert.equal(input.slice(e.offset, e.offset + e.length), '\ud800');
+    assert.match(e.message, /U\+D800/);
+    assert.throws(() => parse(input), (err) => err.name === 'InvalidEventError' && err.issues.some((i) => i.code === 'json-lone-surrogate'));
+    const s = summarize(input);
+    const p = s.problems.find((q) => q.index === null);
+    assert.equal(p.issues[0].code, 'json-lone-surrogate');
+    assert.equal(p.issues[0].offset, e.offset);
+  });
+
+  test('a lone low surrogate after astral characters is located in UTF-16 units', () => {
+    const input = VALID.replace(LOC, '🇨🇭 Zürich \udc00 x');
+    const e = validate(input).errors.find((i) => i.code === 'json-lone-surrogate');
+    assert.equal(input.slice(e.offset, e.offset + 1), '\udc00');
+    assert.equal(e.line, 14);
+  });
+
+  test('a surrogate pair split across the text, and reversed', () => {
+    for (const bad of ['\udc00\ud800', 'a\ud800', '\ud800\ud800\udc00']) {
+      const input = VALID.replace(LOC, bad);
+      const e = validate(input).errors.find((i) => i.code === 'json-lone-surrogate');
+      assert.ok(e, bad);
+      assert.ok(/[\ud800-\udfff]/.test(input.slice(e.offset, e.offset + 1)));
+    }
+    // A well-formed pair is not flagged.
+    assert.equal(validate(VALID.replace(LOC, '😀')).valid, true);
+  });
+
+  test('the escape \\ud800 in the JSON text is reported too', () => {
+    const input = VALID.replace(LOC, '\\ud800');
+    const e = validate(input).errors.find((i) => i.code === 'json-lone-surrogate');
+    assert.equal(input.slice(e.offset, e.offset + e.length), '\\ud800');
+  });
+
+  test('invalid UTF-8 in a Uint8Array is located in the decoded text', () => {
+    const bytes = concatBytes([enc.encode('{"a": "'), hex('ff'), enc.encode('"}')]);
+    const e = validate(bytes).errors.find((i) => i.code === 'invalid-utf8');
+    assert.equal(e.offset, 7);
+    assert.equal(e.length, 1);
+  });
+
+  test('__proto__, constructor and prototype keys pollute nothing', () => {
+    const input = VALID.replace('"uuid"', '"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}, "prototype": 3, "uuid"')
+      .replace('"id": "1"', '"__proto__": {"polluted": 4}, "id": "1"');
+    const before = Object.getOwnPropertyNames(Object.prototype).sort();
+    const r = validate(input);
+    const s = summarize(`${input}\n${input.replace('2661273919712564939', '2661273919712564940')}`, { markdown: true, csv: true });
+    assert.equal(r.valid, true);
+    assert.deepEqual(Object.getOwnPropertyNames(Object.prototype).sort(), before);
+    assert.equal({}.polluted, undefined);
+    assert.equal(Object.prototype.polluted, undefined);
+    for (const value of [r, r.event, r.event.body, r.event.body.phoneNumberInfo, r.change, s, s.groups[0]]) {
+      assert.equal(Object.getPrototypeOf(value), Object.prototype);
+      assert.equal(value.polluted, undefined);
+    }
+    // The unknown members are reported, with their names as plain data.
+    assert.ok(r.warnings.some((w) => w.path === '/__proto__'));
+    assert.ok(r.warnings.some((w) => w.path === '/body/phoneNumberInfo/contactCenterProvider/__proto__'));
+  });
+
+  test('a member named __proto__ in an issue path or message is only text', () => {
+    const r = validate('{"__proto__": {"__proto__": 1, "__proto__": 2}}');
+    assert.ok(r.errors.some((i) => i.code === 'json-duplicate-key' && i.path === '/__proto__/__proto__'));
+    assert.equal({}.__proto__, Object.prototype);
+  });
+
+  test('HTML in the payload comes back as plain strings, for the caller to escape', () => {
+    const html = '<img src=x onerror=alert(1)>';
+    const r = validate(VALID.replace(LOC, html));
+    assert.equal(r.event.body.phoneNumberInfo.location, html);
+  });
+
+  test('a string longer than maxInputBytes is refused before it is copied', () => {
+    const big = 'x'.repeat(200_000);
+    const r = validate(big, { maxInputBytes: 100_000 });
+    assert.equal(r.errors[0].code, 'input-too-large');
+    assert.match(r.errors[0].message, /at least 200000 bytes.*`maxInputBytes`/);
+    const s = summarize(new Uint8Array(300_000), { maxInputBytes: 100_000 });
+    assert.equal(s.problems[0].issues[0].code, 'input-too-large');
+    assert.match(s.problems[0].issues[0].message, /has 300000 bytes/);
+  });
+
+  test('multi-byte text near the limit is measured in bytes, not UTF-16 units', () => {
+    const text = `"${'é'.repeat(60)}"`; // 62 units, 122 bytes
+    assert.equal(validate(text, { maxInputBytes: 100 }).errors[0].code, 'input-too-large');
+    assert.notEqual(validate(text, { maxInputBytes: 200 }).errors[0].code, 'input-too-large');
+  });
+
+  test('arguments of the wrong type throw TypeError and leave the module working', () => {
+    for (const bad of [undefined, null, 42, {}, [], new ArrayBuffer(4), new Uint16Array(2), Symbol('x'), () => 1]) {
+      assert.throws(() => validate(bad), TypeError);
+      assert.throws(() => summarize(bad), TypeError);
+    }
+    assert.throws(() => validate(VALID, { maxDepth: 0 }), RangeError);
+    assert.throws(() => validate(VALID, { maxDepth: -1 }), RangeError);
+    assert.throws(() => validate(VALID, { maxIssues: Infinity }), RangeError);
+    assert.throws(() => validate(VALID, { maxInputBytes: '10' }), RangeError);
+    assert.throws(() => validate(VALID, { maxItems: 10 }), TypeError);
+    assert.throws(() => summarize(VALID, { maxItems: 0 }), RangeError);
+    assert.equal(validate(VALID).valid, true);
+  });
+
+  test('2,000-deep nesting (the hard limit) fits the WebAssembly stack, and so does 2,001', () => {
+    for (const n of [1999, 2000, 2001, 100_000]) {
+      const r = validate('['.repeat(n) + ']'.repeat(n), { maxDepth: 1e9 });
+      assert.equal(r.valid, false);
+      const s = summarize(`${'{"a":'.repeat(n)}1${'}'.repeat(n)}\n`.repeat(3), { maxDepth: 1e9 });
+      assert.equal(s.events, 3);
+    }
+    assert.equal(validate(VALID).valid, true);
+  });
+});

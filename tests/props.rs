@@ -1,0 +1,355 @@
+//! Property tests: structure-aware mutations of valid notifications (drop, duplicate, retype,
+//! rename, truncate, inject) never panic and every issue lies inside the input; valid
+//! notifications stay valid, to the same event, when re-serialised with other white space and
+//! another key order.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cc_number_events::json::{Node, Parser, Value};
+use cc_number_events::summary::{summarize, SummaryOptions};
+use cc_number_events::{validate, Issue, Options};
+use proptest::prelude::*;
+
+/// An owned JSON value that keeps member order and duplicates, to mutate and re-serialise.
+#[derive(Clone, Debug)]
+enum J {
+    Null,
+    Bool(bool),
+    Num(String),
+    Str(String),
+    Arr(Vec<J>),
+    Obj(Vec<(String, J)>),
+}
+
+fn own(n: &Node) -> J {
+    match &n.value {
+        Value::Null => J::Null,
+        Value::Bool(b) => J::Bool(*b),
+        Value::Number(t) => J::Num(t.to_string()),
+        Value::String(s) => J::Str(s.to_string()),
+        Value::Array(items) => J::Arr(items.iter().map(own).collect()),
+        Value::Object(members) => J::Obj(
+            members
+                .iter()
+                .map(|m| (m.key.to_string(), own(&m.value)))
+                .collect(),
+        ),
+    }
+}
+
+fn quote(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Serialises `j` with white space drawn from `ws` (cycled) between tokens.
+fn write(j: &J, ws: &[u8], k: &mut usize, out: &mut String) {
+    fn space(ws: &[u8], k: &mut usize, out: &mut String) {
+        let w = ws.get(*k % ws.len().max(1)).copied().unwrap_or(0);
+        *k += 1;
+        out.push_str(["", " ", "\n", "\t", "\r\n  ", "  "][usize::from(w) % 6]);
+    }
+    match j {
+        J::Null => out.push_str("null"),
+        J::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        J::Num(t) => out.push_str(t),
+        J::Str(s) => quote(s, out),
+        J::Arr(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                space(ws, k, out);
+                write(item, ws, k, out);
+                space(ws, k, out);
+            }
+            out.push(']');
+        }
+        J::Obj(members) => {
+            out.push('{');
+            for (i, (key, value)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                space(ws, k, out);
+                quote(key, out);
+                space(ws, k, out);
+                out.push(':');
+                space(ws, k, out);
+                write(value, ws, k, out);
+                space(ws, k, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn to_text(j: &J, ws: &[u8]) -> String {
+    let mut out = String::new();
+    write(j, ws, &mut 0, &mut out);
+    out
+}
+
+const FIXTURES: &[&str] = &[
+    include_str!("fixtures/validate/webhook-created.json"),
+    include_str!("fixtures/validate/deleted-valid.json"),
+    include_str!("fixtures/validate/websocket-frame-updated.json"),
+    include_str!("fixtures/validate/apns-wrapper.json"),
+    include_str!("fixtures/validate/owner-id-as-number-valid.json"),
+];
+
+fn base(i: usize) -> J {
+    let text = FIXTURES[i % FIXTURES.len()];
+    own(&Parser::new(text, 0, 64).parse_value_at().unwrap().root)
+}
+
+/// An object's members, in order, duplicates kept.
+type Members = Vec<(String, J)>;
+
+/// Number of objects in `j`.
+fn count_objects(j: &J) -> usize {
+    match j {
+        J::Obj(members) => 1 + members.iter().map(|(_, v)| count_objects(v)).sum::<usize>(),
+        J::Arr(items) => items.iter().map(count_objects).sum(),
+        _ => 0,
+    }
+}
+
+/// Calls `f` on the members of the `target`-th object of `j`, depth first.
+fn with_object(j: &mut J, target: usize, seen: &mut usize, f: &mut dyn FnMut(&mut Members)) {
+    match j {
+        J::Obj(members) => {
+            if *seen == target {
+                *seen += 1;
+                f(members);
+                return;
+            }
+            *seen += 1;
+            for (_, v) in members.iter_mut() {
+                with_object(v, target, seen, f);
+            }
+        }
+        J::Arr(items) => {
+            for v in items.iter_mut() {
+                with_object(v, target, seen, f);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Calls `f` on every object's members, children first.
+fn each_object(j: &mut J, f: &mut dyn FnMut(&mut Members)) {
+    match j {
+        J::Obj(members) => {
+            for (_, v) in members.iter_mut() {
+                each_object(v, f);
+            }
+            f(members);
+        }
+        J::Arr(items) => {
+            for v in items.iter_mut() {
+                each_object(v, f);
+            }
+        }
+        _ => {}
+    }
+}
+
+const VALUES: &[&str] = &[
+    "null",
+    "true",
+    "0",
+    "-0",
+    "1e400",
+    "1.0",
+    "\"\"",
+    "[]",
+    "{}",
+    "\"Created\"",
+    "\"\\ud800\"",
+    "\"<b>x</b>\"",
+    "12345678901234567890123",
+    "[[[[]]]]",
+    "{\"__proto__\":1}",
+];
+const KEYS: &[&str] = &[
+    "uuid",
+    "event",
+    "body",
+    "id",
+    "phoneNumber",
+    "eventType",
+    "usageType",
+    "__proto__",
+    "Uuid",
+    "",
+    "type",
+    "pn_apns",
+];
+
+#[derive(Clone, Debug)]
+enum Mutation {
+    Drop(usize, usize),
+    Duplicate(usize, usize),
+    Retype(usize, usize, usize),
+    Rename(usize, usize, usize),
+    Inject(usize, usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Drop(a, b)),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Duplicate(a, b)),
+        (any::<usize>(), any::<usize>(), any::<usize>())
+            .prop_map(|(a, b, c)| Mutation::Retype(a, b, c)),
+        (any::<usize>(), any::<usize>(), any::<usize>())
+            .prop_map(|(a, b, c)| Mutation::Rename(a, b, c)),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Inject(a, b)),
+    ]
+}
+
+fn apply(j: &mut J, m: &Mutation) {
+    let n = count_objects(j);
+    if n == 0 {
+        return;
+    }
+    let o = match m {
+        Mutation::Drop(o, _)
+        | Mutation::Duplicate(o, _)
+        | Mutation::Retype(o, _, _)
+        | Mutation::Rename(o, _, _)
+        | Mutation::Inject(o, _) => *o % n,
+    };
+    with_object(j, o, &mut 0, &mut |members| {
+        let len = members.len();
+        match m {
+            Mutation::Drop(_, i) if len > 0 => {
+                members.remove(i % len);
+            }
+            Mutation::Duplicate(_, i) if len > 0 => {
+                let copy = members[i % len].clone();
+                members.insert(i % (len + 1), copy);
+            }
+            Mutation::Retype(_, i, v) if len > 0 => {
+                let text = VALUES[v % VALUES.len()];
+                members[i % len].1 = own(&Parser::new(text, 0, 64).parse_value_at().unwrap().root);
+            }
+            Mutation::Rename(_, i, k) if len > 0 => {
+                members[i % len].0 = KEYS[k % KEYS.len()].into()
+            }
+            Mutation::Inject(_, k) => {
+                members.push((KEYS[k % KEYS.len()].into(), J::Str("x".into())))
+            }
+            _ => {}
+        }
+    });
+}
+
+fn check_issues<'i>(
+    issues: impl Iterator<Item = &'i Issue>,
+    text: &[u8],
+) -> Result<(), TestCaseError> {
+    let len = String::from_utf8_lossy(text).encode_utf16().count() as u32;
+    for i in issues {
+        prop_assert!(i.offset + i.length <= len, "{:?} outside {} units", i, len);
+        prop_assert!(
+            i.line >= 1 && i.column >= 1 && i.column <= i.offset + 1,
+            "{:?}",
+            i
+        );
+    }
+    Ok(())
+}
+
+fn check_all(bytes: &[u8], options: &Options) -> Result<(), TestCaseError> {
+    let r = validate(bytes, options);
+    prop_assert_eq!(r.valid, r.event.is_some());
+    prop_assert!(r.valid || !r.errors.is_empty());
+    check_issues(r.errors.iter().chain(&r.warnings), bytes)?;
+    let s = summarize(bytes, &SummaryOptions::default());
+    prop_assert_eq!(s.events, s.valid + s.invalid + s.other + s.duplicates);
+    check_issues(s.problems.iter().flat_map(|p| &p.issues), bytes)?;
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_notifications_never_panic_and_issues_lie_inside(
+        which in 0usize..FIXTURES.len(),
+        mutations in prop::collection::vec(mutation(), 1..5),
+        ws in prop::collection::vec(0u8..6, 1..8),
+        strict in any::<bool>(),
+    ) {
+        let mut j = base(which);
+        for m in &mutations {
+            apply(&mut j, m);
+        }
+        let text = to_text(&j, &ws);
+        check_all(text.as_bytes(), &Options { strict, ..Options::default() })?;
+    }
+
+    #[test]
+    fn truncated_and_injected_text_never_panics(
+        which in 0usize..FIXTURES.len(),
+        cut in any::<prop::sample::Index>(),
+        at in any::<prop::sample::Index>(),
+        junk in prop::collection::vec(any::<u8>(), 0..8),
+        small in any::<bool>(),
+    ) {
+        let text = FIXTURES[which].as_bytes();
+        let truncated = &text[..cut.index(text.len() + 1)];
+        let options = if small {
+            Options { max_depth: 3, max_issues: 2, ..Options::default() }
+        } else {
+            Options::default()
+        };
+        check_all(truncated, &options)?;
+        let mut injected = text.to_vec();
+        let p = at.index(injected.len() + 1);
+        injected.splice(p..p, junk);
+        check_all(&injected, &options)?;
+        // Logs of the pieces, as NDJSON.
+        let mut log = truncated.to_vec();
+        log.push(b'\n');
+        log.extend_from_slice(&injected);
+        check_all(&log, &options)?;
+    }
+
+    #[test]
+    fn valid_notifications_stay_valid_with_other_white_space_and_key_order(
+        which in 0usize..FIXTURES.len(),
+        ws in prop::collection::vec(0u8..6, 1..12),
+        order in any::<u64>(),
+    ) {
+        let original = validate(FIXTURES[which], &Options::default());
+        prop_assume!(original.valid);
+        let mut j = base(which);
+        // Shuffle every object's members with a simple seeded permutation.
+        let mut seed = order;
+        each_object(&mut j, &mut |members| {
+            for i in (1..members.len()).rev() {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                members.swap(i, (seed >> 33) as usize % (i + 1));
+            }
+        });
+        let text = to_text(&j, &ws);
+        let again = validate(&text, &Options::default());
+        prop_assert!(again.valid, "{}\n{:?}", text, again.errors);
+        prop_assert_eq!(again.event, original.event);
+        prop_assert_eq!(
+            again.warnings.iter().map(|w| w.code).collect::<std::collections::BTreeSet<_>>(),
+            original.warnings.iter().map(|w| w.code).collect()
+        );
+    }
+}
