@@ -72,7 +72,11 @@ fn read_input(input: &JsValue, max_bytes: usize) -> Input {
     if units > max_bytes {
         return Input::TooLarge(units, false);
     }
-    let lone = if s.is_valid_utf16() {
+    let text = String::from(s);
+    // The glue encodes a lone surrogate as U+FFFD, so only a string holding U+FFFD can hold
+    // one: checking that first keeps the exact (and slow, one call per code unit) check off
+    // the hot path.
+    let lone = if !text.contains('\u{FFFD}') || s.is_valid_utf16() {
         None
     } else {
         // In Unicode mode a lone surrogate is a code point of category Cs; a pair is not.
@@ -81,7 +85,7 @@ fn read_input(input: &JsValue, max_bytes: usize) -> Input {
             .ok()
             .map(|at| (at as usize, s.char_code_at(at) as u16))
     };
-    Input::Bytes(String::from(s).into_bytes(), lone)
+    Input::Bytes(text.into_bytes(), lone)
 }
 
 /// The caller's options object as JSON text ("" when absent), for the boundary to read.
