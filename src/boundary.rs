@@ -137,17 +137,7 @@ pub fn summarize_too_large(size: usize, exact: bool, options: &SummaryOptions) -
 
 /// [`crate::parse`] from a [`validate_js`] report.
 pub fn parse_report(report: Report) -> Result<crate::Event, ParseError> {
-    match report.event {
-        Some(event) if report.valid => Ok(event),
-        _ => {
-            let mut issues = report.errors;
-            issues.extend(report.warnings);
-            Err(ParseError {
-                kind: report.kind,
-                issues,
-            })
-        }
-    }
+    crate::validate::event_or_error(report)
 }
 
 /// The TypeScript declarations of every export; the codes listed must match [`Code::ALL`].

@@ -197,7 +197,11 @@ impl std::error::Error for ParseError {}
 /// assert_eq!(err.issues[0].code.as_str(), "json-unexpected-end");
 /// ```
 pub fn parse(input: impl AsRef<[u8]>, options: &Options) -> Result<Event, ParseError> {
-    let report = validate(input, options);
+    event_or_error(validate(input, options))
+}
+
+/// The event of a valid report, or the report's kind and issues.
+pub(crate) fn event_or_error(report: Report) -> Result<Event, ParseError> {
     match report.event {
         Some(event) if report.valid => Ok(event),
         _ => {

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { validate } from 'cc-number-events';
-import { launchBrowser, openViewer, ROOT, screenshot, startServer, waitForReport, WWW } from './harness.mjs';
+import { ROOT, openViewer, screenshot, useServerAndBrowser, waitForReport } from './harness.mjs';
 import * as examples from '../../www/examples.js';
 
 const FIXTURES = join(ROOT, 'tests', 'browser', 'fixtures');
@@ -14,21 +14,10 @@ const PORTAL_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; worker-src 'self'; img-src 'self'";
 const TYPES = { html: 'text/html; charset=utf-8', css: 'text/css', js: 'text/javascript' };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0, root: WWW });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 async function openPortal(options = {}) {
-  return openViewer(browser, new URL('/__portal/portal.html', server.url).href, {
+  return openViewer(env.browser, new URL('/__portal/portal.html', env.server.url).href, {
     waitFirst: false,
     ...options,
     beforeGoto: (page) =>
@@ -100,7 +89,7 @@ test('the element loads from one script tag, sets its payload by property and at
     assert.equal(iso.portalButtonBg, 'rgb(255, 0, 0)');
     assert.deepEqual(iso.storage, [], 'an embedded viewer stores nothing unless the portal sets `persist`');
 
-    const origin = new URL(server.url).origin;
+    const origin = new URL(env.server.url).origin;
     assert.deepEqual(requests.filter((u) => new URL(u).origin !== origin), []);
     await screenshot(page, 'embed-desktop-light');
     assert.deepEqual(problems, []);

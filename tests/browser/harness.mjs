@@ -6,9 +6,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
 
-export { startServer } from '../../scripts/serve.mjs';
+export { startServer };
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WWW = join(ROOT, 'www');
@@ -120,4 +122,21 @@ export async function paste(page, text) {
 /** The text of the Results region. */
 export function resultsText(page) {
   return page.getByRole('region', { name: 'Results' }).innerText();
+}
+
+/**
+ * Serves www/ on a free 127.0.0.1 port (the server `make serve` runs) and launches Chromium,
+ * once per test file; `env.server` and `env.browser` are set before the first test.
+ */
+export function useServerAndBrowser() {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await startServer({ port: 0, root: WWW });
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

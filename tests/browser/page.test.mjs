@@ -1,23 +1,12 @@
 // The page (www/index.html, built from <cc-event-viewer>) in headless Chromium, served by
 // the same server `make serve` uses. Verdicts are cross-checked against the npm package.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { summarize, validate } from 'cc-number-events';
-import { launchBrowser, openViewer, paste, resultsText, screenshot, startServer, waitForReport, WWW } from './harness.mjs';
+import { openViewer, paste, resultsText, screenshot, useServerAndBrowser, waitForReport } from './harness.mjs';
 import * as examples from '../../www/examples.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0, root: WWW });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const shadow = (page, fn, arg) =>
   page.evaluate(([src, a]) => {
@@ -26,7 +15,7 @@ const shadow = (page, fn, arg) =>
   }, [fn, arg]);
 
 test('a pasted valid notification shows its change sentence and fields', async () => {
-  const { context, page, problems } = await openViewer(browser, server.url);
+  const { context, page, problems } = await openViewer(env.browser, env.server.url);
   try {
     await paste(page, examples.valid);
     const expected = validate(examples.valid);
@@ -46,7 +35,7 @@ test('a pasted valid notification shows its change sentence and fields', async (
 });
 
 test('an invalid notification lists each error with line:column; a click selects its span', async () => {
-  const { context, page, problems } = await openViewer(browser, server.url);
+  const { context, page, problems } = await openViewer(env.browser, env.server.url);
   try {
     await paste(page, examples.invalid);
     const expected = validate(examples.invalid);
@@ -83,7 +72,7 @@ test('an invalid notification lists each error with line:column; a click selects
 });
 
 test('typing re-validates after a pause; strict mode turns warnings into errors', async () => {
-  const { context, page, problems } = await openViewer(browser, server.url);
+  const { context, page, problems } = await openViewer(env.browser, env.server.url);
   try {
     await paste(page, examples.valid);
     const editor = page.getByRole('textbox', { name: 'Payload' });
@@ -105,7 +94,7 @@ test('typing re-validates after a pause; strict mode turns warnings into errors'
 });
 
 test('a WebSocket frame is recognised', async () => {
-  const { context, page, problems } = await openViewer(browser, server.url);
+  const { context, page, problems } = await openViewer(env.browser, env.server.url);
   try {
     await waitForReport(page, () => page.getByRole('button', { name: 'WebSocket frame' }).click());
     const text = await resultsText(page);
@@ -119,7 +108,7 @@ test('a WebSocket frame is recognised', async () => {
 });
 
 test('a log shows its counts, net effect, timeline chart and broken items', async () => {
-  const { context, page, problems } = await openViewer(browser, server.url);
+  const { context, page, problems } = await openViewer(env.browser, env.server.url);
   try {
     await waitForReport(page, () => page.getByRole('button', { name: 'Log', exact: true }).click());
     const sm = summarize(examples.log);
@@ -163,7 +152,7 @@ test('payload text is never run as HTML', async () => {
     .replace('"+12024999741"', '"<svg onload=window.__pwned=3>"')
     .replace('"status": "Normal",', '"status": "Normal",\n      "<img src=y onerror=alert(2)>": "<iframe src=javascript:alert(3)>",');
   const evilLog = [examples.log.split('\n')[0].replace('Washington, DC', '<img src=z onerror=alert(4)>'), evil.replace(/\n\s*/g, ''), '{"uuid": "<b onmouseover=alert(5)>x</b>"'].join('\n');
-  const { context, page, problems, requests } = await openViewer(browser, server.url);
+  const { context, page, problems, requests } = await openViewer(env.browser, env.server.url);
   try {
     for (const payload of [evil, evilLog]) {
       await paste(page, payload);
@@ -188,7 +177,7 @@ test('payload text is never run as HTML', async () => {
 });
 
 test('the page makes no request except for its own files', async () => {
-  const { context, page, problems, requests } = await openViewer(browser, server.url);
+  const { context, page, problems, requests } = await openViewer(env.browser, env.server.url);
   try {
     for (const name of ['Invalid', 'WebSocket frame', 'Log', 'Valid']) {
       await waitForReport(page, () => page.getByRole('button', { name, exact: true }).click());
@@ -211,7 +200,7 @@ test('the page makes no request except for its own files', async () => {
     await page.reload({ waitUntil: 'load' });
     await page.waitForFunction(() => window.__ccReports > 0);
 
-    const origin = new URL(server.url).origin;
+    const origin = new URL(env.server.url).origin;
     assert.ok(requests.length >= 8, `expected the page's own files, saw ${requests.join(', ')}`);
     const foreign = requests.filter((u) => new URL(u).origin !== origin || new URL(u).hostname !== '127.0.0.1');
     assert.deepEqual(foreign, [], 'every request goes to the page\'s own 127.0.0.1 origin');
@@ -224,7 +213,7 @@ test('the page makes no request except for its own files', async () => {
 });
 
 test('the CSP header and the <meta> CSP both hold, and the page works under them', async () => {
-  const res = await fetch(server.url);
+  const res = await fetch(env.server.url);
   const header = res.headers.get('content-security-policy');
   assert.match(header, /script-src 'self' 'wasm-unsafe-eval'/);
   const html = await res.text();
@@ -233,7 +222,7 @@ test('the CSP header and the <meta> CSP both hold, and the page works under them
   assert.match(meta, /default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
 
   // Served by "another server" without the header: the <meta> alone must block inline code.
-  const { context, page, problems } = await openViewer(browser, server.url, {
+  const { context, page, problems } = await openViewer(env.browser, env.server.url, {
     beforeGoto: (p) =>
       p.route('**/*', async (route) => {
         const r = await route.fetch();
@@ -267,7 +256,7 @@ test('the CSP header and the <meta> CSP both hold, and the page works under them
 });
 
 test('input and the strict option survive a reload; nothing else is stored', async () => {
-  const { context, page, problems } = await openViewer(browser, server.url);
+  const { context, page, problems } = await openViewer(env.browser, env.server.url);
   try {
     await paste(page, examples.invalid);
     await waitForReport(page, () => page.getByRole('checkbox', { name: 'Strict' }).check());
@@ -297,7 +286,7 @@ test('input and the strict option survive a reload; nothing else is stored', asy
 });
 
 test('a dropped multi-megabyte log is read with progress and checked in a worker; the page stays responsive', async () => {
-  const { context, page, problems } = await openViewer(browser, server.url);
+  const { context, page, problems } = await openViewer(env.browser, env.server.url);
   try {
     const lines = examples.log.trimEnd().split('\n').slice(0, 14);
     const target = 24 * 1024 * 1024;

@@ -1,28 +1,17 @@
 // Screenshots of the page at desktop and phone width, light and dark, for review
 // (target/screenshots/, never committed); also checks nothing overflows sideways.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openViewer, screenshot, startServer, waitForReport, WWW } from './harness.mjs';
+import { test } from 'node:test';
+import { openViewer, screenshot, useServerAndBrowser, waitForReport } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0, root: WWW });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
 for (const [device, viewport] of Object.entries(VIEWPORTS)) {
   for (const colorScheme of ['light', 'dark']) {
     test(`${device} ${colorScheme}: valid, invalid and log views fit the width`, async () => {
-      const { context, page, problems } = await openViewer(browser, server.url, { viewport, colorScheme });
+      const { context, page, problems } = await openViewer(env.browser, env.server.url, { viewport, colorScheme });
       try {
         await page.emulateMedia({ colorScheme });
         for (const example of ['Valid', 'Invalid', 'Log']) {
