@@ -81,24 +81,18 @@ export async function logContenders() {
     const last = new Map();
     let valid = 0;
     let invalid = 0;
-    let start = 0;
-    while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      const line = text.slice(start, end);
-      start = end + 1;
-      if (line.trim() === '') continue;
+    forEachLine(text, (line) => {
       let doc;
       try {
         doc = JSON.parse(line);
       } catch {
         invalid++;
-        continue;
+        return;
       }
       const ok = check(doc);
       if (!ok) {
         invalid++;
-        continue;
+        return;
       }
       valid++;
       const change = changeOf(ok);
@@ -106,7 +100,7 @@ export async function logContenders() {
       // summarize() groups by account, or by owner when the filter names no account ("~").
       const group = /^[0-9]+$/.test(change.accountId) ? change.accountId : `owner:${doc.ownerId}`;
       last.set(`${group}/${change.id}`, change.effect);
-    }
+    });
     return { valid, invalid, byEventType, numbers: last.size };
   };
   return {
@@ -123,19 +117,25 @@ export async function logContenders() {
     }),
     'JSON.parse per line (floor)': (text) => {
       let lines = 0;
-      let start = 0;
-      while (start < text.length) {
-        let end = text.indexOf('\n', start);
-        if (end < 0) end = text.length;
-        const line = text.slice(start, end);
-        start = end + 1;
-        if (line.trim() === '') continue;
+      forEachLine(text, (line) => {
         JSON.parse(line);
         lines++;
-      }
+      });
       return { lines };
     },
   };
+}
+
+/** Calls `fn` with each non-blank line of an NDJSON text, as the JS contenders split logs. */
+function forEachLine(text, fn) {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (line.trim() !== '') fn(line);
+  }
 }
 
 export { effectOf };
