@@ -684,7 +684,7 @@ static STRING_STOP: [bool; 256] = {
 
 /// Length of the plain run at the start of `bytes` (a table lookup per byte is what makes
 /// strings, most of a notification's text, cheap to scan).
-fn string_run(bytes: &[u8]) -> usize {
+pub(crate) fn string_run(bytes: &[u8]) -> usize {
     bytes
         .iter()
         .position(|&c| STRING_STOP[usize::from(c)])

@@ -12,6 +12,10 @@ use crate::write::ToJson;
 use js_sys::{JsString, Reflect, RegExp, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = crate::boundary::TYPESCRIPT;
 

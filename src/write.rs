@@ -4,8 +4,6 @@
 //! objects: one copy, no per-property calls across the boundary, and no way for a key such as
 //! `__proto__` to reach an object's prototype. The same text makes golden test files readable.
 
-use std::fmt::Write;
-
 /// Writes one JSON value; objects and arrays are written through closures so brackets and
 /// commas can never be left unbalanced.
 pub struct JsonWriter {
@@ -95,9 +93,8 @@ impl JsonWriter {
                 break;
             }
         }
-        for &d in &digits[i..] {
-            self.out.push(char::from(d));
-        }
+        self.out
+            .push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
         self.first = false;
     }
 
@@ -116,26 +113,29 @@ impl JsonWriter {
 
 fn write_str(out: &mut String, s: &str) {
     out.push('"');
-    let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let esc: &str = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0..=0x1F => "",
-            _ => continue,
-        };
-        out.push_str(&s[last..i]);
-        if esc.is_empty() {
-            let _ = write!(out, "\\u{:04x}", b);
-        } else {
-            out.push_str(esc);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    loop {
+        // Bytes JSON must escape are exactly those that end a plain run when parsing.
+        let run = crate::json::string_run(&bytes[i..]);
+        out.push_str(&s[i..i + run]);
+        i += run;
+        let Some(&b) = bytes.get(i) else { break };
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            }
         }
-        last = i + 1;
+        i += 1;
     }
-    out.push_str(&s[last..]);
     out.push('"');
 }
 
