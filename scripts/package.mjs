@@ -42,6 +42,27 @@ if (!version) {
 writeFileSync(join(pkg, 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 writeFileSync(join(pkg, 'web', 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n');
 
+// wasm-bindgen writes inline JS snippets (src/wasm.rs) as ES modules even for the nodejs
+// target, whose CommonJS glue then require()s them: Node 20 can only do that from 20.19 on.
+// Our snippets are plain `export function` declarations, so rewrite those to CommonJS.
+const snippets = join(pkg, 'node', 'snippets');
+const jsFiles = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? jsFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : []);
+if (existsSync(snippets)) {
+  for (const file of jsFiles(snippets)) {
+    const src = readFileSync(file, 'utf8');
+    const exported = [...src.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+    if (/^\s*(import|export)\b(?! function)/m.test(src)) {
+      console.error(`package.mjs: ${file}: only \`export function\` snippets can be made CommonJS`);
+      process.exit(1);
+    }
+    const cjsSrc = src.replace(/^export function /gm, 'function ') +
+      `\nmodule.exports = { ${exported.join(', ')} };\n`;
+    writeFileSync(file, cjsSrc);
+  }
+}
+
 // --- public export names: what the CJS glue really exports -------------------
 // Derived at package time, so functions that don't exist yet (e.g. summarize)
 // never break the ESM wrapper. wasm-bindgen internals (__wbg*, __wbindgen*) are

@@ -1,0 +1,68 @@
+// validate() builds valid reports from string slices instead of JSON (src/wasm.rs,
+// `assembleReport`). These tests hold that fast path to exactly what the JSON path makes:
+// same keys, same order, same values, for every fixture and every line of the bench-like logs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { listCases, textOf } from '../common/golden.mjs';
+
+const { validate, reportJson } = createRequire(import.meta.url)('cc-number-events');
+const fixtures = new URL('../fixtures/', import.meta.url);
+
+function sameAsJsonPath(input, options) {
+  const fast = validate(input, options);
+  const slow = JSON.parse(reportJson(input, options));
+  assert.equal(JSON.stringify(fast), JSON.stringify(slow));
+  assert.deepStrictEqual(fast, slow);
+  return fast;
+}
+
+test('every validate fixture gives the same report through the fast path as through JSON', async () => {
+  let assembled = 0;
+  for (const c of await listCases(new URL('validate/', fixtures).pathname)) {
+    for (const strict of [false, true]) {
+      const r = sameAsJsonPath(c.bytes, { strict });
+      const text = textOf(c.bytes);
+      if (text !== null) sameAsJsonPath(text, { strict });
+      if (r.valid && r.warnings.length === 0) assembled++;
+    }
+  }
+  // The fast path must really run, not only the JSON fallback.
+  assert.ok(assembled >= 20, `only ${assembled} fixtures took the fast path`);
+});
+
+test('every line of the summarize fixtures gives the same report both ways', () => {
+  for (const name of ['mixed-day.ndjson', 'concatenated-pretty.txt']) {
+    const text = readFileSync(new URL(`summarize/${name}`, fixtures), 'utf8');
+    for (const line of text.split('\n').filter((l) => l.trim() !== '')) sameAsJsonPath(line);
+  }
+});
+
+test('non-ASCII values are sliced by UTF-16 length', () => {
+  const base = JSON.parse(readFileSync(new URL('validate/webhook-created.json', fixtures), 'utf8'));
+  base.body.phoneNumberInfo.location = 'Zürich 🇨🇭, “quoted” \\ \n tab\t';
+  base.body.phoneNumberInfo.contactCenterProvider.name = 'Ünïcødé 😀 provider';
+  const r = sameAsJsonPath(JSON.stringify(base, null, 2));
+  assert.equal(r.valid, true);
+  assert.equal(r.event.body.phoneNumberInfo.location, 'Zürich 🇨🇭, “quoted” \\ \n tab\t');
+  assert.equal(r.change.provider.name, 'Ünïcødé 😀 provider');
+  assert.match(r.change.sentence, /Zürich 🇨🇭/);
+});
+
+test('optional fields left out are absent keys on both paths', () => {
+  const base = JSON.parse(readFileSync(new URL('validate/webhook-created.json', fixtures), 'utf8'));
+  const info = base.body.phoneNumberInfo;
+  for (const drop of ['uri', 'paymentType', 'location', 'type', 'usageType', 'status', 'contactCenterProvider']) {
+    const copy = structuredClone(base);
+    delete copy.body.phoneNumberInfo[drop];
+    const r = sameAsJsonPath(JSON.stringify(copy));
+    assert.equal(drop in r.event.body.phoneNumberInfo, false, drop);
+  }
+  const noName = structuredClone(base);
+  delete noName.body.phoneNumberInfo.contactCenterProvider.name;
+  assert.deepEqual(sameAsJsonPath(JSON.stringify(noName)).change.provider, { id: info.contactCenterProvider.id });
+  const emptyProvider = structuredClone(base);
+  emptyProvider.body.phoneNumberInfo.contactCenterProvider = {};
+  assert.deepEqual(sameAsJsonPath(JSON.stringify(emptyProvider)).event.body.phoneNumberInfo.contactCenterProvider, {});
+});
