@@ -151,7 +151,7 @@ codes! {
         "`subscriptionId` is not a UUID (doc samples hold placeholders; real ones are UUIDs).";
     /// An id that is not a string of digits.
     InvalidId = "invalid-id", Error, false,
-        "An id that is not a non-empty string of digits.";
+        "An id that is empty, or not a string of digits where the id is numeric.";
     /// An id given as a JSON number; it is normalised to a string.
     NumericId = "numeric-id", Warning, false,
         "An id given as a JSON number; it was normalised to a string.";

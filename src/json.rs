@@ -241,7 +241,13 @@ impl<'a> Parser<'a> {
         let span = Span::at(self.src, self.pos);
         let found = describe_char(self.src, self.pos);
         let detail = format!("expected {expected}, found {found}");
+        // Where a separator was expected, a value starting here means the separator is missing.
+        let separator_missing = expected.starts_with("`,`") && matches!(b, b'"' | b'{' | b'[');
         let hint = match b {
+            _ if separator_missing => Some("a comma is missing before this"),
+            b'"' | b'{' | b'[' | b'0'..=b'9' | b'-' if expected.starts_with("`:`") => {
+                Some("put `:` between the member name and its value")
+            }
             b'\'' => Some("JSON strings use double quotes"),
             b'N' | b'I' => Some("JSON has no NaN or Infinity; send a number or a string"),
             b'u' => Some("JSON has no `undefined`; leave the member out or use null"),
