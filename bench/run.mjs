@@ -191,9 +191,10 @@ function startup(samplePath) {
 }
 
 // ---------------------------------------------------------------- profile ---------------
-// Where the package's time goes on the JS side. The glue turns the report into an object by
-// calling JSON.parse(getStringFromWasm0(ptr, len)) (src/wasm.rs `to_js`); we capture those
-// exact texts, then time JSON.parse and TextDecoder on them alone.
+// Where the package's time goes on the JS side. A clean valid report is assembled from string
+// slices (src/wasm.rs `assembleReport`); any other report crosses as JSON text that the glue
+// JSON.parse()s (`to_js`). We capture those texts, time JSON.parse and TextDecoder on them
+// alone, and spread that time over every event of the corpus.
 function profile(single, texts, bytes, logInfo) {
   const pkg = single.c.pkg;
   const captured = [];
@@ -230,8 +231,9 @@ function profile(single, texts, bytes, logInfo) {
   const us = {
     validateString: 1e6 / single.eps[PKG_STR],
     validateBytes: 1e6 / single.eps[PKG_BYTES],
-    reportJsonParse: timePer((s) => realParse(s), captured),
-    reportDecode: timePer((b) => dec.decode(b), reportUtf8),
+    // Per event of the corpus: only the reports that took the JSON path are counted.
+    reportJsonParse: captured.length ? (timePer((s) => realParse(s), captured) * captured.length) / texts.length : 0,
+    reportDecode: captured.length ? (timePer((b) => dec.decode(b), reportUtf8) * captured.length) / texts.length : 0,
     inputEncode: timePer((s) => enc.encode(s), texts),
     floorParse: 1e6 / single.eps['JSON.parse alone (floor)'],
   };
@@ -258,7 +260,7 @@ function profile(single, texts, bytes, logInfo) {
     const totalMs = (buf.length / 1e6 / logInfo.mbps) * 1000;
     summary = { textBytes: Buffer.byteLength(text), parseMs: median(parseMs), totalMs };
   }
-  return { reports: captured.length, meanReportBytes: reportBytes / captured.length, us, summary };
+  return { jsonReports: captured.length, events: texts.length, meanReportBytes: captured.length ? reportBytes / captured.length : 0, us, summary };
 }
 
 // ---------------------------------------------------------------- native ----------------
@@ -384,9 +386,9 @@ out(table(['part', 'µs/event', 'share of validate(string)'], [
   ['validate(string), whole call', fmt(u.validateString, 2), '100%'],
   ['validate(bytes), whole call', fmt(u.validateBytes, 2), `${(u.validateBytes / u.validateString * 100).toFixed(0)}%`],
   ['  string -> wasm copy (string − bytes)', fmt(u.validateString - u.validateBytes, 2), `${((u.validateString - u.validateBytes) / u.validateString * 100).toFixed(0)}%`],
-  [`  JSON.parse of the report text in the glue (${fmt(prof.meanReportBytes)} B mean)`, fmt(u.reportJsonParse, 2), `${(u.reportJsonParse / u.validateString * 100).toFixed(0)}%`],
-  ['  TextDecoder of the report text (getStringFromWasm0)', fmt(u.reportDecode, 2), `${(u.reportDecode / u.validateString * 100).toFixed(0)}%`],
-  ['  rest: wasm validate + report to_json + boundary', fmt(u.validateBytes - u.reportJsonParse - u.reportDecode, 2),
+  [`  JSON.parse of report texts (${prof.jsonReports} of ${prof.events} reports, ${fmt(prof.meanReportBytes)} B mean)`, fmt(u.reportJsonParse, 2), `${(u.reportJsonParse / u.validateString * 100).toFixed(0)}%`],
+  ['  TextDecoder of those report texts', fmt(u.reportDecode, 2), `${(u.reportDecode / u.validateString * 100).toFixed(0)}%`],
+  ['  rest: wasm validate, report assembly, boundary', fmt(u.validateBytes - u.reportJsonParse - u.reportDecode, 2),
     `${((u.validateBytes - u.reportJsonParse - u.reportDecode) / u.validateString * 100).toFixed(0)}%`],
   ['  (for scale: JSON.parse of the input, the floor)', fmt(u.floorParse, 2), `${(u.floorParse / u.validateString * 100).toFixed(0)}%`],
 ]));
