@@ -157,14 +157,20 @@ pub fn text(s: &Summary) -> String {
             }
         }
     }
-    if s.issues_not_listed > 0 {
-        let _ = writeln!(
-            out,
-            "  ...and {} not listed (limit `maxLogIssues`).",
-            plural(s.issues_not_listed, "more issue", "more issues")
-        );
+    if let Some(rest) = not_listed(s) {
+        let _ = writeln!(out, "  {rest}");
     }
     out
+}
+
+/// The line saying how many issues the `maxLogIssues` limit left out, if any.
+fn not_listed(s: &Summary) -> Option<String> {
+    (s.issues_not_listed > 0).then(|| {
+        format!(
+            "...and {} not listed (limit `maxLogIssues`).",
+            plural(s.issues_not_listed, "more issue", "more issues")
+        )
+    })
 }
 
 fn item_label(index: Option<usize>) -> String {
@@ -262,12 +268,8 @@ pub fn markdown(s: &Summary) -> String {
                 out.push('\n');
             }
         }
-        if s.issues_not_listed > 0 {
-            let _ = writeln!(
-                out,
-                "- ...and {} not listed (limit `maxLogIssues`).",
-                plural(s.issues_not_listed, "more issue", "more issues")
-            );
+        if let Some(rest) = not_listed(s) {
+            let _ = writeln!(out, "- {rest}");
         }
     }
     out
