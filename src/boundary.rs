@@ -213,7 +213,7 @@ pub const TYPESCRIPT: &str = r#"
 export interface ValidateOptions {
   /** Unknown members and undocumented paymentType/usageType/status values become errors. */
   strict?: boolean;
-  /** Largest input accepted, in bytes (default 67108864). */
+  /** Largest input accepted, in bytes (default 16777216 for validate/parse, 268435456 for summarize). */
   maxInputBytes?: number;
   /** Deepest nesting of objects and arrays (default 64, at most 2000). */
   maxDepth?: number;

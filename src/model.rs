@@ -10,7 +10,8 @@ pub struct Options {
     /// Unknown members and unknown values of `paymentType`, `usageType` and `status` become
     /// errors instead of warnings.
     pub strict: bool,
-    /// Largest input accepted, in bytes (default 64 MiB).
+    /// Largest input accepted, in bytes (default 16 MiB: real notifications are under 2 KB,
+    /// and the parse tree of a hostile document can take some 15 times its size).
     pub max_input_bytes: usize,
     /// Deepest nesting of objects and arrays accepted (default 64; never more than 2,000).
     pub max_depth: usize,
@@ -23,7 +24,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             strict: false,
-            max_input_bytes: 64 << 20,
+            max_input_bytes: 16 << 20,
             max_depth: 64,
             max_issues: 100,
         }
