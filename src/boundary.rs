@@ -303,7 +303,12 @@ export interface ContactCenterEvent {
   };
 }
 
-export type Effect = "added" | "removed" | "convertedIn" | "reassignedAway";
+/**
+ * What an event did to the account's Contact Center numbers. "updated" (fields of a number
+ * that is already a Contact Center number changed) appears only in `summarize` timelines:
+ * a single `Updated` event cannot tell it from "convertedIn".
+ */
+export type Effect = "added" | "removed" | "convertedIn" | "reassignedAway" | "updated";
 
 /** What one valid event did to the account's Contact Center numbers. */
 export interface Change {

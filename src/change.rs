@@ -39,7 +39,7 @@ pub fn change_of(event: &Event) -> Change {
     // One buffer, pushed in order: this runs for every valid event of a log.
     let mut text = String::with_capacity(192);
     text.push_str(match effect {
-        Effect::Added | Effect::Removed => "Contact Center number ",
+        Effect::Added | Effect::Removed | Effect::Updated => "Contact Center number ",
         Effect::ConvertedIn | Effect::ReassignedAway => "Phone number ",
     });
     text.push_str(&info.phone_number);
@@ -59,6 +59,7 @@ pub fn change_of(event: &Event) -> Change {
         Effect::Removed => "deleted from ",
         Effect::ConvertedIn => "converted to a Contact Center number on ",
         Effect::ReassignedAway => "reassigned from Contact Center to ",
+        Effect::Updated => "updated on ",
     });
     if effect == Effect::ReassignedAway {
         text.push_str(info.usage_type.as_deref().unwrap_or("another use"));
@@ -69,7 +70,7 @@ pub fn change_of(event: &Event) -> Change {
         .contact_center_provider
         .as_ref()
         .and_then(|p| p.name.as_deref().or(p.id.as_deref()));
-    if let (Some(p), Effect::Added | Effect::ConvertedIn) = (provider, effect) {
+    if let (Some(p), Effect::Added | Effect::ConvertedIn | Effect::Updated) = (provider, effect) {
         text.push_str(" with provider \u{201c}");
         text.push_str(p);
         text.push('\u{201d}');

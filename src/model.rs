@@ -202,6 +202,10 @@ pub enum Effect {
     ConvertedIn,
     /// A Contact Center number reassigned to another use.
     ReassignedAway,
+    /// An `Updated` event for a number the log already shows as a Contact Center number: its
+    /// fields changed (status, provider...). Only [`crate::summary`] can tell this apart from
+    /// [`Effect::ConvertedIn`]; one event alone cannot.
+    Updated,
 }
 
 impl Effect {
@@ -211,11 +215,12 @@ impl Effect {
             Effect::Removed => "removed",
             Effect::ConvertedIn => "convertedIn",
             Effect::ReassignedAway => "reassignedAway",
+            Effect::Updated => "updated",
         }
     }
     /// Whether the number is a Contact Center number after this event.
     pub fn leaves_number_in(self) -> bool {
-        matches!(self, Effect::Added | Effect::ConvertedIn)
+        matches!(self, Effect::Added | Effect::ConvertedIn | Effect::Updated)
     }
 }
 

@@ -512,12 +512,22 @@ fn finish(
             .last()
             .map(|prev| diff(prev, &info))
             .unwrap_or_default();
+        let mut effect = effect_of(k.event.body.event_type, info.usage_type.as_deref());
+        // Converted into Contact Center when the log already has it there: a field update.
+        if effect == Effect::ConvertedIn
+            && timeline
+                .entries
+                .last()
+                .is_some_and(|e| e.effect.leaves_number_in())
+        {
+            effect = Effect::Updated;
+        }
         timeline.phone_number = info.phone_number.clone();
         timeline.entries.push(Entry {
             time: k.event.time,
             uuid: k.event.uuid,
             event_type: k.event.body.event_type,
-            effect: effect_of(k.event.body.event_type, info.usage_type.as_deref()),
+            effect,
             index: k.index,
             line: k.line,
             changes,

@@ -95,6 +95,19 @@ fn timelines_follow_timestamps_and_name_the_fields_that_changed() {
 }
 
 #[test]
+fn an_update_of_a_number_already_in_contact_center_is_a_field_update_not_a_conversion() {
+    let (_, s) = load("mixed-day.ndjson");
+    let effects = |id: &str| -> Vec<&str> {
+        let t = s.numbers.iter().find(|t| t.id == id).unwrap();
+        t.entries.iter().map(|e| e.effect.as_str()).collect()
+    };
+    assert_eq!(effects("987654321"), ["added", "updated"]);
+    assert_eq!(effects("555000111"), ["convertedIn", "updated"]);
+    // Back into Contact Center after a reassignment away is a conversion again.
+    assert_eq!(effects("444000222"), ["reassignedAway", "convertedIn"]);
+}
+
+#[test]
 fn net_effect_separates_added_removed_changed_and_transient_numbers() {
     let (_, s) = load("mixed-day.ndjson");
     let g = &s.groups[0];

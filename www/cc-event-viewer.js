@@ -868,6 +868,7 @@ export class CcEventViewer extends HTMLElement {
         if (t.effect === 'added') mark = s('circle', { cx, cy, r: 6 });
         else if (t.effect === 'removed') mark = s('rect', { x: cx - 5.5, y: cy - 5.5, width: 11, height: 11 });
         else if (t.effect === 'reassignedAway') mark = s('path', { d: `M${cx - 6} ${cy - 5} L${cx + 6} ${cy - 5} L${cx} ${cy + 6} Z` });
+        else if (t.effect === 'updated') mark = s('circle', { cx, cy, r: 4 });
         else mark = s('path', { d: `M${cx} ${cy - 7} L${cx + 7} ${cy} L${cx} ${cy + 7} L${cx - 7} ${cy} Z` });
         mark.setAttribute('class', `mark ${t.effect}`);
         mark.append(title);
@@ -877,7 +878,7 @@ export class CcEventViewer extends HTMLElement {
     });
 
     const legend = h('ul', { class: 'legend', 'aria-label': 'Legend' },
-      ['added', 'convertedIn', 'reassignedAway', 'removed'].map((e) =>
+      ['added', 'convertedIn', 'updated', 'reassignedAway', 'removed'].map((e) =>
         h('li', {}, h('span', { class: `swatch ${e}`, 'aria-hidden': 'true' }), EFFECT_LABELS[e])));
     const more = this._chartData.length > numbers.length
       ? h('p', { class: 'more', text: `Showing the ${numbers.length} busiest of ${this._chartData.length} numbers.` }) : null;

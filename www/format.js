@@ -22,6 +22,7 @@ export const EFFECT_LABELS = {
   removed: 'removed',
   convertedIn: 'converted in',
   reassignedAway: 'reassigned away',
+  updated: 'updated',
 };
 
 export const FORMATS = {
