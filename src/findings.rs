@@ -3,6 +3,7 @@
 use crate::codes::{Code, Severity};
 use crate::json::{Problem, Span};
 use crate::model::Issue;
+use crate::order::sort_by_rank;
 use crate::position::LineIndex;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,8 +54,7 @@ impl Findings {
 
     /// Keeps the `limit` findings that [`locate`] would list; amortised O(log n) per add.
     fn compact(&mut self) {
-        self.list
-            .sort_by_key(|f| (f.severity != Severity::Error, f.span.start));
+        sort_by_rank(&mut self.list, errors_first);
         self.dropped += self.list.len().saturating_sub(self.limit);
         self.list.truncate(self.limit);
     }
@@ -147,6 +147,14 @@ pub(crate) fn pointer(base: &str, key: &str) -> String {
     p
 }
 
+/// Errors before warnings, each in document order.
+fn errors_first(f: &Finding) -> (u64, u64) {
+    (
+        u64::from(f.severity != Severity::Error),
+        f.span.start as u64,
+    )
+}
+
 /// Turns findings into located issues, in document order, split by severity and capped at
 /// `max_issues` (one `too-many-issues` warning says how many were left out).
 pub(crate) fn locate(
@@ -156,14 +164,13 @@ pub(crate) fn locate(
 ) -> (Vec<Issue>, Vec<Issue>) {
     let total = findings.total();
     let mut list = findings.list;
-    list.sort_by_key(|f| f.span.start);
     let max_issues = max_issues.max(1);
     if total > max_issues {
         // Keep errors before warnings so a capped list still explains why it is invalid.
-        list.sort_by_key(|f| (f.severity != Severity::Error, f.span.start));
+        sort_by_rank(&mut list, errors_first);
         list.truncate(max_issues);
-        list.sort_by_key(|f| f.span.start);
     }
+    sort_by_rank(&mut list, |f| (f.span.start as u64, 0));
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     for f in list {

@@ -14,6 +14,7 @@ mod input;
 pub mod json;
 mod log;
 pub mod model;
+mod order;
 pub mod position;
 mod render;
 mod rules;

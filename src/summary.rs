@@ -11,6 +11,7 @@ use crate::input::{decode, FromJs};
 use crate::json::{Node, Span};
 use crate::log::Items;
 use crate::model::{Delivery, Effect, Event, EventType, Issue, Kind, Options, PhoneNumberInfo};
+use crate::order::{signed_rank, sort_by_rank};
 use crate::position::LineIndex;
 use crate::rules::is_digits;
 use crate::timestamp::{self, Instant};
@@ -475,7 +476,8 @@ fn finish(
 ) {
     summary.problems = problems.list;
     summary.issues_not_listed = problems.not_listed;
-    kept.sort_by_key(|k| (k.group, k.event.time, k.index));
+    // `kept` is in item order, so ties stay in item order.
+    sort_by_rank(&mut kept, |k| (k.group as u64, signed_rank(k.event.time.0)));
     let mut group_stats: Vec<Group> = groups
         .into_iter()
         .map(|(key, account_id, owner_id)| Group {
