@@ -405,3 +405,33 @@ describe('positions are UTF-16 code units, as JavaScript strings count', () => {
     check(validate(text), 'unknown-field', '"note"');
   });
 });
+
+describe('strings are encoded to UTF-8 exactly as TextEncoder does, at every length', () => {
+  // Strings up to 2^20 code units are encoded straight into WebAssembly memory with room for
+  // three bytes per unit; longer ones go through the glue. Both must give the bytes' report.
+  const withLocation = (location) => VALID.replace('"Washington, DC"', JSON.stringify(location));
+  const same = (text) => {
+    const fromString = validate(text, { maxInputBytes: 64 << 20 });
+    assert.deepEqual(fromString, validate(new TextEncoder().encode(text), { maxInputBytes: 64 << 20 }));
+    return fromString;
+  };
+
+  test('a payload of three-byte characters (UTF-8 worst case per code unit) is read whole', () => {
+    const text = withLocation('€'.repeat(5000));
+    assert.ok(text.includes('€'));
+    const report = same(text);
+    assert.equal(report.valid, true);
+    assert.equal(report.event.body.phoneNumberInfo.location, '€'.repeat(5000));
+  });
+
+  test('astral characters and a string right at the direct-encoding limit give the same report', () => {
+    const base = withLocation('🇨🇭');
+    const pad = (1 << 20) - base.length;
+    const atLimit = withLocation('🇨🇭' + 'é'.repeat(pad));
+    assert.equal(atLimit.length, 1 << 20);
+    assert.equal(same(atLimit).event.body.phoneNumberInfo.location.length, 4 + pad);
+    const overLimit = withLocation('🇨🇭' + 'é'.repeat(pad + 1));
+    assert.equal(overLimit.length, (1 << 20) + 1);
+    assert.equal(same(overLimit).event.body.phoneNumberInfo.location.length, 5 + pad);
+  });
+});
