@@ -12,9 +12,10 @@ WASM_TGT   := wasm32-unknown-unknown
 WASM       := target/$(WASM_TGT)/release/$(CRATE).wasm
 PKG_STAMP  := target/pkg.stamp
 PORT       ?= 8080
-# Features a Rust >= 1.82 wasm32-unknown-unknown build emits by default
-# (LLVM "generic" CPU); wasm-opt rejects the module if one is missing.
-WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+# -O3, not -Oz: on the size-optimised module it is 8% faster for 0.2 KB more gzip
+# (measured 2026-11-27). The features are those a Rust >= 1.82 wasm32-unknown-unknown
+# build emits by default (LLVM "generic" CPU); wasm-opt rejects the module if one is missing.
+WASM_OPT_FLAGS := -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types \
   --enable-multivalue
 

@@ -238,7 +238,7 @@ pub fn markdown(s: &Summary) -> String {
                 let _ = writeln!(
                     out,
                     "| {} | {} | {} | {} | {} |",
-                    e.time.to_human().trim_end_matches(" UTC"),
+                    e.time.to_plain(),
                     e.event_type.as_str(),
                     e.effect.as_str(),
                     md(&changes_text(e)),

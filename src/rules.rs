@@ -390,7 +390,7 @@ fn check_phone_number(f: &mut Findings, s: &str, node: &Node, path: Loc) -> bool
         return true;
     }
     let cleaned: String = s.chars().filter(char::is_ascii_digit).collect();
-    let formatted = s.chars().any(|c| " -().".contains(c));
+    let formatted = s.chars().any(|c| matches!(c, ' ' | '-' | '(' | ')' | '.'));
     let (detail, hint) = if s.is_empty() {
         ("is empty".to_string(), None)
     } else if formatted && s.starts_with('+') {
@@ -398,7 +398,10 @@ fn check_phone_number(f: &mut Findings, s: &str, node: &Node, path: Loc) -> bool
             "contains spaces or punctuation".to_string(),
             Some(format!("E.164 has digits only: \"+{}\"", clip(&cleaned))),
         )
-    } else if !s.starts_with('+') && s.chars().all(|c| c.is_ascii_digit() || " -().".contains(c)) {
+    } else if !s.starts_with('+')
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.'))
+    {
         (
             "does not start with `+`".to_string(),
             Some(no_plus_hint(&cleaned, formatted)),
@@ -486,7 +489,9 @@ fn check_uri(
         .find_map(|h| s.strip_prefix(h))
         .and_then(|rest| {
             let rest = rest.strip_prefix(FILTER_PREFIX)?;
-            let (acc, num) = rest.split_once("/phone-number/")?;
+            // The account never holds `/`, so it ends at the first one.
+            let (acc, num) = rest.split_at(rest.find('/')?);
+            let num = num.strip_prefix("/phone-number/")?;
             ((acc == "~" || is_digits(acc)) && is_digits(num)).then_some((acc, num))
         });
     let Some((uri_account, uri_id)) = parsed else {

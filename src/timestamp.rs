@@ -208,6 +208,13 @@ impl Instant {
         out
     }
 
+    /// `2023-04-18 20:25:24`, for tables whose header says the zone.
+    pub fn to_plain(self) -> String {
+        let mut out = String::with_capacity(19);
+        self.write(&mut out, ' ', false);
+        out
+    }
+
     /// Appends `2023-04-18 20:25:24 UTC` to `out`.
     pub fn write_human(self, out: &mut String) {
         self.write(out, ' ', false);

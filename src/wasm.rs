@@ -80,7 +80,7 @@ fn read_input(input: &JsValue, max_bytes: usize) -> Input {
     // The glue encodes a lone surrogate as U+FFFD, so only a string holding U+FFFD can hold
     // one: checking that first keeps the exact (and slow, one call per code unit) check off
     // the hot path.
-    let lone = if !text.contains('\u{FFFD}') || s.is_valid_utf16() {
+    let lone = if !holds_replacement_char(&text) || s.is_valid_utf16() {
         None
     } else {
         // In Unicode mode a lone surrogate is a code point of category Cs; a pair is not.
@@ -90,6 +90,20 @@ fn read_input(input: &JsValue, max_bytes: usize) -> Input {
             .map(|at| (at as usize, s.char_code_at(at) as u16))
     };
     Input::Bytes(text.into_bytes(), lone)
+}
+
+/// Whether `text` holds U+FFFD (EF BF BD). Byte search: `str::contains` with a non-ASCII
+/// char would bring in the substring searcher, 2 KB of wasm for this one use.
+fn holds_replacement_char(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes[from..].iter().position(|&b| b == 0xEF) {
+        from += at + 1;
+        if bytes[from..].starts_with(&[0xBF, 0xBD]) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Strings up to this many UTF-16 units are encoded straight into a buffer of three bytes per
