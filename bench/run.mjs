@@ -11,7 +11,7 @@
 //   --skip-startup do not spawn the start-up child processes
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,9 +87,18 @@ function sizes() {
     const b = readFileSync(join(ROOT, p));
     return { raw: b.length, gzip: gzipSync(b, { level: 9 }).length };
   };
+  // The glue is the generated JS plus its inline snippets (src/wasm.rs), which load with it.
+  const glue = (t) => {
+    const dir = join(ROOT, 'pkg', t, 'snippets');
+    const snippets = existsSync(dir)
+      ? readdirSync(dir, { recursive: true }).filter((n) => n.endsWith('.js')).map((n) => `pkg/${t}/snippets/${n}`)
+      : [];
+    return [`pkg/${t}/cc_number_events.js`, ...snippets].map(f)
+      .reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }));
+  };
   const r = {};
   for (const t of ['node', 'web']) {
-    r[t] = { wasm: f(`pkg/${t}/cc_number_events_bg.wasm`), glue: f(`pkg/${t}/cc_number_events.js`) };
+    r[t] = { wasm: f(`pkg/${t}/cc_number_events_bg.wasm`), glue: glue(t) };
     r[t].total = { raw: r[t].wasm.raw + r[t].glue.raw, gzip: r[t].wasm.gzip + r[t].glue.gzip };
   }
   return r;
@@ -362,7 +371,7 @@ const kb = (b) => `${fmt(b / 1024, 1)} KB`;
 out(table(['file', 'raw', 'gzip'], [
   ...['node', 'web'].flatMap((t) => [
     [`pkg/${t}/cc_number_events_bg.wasm`, kb(sz[t].wasm.raw), kb(sz[t].wasm.gzip)],
-    [`pkg/${t}/cc_number_events.js (glue)`, kb(sz[t].glue.raw), kb(sz[t].glue.gzip)],
+    [`pkg/${t}/cc_number_events.js + snippets (glue)`, kb(sz[t].glue.raw), kb(sz[t].glue.gzip)],
     [`pkg/${t}: wasm + glue`, kb(sz[t].total.raw), kb(sz[t].total.gzip)],
   ]),
 ]));
