@@ -135,8 +135,9 @@ pub fn summarize_too_large(size: usize, exact: bool, options: &SummaryOptions) -
     crate::summary::summarize_from(&[], options, &js)
 }
 
-/// Marks an absent field in [`compact_report`]'s lengths.
+/// In [`Spans`], a value that is absent (both numbers) or that follows in the text (first).
 pub const ABSENT: u32 = u32::MAX;
+pub const IN_TEXT: u32 = u32::MAX - 1;
 
 fn utf16_len(s: &str) -> u32 {
     if s.is_ascii() {
@@ -146,16 +147,66 @@ fn utf16_len(s: &str) -> u32 {
     }
 }
 
-/// A valid report without warnings (nearly every real notification) as one text holding its
-/// values back to back, and their lengths in UTF-16 units ([`ABSENT`] for a missing field).
-/// JavaScript slices the values out and builds the same plain objects `JSON.parse` would make
-/// of the report's JSON, at a fraction of the cost; `None` sends the report as JSON instead.
+/// How each of a valid report's 23 values reaches JavaScript, in this order: delivery, uuid,
+/// event, accountId, timestamp, time, subscriptionId, ownerId, eventType, uri, id,
+/// phoneNumber, paymentType, location, type, usageType, status, provider ("" when present),
+/// provider id, provider name, action, effect, sentence. The change's other fields are the
+/// event's own values.
 ///
-/// Order: delivery, uuid, event, accountId, timestamp, time, subscriptionId, ownerId,
-/// eventType, uri, id, phoneNumber, paymentType, location, type, usageType, status, provider
-/// ("" when present), provider id, provider name, action, effect, sentence. The change's other
-/// fields are the event's own values.
-pub fn compact_report(report: &Report) -> Option<(String, Vec<u32>)> {
+/// Two numbers per value: `[start, end]` in UTF-16 units of the caller's own input string, or
+/// `[IN_TEXT, length]` for the next `length` units of the accompanying text, or `[ABSENT, _]`.
+/// JavaScript slices the values out and builds the same plain objects `JSON.parse` would make
+/// of the report's JSON (`assembleReport` in src/wasm.rs), at a fraction of the cost.
+pub type Spans = [u32; 46];
+
+enum Part<'a> {
+    /// A slice of the input.
+    Input(&'a str),
+    /// Text the input does not hold as such.
+    Made(&'a str),
+}
+
+fn made(s: Option<&str>) -> Option<Part<'_>> {
+    s.map(Part::Made)
+}
+
+fn sliced(s: Option<&str>) -> Option<Part<'_>> {
+    s.map(Part::Input)
+}
+
+fn spans(parts: [Option<Part>; 23], input: &str) -> (Spans, String) {
+    let mut spans = [ABSENT; 46];
+    let made: usize = parts
+        .iter()
+        .map(|p| match p {
+            Some(Part::Made(t)) => t.len(),
+            _ => 0,
+        })
+        .sum();
+    let mut text = String::with_capacity(made);
+    for (pair, part) in spans.chunks_exact_mut(2).zip(parts) {
+        match part {
+            // An input slice's offset is its distance from the input's start; the caller
+            // passes only ASCII input, where bytes are UTF-16 units.
+            Some(Part::Input(v)) => {
+                let start = (v.as_ptr() as usize - input.as_ptr() as usize) as u32;
+                pair[0] = start;
+                pair[1] = start + v.len() as u32;
+            }
+            Some(Part::Made(t)) => {
+                text.push_str(t);
+                pair[0] = IN_TEXT;
+                pair[1] = utf16_len(t);
+            }
+            None => {}
+        }
+    }
+    (spans, text)
+}
+
+/// A valid report without warnings (nearly every real notification) as [`Spans`] over its
+/// text alone; `None` sends the report as JSON instead.
+pub fn compact_report(report: &Report) -> Option<(Spans, String)> {
     if !report.valid || !report.warnings.is_empty() || !report.errors.is_empty() {
         return None;
     }
@@ -163,43 +214,72 @@ pub fn compact_report(report: &Report) -> Option<(String, Vec<u32>)> {
     let info = &event.body.phone_number_info;
     let provider = info.contact_center_provider.as_ref();
     let time = event.time.to_iso();
-    let fields: [Option<&str>; 23] = [
-        Some(report.delivery.as_str()),
-        Some(&event.uuid),
-        Some(&event.event),
-        Some(&event.account_id),
-        Some(&event.timestamp),
-        Some(&time),
-        Some(&event.subscription_id),
-        Some(&event.owner_id),
-        Some(event.body.event_type.as_str()),
-        info.uri.as_deref(),
-        Some(&info.id),
-        Some(&info.phone_number),
-        info.payment_type.as_deref(),
-        info.location.as_deref(),
-        info.number_type.map(crate::NumberType::as_str),
-        info.usage_type.as_deref(),
-        info.status.as_deref(),
-        provider.map(|_| ""),
-        provider.and_then(|p| p.id.as_deref()),
-        provider.and_then(|p| p.name.as_deref()),
-        Some(change.action),
-        Some(change.effect.as_str()),
-        Some(&change.sentence),
+    let parts = [
+        made(Some(report.delivery.as_str())),
+        made(Some(&event.uuid)),
+        made(Some(&event.event)),
+        made(Some(&event.account_id)),
+        made(Some(&event.timestamp)),
+        made(Some(&time)),
+        made(Some(&event.subscription_id)),
+        made(Some(&event.owner_id)),
+        made(Some(event.body.event_type.as_str())),
+        made(info.uri.as_deref()),
+        made(Some(&info.id)),
+        made(Some(&info.phone_number)),
+        made(info.payment_type.as_deref()),
+        made(info.location.as_deref()),
+        made(info.number_type.map(crate::NumberType::as_str)),
+        made(info.usage_type.as_deref()),
+        made(info.status.as_deref()),
+        made(provider.map(|_| "")),
+        made(provider.and_then(|p| p.id.as_deref())),
+        made(provider.and_then(|p| p.name.as_deref())),
+        made(Some(change.action)),
+        made(Some(change.effect.as_str())),
+        made(Some(&change.sentence)),
     ];
-    let mut text = String::with_capacity(fields.iter().flatten().map(|f| f.len()).sum());
-    let lens = fields
-        .iter()
-        .map(|f| match f {
-            Some(f) => {
-                text.push_str(f);
-                utf16_len(f)
-            }
-            None => ABSENT,
-        })
-        .collect();
-    Some((text, lens))
+    Some(spans(parts, ""))
+}
+
+/// [`compact_report`] straight from ASCII `input`, when the tree-free fast path reads it as a
+/// clean WebHook notification: no event, no report, and every value the input holds as it is
+/// is sliced from the caller's string instead of crossing the boundary.
+pub fn clean_report(input: &str) -> Option<(Spans, String)> {
+    debug_assert!(input.is_ascii());
+    let c = crate::fast::clean(input, 0)?;
+    let facts = c.facts();
+    let mut made = String::with_capacity(224);
+    c.time.write_iso(&mut made);
+    let iso = made.len();
+    facts.write_sentence(&mut made);
+    let (time, sentence) = made.split_at(iso);
+    let parts = [
+        Some(Part::Made(crate::Delivery::WebHook.as_str())),
+        sliced(Some(c.uuid)),
+        sliced(Some(c.event)),
+        sliced(Some(c.account_id)),
+        sliced(Some(c.timestamp)),
+        Some(Part::Made(time)),
+        sliced(Some(c.subscription_id)),
+        sliced(Some(c.owner_id)),
+        Some(Part::Made(c.event_type.as_str())),
+        sliced(c.uri),
+        sliced(Some(c.id)),
+        sliced(Some(c.phone_number)),
+        sliced(c.payment_type),
+        sliced(c.location),
+        c.number_type.map(|t| Part::Made(t.as_str())),
+        sliced(c.usage_type),
+        sliced(c.status),
+        c.provider.map(|_| Part::Made("")),
+        sliced(c.provider.and_then(|(id, _)| id)),
+        sliced(c.provider.and_then(|(_, name)| name)),
+        Some(Part::Made(facts.action())),
+        Some(Part::Made(facts.effect().as_str())),
+        Some(Part::Made(sentence)),
+    ];
+    Some(spans(parts, input))
 }
 
 /// [`crate::parse`] from a [`validate_js`] report.
@@ -625,20 +705,64 @@ mod tests {
     fn compacts_only_clean_valid_reports_with_lengths_in_utf16_units() {
         let valid = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2","body":{"eventType":"Created","phoneNumberInfo":{"id":"3","phoneNumber":"+12024999741","location":"Zürich 🇨🇭"}}}"#;
         let report = crate::validate(valid, &Options::default());
-        let (text, lens) = compact_report(&report).unwrap();
-        assert_eq!(lens.len(), 23);
-        let present: u32 = lens.iter().filter(|&&l| l != ABSENT).sum();
+        let (spans, text) = compact_report(&report).unwrap();
+        let pairs: Vec<&[u32]> = spans.chunks(2).collect();
+        assert!(pairs.iter().all(|p| p[0] == IN_TEXT || p[0] == ABSENT));
+        let present: u32 = pairs.iter().filter(|p| p[0] == IN_TEXT).map(|p| p[1]).sum();
         assert_eq!(present as usize, text.encode_utf16().count());
-        assert_eq!(lens[9], ABSENT, "no uri");
+        assert_eq!(pairs[9][0], ABSENT, "no uri");
         assert_eq!(
-            lens[13], 11,
+            pairs[13][1], 11,
             "Zürich, a space, a flag of two surrogate pairs"
         );
-        assert_eq!(lens[17], ABSENT, "no provider");
+        assert_eq!(pairs[17][0], ABSENT, "no provider");
         let invalid = crate::validate("{}", &Options::default());
         assert!(compact_report(&invalid).is_none());
         let warned = crate::validate(valid.replace("\"3\"", "3"), &Options::default());
         assert!(warned.valid && compact_report(&warned).is_none());
+    }
+
+    #[test]
+    fn slices_a_clean_notifications_values_out_of_the_input_itself() {
+        let valid = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611+0000","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2","body":{"eventType":"Created","phoneNumberInfo":{"id":"3","phoneNumber":"+12024999741","type":"VoiceOnly","contactCenterProvider":{"name":"P"}}}}"#;
+        let (spans, text) = clean_report(valid).unwrap();
+        // As JavaScript reads it: lengths and offsets in UTF-16 units.
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let mut at = 0;
+        let owned: Vec<Option<String>> = spans
+            .chunks(2)
+            .map(|p| match p[0] {
+                ABSENT => None,
+                IN_TEXT => {
+                    at += p[1] as usize;
+                    Some(String::from_utf16(&units[at - p[1] as usize..at]).unwrap())
+                }
+                start => Some(valid[start as usize..p[1] as usize].to_string()),
+            })
+            .collect();
+        assert_eq!(
+            at,
+            units.len(),
+            "the text holds nothing but the made values"
+        );
+        let values: Vec<Option<&str>> = owned.iter().map(Option::as_deref).collect();
+        assert_eq!(values[1], Some("2661273919712564939"));
+        assert_eq!(values[3], Some("1"), "the account, out of the filter");
+        assert_eq!(values[4], Some("2023-04-18T20:25:24.611+0000"), "as sent");
+        assert_eq!(values[5], Some("2023-04-18T20:25:24.611Z"), "normalised");
+        assert_eq!(values[14], Some("Voice"), "normalised from VoiceOnly");
+        assert_eq!(
+            (values[17], values[18], values[19]),
+            (Some(""), None, Some("P"))
+        );
+        let report = crate::validate(valid, &Options::default());
+        let change = report.change.unwrap();
+        assert_eq!(values[22], Some(change.sentence.as_str()));
+        assert_eq!((values[20], values[21]), (Some("created"), Some("added")));
+        assert!(
+            clean_report(&valid.replace("\"2\"", "2")).is_none(),
+            "a warning"
+        );
     }
 
     #[test]

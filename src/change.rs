@@ -1,7 +1,8 @@
 //! What one valid event did, in words a support engineer would write.
 
-use crate::model::{Change, Effect, Event, EventType};
+use crate::model::{Change, Effect, Event, EventType, NumberType};
 use crate::rules::ACCOUNT_PLACEHOLDER;
+use crate::timestamp::Instant;
 use crate::vocab::CONTACT_CENTER;
 
 /// The effect of an event on the account's Contact Center numbers.
@@ -32,59 +33,106 @@ fn push_account(out: &mut String, account: &str) {
     }
 }
 
-/// The change record for a valid event.
-pub fn change_of(event: &Event) -> Change {
-    let info = &event.body.phone_number_info;
-    let effect = effect_of(event.body.event_type, info.usage_type.as_deref());
-    // One buffer, pushed in order: this runs for every valid event of a log.
-    let mut text = String::with_capacity(192);
-    text.push_str(match effect {
-        Effect::Added | Effect::Removed | Effect::Updated => "Contact Center number ",
-        Effect::ConvertedIn | Effect::ReassignedAway => "Phone number ",
-    });
-    text.push_str(&info.phone_number);
-    text.push_str(" (id ");
-    text.push_str(&info.id);
-    if let Some(t) = info.number_type {
-        text.push_str(", ");
-        text.push_str(t.as_str());
+/// What the sentence of a change is made of, borrowed from an event wherever it lives.
+pub(crate) struct Facts<'a> {
+    pub event_type: EventType,
+    pub phone_number: &'a str,
+    pub id: &'a str,
+    pub number_type: Option<NumberType>,
+    pub location: Option<&'a str>,
+    pub usage_type: Option<&'a str>,
+    pub account_id: &'a str,
+    /// The provider's name, or its id when it has no name.
+    pub provider: Option<&'a str>,
+    pub time: Instant,
+}
+
+impl<'a> Facts<'a> {
+    pub fn of(event: &'a Event) -> Self {
+        let info = &event.body.phone_number_info;
+        Facts {
+            event_type: event.body.event_type,
+            phone_number: &info.phone_number,
+            id: &info.id,
+            number_type: info.number_type,
+            location: info.location.as_deref(),
+            usage_type: info.usage_type.as_deref(),
+            account_id: &event.account_id,
+            provider: info
+                .contact_center_provider
+                .as_ref()
+                .and_then(|p| p.name.as_deref().or(p.id.as_deref())),
+            time: event.time,
+        }
     }
-    if let Some(l) = info.location.as_deref().filter(|l| !l.is_empty()) {
-        text.push_str(", ");
-        text.push_str(l);
+
+    pub fn effect(&self) -> Effect {
+        effect_of(self.event_type, self.usage_type)
     }
-    text.push_str(") was ");
-    text.push_str(match effect {
-        Effect::Added => "created on ",
-        Effect::Removed => "deleted from ",
-        Effect::ConvertedIn => "converted to a Contact Center number on ",
-        Effect::ReassignedAway => "reassigned from Contact Center to ",
-        Effect::Updated => "updated on ",
-    });
-    if effect == Effect::ReassignedAway {
-        text.push_str(info.usage_type.as_deref().unwrap_or("another use"));
-        text.push_str(" on ");
-    }
-    push_account(&mut text, &event.account_id);
-    let provider = info
-        .contact_center_provider
-        .as_ref()
-        .and_then(|p| p.name.as_deref().or(p.id.as_deref()));
-    if let (Some(p), Effect::Added | Effect::ConvertedIn | Effect::Updated) = (provider, effect) {
-        text.push_str(" with provider \u{201c}");
-        text.push_str(p);
-        text.push('\u{201d}');
-    }
-    text.push_str(" at ");
-    event.time.write_human(&mut text);
-    text.push('.');
-    Change {
-        action: match event.body.event_type {
+
+    /// `created`, `updated` or `deleted`.
+    pub fn action(&self) -> &'static str {
+        match self.event_type {
             EventType::Created => "created",
             EventType::Updated => "updated",
             EventType::Deleted => "deleted",
-        },
-        effect,
+        }
+    }
+
+    /// Appends the change's sentence to `text`.
+    pub fn write_sentence(&self, text: &mut String) {
+        let effect = self.effect();
+        text.push_str(match effect {
+            Effect::Added | Effect::Removed | Effect::Updated => "Contact Center number ",
+            Effect::ConvertedIn | Effect::ReassignedAway => "Phone number ",
+        });
+        text.push_str(self.phone_number);
+        text.push_str(" (id ");
+        text.push_str(self.id);
+        if let Some(t) = self.number_type {
+            text.push_str(", ");
+            text.push_str(t.as_str());
+        }
+        if let Some(l) = self.location.filter(|l| !l.is_empty()) {
+            text.push_str(", ");
+            text.push_str(l);
+        }
+        text.push_str(") was ");
+        text.push_str(match effect {
+            Effect::Added => "created on ",
+            Effect::Removed => "deleted from ",
+            Effect::ConvertedIn => "converted to a Contact Center number on ",
+            Effect::ReassignedAway => "reassigned from Contact Center to ",
+            Effect::Updated => "updated on ",
+        });
+        if effect == Effect::ReassignedAway {
+            text.push_str(self.usage_type.unwrap_or("another use"));
+            text.push_str(" on ");
+        }
+        push_account(text, self.account_id);
+        if let (Some(p), Effect::Added | Effect::ConvertedIn | Effect::Updated) =
+            (self.provider, effect)
+        {
+            text.push_str(" with provider \u{201c}");
+            text.push_str(p);
+            text.push('\u{201d}');
+        }
+        text.push_str(" at ");
+        self.time.write_human(text);
+        text.push('.');
+    }
+}
+
+/// The change record for a valid event.
+pub fn change_of(event: &Event) -> Change {
+    let facts = Facts::of(event);
+    // One buffer, pushed in order: this runs for every valid event of a log.
+    let mut sentence = String::with_capacity(192);
+    facts.write_sentence(&mut sentence);
+    let info = &event.body.phone_number_info;
+    Change {
+        action: facts.action(),
+        effect: facts.effect(),
         phone_number: info.phone_number.clone(),
         id: info.id.clone(),
         number_type: info.number_type,
@@ -92,6 +140,6 @@ pub fn change_of(event: &Event) -> Change {
         provider: info.contact_center_provider.clone(),
         account_id: event.account_id.clone(),
         time: event.time,
-        sentence: text,
+        sentence,
     }
 }

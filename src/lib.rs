@@ -9,6 +9,7 @@ pub mod boundary;
 mod change;
 pub mod codes;
 mod detect;
+mod fast;
 mod findings;
 mod input;
 pub mod json;
@@ -34,5 +35,5 @@ pub use model::{
     PhoneNumberInfo, Provider, Report,
 };
 pub use summary::{summarize, Summary, SummaryOptions};
-pub use validate::{parse, validate, ParseError};
+pub use validate::{parse, validate, validate_tree, ParseError};
 pub use write::ToJson;

@@ -112,6 +112,9 @@ pub enum EventType {
 
 impl EventType {
     pub const ALL: [EventType; 3] = [EventType::Created, EventType::Updated, EventType::Deleted];
+    pub fn from_name(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
     pub fn as_str(self) -> &'static str {
         match self {
             EventType::Created => "Created",

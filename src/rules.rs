@@ -276,7 +276,7 @@ fn enumerated(
     false
 }
 
-fn is_uuid(s: &str) -> bool {
+pub(crate) fn is_uuid(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 36
         && b.iter().enumerate().all(|(i, c)| match i {
@@ -285,8 +285,13 @@ fn is_uuid(s: &str) -> bool {
         })
 }
 
+/// A notification id as RingCentral sends them: 18 to 20 digits, or a UUID.
+pub(crate) fn uuid_ok(s: &str) -> bool {
+    (18..=20).contains(&s.len()) && is_digits(s) || is_uuid(s)
+}
+
 fn check_uuid(f: &mut Findings, s: &str, node: &Node, path: Loc) {
-    if (18..=20).contains(&s.len()) && is_digits(s) || is_uuid(s) {
+    if uuid_ok(s) {
         return;
     }
     let finding = f.add(
@@ -308,8 +313,19 @@ fn check_uuid(f: &mut Findings, s: &str, node: &Node, path: Loc) {
     }
 }
 
+/// The account of an event filter that [`check_filter`] has nothing to say about: this
+/// event's filter with its query, for digits or `~`.
+pub(crate) fn clean_filter_account(s: &str) -> Option<&str> {
+    let account = phone_number_filter_account(s)?;
+    let query = &s[FILTER_PREFIX.len() + account.len() + FILTER_RESOURCE.len()..];
+    (query == FILTER_QUERY && (account == "~" || is_digits(account))).then_some(account)
+}
+
 /// Checks the `event` filter; returns the account it names.
 fn check_filter(f: &mut Findings, s: &str, node: &Node, path: Loc) -> Option<String> {
+    if let Some(account) = clean_filter_account(s) {
+        return Some(account.to_string());
+    }
     let expected = "/restapi/v1.0/account/{accountId}/phone-number?usageType=ContactCenterNumber";
     let Some(account) = phone_number_filter_account(s) else {
         f.add(
@@ -380,15 +396,17 @@ fn check_timestamp(f: &mut Findings, s: &str, node: &Node, path: Loc) -> Option<
 }
 
 /// E.164: `+`, a country code not starting with 0, 7 to 15 digits in all.
+pub(crate) fn e164_ok(s: &str) -> bool {
+    s.strip_prefix('+').is_some_and(|digits| {
+        is_digits(digits) && !digits.starts_with('0') && (7..=15).contains(&digits.len())
+    })
+}
+
 fn check_phone_number(f: &mut Findings, s: &str, node: &Node, path: Loc) -> bool {
-    let digits = s.strip_prefix('+').unwrap_or(s);
-    let ok = s.starts_with('+')
-        && is_digits(digits)
-        && !digits.starts_with('0')
-        && (7..=15).contains(&digits.len());
-    if ok {
+    if e164_ok(s) {
         return true;
     }
+    let digits = s.strip_prefix('+').unwrap_or(s);
     let cleaned: String = s.chars().filter(char::is_ascii_digit).collect();
     let formatted = s.chars().any(|c| matches!(c, ' ' | '-' | '(' | ')' | '.'));
     let (detail, hint) = if s.is_empty() {
@@ -471,6 +489,26 @@ const URI_HOSTS: &[&str] = &[
     "https://platform.devtest.ringcentral.com",
 ];
 
+/// The account and the number id a phone-number link names.
+fn uri_parts(s: &str) -> Option<(&str, &str)> {
+    let rest = URI_HOSTS.iter().find_map(|h| s.strip_prefix(h))?;
+    let rest = rest.strip_prefix(FILTER_PREFIX)?;
+    // The account never holds `/`, so it ends at the first one.
+    let (acc, num) = rest.split_at(rest.find('/')?);
+    let num = num.strip_prefix("/phone-number/")?;
+    ((acc == "~" || is_digits(acc)) && is_digits(num)).then_some((acc, num))
+}
+
+/// Whether the filter's account and the link's cannot be the same (`~` matches any).
+fn accounts_differ(filter_account: &str, uri_account: &str) -> bool {
+    is_digits(filter_account) && uri_account != "~" && filter_account != uri_account
+}
+
+/// A `uri` that [`check_uri`] has nothing to say about, for number `id` of `account`.
+pub(crate) fn clean_uri(s: &str, id: &str, account: &str) -> bool {
+    uri_parts(s).is_some_and(|(acc, num)| num == id && !accounts_differ(account, acc))
+}
+
 fn check_uri(
     f: &mut Findings,
     s: &str,
@@ -484,17 +522,7 @@ fn check_uri(
             .hint("RingCentral's sample has an empty `uri`; real ones link to the number");
         return;
     }
-    let parsed = URI_HOSTS
-        .iter()
-        .find_map(|h| s.strip_prefix(h))
-        .and_then(|rest| {
-            let rest = rest.strip_prefix(FILTER_PREFIX)?;
-            // The account never holds `/`, so it ends at the first one.
-            let (acc, num) = rest.split_at(rest.find('/')?);
-            let num = num.strip_prefix("/phone-number/")?;
-            ((acc == "~" || is_digits(acc)) && is_digits(num)).then_some((acc, num))
-        });
-    let Some((uri_account, uri_id)) = parsed else {
+    let Some((uri_account, uri_id)) = uri_parts(s) else {
         let finding = f.add(
             Code::InvalidUri,
             node.span,
@@ -522,9 +550,7 @@ fn check_uri(
                 clip(id)
             ),
         );
-    } else if let Some(acc) =
-        account.filter(|a| is_digits(a) && uri_account != "~" && *a != uri_account)
-    {
+    } else if let Some(acc) = account.filter(|a| accounts_differ(a, uri_account)) {
         f.add(
             Code::UriMismatch,
             node.span,
@@ -552,7 +578,7 @@ fn check_provider(f: &mut Findings, node: &Node, base: &str) -> Provider {
 }
 
 fn check_event_type(f: &mut Findings, s: &str, node: &Node, path: Loc) -> Option<EventType> {
-    if let Some(t) = EventType::ALL.into_iter().find(|t| t.as_str() == s) {
+    if let Some(t) = EventType::from_name(s) {
         return Some(t);
     }
     let finding = f.add(
@@ -683,6 +709,12 @@ fn check_info(
     })
 }
 
+/// A `usageType` that [`check_usage_type`] has nothing to say about for this event type.
+pub(crate) fn usage_type_ok(s: &str, event_type: EventType) -> bool {
+    s == vocab::CONTACT_CENTER
+        || event_type == EventType::Updated && vocab::USAGE_TYPES.contains(&s)
+}
+
 fn check_usage_type(
     f: &mut Findings,
     s: &str,
@@ -690,7 +722,7 @@ fn check_usage_type(
     path: Loc,
     event_type: Option<EventType>,
 ) {
-    if s == vocab::CONTACT_CENTER {
+    if s == vocab::CONTACT_CENTER || event_type.is_some_and(|t| usage_type_ok(s, t)) {
         return;
     }
     enumerated(

@@ -196,9 +196,14 @@ impl Instant {
     /// `2023-04-18T20:25:24.611Z`
     pub fn to_iso(self) -> String {
         let mut out = String::with_capacity(24);
-        self.write(&mut out, 'T', true);
-        out.push('Z');
+        self.write_iso(&mut out);
         out
+    }
+
+    /// Appends `2023-04-18T20:25:24.611Z` to `out`.
+    pub fn write_iso(self, out: &mut String) {
+        self.write(out, 'T', true);
+        out.push('Z');
     }
 
     /// `2023-04-18 20:25:24 UTC`, for sentences.

@@ -5,8 +5,8 @@
 //! objects (never `Map`s), and keys such as `__proto__` stay ordinary own properties.
 
 use crate::boundary::{
-    compact_report, options_from_json, parse_report, summarize_js, summarize_too_large,
-    summary_options_from_json, validate_js, validate_too_large, ThrownError,
+    clean_report, compact_report, options_from_json, parse_report, summarize_js,
+    summarize_too_large, summary_options_from_json, validate_js, validate_too_large, ThrownError,
 };
 use crate::write::ToJson;
 use js_sys::{JsString, Reflect, RegExp, Uint8Array, JSON};
@@ -160,23 +160,25 @@ fn to_js(value: &impl ToJson) -> JsValue {
 }
 
 // `encodeInto` writes a string's UTF-8 straight into WebAssembly memory (see `utf8_of`).
-// `assembleReport` builds a valid report from `compact_report`'s text and lengths: the same plain objects, in
-// the same key order, that `JSON.parse` makes of the report's JSON, but from string slices.
-// Writing and re-parsing 1 KB of JSON was most of the cost of a call.
+// `assembleReport` builds a valid report from `boundary::Spans`: the same plain objects, in
+// the same key order, that `JSON.parse` makes of the report's JSON, but from slices of the
+// caller's own string and of a short text. Writing and re-parsing 1 KB of JSON was most of the
+// cost of a call.
 #[wasm_bindgen(inline_js = r#"
 const encoder = new TextEncoder();
 export function encodeInto(text, memory, ptr, capacity) {
   return encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, capacity)).written;
 }
-export function assembleReport(text, lens) {
+export function assembleReport(input, spans, text) {
   let at = 0;
   let i = 0;
   const next = () => {
-    const n = lens[i++];
-    if (n === 0xffffffff) return undefined;
-    const s = text.slice(at, at + n);
-    at += n;
-    return s;
+    const a = spans[i], b = spans[i + 1];
+    i += 2;
+    if (a === 0xffffffff) return undefined;
+    if (a !== 0xfffffffe) return input.slice(a, b);
+    at += b;
+    return text.slice(at - b, at);
   };
   const delivery = next(), uuid = next(), event = next(), accountId = next();
   const timestamp = next(), time = next(), subscriptionId = next(), ownerId = next();
@@ -223,7 +225,7 @@ export function assembleReport(text, lens) {
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = assembleReport)]
-    fn assemble_report(text: &str, lens: &[u32]) -> JsValue;
+    fn assemble_report(input: &JsValue, spans: &[u32], text: &str) -> JsValue;
     #[wasm_bindgen(js_name = encodeInto)]
     fn encode_into(text: &JsString, memory: &JsValue, ptr: *mut u8, capacity: usize) -> usize;
 }
@@ -232,9 +234,25 @@ extern "C" {
 /// JSON otherwise.
 fn report_to_js(report: &crate::Report) -> JsValue {
     match compact_report(report) {
-        Some((text, lens)) => assemble_report(&text, &lens),
+        Some((spans, text)) => assemble_report(&JsValue::from_str(""), &spans, &text),
         None => to_js(report),
     }
+}
+
+/// The report of a clean WebHook notification in ASCII, straight from the fast path (see
+/// [`clean_report`]): values are sliced from the caller's string, or from the text decoded
+/// once when the caller passed bytes.
+fn clean_to_js(input: &JsValue, bytes: &[u8], options: &crate::Options) -> Option<JsValue> {
+    if options.max_depth < crate::fast::DEPTH || !bytes.is_ascii() {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let (spans, made) = clean_report(text)?;
+    Some(if input.is_string() {
+        assemble_report(input, &spans, &made)
+    } else {
+        assemble_report(&JsValue::from_str(text), &spans, &made)
+    })
 }
 
 fn report(input: &JsValue, options: &crate::Options) -> crate::Report {
@@ -248,7 +266,14 @@ fn report(input: &JsValue, options: &crate::Options) -> crate::Report {
 pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     check_input(&input)?;
     let options = options(&opts)?;
-    Ok(report_to_js(&report(&input, &options)))
+    Ok(match read_input(&input, options.max_input_bytes) {
+        Input::Bytes(bytes, lone) => lone
+            .is_none()
+            .then(|| clean_to_js(&input, &bytes, &options))
+            .flatten()
+            .unwrap_or_else(|| report_to_js(&validate_js(&bytes, &options, lone))),
+        Input::TooLarge(size, exact) => to_js(&validate_too_large(size, exact, &options)),
+    })
 }
 
 /// Diagnostic, not part of the API: `validate`'s report as JSON text, always through the JSON

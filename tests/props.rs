@@ -6,7 +6,7 @@
 
 use cc_number_events::json::{Node, Parser, Value};
 use cc_number_events::summary::{summarize, SummaryOptions};
-use cc_number_events::{validate, Issue, Options};
+use cc_number_events::{validate, validate_tree, Issue, Options};
 use proptest::prelude::*;
 
 /// An owned JSON value that keeps member order and duplicates, to mutate and re-serialise.
@@ -180,6 +180,30 @@ const VALUES: &[&str] = &[
     "12345678901234567890123",
     "[[[[]]]]",
     "{\"__proto__\":1}",
+    // Plain strings on either side of each rule, for the fast path to accept or refuse.
+    "\"Updated\"",
+    "\"Deleted\"",
+    "\"Cr\\u0065ated\"",
+    "\"+12024999741\"",
+    "\"12024999741\"",
+    "\"+012024999741\"",
+    "\"987654321\"",
+    "\" 987654321\"",
+    "\"ContactCenterNumber\"",
+    "\"DirectNumber\"",
+    "\"Normal\"",
+    "\"Local\"",
+    "\"VoiceOnly\"",
+    "\"2023-04-18T20:25:24.611Z\"",
+    "\"2023-02-30T20:25:24Z\"",
+    "\"9d38419f-645f-4ee3-a053-8cf1368c21c4\"",
+    "\"2661273919712564939\"",
+    "\"/restapi/v1.0/account/~/phone-number?usageType=ContactCenterNumber\"",
+    "\"/restapi/v1.0/account/{accountId}/phone-number?usageType=ContactCenterNumber\"",
+    "\"https://platform.ringcentral.com/restapi/v1.0/account/37439510/phone-number/987654321\"",
+    "\"https://platform.ringcentral.com/restapi/v1.0/account/~/phone-number/1\"",
+    "{\"id\":\"\"}",
+    "{\"name\":\"x\",\"id\":\"7\"}",
 ];
 const KEYS: &[&str] = &[
     "uuid",
@@ -194,6 +218,14 @@ const KEYS: &[&str] = &[
     "",
     "type",
     "pn_apns",
+    "uri",
+    "status",
+    "paymentType",
+    "contactCenterProvider",
+    "subscriptionId",
+    "timestamp",
+    "ownerId",
+    "location",
 ];
 
 #[derive(Clone, Debug)]
@@ -272,6 +304,8 @@ fn check_issues<'i>(
 
 fn check_all(bytes: &[u8], options: &Options) -> Result<(), TestCaseError> {
     let r = validate(bytes, options);
+    // The tree-free fast path answers only where the tree finds nothing, and then the same.
+    prop_assert_eq!(&r, &validate_tree(bytes, options));
     prop_assert_eq!(r.valid, r.event.is_some());
     prop_assert!(r.valid || !r.errors.is_empty());
     check_issues(r.errors.iter().chain(&r.warnings), bytes)?;
@@ -351,5 +385,24 @@ proptest! {
             again.warnings.iter().map(|w| w.code).collect::<std::collections::BTreeSet<_>>(),
             original.warnings.iter().map(|w| w.code).collect()
         );
+    }
+}
+
+proptest! {
+    // Single mutations of valid notifications reach each rule's boundary often: one value or
+    // member changed, everything else still clean, which is where the fast path must refuse.
+    #![proptest_config(ProptestConfig { cases: 5000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_fast_path_and_the_tree_agree_on_singly_mutated_notifications(
+        which in 0usize..FIXTURES.len(),
+        m in mutation(),
+        strict in any::<bool>(),
+    ) {
+        let mut j = base(which);
+        apply(&mut j, &m);
+        let text = to_text(&j, &[0]);
+        let options = Options { strict, ..Options::default() };
+        prop_assert_eq!(validate(&text, &options), validate_tree(&text, &options));
     }
 }

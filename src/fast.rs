@@ -1,0 +1,374 @@
+//! The fast path: a clean WebHook notification of this event, read without a parse tree.
+//!
+//! Nearly all real traffic is one compact, valid envelope. This reader walks it once, borrowing
+//! each value, and gives up (`None`) at the first thing that is not plainly right: an escape in
+//! a string, a member it does not know or has seen already, a number or `null` where a string
+//! belongs, a value any rule in [`crate::rules`] would remark on. The full validator then runs
+//! and explains. So the fast path only ever answers where the full one finds nothing at all,
+//! and gives the same event; `tests` hold the two equal on every fixture and on mutated
+//! payloads.
+
+use crate::change::Facts;
+use crate::json::string_run;
+use crate::model::{Body, Event, EventType, NumberType, PhoneNumberInfo, Provider};
+use crate::rules::{
+    clean_filter_account, clean_uri, e164_ok, is_digits, is_uuid, usage_type_ok, uuid_ok,
+};
+use crate::timestamp::{self, Instant};
+use crate::vocab;
+
+/// Nesting the fast path needs: envelope, body, phoneNumberInfo, contactCenterProvider. A
+/// caller's `maxDepth` below this sends every payload down the full path, which reports it.
+pub(crate) const DEPTH: usize = 4;
+
+/// The event in `src` (from byte `start`), when `src` is exactly one clean WebHook
+/// notification of this event, with nothing for any rule to report.
+pub(crate) fn clean_event(src: &str, start: usize) -> Option<Event> {
+    clean(src, start).map(|c| c.to_event())
+}
+
+/// [`clean_event`], borrowed from `src`.
+pub(crate) fn clean(src: &str, start: usize) -> Option<Clean<'_>> {
+    let mut r = Reader {
+        src,
+        bytes: src.as_bytes(),
+        pos: start,
+    };
+    let mut f = Fields::default();
+    r.object(|key, r| f.envelope_member(key, r))?;
+    r.ws();
+    if r.pos != src.len() {
+        return None;
+    }
+    f.checked()
+}
+
+/// A clean event's values, as they stand in the text, and what was read from them.
+pub(crate) struct Clean<'a> {
+    pub uuid: &'a str,
+    pub event: &'a str,
+    pub account_id: &'a str,
+    pub timestamp: &'a str,
+    pub time: Instant,
+    pub subscription_id: &'a str,
+    pub owner_id: &'a str,
+    pub event_type: EventType,
+    pub uri: Option<&'a str>,
+    pub id: &'a str,
+    pub phone_number: &'a str,
+    pub payment_type: Option<&'a str>,
+    pub location: Option<&'a str>,
+    pub number_type: Option<NumberType>,
+    pub usage_type: Option<&'a str>,
+    pub status: Option<&'a str>,
+    /// The provider's id and name, when there is a provider.
+    pub provider: Option<(Option<&'a str>, Option<&'a str>)>,
+}
+
+impl<'a> Clean<'a> {
+    pub fn facts(&self) -> Facts<'a> {
+        Facts {
+            event_type: self.event_type,
+            phone_number: self.phone_number,
+            id: self.id,
+            number_type: self.number_type,
+            location: self.location,
+            usage_type: self.usage_type,
+            account_id: self.account_id,
+            provider: self.provider.and_then(|(id, name)| name.or(id)),
+            time: self.time,
+        }
+    }
+
+    fn to_event(&self) -> Event {
+        let owned = |s: Option<&str>| s.map(str::to_string);
+        Event {
+            uuid: self.uuid.to_string(),
+            event: self.event.to_string(),
+            account_id: self.account_id.to_string(),
+            timestamp: self.timestamp.to_string(),
+            time: self.time,
+            subscription_id: self.subscription_id.to_string(),
+            owner_id: self.owner_id.to_string(),
+            body: Body {
+                event_type: self.event_type,
+                phone_number_info: PhoneNumberInfo {
+                    uri: owned(self.uri),
+                    id: self.id.to_string(),
+                    phone_number: self.phone_number.to_string(),
+                    payment_type: owned(self.payment_type),
+                    location: owned(self.location),
+                    number_type: self.number_type,
+                    usage_type: owned(self.usage_type),
+                    status: owned(self.status),
+                    contact_center_provider: self.provider.map(|(id, name)| Provider {
+                        id: owned(id),
+                        name: owned(name),
+                    }),
+                },
+            },
+        }
+    }
+}
+
+struct Reader<'a> {
+    src: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn eat(&mut self, c: u8) -> Option<()> {
+        self.ws();
+        (self.bytes.get(self.pos) == Some(&c)).then(|| self.pos += 1)
+    }
+
+    /// A string without escapes, borrowed.
+    fn string(&mut self) -> Option<&'a str> {
+        self.eat(b'"')?;
+        let start = self.pos;
+        let end = start + string_run(&self.bytes[start..]);
+        // Anything but the closing quote (a backslash, a control character, the end) ends
+        // the fast path.
+        (self.bytes.get(end) == Some(&b'"')).then_some(())?;
+        self.pos = end + 1;
+        Some(&self.src[start..end])
+    }
+
+    /// An object, each member handed to `member` with the reader at its value.
+    fn object(&mut self, mut member: impl FnMut(&str, &mut Self) -> Option<()>) -> Option<()> {
+        self.eat(b'{')?;
+        self.ws();
+        if self.bytes.get(self.pos) == Some(&b'}') {
+            self.pos += 1;
+            return Some(());
+        }
+        loop {
+            let key = self.string()?;
+            self.eat(b':')?;
+            member(key, self)?;
+            self.ws();
+            match self.bytes.get(self.pos) {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+}
+
+/// Fills an empty slot; a second copy of a member ends the fast path.
+fn put<T>(slot: &mut Option<T>, value: T) -> Option<()> {
+    slot.is_none().then(|| *slot = Some(value))
+}
+
+#[derive(Default)]
+struct Fields<'a> {
+    uuid: Option<&'a str>,
+    event: Option<&'a str>,
+    timestamp: Option<&'a str>,
+    subscription_id: Option<&'a str>,
+    owner_id: Option<&'a str>,
+    body: Option<()>,
+    event_type: Option<&'a str>,
+    info: Option<()>,
+    uri: Option<&'a str>,
+    id: Option<&'a str>,
+    phone_number: Option<&'a str>,
+    payment_type: Option<&'a str>,
+    location: Option<&'a str>,
+    number_type: Option<&'a str>,
+    usage_type: Option<&'a str>,
+    status: Option<&'a str>,
+    provider: Option<(Option<&'a str>, Option<&'a str>)>,
+}
+
+impl<'a> Fields<'a> {
+    fn envelope_member(&mut self, key: &str, r: &mut Reader<'a>) -> Option<()> {
+        match key {
+            "uuid" => put(&mut self.uuid, r.string()?),
+            "event" => put(&mut self.event, r.string()?),
+            "timestamp" => put(&mut self.timestamp, r.string()?),
+            "subscriptionId" => put(&mut self.subscription_id, r.string()?),
+            "ownerId" => put(&mut self.owner_id, r.string()?),
+            "body" => {
+                put(&mut self.body, ())?;
+                r.object(|key, r| self.body_member(key, r))
+            }
+            _ => None,
+        }
+    }
+
+    fn body_member(&mut self, key: &str, r: &mut Reader<'a>) -> Option<()> {
+        match key {
+            "eventType" => put(&mut self.event_type, r.string()?),
+            "phoneNumberInfo" => {
+                put(&mut self.info, ())?;
+                r.object(|key, r| self.info_member(key, r))
+            }
+            _ => None,
+        }
+    }
+
+    fn info_member(&mut self, key: &str, r: &mut Reader<'a>) -> Option<()> {
+        match key {
+            "uri" => put(&mut self.uri, r.string()?),
+            "id" => put(&mut self.id, r.string()?),
+            "phoneNumber" => put(&mut self.phone_number, r.string()?),
+            "paymentType" => put(&mut self.payment_type, r.string()?),
+            "location" => put(&mut self.location, r.string()?),
+            "type" => put(&mut self.number_type, r.string()?),
+            "usageType" => put(&mut self.usage_type, r.string()?),
+            "status" => put(&mut self.status, r.string()?),
+            "contactCenterProvider" => {
+                let (mut id, mut name) = (None, None);
+                r.object(|key, r| match key {
+                    "id" => put(&mut id, r.string()?),
+                    "name" => put(&mut name, r.string()?),
+                    _ => None,
+                })?;
+                put(&mut self.provider, (id, name))
+            }
+            _ => None,
+        }
+    }
+
+    /// The values, when every member is present where required and passes its rule.
+    fn checked(self) -> Option<Clean<'a>> {
+        let known =
+            |value: Option<&str>, allowed: &[&str]| value.is_none_or(|v| allowed.contains(&v));
+        let uuid = self.uuid.filter(|s| uuid_ok(s))?;
+        let event = self.event?;
+        let account_id = clean_filter_account(event)?;
+        let timestamp = self.timestamp?;
+        let time = timestamp::parse(timestamp).ok()?;
+        let subscription_id = self.subscription_id.filter(|s| is_uuid(s))?;
+        let owner_id = self.owner_id.filter(|s| is_digits(s))?;
+        self.body?;
+        let event_type = EventType::from_name(self.event_type?)?;
+        self.info?;
+        let id = self.id.filter(|s| is_digits(s))?;
+        let phone_number = self.phone_number.filter(|s| e164_ok(s))?;
+        let number_type = match self.number_type {
+            Some(t) => Some(NumberType::from_name(t)?),
+            None => None,
+        };
+        let usage_ok = match self.usage_type {
+            Some(u) => usage_type_ok(u, event_type),
+            None => event_type != EventType::Updated,
+        };
+        let fine = self.uri.is_none_or(|u| clean_uri(u, id, account_id))
+            && known(self.payment_type, vocab::PAYMENT_TYPES)
+            && usage_ok
+            && known(self.status, vocab::STATUSES)
+            && self
+                .provider
+                .is_none_or(|(id, _)| id.is_none_or(|id| !id.is_empty()));
+        fine.then_some(Clean {
+            uuid,
+            event,
+            account_id,
+            timestamp,
+            time,
+            subscription_id,
+            owner_id,
+            event_type,
+            uri: self.uri,
+            id,
+            phone_number,
+            payment_type: self.payment_type,
+            location: self.location,
+            number_type,
+            usage_type: self.usage_type,
+            status: self.status,
+            provider: self.provider,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::FromJs;
+    use crate::model::Options;
+    use crate::validate::validate_with;
+    use std::path::Path;
+
+    fn fixture(name: &str) -> String {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/validate");
+        std::fs::read_to_string(dir.join(name)).unwrap()
+    }
+
+    #[test]
+    fn reads_clean_webhook_notifications_without_a_tree() {
+        for name in ["webhook-created.json", "deleted-valid.json"] {
+            let text = fixture(name);
+            let event = clean_event(&text, 0).unwrap_or_else(|| panic!("{name}"));
+            let full = crate::validate_tree(&text, &Options::default());
+            assert_eq!(Some(event), full.event, "{name}");
+        }
+    }
+
+    #[test]
+    fn leaves_every_other_delivery_and_every_warning_to_the_full_validator() {
+        for name in [
+            "websocket-frame-updated.json",
+            "apns-wrapper.json",
+            "owner-id-as-number-valid.json",
+            "unknown-field.json",
+        ] {
+            assert_eq!(clean_event(&fixture(name), 0), None, "{name}");
+        }
+        let valid = fixture("webhook-created.json");
+        for (from, to) in [
+            ("\"Created\"", "\"Cr\\u0065ated\""),
+            ("\"uuid\"", "\"uu\\u0069d\""),
+            ("{", "{\"uuid\": \"x\","),
+            ("\"ContactCenterNumber\"", "\"DirectNumber\""),
+            ("\"id\": \"1\"", "\"id\": \"\""),
+        ] {
+            let text = valid.replacen(from, to, 1);
+            assert_ne!(text, valid);
+            assert_eq!(clean_event(&text, 0), None, "{to}");
+        }
+        assert_eq!(clean_event(&format!("{valid} {{}}"), 0), None);
+    }
+
+    #[test]
+    fn gives_the_full_validators_report_on_every_fixture() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/validate");
+        let mut answered = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "expected") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            for strict in [false, true] {
+                let options = Options {
+                    strict,
+                    ..Options::default()
+                };
+                let fast = validate_with(&bytes, &options, &FromJs::default(), true);
+                let tree = validate_with(&bytes, &options, &FromJs::default(), false);
+                assert_eq!(fast, tree, "{}", path.display());
+            }
+            let text = String::from_utf8_lossy(&bytes);
+            answered += usize::from(clean_event(&text, 0).is_some());
+        }
+        // Enough fixtures are clean WebHook notifications for the comparison to mean something.
+        assert!(
+            answered >= 10,
+            "only {answered} fixtures took the fast path"
+        );
+    }
+}
