@@ -29,6 +29,13 @@ pub(crate) fn clean_event(src: &str, start: usize) -> Option<Event> {
 
 /// [`clean_event`], borrowed from `src`.
 pub(crate) fn clean(src: &str, start: usize) -> Option<Clean<'_>> {
+    let (clean, end) = clean_at(src, start)?;
+    (skip_ws(src.as_bytes(), end) == src.len()).then_some(clean)
+}
+
+/// The clean notification that starts at `start` (after white space), and where it ends:
+/// for logs, whose items follow each other.
+pub(crate) fn clean_at(src: &str, start: usize) -> Option<(Clean<'_>, usize)> {
     let mut r = Reader {
         src,
         bytes: src.as_bytes(),
@@ -36,11 +43,14 @@ pub(crate) fn clean(src: &str, start: usize) -> Option<Clean<'_>> {
     };
     let mut f = Fields::default();
     r.object(|key, r| f.envelope_member(key, r))?;
-    r.ws();
-    if r.pos != src.len() {
-        return None;
+    Some((f.checked()?, r.pos))
+}
+
+fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(pos) {
+        pos += 1;
     }
-    f.checked()
+    pos
 }
 
 /// A clean event's values, as they stand in the text, and what was read from them.
@@ -80,7 +90,7 @@ impl<'a> Clean<'a> {
         }
     }
 
-    fn to_event(&self) -> Event {
+    pub fn to_event(&self) -> Event {
         let owned = |s: Option<&str>| s.map(str::to_string);
         Event {
             uuid: self.uuid.to_string(),
@@ -119,9 +129,7 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
-            self.pos += 1;
-        }
+        self.pos = skip_ws(self.bytes, self.pos);
     }
 
     fn eat(&mut self, c: u8) -> Option<()> {

@@ -34,6 +34,6 @@ pub use model::{
     Body, Change, Delivery, Effect, Event, EventType, Issue, Kind, NumberType, Options,
     PhoneNumberInfo, Provider, Report,
 };
-pub use summary::{summarize, Summary, SummaryOptions};
+pub use summary::{summarize, summarize_tree, Summary, SummaryOptions};
 pub use validate::{parse, validate, validate_tree, ParseError};
 pub use write::ToJson;

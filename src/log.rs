@@ -5,31 +5,53 @@
 //! resumes at the next line that starts a value at the broken item's indentation or less:
 //! the next NDJSON line, or the next top-level object of a pretty-printed log.
 
+use crate::fast::{clean_at, Clean};
 use crate::json::{skip_whitespace, Parsed, Parser, Problem};
 
-/// One item of a log: where it is and what parsing made of it.
+/// One item of a log: where it is and what reading made of it.
 pub(crate) struct Piece<'a> {
     pub start: usize,
-    pub parsed: Result<Parsed<'a>, Box<Problem>>,
+    pub read: Result<Read<'a>, Box<Problem>>,
     /// No item follows this one and it runs to the end of the text.
     pub truncated: bool,
+}
+
+/// An item read whole.
+pub(crate) enum Read<'a> {
+    /// A clean WebHook notification, read by the fast path, and the offset after it.
+    Clean(Clean<'a>, usize),
+    /// Anything else, as a parse tree.
+    Tree(Parsed<'a>),
+}
+
+impl Read<'_> {
+    /// The offset just after the item.
+    pub fn end(&self) -> usize {
+        match self {
+            Read::Clean(_, end) => *end,
+            Read::Tree(parsed) => parsed.end,
+        }
+    }
 }
 
 pub(crate) struct Items<'a> {
     src: &'a str,
     pos: usize,
     max_depth: usize,
+    /// Whether to try [`crate::fast`] before parsing a tree.
+    fast: bool,
     /// Inside the outer `[` of an array of items.
     in_array: bool,
     first: bool,
 }
 
 impl<'a> Items<'a> {
-    pub fn new(src: &'a str, start: usize, max_depth: usize) -> Self {
+    pub fn new(src: &'a str, start: usize, max_depth: usize, fast: bool) -> Self {
         Items {
             src,
             pos: start,
             max_depth,
+            fast: fast && max_depth >= crate::fast::DEPTH,
             in_array: false,
             first: true,
         }
@@ -94,10 +116,15 @@ impl<'a> Iterator for Items<'a> {
         }
         self.first = false;
         let start = self.pos;
-        let parsed = Parser::new(self.src, start, self.max_depth).parse_value_at();
-        let truncated = match &parsed {
-            Ok(p) => {
-                self.pos = p.end;
+        let read = match self.fast.then(|| clean_at(self.src, start)).flatten() {
+            Some((clean, end)) => Ok(Read::Clean(clean, end)),
+            None => Parser::new(self.src, start, self.max_depth)
+                .parse_value_at()
+                .map(Read::Tree),
+        };
+        let truncated = match &read {
+            Ok(r) => {
+                self.pos = r.end();
                 false
             }
             Err(_) => {
@@ -108,7 +135,7 @@ impl<'a> Iterator for Items<'a> {
         };
         Some(Piece {
             start,
-            parsed,
+            read,
             truncated,
         })
     }
@@ -119,8 +146,8 @@ mod tests {
     use super::*;
 
     fn starts(src: &str) -> Vec<(usize, bool)> {
-        Items::new(src, 0, 64)
-            .map(|p| (p.start, p.parsed.is_ok()))
+        Items::new(src, 0, 64, true)
+            .map(|p| (p.start, p.read.is_ok()))
             .collect()
     }
 
@@ -162,7 +189,7 @@ mod tests {
 
     #[test]
     fn marks_a_broken_last_item_as_truncated() {
-        let pieces: Vec<_> = Items::new("{}\n{\"a\": ", 0, 64).collect();
+        let pieces: Vec<_> = Items::new("{}\n{\"a\": ", 0, 64, true).collect();
         assert!(!pieces[0].truncated);
         assert!(pieces[1].truncated);
     }

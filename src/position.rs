@@ -37,6 +37,16 @@ impl<'a> LineIndex<'a> {
         let mut line_starts = vec![0];
         let mut i = 0;
         while i < bytes.len() {
+            // Logs run to hundreds of megabytes: skip eight bytes at a time while none of them
+            // is a line break.
+            if let Some(word) = bytes.get(i..i + 8) {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(word);
+                if !has_line_break(u64::from_le_bytes(w)) {
+                    i += 8;
+                    continue;
+                }
+            }
             match bytes[i] {
                 b'\n' => line_starts.push(i + 1),
                 b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
@@ -91,6 +101,15 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Whether one of the eight bytes of `w` is `\n` or `\r` (the classic test for a zero byte,
+/// on `w` xor each of them).
+fn has_line_break(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    zero(w ^ (ONES * u64::from(b'\n'))) | zero(w ^ (ONES * u64::from(b'\r'))) != 0
+}
+
 /// UTF-16 code units in a run of UTF-8 bytes that may start or end inside a character: each
 /// character counts at its lead byte, and 4-byte characters (surrogate pairs) count twice.
 fn utf16_units(bytes: &[u8]) -> u32 {
@@ -103,6 +122,23 @@ fn utf16_units(bytes: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_every_line_break_at_every_offset_within_a_word() {
+        for len in 0..40 {
+            for at in 0..len {
+                for brk in ["\n", "\r", "\r\n"] {
+                    let mut text = "é".repeat(len / 2);
+                    text.truncate(text.floor_char_boundary(at));
+                    let head = text.len();
+                    text.push_str(brk);
+                    text.push_str(&"x".repeat(len));
+                    let index = LineIndex::new(&text);
+                    assert_eq!(index.line_starts, vec![0, head + brk.len()], "{text:?}");
+                }
+            }
+        }
+    }
 
     fn pos(src: &str, needle: &str) -> Position {
         let start = src.find(needle).unwrap();

@@ -6,10 +6,11 @@
 
 use crate::change::effect_of;
 use crate::codes::{Code, Severity};
+use crate::detect::Analysis;
 use crate::findings::{locate, Findings};
 use crate::input::{decode, FromJs};
 use crate::json::{Node, Span};
-use crate::log::Items;
+use crate::log::{Items, Read};
 use crate::model::{Delivery, Effect, Event, EventType, Issue, Kind, Options, PhoneNumberInfo};
 use crate::order::{signed_rank, sort_by_rank};
 use crate::position::LineIndex;
@@ -208,6 +209,17 @@ pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
 
 /// [`summarize`], with what the JavaScript boundary learned about the input on the way in.
 pub(crate) fn summarize_from(input: &[u8], options: &SummaryOptions, js: &FromJs) -> Summary {
+    summarize_with(input, options, js, true)
+}
+
+/// [`summarize`] through parse trees alone, never the fast path: for tests that hold the two
+/// equal. Not part of the API.
+#[doc(hidden)]
+pub fn summarize_tree(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
+    summarize_with(input.as_ref(), options, &FromJs::default(), false)
+}
+
+fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: bool) -> Summary {
     let mut summary = Summary::default();
     let mut f = Findings::new(options.item.strict);
     let text = decode(input, &mut f, &options.item, js);
@@ -228,7 +240,7 @@ pub(crate) fn summarize_from(input: &[u8], options: &SummaryOptions, js: &FromJs
     let mut seen: HashMap<String, (usize, usize, usize)> = HashMap::new();
     let mut latest: Option<(Instant, usize)> = None;
     let mut kept: Vec<Kept> = Vec::new();
-    let items = Items::new(src, start, options.item.max_depth);
+    let items = Items::new(src, start, options.item.max_depth, fast);
     for (i, piece) in items.enumerate() {
         if i >= options.max_items {
             let mut f = Findings::new(false);
@@ -250,8 +262,8 @@ pub(crate) fn summarize_from(input: &[u8], options: &SummaryOptions, js: &FromJs
         summary.events += 1;
         let line = problems.line_of(piece.start);
         let mut f = Findings::with_limit(options.item.strict, options.item.max_issues);
-        let parsed = match piece.parsed {
-            Ok(p) => p,
+        let read = match piece.read {
+            Ok(r) => r,
             Err(problem) => {
                 // A last item broken at the very end of the text was cut off: either the
                 // parser ran out of text, or it met the final line break inside a string.
@@ -277,9 +289,19 @@ pub(crate) fn summarize_from(input: &[u8], options: &SummaryOptions, js: &FromJs
                 continue;
             }
         };
+        let end = read.end();
+        let (uuid, time) = match &read {
+            Read::Clean(c, _) => (Some(c.uuid), Some(c.time)),
+            Read::Tree(parsed) => {
+                let envelope = envelope_of(&parsed.root);
+                let field = |key| envelope.and_then(|e| e.get(key)).and_then(Node::as_str);
+                (
+                    field("uuid"),
+                    field("timestamp").and_then(|t| timestamp::parse(t).ok()),
+                )
+            }
+        };
         // Duplicates are recognised before judging, so a redelivery counts once everywhere.
-        let envelope = envelope_of(&parsed.root);
-        let uuid = envelope.and_then(|e| e.get("uuid")).and_then(Node::as_str);
         if let Some(uuid) = uuid {
             if let Some(&(first_index, first_start, first_end)) = seen.get(uuid) {
                 summary.duplicates += 1;
@@ -289,16 +311,12 @@ pub(crate) fn summarize_from(input: &[u8], options: &SummaryOptions, js: &FromJs
                     uuid: uuid.to_string(),
                     first_index,
                     first_line: problems.line_of(first_start),
-                    identical: src[first_start..first_end] == src[piece.start..parsed.end],
+                    identical: src[first_start..first_end] == src[piece.start..end],
                 });
                 continue;
             }
-            seen.insert(uuid.to_string(), (i, piece.start, parsed.end));
+            seen.insert(uuid.to_string(), (i, piece.start, end));
         }
-        let time = envelope
-            .and_then(|e| e.get("timestamp"))
-            .and_then(Node::as_str)
-            .and_then(|t| timestamp::parse(t).ok());
         if let Some(t) = time {
             match latest {
                 Some((max, max_index)) if t < max => {
@@ -315,8 +333,14 @@ pub(crate) fn summarize_from(input: &[u8], options: &SummaryOptions, js: &FromJs
                 _ => latest = Some((t, i)),
             }
         }
-        let analysis = judge(&mut f, &parsed);
-        drop(parsed);
+        let analysis = match read {
+            Read::Clean(c, _) => Analysis {
+                kind: Kind::ContactCenterPhoneNumber,
+                delivery: Delivery::WebHook,
+                event: Some(c.to_event()),
+            },
+            Read::Tree(parsed) => judge(&mut f, &parsed),
+        };
         let other = match analysis.kind {
             Kind::SubscriptionRenewal => Some(&mut summary.renewal_reminders),
             Kind::OtherEvent => Some(&mut summary.other_events),

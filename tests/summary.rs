@@ -2,7 +2,7 @@
 //! broken items, and the reviewed text/Markdown/CSV renderings in `tests/fixtures/summarize/`.
 //! `UPDATE_GOLDEN=1 cargo test --test summary` rewrites the renderings; review the diff.
 
-use cc_number_events::summary::{summarize, Summary, SummaryOptions};
+use cc_number_events::summary::{summarize, summarize_tree, Summary, SummaryOptions};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +21,8 @@ fn options() -> SummaryOptions {
 fn load(name: &str) -> (String, Summary) {
     let text = fs::read_to_string(dir().join(name)).unwrap();
     let s = summarize(&text, &options());
+    // Clean items take the tree-free fast path; the summary must be the one trees give.
+    assert_eq!(s, summarize_tree(&text, &options()), "{name}");
     (text, s)
 }
 
