@@ -140,11 +140,7 @@ pub const ABSENT: u32 = u32::MAX;
 pub const IN_TEXT: u32 = u32::MAX - 1;
 
 fn utf16_len(s: &str) -> u32 {
-    if s.is_ascii() {
-        s.len() as u32
-    } else {
-        s.encode_utf16().count() as u32
-    }
+    crate::position::utf16_units(s.as_bytes())
 }
 
 /// How each of a valid report's 23 values reaches JavaScript, in this order: delivery, uuid,
@@ -176,14 +172,8 @@ fn sliced(s: Option<&str>) -> Option<Part<'_>> {
 
 fn spans(parts: [Option<Part>; 23], input: &str) -> (Spans, String) {
     let mut spans = [ABSENT; 46];
-    let made: usize = parts
-        .iter()
-        .map(|p| match p {
-            Some(Part::Made(t)) => t.len(),
-            _ => 0,
-        })
-        .sum();
-    let mut text = String::with_capacity(made);
+    // Room for a sentence, a time and the short values of a clean report.
+    let mut text = String::with_capacity(256);
     for (pair, part) in spans.chunks_exact_mut(2).zip(parts) {
         match part {
             // An input slice's offset is its distance from the input's start; the caller

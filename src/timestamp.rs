@@ -202,7 +202,7 @@ impl Instant {
 
     /// Appends `2023-04-18T20:25:24.611Z` to `out`.
     pub fn write_iso(self, out: &mut String) {
-        self.write(out, 'T', true);
+        self.write(out, b'T', true);
         out.push('Z');
     }
 
@@ -216,51 +216,48 @@ impl Instant {
     /// `2023-04-18 20:25:24`, for tables whose header says the zone.
     pub fn to_plain(self) -> String {
         let mut out = String::with_capacity(19);
-        self.write(&mut out, ' ', false);
+        self.write(&mut out, b' ', false);
         out
     }
 
     /// Appends `2023-04-18 20:25:24 UTC` to `out`.
     pub fn write_human(self, out: &mut String) {
-        self.write(out, ' ', false);
+        self.write(out, b' ', false);
         out.push_str(" UTC");
     }
 
-    /// Digits written by hand: `format!` with padding costs more than the whole date math,
-    /// and this runs for every valid event.
-    fn write(self, out: &mut String, sep: char, millis: bool) {
-        let ms = self.0.rem_euclid(1000);
+    /// Digits written by hand into one buffer: `format!` with padding costs more than the
+    /// whole date math, and this runs twice for every valid event.
+    fn write(self, out: &mut String, sep: u8, millis: bool) {
+        let ms = self.0.rem_euclid(1000) as u32;
         let secs = self.0.div_euclid(1000);
         let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-        let sod = secs.rem_euclid(86_400);
-        if (0..=9999).contains(&y) {
-            push_digits(out, y, 4);
+        let sod = secs.rem_euclid(86_400) as u32;
+        let mut text = *b"0000-00-00T00:00:00.000";
+        let from = if (0..=9999).contains(&y) {
+            put_digits(&mut text[..4], y as u32);
+            0
         } else {
             out.push_str(&y.to_string());
-        }
-        out.push('-');
-        push_digits(out, i64::from(m), 2);
-        out.push('-');
-        push_digits(out, i64::from(d), 2);
-        out.push(sep);
-        push_digits(out, sod / 3600, 2);
-        out.push(':');
-        push_digits(out, sod % 3600 / 60, 2);
-        out.push(':');
-        push_digits(out, sod % 60, 2);
-        if millis {
-            out.push('.');
-            push_digits(out, ms, 3);
-        }
+            4
+        };
+        put_digits(&mut text[5..7], m);
+        put_digits(&mut text[8..10], d);
+        text[10] = sep;
+        put_digits(&mut text[11..13], sod / 3600);
+        put_digits(&mut text[14..16], sod % 3600 / 60);
+        put_digits(&mut text[17..19], sod % 60);
+        put_digits(&mut text[20..23], ms);
+        let to = if millis { 23 } else { 19 };
+        out.push_str(std::str::from_utf8(&text[from..to]).unwrap_or_default());
     }
 }
 
-/// Appends `n` (non-negative, fewer than `width` digits or exactly) zero-padded to `width`.
-fn push_digits(out: &mut String, n: i64, width: u32) {
-    let mut div = 10i64.pow(width - 1);
-    while div > 0 {
-        out.push(char::from(b'0' + (n / div % 10) as u8));
-        div /= 10;
+/// Writes `n` zero-padded into all of `digits` (which holds at least its digits).
+fn put_digits(digits: &mut [u8], mut n: u32) {
+    for d in digits.iter_mut().rev() {
+        *d = b'0' + (n % 10) as u8;
+        n /= 10;
     }
 }
 
