@@ -63,23 +63,38 @@ pub const INFO_FIELDS: &[&str] = &[
 ];
 pub const PROVIDER_FIELDS: &[&str] = &["id", "name"];
 
+/// Longest input worth a suggestion, in bytes; every candidate is shorter.
+const MAX_GUESS: usize = 64;
+
 /// The candidate a person most likely meant: same letters in another case, a prefix or
-/// extension of it (`Create`, `Createdd`), or within a couple of typos.
+/// extension of it (`Create`, `Createdd`), or within a couple of typos. Candidates are ASCII.
+/// Nothing here allocates: it runs for every unknown member and value of an invalid payload.
 pub fn closest<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
     let trimmed = input.trim();
-    if trimmed.is_empty() || trimmed.len() > 64 {
+    if trimmed.is_empty() || trimmed.len() > MAX_GUESS {
         return None;
     }
-    let lower = trimmed.to_ascii_lowercase();
+    let mut chars = ['\0'; MAX_GUESS];
+    let mut n = 0;
+    for c in trimmed.chars() {
+        chars[n] = c.to_ascii_lowercase();
+        n += 1;
+    }
+    let lower = &chars[..n];
     let mut best: Option<(usize, &'c str)> = None;
     for &c in candidates {
-        let cl = c.to_ascii_lowercase();
-        let score = if cl == lower {
+        let cl = |i: usize| char::from(c.as_bytes()[i].to_ascii_lowercase());
+        let common = lower
+            .iter()
+            .zip(0..c.len())
+            .take_while(|&(&a, i)| a == cl(i))
+            .count();
+        let score = if common == n && n == c.len() {
             0
-        } else if lower.len() >= 3 && (cl.starts_with(&lower) || lower.starts_with(&cl)) {
+        } else if trimmed.len() >= 3 && (common == n || common == c.len()) {
             1
         } else {
-            let d = edit_distance(&lower, &cl);
+            let d = edit_distance(lower, c);
             let allowed = (c.len() / 4).clamp(1, 2);
             if d > allowed {
                 continue;
@@ -93,14 +108,22 @@ pub fn closest<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
     best.map(|(_, c)| c).filter(|&c| c != input)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
+/// Levenshtein distance between `a` (lower-cased) and ASCII `b`, case-insensitively.
+fn edit_distance(a: &[char], b: &str) -> usize {
+    let b = b.as_bytes();
+    if b.len() > MAX_GUESS {
+        return usize::MAX;
+    }
+    let mut prev = [0usize; MAX_GUESS + 1];
+    let mut cur = [0usize; MAX_GUESS + 1];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = j;
+    }
+    for (i, &ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+            let same = ca == char::from(cb.to_ascii_lowercase());
+            cur[j + 1] = (prev[j] + usize::from(!same))
                 .min(prev[j + 1] + 1)
                 .min(cur[j] + 1);
         }
@@ -112,6 +135,98 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first, allocating version, kept as the reference the stack-only one must match.
+    fn reference<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() || trimmed.len() > 64 {
+            return None;
+        }
+        let lower = trimmed.to_ascii_lowercase();
+        let distance = |a: &str, b: &str| {
+            let b: Vec<char> = b.chars().collect();
+            let mut prev: Vec<usize> = (0..=b.len()).collect();
+            let mut cur = vec![0; b.len() + 1];
+            for (i, ca) in a.chars().enumerate() {
+                cur[0] = i + 1;
+                for (j, &cb) in b.iter().enumerate() {
+                    cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                        .min(prev[j + 1] + 1)
+                        .min(cur[j] + 1);
+                }
+                std::mem::swap(&mut prev, &mut cur);
+            }
+            prev[b.len()]
+        };
+        let mut best: Option<(usize, &'c str)> = None;
+        for &c in candidates {
+            let cl = c.to_ascii_lowercase();
+            let score = if cl == lower {
+                0
+            } else if lower.len() >= 3 && (cl.starts_with(&lower) || lower.starts_with(&cl)) {
+                1
+            } else {
+                let d = distance(&lower, &cl);
+                if d > (c.len() / 4).clamp(1, 2) {
+                    continue;
+                }
+                1 + d
+            };
+            if best.is_none_or(|(s, _)| score < s) {
+                best = Some((score, c));
+            }
+        }
+        best.map(|(_, c)| c).filter(|&c| c != input)
+    }
+
+    #[test]
+    fn suggests_what_the_allocating_reference_suggests() {
+        let lists: &[&[&str]] = &[
+            EVENT_TYPES,
+            USAGE_TYPES,
+            PAYMENT_TYPES,
+            STATUSES,
+            NUMBER_TYPES,
+            ENVELOPE_FIELDS,
+            INFO_FIELDS,
+            PROVIDER_FIELDS,
+        ];
+        let mut tried = 0;
+        for list in lists {
+            for &word in *list {
+                let mut variants = vec![
+                    word.to_string(),
+                    word.to_uppercase(),
+                    word.to_lowercase(),
+                    format!(" {word} "),
+                    format!("{word}x"),
+                    format!("{word}é"),
+                    word.replacen('e', "é", 1),
+                    word.chars().skip(1).collect(),
+                    word.chars().take(3).collect(),
+                    word.chars().take(2).collect(),
+                    word.chars().rev().collect(),
+                    "é".repeat(40),
+                    "x".repeat(65),
+                ];
+                for cut in 0..word.len() {
+                    let mut v = word.to_string();
+                    v.remove(cut);
+                    variants.push(v);
+                    let mut v = word.to_string();
+                    v.insert(cut, 'q');
+                    variants.push(v);
+                }
+                for v in &variants {
+                    for candidates in lists {
+                        assert_eq!(closest(v, candidates), reference(v, candidates), "{v:?}");
+                        tried += 1;
+                    }
+                }
+            }
+        }
+        assert!(tried > 5000);
+    }
 
     #[test]
     fn suggests_the_value_a_person_meant() {
