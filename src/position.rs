@@ -113,6 +113,9 @@ fn has_line_break(w: u64) -> bool {
 /// UTF-16 code units in a run of UTF-8 bytes that may start or end inside a character: each
 /// character counts at its lead byte, and 4-byte characters (surrogate pairs) count twice.
 pub(crate) fn utf16_units(bytes: &[u8]) -> u32 {
+    if bytes.is_ascii() {
+        return bytes.len() as u32;
+    }
     bytes
         .iter()
         .map(|&b| u32::from((b & 0xC0) != 0x80) + u32::from(b >= 0xF0))

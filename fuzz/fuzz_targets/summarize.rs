@@ -1,8 +1,9 @@
-//! `summarize` on arbitrary bytes: never panics, counts add up, and every issue lies inside
-//! the input. The first byte picks small log limits so that those paths are fuzzed too.
+//! `summarize` on arbitrary bytes: never panics, counts add up, every issue lies inside the
+//! input, and items read by the fast path summarize exactly as parse trees do. The first
+//! byte picks small log limits so that those paths are fuzzed too.
 #![no_main]
 
-use cc_number_events::summary::{summarize, SummaryOptions};
+use cc_number_events::summary::{summarize, summarize_tree, SummaryOptions};
 use libfuzzer_sys::fuzz_target;
 
 mod check;
@@ -30,6 +31,7 @@ fuzz_target!(|data: &[u8]| {
         ),
     };
     let s = summarize(payload, &opts);
+    assert_eq!(s, summarize_tree(payload, &opts));
     let len = check::utf16_len(payload);
     let mut listed = 0;
     for p in &s.problems {

@@ -1,9 +1,10 @@
-//! `validate` on arbitrary bytes: never panics, and every issue lies inside the input.
+//! `validate` on arbitrary bytes: never panics, every issue lies inside the input, and the
+//! tree-free fast path gives exactly the parse tree's report.
 //! The first byte picks the options (strict, a small depth or issue limit) so that the limit
 //! paths are fuzzed too; the rest is the payload.
 #![no_main]
 
-use cc_number_events::{parse, validate, Options};
+use cc_number_events::{parse, validate, validate_tree, Options};
 use libfuzzer_sys::fuzz_target;
 
 mod check;
@@ -22,6 +23,7 @@ fuzz_target!(|data: &[u8]| {
         _ => (Options::default(), data),
     };
     let report = validate(payload, &opts);
+    assert_eq!(report, validate_tree(payload, &opts));
     let len = check::utf16_len(payload);
     for i in report.errors.iter().chain(&report.warnings) {
         check::check_issue(i, len, payload);
