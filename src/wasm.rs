@@ -45,9 +45,19 @@ enum Input {
     TooLarge(usize, bool),
 }
 
-fn check_input(input: &JsValue) -> Result<(), JsValue> {
-    if input.is_string() || input.is_instance_of::<Uint8Array>() {
-        return Ok(());
+/// What the caller passed, as [`check_input`] found it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Given {
+    Text,
+    Bytes,
+}
+
+fn check_input(input: &JsValue) -> Result<Given, JsValue> {
+    if input.is_string() {
+        return Ok(Given::Text);
+    }
+    if input.is_instance_of::<Uint8Array>() {
+        return Ok(Given::Bytes);
     }
     Err(thrown(ThrownError {
         class: "TypeError",
@@ -63,8 +73,9 @@ fn check_input(input: &JsValue) -> Result<(), JsValue> {
 
 /// Reads the input checked by [`check_input`]. A string holds at least as many UTF-8 bytes as
 /// UTF-16 units, so one longer than the limit is refused before it is encoded and copied.
-fn read_input(input: &JsValue, max_bytes: usize) -> Input {
-    if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
+fn read_input(input: &JsValue, given: Given, max_bytes: usize) -> Input {
+    if given == Given::Bytes {
+        let bytes: &Uint8Array = input.unchecked_ref();
         let len = bytes.length() as usize;
         if len > max_bytes {
             return Input::TooLarge(len, true);
@@ -242,21 +253,26 @@ fn report_to_js(report: &crate::Report) -> JsValue {
 /// The report of a clean WebHook notification in ASCII, straight from the fast path (see
 /// [`clean_report`]): values are sliced from the caller's string, or from the text decoded
 /// once when the caller passed bytes.
-fn clean_to_js(input: &JsValue, bytes: &[u8], options: &crate::Options) -> Option<JsValue> {
+fn clean_to_js(
+    input: &JsValue,
+    given: Given,
+    bytes: &[u8],
+    options: &crate::Options,
+) -> Option<JsValue> {
     if options.max_depth < crate::fast::DEPTH || !bytes.is_ascii() {
         return None;
     }
     let text = std::str::from_utf8(bytes).ok()?;
     let (spans, made) = clean_report(text)?;
-    Some(if input.is_string() {
+    Some(if given == Given::Text {
         assemble_report(input, &spans, &made)
     } else {
         assemble_report(&JsValue::from_str(text), &spans, &made)
     })
 }
 
-fn report(input: &JsValue, options: &crate::Options) -> crate::Report {
-    match read_input(input, options.max_input_bytes) {
+fn report(input: &JsValue, given: Given, options: &crate::Options) -> crate::Report {
+    match read_input(input, given, options.max_input_bytes) {
         Input::Bytes(bytes, lone) => validate_js(&bytes, options, lone),
         Input::TooLarge(size, exact) => validate_too_large(size, exact, options),
     }
@@ -264,12 +280,12 @@ fn report(input: &JsValue, options: &crate::Options) -> crate::Report {
 
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    check_input(&input)?;
+    let given = check_input(&input)?;
     let options = options(&opts)?;
-    Ok(match read_input(&input, options.max_input_bytes) {
+    Ok(match read_input(&input, given, options.max_input_bytes) {
         Input::Bytes(bytes, lone) => lone
             .is_none()
-            .then(|| clean_to_js(&input, &bytes, &options))
+            .then(|| clean_to_js(&input, given, &bytes, &options))
             .flatten()
             .unwrap_or_else(|| report_to_js(&validate_js(&bytes, &options, lone))),
         Input::TooLarge(size, exact) => to_js(&validate_too_large(size, exact, &options)),
@@ -280,16 +296,16 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 /// path, so tests can check that the assembled fast path builds exactly the same objects.
 #[wasm_bindgen(skip_typescript, js_name = reportJson)]
 pub fn report_json(input: JsValue, opts: JsValue) -> Result<String, JsValue> {
-    check_input(&input)?;
+    let given = check_input(&input)?;
     let options = options(&opts)?;
-    Ok(report(&input, &options).to_json())
+    Ok(report(&input, given, &options).to_json())
 }
 
 #[wasm_bindgen(skip_typescript)]
 pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    check_input(&input)?;
+    let given = check_input(&input)?;
     let options = options(&opts)?;
-    match parse_report(report(&input, &options)) {
+    match parse_report(report(&input, given, &options)) {
         Ok(event) => Ok(to_js(&event)),
         Err(e) => Err(thrown(e.into())),
     }
@@ -297,9 +313,9 @@ pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen(skip_typescript)]
 pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    check_input(&input)?;
+    let given = check_input(&input)?;
     let options = summary_options_from_json(&options_text(&opts)?).map_err(thrown)?;
-    let summary = match read_input(&input, options.item.max_input_bytes) {
+    let summary = match read_input(&input, given, options.item.max_input_bytes) {
         Input::Bytes(bytes, lone) => summarize_js(&bytes, &options, lone),
         Input::TooLarge(size, exact) => summarize_too_large(size, exact, &options),
     };
