@@ -689,8 +689,8 @@ static STRING_STOP: [bool; 256] = {
 };
 
 /// Length of the plain run at the start of `bytes`. Strings are most of a notification's
-/// text, so whole words of eight bytes are skipped while none of them can end the run (no
-/// `"`, no `\\`, nothing under 0x20), and the rest is looked up byte by byte.
+/// text, so they are scanned eight bytes per step for the first `"`, `\\` or byte under 0x20;
+/// the last few bytes of the text are looked up one by one.
 pub(crate) fn string_run(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -702,12 +702,14 @@ pub(crate) fn string_run(bytes: &[u8]) -> usize {
         let quote = w ^ (ONES * u64::from(b'"'));
         let backslash = w ^ (ONES * u64::from(b'\\'));
         // A high bit survives for a byte that is zero in `quote` or `backslash`, or under
-        // 0x20 in `w`; bytes of 0x80 and up never raise one.
-        let stop = (quote.wrapping_sub(ONES) & !quote)
+        // 0x20 in `w`; bytes of 0x80 and up never raise one. A borrow can also raise bits in
+        // the bytes after a stop byte, never before it, so the lowest bit is exact.
+        let stop = ((quote.wrapping_sub(ONES) & !quote)
             | (backslash.wrapping_sub(ONES) & !backslash)
-            | (w.wrapping_sub(ONES * 0x20) & !w);
-        if stop & HIGH != 0 {
-            break;
+            | (w.wrapping_sub(ONES * 0x20) & !w))
+            & HIGH;
+        if stop != 0 {
+            return at + (stop.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }

@@ -276,13 +276,17 @@ fn enumerated(
     false
 }
 
+/// `8-4-4-4-12` hex digits: every valid notification has at least one.
 pub(crate) fn is_uuid(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 36
-        && b.iter().enumerate().all(|(i, c)| match i {
-            8 | 13 | 18 | 23 => *c == b'-',
-            _ => c.is_ascii_hexdigit(),
-        })
+        && b[8] == b'-'
+        && b[13] == b'-'
+        && b[18] == b'-'
+        && b[23] == b'-'
+        && [&b[..8], &b[9..13], &b[14..18], &b[19..23], &b[24..]]
+            .iter()
+            .all(|group| group.iter().all(u8::is_ascii_hexdigit))
 }
 
 /// A notification id as RingCentral sends them: 18 to 20 digits, or a UUID.
@@ -831,6 +835,17 @@ pub(crate) fn check_envelope(f: &mut Findings, env: &Node, base: &str) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn knows_a_uuid_by_its_groups_of_hex_digits() {
+        assert!(is_uuid("9d38419f-645f-4ee3-a053-8cf1368c21c4"));
+        assert!(is_uuid("9D38419F-645F-4EE3-A053-8CF1368C21C4"));
+        assert!(!is_uuid("9d38419f-645f-4ee3-a053-8cf1368c21c"));
+        assert!(!is_uuid("9d38419f-645f-4ee3-a053-8cf13-8c21c4"));
+        assert!(!is_uuid("9d38419f-645f-4ee3-a053-8cf1368c21cg"));
+        assert!(!is_uuid("9d38419f0645f-4ee3-a053-8cf1368c21c4"));
+        assert!(!is_uuid("9d38419f-645f-4ee3-a053-8cf1368c21c4 "));
+    }
 
     #[test]
     fn reads_json_types_with_the_right_article() {
