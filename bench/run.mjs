@@ -200,9 +200,10 @@ function startup(samplePath) {
 }
 
 // ---------------------------------------------------------------- profile ---------------
-// Where the package's time goes on the JS side. A clean valid report is assembled from string
-// slices (src/wasm.rs `assembleReport`); any other report crosses as JSON text that the glue
-// JSON.parse()s (`to_js`). We capture those texts, time JSON.parse and TextDecoder on them
+// Where the package's time goes on the JS side. A valid report without warnings is assembled
+// from slices of the caller's own input and of a short text (src/wasm.rs `assembleReport`,
+// src/boundary.rs `clean_report` and `compact_report`); any other report crosses as JSON text
+// that the glue JSON.parse()s (`to_js`). We capture those texts, time JSON.parse and TextDecoder on them
 // alone, and spread that time over every event of the corpus.
 function profile(single, texts, bytes, logInfo) {
   const pkg = single.c.pkg;
