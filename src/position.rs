@@ -39,10 +39,8 @@ impl<'a> LineIndex<'a> {
         while i < bytes.len() {
             // Logs run to hundreds of megabytes: skip eight bytes at a time while none of them
             // is a line break.
-            if let Some(word) = bytes.get(i..i + 8) {
-                let mut w = [0u8; 8];
-                w.copy_from_slice(word);
-                if !has_line_break(u64::from_le_bytes(w)) {
+            if let Some(&word) = bytes[i..].first_chunk::<8>() {
+                if !has_line_break(u64::from_le_bytes(word)) {
                     i += 8;
                     continue;
                 }
