@@ -94,12 +94,10 @@ pub fn closest<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
         } else if trimmed.len() >= 3 && (common == n || common == c.len()) {
             1
         } else {
-            let d = edit_distance(lower, c);
-            let allowed = (c.len() / 4).clamp(1, 2);
-            if d > allowed {
-                continue;
+            match edit_distance_within(lower, c, (c.len() / 4).clamp(1, 2)) {
+                Some(d) => 1 + d,
+                None => continue,
             }
-            1 + d
         };
         if best.is_none_or(|(s, _)| score < s) {
             best = Some((score, c));
@@ -108,11 +106,14 @@ pub fn closest<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
     best.map(|(_, c)| c).filter(|&c| c != input)
 }
 
-/// Levenshtein distance between `a` (lower-cased) and ASCII `b`, case-insensitively.
-fn edit_distance(a: &[char], b: &str) -> usize {
+/// Levenshtein distance between `a` (lower-cased) and ASCII `b`, case-insensitively, when it
+/// is at most `max`. Lengths further apart than `max` cannot be, and a row whose every cell
+/// is over `max` can only grow: both end the work early, which matters because an unknown
+/// value is compared with every documented one.
+fn edit_distance_within(a: &[char], b: &str, max: usize) -> Option<usize> {
     let b = b.as_bytes();
-    if b.len() > MAX_GUESS {
-        return usize::MAX;
+    if b.len() > MAX_GUESS || a.len().abs_diff(b.len()) > max {
+        return None;
     }
     let mut prev = [0usize; MAX_GUESS + 1];
     let mut cur = [0usize; MAX_GUESS + 1];
@@ -121,15 +122,20 @@ fn edit_distance(a: &[char], b: &str) -> usize {
     }
     for (i, &ca) in a.iter().enumerate() {
         cur[0] = i + 1;
+        let mut row_min = cur[0];
         for (j, &cb) in b.iter().enumerate() {
             let same = ca == char::from(cb.to_ascii_lowercase());
             cur[j + 1] = (prev[j] + usize::from(!same))
                 .min(prev[j + 1] + 1)
                 .min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > max {
+            return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    Some(prev[b.len()]).filter(|&d| d <= max)
 }
 
 #[cfg(test)]
