@@ -272,6 +272,40 @@ pub fn clean_report(input: &str) -> Option<(Spans, String)> {
     Some(spans(parts, input))
 }
 
+/// An invalid report as numbers and text for `assembleInvalid` (src/wasm.rs), which builds
+/// the objects `JSON.parse` would make of its JSON: the lengths of kind and delivery, the
+/// numbers of errors and warnings, then for each issue the lengths of code, severity,
+/// message, hint ([`ABSENT`] when it has none) and path, and its line, column, offset and
+/// length. Lengths are in UTF-16 units, of strings that follow each other in the text.
+pub fn invalid_report(report: &Report) -> Option<(Vec<u32>, String)> {
+    if report.valid || report.event.is_some() || report.change.is_some() {
+        return None;
+    }
+    let issues = report.errors.iter().chain(&report.warnings);
+    let mut nums = Vec::with_capacity(4 + 9 * (report.errors.len() + report.warnings.len()));
+    let mut text = String::with_capacity(64 + 160 * nums.capacity() / 9);
+    let mut put = |nums: &mut Vec<u32>, s: Option<&str>| match s {
+        Some(s) => {
+            text.push_str(s);
+            nums.push(utf16_len(s));
+        }
+        None => nums.push(ABSENT),
+    };
+    put(&mut nums, Some(report.kind.as_str()));
+    put(&mut nums, Some(report.delivery.as_str()));
+    nums.push(report.errors.len() as u32);
+    nums.push(report.warnings.len() as u32);
+    for i in issues {
+        put(&mut nums, Some(i.code.as_str()));
+        put(&mut nums, Some(i.severity.as_str()));
+        put(&mut nums, Some(&i.message));
+        put(&mut nums, i.hint.as_deref());
+        put(&mut nums, Some(&i.path));
+        nums.extend([i.line, i.column, i.offset, i.length]);
+    }
+    Some((nums, text))
+}
+
 /// [`crate::parse`] from a [`validate_js`] report.
 pub fn parse_report(report: Report) -> Result<crate::Event, ParseError> {
     crate::validate::event_or_error(report)
@@ -676,6 +710,9 @@ fn whole_number(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A valid notification with no warnings, non-ASCII in one value.
+    const VALID_FOR_TESTS: &str = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2","body":{"eventType":"Created","phoneNumberInfo":{"id":"3","phoneNumber":"+12024999741","location":"Zürich 🇨🇭"}}}"#;
     use crate::parse;
 
     #[test]
@@ -693,7 +730,7 @@ mod tests {
 
     #[test]
     fn compacts_only_clean_valid_reports_with_lengths_in_utf16_units() {
-        let valid = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2","body":{"eventType":"Created","phoneNumberInfo":{"id":"3","phoneNumber":"+12024999741","location":"Zürich 🇨🇭"}}}"#;
+        let valid = VALID_FOR_TESTS;
         let report = crate::validate(valid, &Options::default());
         let (spans, text) = compact_report(&report).unwrap();
         let pairs: Vec<&[u32]> = spans.chunks(2).collect();
@@ -710,6 +747,31 @@ mod tests {
         assert!(compact_report(&invalid).is_none());
         let warned = crate::validate(valid.replace("\"3\"", "3"), &Options::default());
         assert!(warned.valid && compact_report(&warned).is_none());
+    }
+
+    #[test]
+    fn lays_out_an_invalid_report_as_counts_lengths_and_positions() {
+        let report = crate::validate(r#"{"uuid": "x", "note": "Zürich"}"#, &Options::default());
+        assert!(!report.valid && !report.warnings.is_empty());
+        let (nums, text) = invalid_report(&report).unwrap();
+        let issues = report.errors.len() + report.warnings.len();
+        assert_eq!(nums.len(), 4 + 9 * issues);
+        assert_eq!(
+            (nums[2], nums[3]),
+            (report.errors.len() as u32, report.warnings.len() as u32)
+        );
+        let mut lengths = vec![nums[0], nums[1]];
+        for issue in nums[4..].chunks(9) {
+            lengths.extend(issue[..5].iter().filter(|&&n| n != ABSENT));
+        }
+        let total: u32 = lengths.iter().sum();
+        assert_eq!(total as usize, text.encode_utf16().count());
+        let first = &report.errors[0];
+        assert_eq!(
+            nums[9..13],
+            [first.line, first.column, first.offset, first.length]
+        );
+        assert!(invalid_report(&crate::validate(VALID_FOR_TESTS, &Options::default())).is_none());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! objects (never `Map`s), and keys such as `__proto__` stay ordinary own properties.
 
 use crate::boundary::{
-    clean_report, compact_report, options_from_json, parse_report, summarize_js,
+    clean_report, compact_report, invalid_report, options_from_json, parse_report, summarize_js,
     summarize_too_large, summary_options_from_json, validate_js, validate_too_large, ThrownError,
 };
 use crate::write::ToJson;
@@ -175,6 +175,7 @@ fn to_js(value: &impl ToJson) -> JsValue {
 }
 
 // `encodeInto` writes a string's UTF-8 straight into WebAssembly memory (see `utf8_of`).
+// `assembleInvalid` does the same for an invalid report (`boundary::invalid_report`).
 // `assembleReport` builds a valid report from `boundary::Spans`: the same plain objects, in
 // the same key order, that `JSON.parse` makes of the report's JSON, but from slices of the
 // caller's own string and of a short text. Writing and re-parsing 1 KB of JSON was most of the
@@ -183,6 +184,34 @@ fn to_js(value: &impl ToJson) -> JsValue {
 const encoder = new TextEncoder();
 export function encodeInto(text, memory, ptr, capacity) {
   return encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, capacity)).written;
+}
+export function assembleInvalid(nums, text) {
+  let at = 0;
+  let i = 0;
+  const str = () => {
+    const n = nums[i++];
+    if (n === 0xffffffff) return undefined;
+    at += n;
+    return text.slice(at - n, at);
+  };
+  const issue = () => {
+    const code = str(), severity = str(), message = str(), hint = str();
+    const o = { code, severity, message };
+    if (hint !== undefined) o.hint = hint;
+    o.path = str();
+    o.line = nums[i++];
+    o.column = nums[i++];
+    o.offset = nums[i++];
+    o.length = nums[i++];
+    return o;
+  };
+  const kind = str(), delivery = str();
+  const errorCount = nums[i++], warningCount = nums[i++];
+  const errors = [];
+  for (let k = 0; k < errorCount; k++) errors.push(issue());
+  const warnings = [];
+  for (let k = 0; k < warningCount; k++) warnings.push(issue());
+  return { valid: false, kind, delivery, errors, warnings };
 }
 export function assembleReport(input, spans, text) {
   let at = 0;
@@ -241,15 +270,20 @@ export function assembleReport(input, spans, text) {
 extern "C" {
     #[wasm_bindgen(js_name = assembleReport)]
     fn assemble_report(input: &JsValue, spans: &[u32], text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = assembleInvalid)]
+    fn assemble_invalid(nums: &[u32], text: &str) -> JsValue;
     #[wasm_bindgen(js_name = encodeInto)]
     fn encode_into(text: &JsString, memory: &JsValue, ptr: *mut u8, capacity: usize) -> usize;
 }
 
-/// The report as a plain JS object: assembled from slices when it is valid and clean, through
-/// JSON otherwise.
+/// The report as a plain JS object: assembled from slices when it is valid without warnings or
+/// invalid, through JSON when it is valid with warnings.
 fn report_to_js(report: &crate::Report) -> JsValue {
-    match compact_report(report) {
-        Some((spans, text)) => assemble_report(&JsValue::from_str(""), &spans, &text),
+    if let Some((spans, text)) = compact_report(report) {
+        return assemble_report(&JsValue::from_str(""), &spans, &text);
+    }
+    match invalid_report(report) {
+        Some((nums, text)) => assemble_invalid(&nums, &text),
         None => to_js(report),
     }
 }

@@ -1,6 +1,7 @@
-// validate() builds valid reports from string slices instead of JSON (src/wasm.rs,
-// `assembleReport`). These tests hold that fast path to exactly what the JSON path makes:
-// same keys, same order, same values, for every fixture and every line of the bench-like logs.
+// validate() builds reports from string slices instead of JSON: valid ones without warnings
+// (src/wasm.rs `assembleReport`) and invalid ones (`assembleInvalid`). These tests hold those
+// paths to exactly what the JSON path makes: same keys, same order, same values, for every
+// fixture and every line of the bench-like logs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -20,16 +21,19 @@ function sameAsJsonPath(input, options) {
 
 test('every validate fixture gives the same report through the fast path as through JSON', async () => {
   let assembled = 0;
+  let invalid = 0;
   for (const c of await listCases(new URL('validate/', fixtures).pathname)) {
-    for (const strict of [false, true]) {
-      const r = sameAsJsonPath(c.bytes, { strict });
+    for (const options of [{ strict: false }, { strict: true }, { maxIssues: 1 }]) {
+      const r = sameAsJsonPath(c.bytes, options);
       const text = textOf(c.bytes);
-      if (text !== null) sameAsJsonPath(text, { strict });
+      if (text !== null) sameAsJsonPath(text, options);
       if (r.valid && r.warnings.length === 0) assembled++;
+      if (!r.valid) invalid++;
     }
   }
-  // The fast path must really run, not only the JSON fallback.
+  // The fast paths must really run, not only the JSON fallback.
   assert.ok(assembled >= 20, `only ${assembled} fixtures took the fast path`);
+  assert.ok(invalid >= 100, `only ${invalid} invalid reports were assembled`);
 });
 
 test('every line of the summarize fixtures gives the same report both ways', () => {
