@@ -111,18 +111,44 @@ fn has_line_break(w: u64) -> bool {
 /// UTF-16 code units in a run of UTF-8 bytes that may start or end inside a character: each
 /// character counts at its lead byte, and 4-byte characters (surrogate pairs) count twice.
 pub(crate) fn utf16_units(bytes: &[u8]) -> u32 {
-    if bytes.is_ascii() {
-        return bytes.len() as u32;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let unit = |b: &u8| u32::from((b & 0xC0) != 0x80) + u32::from(*b >= 0xF0);
+    let words = bytes.chunks_exact(8);
+    let mut units = words.remainder().iter().map(unit).sum::<u32>();
+    // Eight bytes per step: each is a unit, less the continuation bytes (10xxxxxx), plus one
+    // for each lead byte of a 4-byte character (11110xxx and up).
+    for word in words.filter_map(<[u8]>::first_chunk::<8>) {
+        let w = u64::from_le_bytes(*word);
+        let continuation = w & !(w << 1) & HIGH;
+        let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+        units += 8 - continuation.count_ones() + four.count_ones();
     }
-    bytes
-        .iter()
-        .map(|&b| u32::from((b & 0xC0) != 0x80) + u32::from(b >= 0xF0))
-        .sum()
+    units
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_utf16_units_as_a_byte_by_byte_count_would() {
+        let slow = |b: &[u8]| -> u32 {
+            b.iter()
+                .map(|&b| u32::from((b & 0xC0) != 0x80) + u32::from(b >= 0xF0))
+                .sum()
+        };
+        let text = "a\u{7f}é€🇨🇭\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}z".repeat(3);
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            for end in start..=bytes.len().min(start + 40) {
+                assert_eq!(utf16_units(&bytes[start..end]), slow(&bytes[start..end]));
+            }
+        }
+        assert_eq!(
+            utf16_units(text.as_bytes()) as usize,
+            text.encode_utf16().count()
+        );
+    }
 
     #[test]
     fn finds_every_line_break_at_every_offset_within_a_word() {

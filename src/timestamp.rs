@@ -229,6 +229,7 @@ impl Instant {
     /// Digits written by hand into one buffer: `format!` with padding costs more than the
     /// whole date math, and this runs twice for every valid event.
     fn write(self, out: &mut String, sep: u8, millis: bool) {
+        debug_assert!(sep.is_ascii());
         let ms = self.0.rem_euclid(1000) as u32;
         let secs = self.0.div_euclid(1000);
         let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
@@ -249,7 +250,9 @@ impl Instant {
         put_digits(&mut text[17..19], sod % 60);
         put_digits(&mut text[20..23], ms);
         let to = if millis { 23 } else { 19 };
-        out.push_str(std::str::from_utf8(&text[from..to]).unwrap_or_default());
+        // SAFETY: `text` holds ASCII only: digits, `-`, `:`, `.` and `sep` (`T` or a space).
+        debug_assert!(text.is_ascii());
+        out.push_str(unsafe { std::str::from_utf8_unchecked(&text[from..to]) });
     }
 }
 
