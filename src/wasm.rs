@@ -175,11 +175,11 @@ fn to_js(value: &impl ToJson) -> JsValue {
 }
 
 // `encodeInto` writes a string's UTF-8 straight into WebAssembly memory (see `utf8_of`).
-// `assembleInvalid` does the same for an invalid report (`boundary::invalid_report`).
 // `assembleReport` builds a valid report from `boundary::Spans`: the same plain objects, in
 // the same key order, that `JSON.parse` makes of the report's JSON, but from slices of the
 // caller's own string and of a short text. Writing and re-parsing 1 KB of JSON was most of the
-// cost of a call.
+// cost of a call. `assembleInvalid` does the same for an invalid report, from
+// `boundary::invalid_report`'s numbers and text.
 #[wasm_bindgen(inline_js = r#"
 const encoder = new TextEncoder();
 export function encodeInto(text, memory, ptr, capacity) {
