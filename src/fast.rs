@@ -9,7 +9,7 @@
 //! payloads.
 
 use crate::change::Facts;
-use crate::json::string_run;
+use crate::json::{skip_whitespace, string_run};
 use crate::model::{Body, Event, EventType, NumberType, PhoneNumberInfo, Provider};
 use crate::rules::{
     clean_filter_account, clean_uri, e164_ok, is_digits, is_uuid, usage_type_ok, uuid_ok,
@@ -30,7 +30,7 @@ pub(crate) fn clean_event(src: &str, start: usize) -> Option<Event> {
 /// [`clean_event`], borrowed from `src`.
 pub(crate) fn clean(src: &str, start: usize) -> Option<Clean<'_>> {
     let (clean, end) = clean_at(src, start)?;
-    (skip_ws(src.as_bytes(), end) == src.len()).then_some(clean)
+    (skip_whitespace(src, end) == src.len()).then_some(clean)
 }
 
 /// The clean notification that starts at `start` (after white space), and where it ends:
@@ -44,13 +44,6 @@ pub(crate) fn clean_at(src: &str, start: usize) -> Option<(Clean<'_>, usize)> {
     let mut f = Fields::default();
     r.object(|key, r| f.envelope_member(key, r))?;
     Some((f.checked()?, r.pos))
-}
-
-fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
-    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(pos) {
-        pos += 1;
-    }
-    pos
 }
 
 /// A clean event's values, as they stand in the text, and what was read from them.
@@ -130,7 +123,7 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     #[inline(always)]
     fn ws(&mut self) {
-        self.pos = skip_ws(self.bytes, self.pos);
+        self.pos = skip_whitespace(self.src, self.pos);
     }
 
     #[inline(always)]
