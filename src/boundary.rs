@@ -235,9 +235,9 @@ pub fn compact_report(report: &Report) -> Option<(Spans, String)> {
 /// [`compact_report`] straight from ASCII `input`, when the tree-free fast path reads it as a
 /// clean WebHook notification: no event, no report, and every value the input holds as it is
 /// is sliced from the caller's string instead of crossing the boundary.
-pub fn clean_report(input: &str) -> Option<(Spans, String)> {
+pub fn clean_report(input: &str, max_depth: usize) -> Option<(Spans, String)> {
     debug_assert!(input.is_ascii());
-    let c = crate::fast::clean(input, 0)?;
+    let c = crate::fast::clean(input, 0, max_depth)?;
     let facts = c.facts();
     let mut made = String::with_capacity(224);
     c.time.write_iso(&mut made);
@@ -777,7 +777,7 @@ mod tests {
     #[test]
     fn slices_a_clean_notifications_values_out_of_the_input_itself() {
         let valid = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611+0000","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2","body":{"eventType":"Created","phoneNumberInfo":{"id":"3","phoneNumber":"+12024999741","type":"VoiceOnly","contactCenterProvider":{"name":"P"}}}}"#;
-        let (spans, text) = clean_report(valid).unwrap();
+        let (spans, text) = clean_report(valid, 64).unwrap();
         // As JavaScript reads it: lengths and offsets in UTF-16 units.
         let units: Vec<u16> = text.encode_utf16().collect();
         let mut at = 0;
@@ -812,7 +812,7 @@ mod tests {
         assert_eq!(values[22], Some(change.sentence.as_str()));
         assert_eq!((values[20], values[21]), (Some("created"), Some("added")));
         assert!(
-            clean_report(&valid.replace("\"2\"", "2")).is_none(),
+            clean_report(&valid.replace("\"2\"", "2"), 64).is_none(),
             "a warning"
         );
     }

@@ -19,23 +19,26 @@ use crate::vocab;
 
 /// Nesting the fast path needs: envelope, body, phoneNumberInfo, contactCenterProvider. A
 /// caller's `maxDepth` below this sends every payload down the full path, which reports it.
-pub(crate) const DEPTH: usize = 4;
+const DEPTH: usize = 4;
 
 /// The event in `src` (from byte `start`), when `src` is exactly one clean WebHook
-/// notification of this event, with nothing for any rule to report.
-pub(crate) fn clean_event(src: &str, start: usize) -> Option<Event> {
-    clean(src, start).map(|c| c.to_event())
+/// notification of this event, with nothing for any rule to report under `max_depth`.
+pub(crate) fn clean_event(src: &str, start: usize, max_depth: usize) -> Option<Event> {
+    clean(src, start, max_depth).map(|c| c.to_event())
 }
 
 /// [`clean_event`], borrowed from `src`.
-pub(crate) fn clean(src: &str, start: usize) -> Option<Clean<'_>> {
-    let (clean, end) = clean_at(src, start)?;
+pub(crate) fn clean(src: &str, start: usize, max_depth: usize) -> Option<Clean<'_>> {
+    let (clean, end) = clean_at(src, start, max_depth)?;
     (skip_whitespace(src, end) == src.len()).then_some(clean)
 }
 
 /// The clean notification that starts at `start` (after white space), and where it ends:
 /// for logs, whose items follow each other.
-pub(crate) fn clean_at(src: &str, start: usize) -> Option<(Clean<'_>, usize)> {
+pub(crate) fn clean_at(src: &str, start: usize, max_depth: usize) -> Option<(Clean<'_>, usize)> {
+    if max_depth < DEPTH {
+        return None;
+    }
     let mut r = Reader {
         src,
         bytes: src.as_bytes(),
@@ -308,6 +311,8 @@ mod tests {
     use crate::validate::validate_with;
     use std::path::Path;
 
+    const DEFAULT_DEPTH: usize = 64;
+
     fn fixture(name: &str) -> String {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/validate");
         std::fs::read_to_string(dir.join(name)).unwrap()
@@ -317,7 +322,7 @@ mod tests {
     fn reads_clean_webhook_notifications_without_a_tree() {
         for name in ["webhook-created.json", "deleted-valid.json"] {
             let text = fixture(name);
-            let event = clean_event(&text, 0).unwrap_or_else(|| panic!("{name}"));
+            let event = clean_event(&text, 0, DEFAULT_DEPTH).unwrap_or_else(|| panic!("{name}"));
             let full = crate::validate_tree(&text, &Options::default());
             assert_eq!(Some(event), full.event, "{name}");
         }
@@ -331,7 +336,11 @@ mod tests {
             "owner-id-as-number-valid.json",
             "unknown-field.json",
         ] {
-            assert_eq!(clean_event(&fixture(name), 0), None, "{name}");
+            assert_eq!(
+                clean_event(&fixture(name), 0, DEFAULT_DEPTH),
+                None,
+                "{name}"
+            );
         }
         let valid = fixture("webhook-created.json");
         for (from, to) in [
@@ -343,9 +352,12 @@ mod tests {
         ] {
             let text = valid.replacen(from, to, 1);
             assert_ne!(text, valid);
-            assert_eq!(clean_event(&text, 0), None, "{to}");
+            assert_eq!(clean_event(&text, 0, DEFAULT_DEPTH), None, "{to}");
         }
-        assert_eq!(clean_event(&format!("{valid} {{}}"), 0), None);
+        assert_eq!(
+            clean_event(&format!("{valid} {{}}"), 0, DEFAULT_DEPTH),
+            None
+        );
     }
 
     #[test]
@@ -368,7 +380,7 @@ mod tests {
                 assert_eq!(fast, tree, "{}", path.display());
             }
             let text = String::from_utf8_lossy(&bytes);
-            answered += usize::from(clean_event(&text, 0).is_some());
+            answered += usize::from(clean_event(&text, 0, DEFAULT_DEPTH).is_some());
         }
         // Enough fixtures are clean WebHook notifications for the comparison to mean something.
         assert!(

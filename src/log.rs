@@ -51,7 +51,7 @@ impl<'a> Items<'a> {
             src,
             pos: start,
             max_depth,
-            fast: fast && max_depth >= crate::fast::DEPTH,
+            fast,
             in_array: false,
             first: true,
         }
@@ -116,7 +116,11 @@ impl<'a> Iterator for Items<'a> {
         }
         self.first = false;
         let start = self.pos;
-        let read = match self.fast.then(|| clean_at(self.src, start)).flatten() {
+        let read = match self
+            .fast
+            .then(|| clean_at(self.src, start, self.max_depth))
+            .flatten()
+        {
             Some((clean, end)) => Ok(Read::Clean(clean, end)),
             None => Parser::new(self.src, start, self.max_depth)
                 .parse_value_at()

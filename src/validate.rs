@@ -84,8 +84,8 @@ pub(crate) fn validate_with(bytes: &[u8], options: &Options, js: &FromJs, fast: 
         );
     }
     // Only a payload with nothing to forgive so far can be clean.
-    if fast && f.total() == 0 && options.max_depth >= fast::DEPTH {
-        if let Some(event) = fast::clean_event(src, text.start) {
+    if fast && f.total() == 0 {
+        if let Some(event) = fast::clean_event(src, text.start, options.max_depth) {
             return finish(
                 f,
                 src,

@@ -297,12 +297,12 @@ fn clean_to_js(
     bytes: &[u8],
     options: &crate::Options,
 ) -> Option<JsValue> {
-    if options.max_depth < crate::fast::DEPTH || !bytes.is_ascii() {
+    if !bytes.is_ascii() {
         return None;
     }
     // SAFETY: ASCII, just checked, is UTF-8.
     let text = unsafe { std::str::from_utf8_unchecked(bytes) };
-    let (spans, made) = clean_report(text)?;
+    let (spans, made) = clean_report(text, options.max_depth)?;
     Some(if given == Given::Text {
         assemble_report(input, &spans, &made)
     } else {
