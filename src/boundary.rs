@@ -103,6 +103,12 @@ pub fn validate_js(
     crate::validate::validate_from(bytes, options, &js)
 }
 
+/// [`validate_js`] for ASCII input on which [`clean_report`] has just given up: the fast path
+/// would give up again, so the parse tree runs straight away.
+pub fn validate_js_unclean(bytes: &[u8], options: &Options) -> Report {
+    crate::validate::validate_with(bytes, options, &FromJs::default(), false)
+}
+
 /// [`crate::summarize`] for input from JavaScript, as [`validate_js`].
 pub fn summarize_js(
     bytes: &[u8],

@@ -6,7 +6,8 @@
 
 use crate::boundary::{
     clean_report, compact_report, invalid_report, options_from_json, parse_report, summarize_js,
-    summarize_too_large, summary_options_from_json, validate_js, validate_too_large, ThrownError,
+    summarize_too_large, summary_options_from_json, validate_js, validate_js_unclean,
+    validate_too_large, ThrownError,
 };
 use crate::write::ToJson;
 use js_sys::{JsString, Reflect, RegExp, Uint8Array, JSON};
@@ -288,19 +289,16 @@ fn report_to_js(report: &crate::Report) -> JsValue {
     }
 }
 
-/// The report of a clean WebHook notification in ASCII, straight from the fast path (see
-/// [`clean_report`]): values are sliced from the caller's string, or from the text decoded
-/// once when the caller passed bytes.
+/// The report of a clean WebHook notification in ASCII `bytes`, straight from the fast path
+/// (see [`clean_report`]): values are sliced from the caller's string, or from the text
+/// decoded once when the caller passed bytes.
 fn clean_to_js(
     input: &JsValue,
     given: Given,
     bytes: &[u8],
     options: &crate::Options,
 ) -> Option<JsValue> {
-    if !bytes.is_ascii() {
-        return None;
-    }
-    // SAFETY: ASCII, just checked, is UTF-8.
+    // SAFETY: the caller passes ASCII, which is UTF-8.
     let text = unsafe { std::str::from_utf8_unchecked(bytes) };
     let (spans, made) = clean_report(text, options.max_depth)?;
     Some(if given == Given::Text {
@@ -322,11 +320,11 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let given = check_input(&input)?;
     let options = options(&opts)?;
     Ok(match read_input(&input, given, options.max_input_bytes) {
-        Input::Bytes(bytes, lone) => lone
-            .is_none()
-            .then(|| clean_to_js(&input, given, &bytes, &options))
-            .flatten()
-            .unwrap_or_else(|| report_to_js(&validate_js(&bytes, &options, lone))),
+        Input::Bytes(bytes, None) if bytes.is_ascii() => {
+            clean_to_js(&input, given, &bytes, &options)
+                .unwrap_or_else(|| report_to_js(&validate_js_unclean(&bytes, &options)))
+        }
+        Input::Bytes(bytes, lone) => report_to_js(&validate_js(&bytes, &options, lone)),
         Input::TooLarge(size, exact) => to_js(&validate_too_large(size, exact, &options)),
     })
 }
