@@ -42,6 +42,9 @@ enum Input {
     /// UTF-8 bytes, and the UTF-16 offset and code unit of a string's first lone surrogate
     /// (which the copy replaced with U+FFFD).
     Bytes(Vec<u8>, Option<(usize, u16)>),
+    /// A string that is all ASCII, as bytes: no lone surrogate, and every byte offset is a
+    /// UTF-16 offset. (Bytes are not checked here: `summarize` does not need to know.)
+    Ascii(Vec<u8>),
     /// Certainly over `maxInputBytes`: its size in bytes (exact), or at least this many.
     TooLarge(usize, bool),
 }
@@ -89,6 +92,9 @@ fn read_input(input: &JsValue, given: Given, max_bytes: usize) -> Input {
         return Input::TooLarge(units, false);
     }
     let text = utf8_of(s, units);
+    if text.is_ascii() {
+        return Input::Ascii(text.into_bytes());
+    }
     // The glue encodes a lone surrogate as U+FFFD, so only a string holding U+FFFD can hold
     // one: checking that first keeps the exact (and slow, one call per code unit) check off
     // the hot path.
@@ -310,6 +316,7 @@ fn clean_to_js(
 
 fn report(input: &JsValue, given: Given, options: &crate::Options) -> crate::Report {
     match read_input(input, given, options.max_input_bytes) {
+        Input::Ascii(bytes) => validate_js(&bytes, options, None),
         Input::Bytes(bytes, lone) => validate_js(&bytes, options, lone),
         Input::TooLarge(size, exact) => validate_too_large(size, exact, options),
     }
@@ -319,13 +326,22 @@ fn report(input: &JsValue, given: Given, options: &crate::Options) -> crate::Rep
 pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let given = check_input(&input)?;
     let options = options(&opts)?;
-    Ok(match read_input(&input, given, options.max_input_bytes) {
-        Input::Bytes(bytes, None) if bytes.is_ascii() => {
-            clean_to_js(&input, given, &bytes, &options)
-                .unwrap_or_else(|| report_to_js(&validate_js_unclean(&bytes, &options)))
+    let (bytes, lone, ascii) = match read_input(&input, given, options.max_input_bytes) {
+        Input::Ascii(bytes) => (bytes, None, true),
+        // A string arrives as `Bytes` only when it is not all ASCII.
+        Input::Bytes(bytes, lone) => {
+            let ascii = given == Given::Bytes && bytes.is_ascii();
+            (bytes, lone, ascii)
         }
-        Input::Bytes(bytes, lone) => report_to_js(&validate_js(&bytes, &options, lone)),
-        Input::TooLarge(size, exact) => to_js(&validate_too_large(size, exact, &options)),
+        Input::TooLarge(size, exact) => {
+            return Ok(to_js(&validate_too_large(size, exact, &options)))
+        }
+    };
+    Ok(if ascii {
+        clean_to_js(&input, given, &bytes, &options)
+            .unwrap_or_else(|| report_to_js(&validate_js_unclean(&bytes, &options)))
+    } else {
+        report_to_js(&validate_js(&bytes, &options, lone))
     })
 }
 
@@ -353,6 +369,7 @@ pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let given = check_input(&input)?;
     let options = summary_options_from_json(&options_text(&opts)?).map_err(thrown)?;
     let summary = match read_input(&input, given, options.item.max_input_bytes) {
+        Input::Ascii(bytes) => summarize_js(&bytes, &options, None),
         Input::Bytes(bytes, lone) => summarize_js(&bytes, &options, lone),
         Input::TooLarge(size, exact) => summarize_too_large(size, exact, &options),
     };
