@@ -176,8 +176,7 @@ fn sliced(s: Option<&str>) -> Option<Part<'_>> {
     s.map(Part::Input)
 }
 
-/// `ascii`: every made part is ASCII, so its length in bytes is its length in UTF-16 units.
-fn spans(parts: [Option<Part>; 23], input: &str, ascii: bool) -> (Spans, String) {
+fn spans(parts: [Option<Part>; 23], input: &str) -> (Spans, String) {
     let mut spans = [ABSENT; 46];
     // Room for a sentence, a time and the short values of a clean report.
     let mut text = String::with_capacity(256);
@@ -193,8 +192,7 @@ fn spans(parts: [Option<Part>; 23], input: &str, ascii: bool) -> (Spans, String)
             Some(Part::Made(t)) => {
                 text.push_str(t);
                 pair[0] = IN_TEXT;
-                debug_assert!(!ascii || t.is_ascii());
-                pair[1] = if ascii { t.len() as u32 } else { utf16_len(t) };
+                pair[1] = utf16_len(t);
             }
             None => {}
         }
@@ -237,7 +235,7 @@ pub fn compact_report(report: &Report) -> Option<(Spans, String)> {
         made(Some(change.effect.as_str())),
         made(Some(&change.sentence)),
     ];
-    Some(spans(parts, "", false))
+    Some(spans(parts, ""))
 }
 
 /// [`compact_report`] straight from ASCII `input`, when the tree-free fast path reads it as a
@@ -277,9 +275,7 @@ pub fn clean_report(input: &str, max_depth: usize) -> Option<(Spans, String)> {
         Some(Part::Made(facts.effect().as_str())),
         Some(Part::Made(sentence)),
     ];
-    // The made parts are ASCII too: the sentence's own words are, and its values are the
-    // input's.
-    Some(spans(parts, input, true))
+    Some(spans(parts, input))
 }
 
 /// An invalid report as numbers and text for `assembleInvalid` (src/wasm.rs), which builds
