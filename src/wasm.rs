@@ -184,7 +184,8 @@ fn to_js(value: &impl ToJson) -> JsValue {
 // `encodeInto` writes a string's UTF-8 straight into WebAssembly memory (see `utf8_of`).
 // `assembleReport` builds a valid report from `boundary::Spans`: the same plain objects, in
 // the same key order, that `JSON.parse` makes of the report's JSON, but from slices of the
-// caller's own string and of a short text. Writing and re-parsing 1 KB of JSON was most of the
+// caller's own string and of a short text (or of one text alone, when `input` is null: its
+// made values then start at `from`). Writing and re-parsing 1 KB of JSON was most of the
 // cost of a call. `assembleInvalid` does the same for an invalid report, from
 // `boundary::invalid_report`'s numbers and text.
 #[wasm_bindgen(inline_js = r#"
@@ -220,8 +221,9 @@ export function assembleInvalid(nums, text) {
   for (let k = 0; k < warningCount; k++) warnings.push(issue());
   return { valid: false, kind, delivery, errors, warnings };
 }
-export function assembleReport(input, spans, text) {
-  let at = 0;
+export function assembleReport(input, spans, text, from) {
+  if (input === null) input = text;
+  let at = from;
   let i = 0;
   const next = () => {
     const a = spans[i], b = spans[i + 1];
@@ -276,7 +278,7 @@ export function assembleReport(input, spans, text) {
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = assembleReport)]
-    fn assemble_report(input: &JsValue, spans: &[u32], text: &str) -> JsValue;
+    fn assemble_report(input: &JsValue, spans: &[u32], text: &str, from: usize) -> JsValue;
     #[wasm_bindgen(js_name = assembleInvalid)]
     fn assemble_invalid(nums: &[u32], text: &str) -> JsValue;
     #[wasm_bindgen(js_name = encodeInto)]
@@ -287,7 +289,7 @@ extern "C" {
 /// invalid, through JSON when it is valid with warnings.
 fn report_to_js(report: &crate::Report) -> JsValue {
     if let Some((spans, text)) = compact_report(report) {
-        return assemble_report(&JsValue::from_str(""), &spans, &text);
+        return assemble_report(&JsValue::NULL, &spans, &text, 0);
     }
     match invalid_report(report) {
         Some((nums, text)) => assemble_invalid(&nums, &text),
@@ -296,8 +298,9 @@ fn report_to_js(report: &crate::Report) -> JsValue {
 }
 
 /// The report of a clean WebHook notification in ASCII `bytes`, straight from the fast path
-/// (see [`clean_report`]): values are sliced from the caller's string, or from the text
-/// decoded once when the caller passed bytes.
+/// (see [`clean_report`]): values are sliced from the caller's string or, when the caller
+/// passed bytes, from one text that holds the input followed by the made values, so that it
+/// crosses in one decoding.
 fn clean_to_js(
     input: &JsValue,
     given: Given,
@@ -308,9 +311,12 @@ fn clean_to_js(
     let text = unsafe { std::str::from_utf8_unchecked(bytes) };
     let (spans, made) = clean_report(text, options.max_depth)?;
     Some(if given == Given::Text {
-        assemble_report(input, &spans, &made)
+        assemble_report(input, &spans, &made, 0)
     } else {
-        assemble_report(&JsValue::from_str(text), &spans, &made)
+        let mut both = String::with_capacity(text.len() + made.len());
+        both.push_str(text);
+        both.push_str(&made);
+        assemble_report(&JsValue::NULL, &spans, &both, text.len())
     })
 }
 
