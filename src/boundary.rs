@@ -7,7 +7,7 @@ use crate::codes::Code;
 use crate::findings::Findings;
 use crate::input::FromJs;
 use crate::json::{Parser, Span, Value};
-use crate::model::{write_issues, Kind, Options, Report};
+use crate::model::{write_issues, Kind, NumberType, Options, Report};
 use crate::summary::{Summary, SummaryOptions};
 use crate::validate::ParseError;
 use crate::vocab;
@@ -166,10 +166,17 @@ enum Part<'a> {
     Input(&'a str),
     /// Text the input does not hold as such.
     Made(&'a str),
+    /// Made text known to be ASCII (a name from the vocabulary, a normalised time), whose
+    /// length in bytes is its length in UTF-16 units.
+    Ascii(&'a str),
 }
 
 fn made(s: Option<&str>) -> Option<Part<'_>> {
     s.map(Part::Made)
+}
+
+fn ascii(s: Option<&str>) -> Option<Part<'_>> {
+    s.map(Part::Ascii)
 }
 
 fn sliced(s: Option<&str>) -> Option<Part<'_>> {
@@ -194,6 +201,12 @@ fn spans(parts: [Option<Part>; 23], input: &str) -> (Spans, String) {
                 pair[0] = IN_TEXT;
                 pair[1] = utf16_len(t);
             }
+            Some(Part::Ascii(t)) => {
+                debug_assert!(t.is_ascii());
+                text.push_str(t);
+                pair[0] = IN_TEXT;
+                pair[1] = t.len() as u32;
+            }
             None => {}
         }
     }
@@ -211,28 +224,28 @@ pub fn compact_report(report: &Report) -> Option<(Spans, String)> {
     let provider = info.contact_center_provider.as_ref();
     let time = event.time.to_iso();
     let parts = [
-        made(Some(report.delivery.as_str())),
+        ascii(Some(report.delivery.as_str())),
         made(Some(&event.uuid)),
         made(Some(&event.event)),
         made(Some(&event.account_id)),
         made(Some(&event.timestamp)),
-        made(Some(&time)),
+        ascii(Some(&time)),
         made(Some(&event.subscription_id)),
         made(Some(&event.owner_id)),
-        made(Some(event.body.event_type.as_str())),
+        ascii(Some(event.body.event_type.as_str())),
         made(info.uri.as_deref()),
         made(Some(&info.id)),
         made(Some(&info.phone_number)),
         made(info.payment_type.as_deref()),
         made(info.location.as_deref()),
-        made(info.number_type.map(crate::NumberType::as_str)),
+        ascii(info.number_type.map(NumberType::as_str)),
         made(info.usage_type.as_deref()),
         made(info.status.as_deref()),
-        made(provider.map(|_| "")),
+        ascii(provider.map(|_| "")),
         made(provider.and_then(|p| p.id.as_deref())),
         made(provider.and_then(|p| p.name.as_deref())),
-        made(Some(change.action)),
-        made(Some(change.effect.as_str())),
+        ascii(Some(change.action)),
+        ascii(Some(change.effect.as_str())),
         made(Some(&change.sentence)),
     ];
     Some(spans(parts, ""))
@@ -245,35 +258,35 @@ pub fn clean_report(input: &str, max_depth: usize) -> Option<(Spans, String)> {
     debug_assert!(input.is_ascii());
     let c = crate::fast::clean(input, 0, max_depth)?;
     let facts = c.facts();
-    let mut made = String::with_capacity(224);
-    c.time.write_iso(&mut made);
-    let iso = made.len();
-    facts.write_sentence(&mut made);
-    let (time, sentence) = made.split_at(iso);
+    let mut written = String::with_capacity(224);
+    c.time.write_iso(&mut written);
+    let iso = written.len();
+    facts.write_sentence(&mut written);
+    let (time, sentence) = written.split_at(iso);
     let parts = [
-        Some(Part::Made(crate::Delivery::WebHook.as_str())),
+        ascii(Some(crate::Delivery::WebHook.as_str())),
         sliced(Some(c.uuid)),
         sliced(Some(c.event)),
         sliced(Some(c.account_id)),
         sliced(Some(c.timestamp)),
-        Some(Part::Made(time)),
+        ascii(Some(time)),
         sliced(Some(c.subscription_id)),
         sliced(Some(c.owner_id)),
-        Some(Part::Made(c.event_type.as_str())),
+        ascii(Some(c.event_type.as_str())),
         sliced(c.uri),
         sliced(Some(c.id)),
         sliced(Some(c.phone_number)),
         sliced(c.payment_type),
         sliced(c.location),
-        c.number_type.map(|t| Part::Made(t.as_str())),
+        ascii(c.number_type.map(NumberType::as_str)),
         sliced(c.usage_type),
         sliced(c.status),
-        c.provider.map(|_| Part::Made("")),
+        ascii(c.provider.map(|_| "")),
         sliced(c.provider.and_then(|(id, _)| id)),
         sliced(c.provider.and_then(|(_, name)| name)),
-        Some(Part::Made(facts.action())),
-        Some(Part::Made(facts.effect().as_str())),
-        Some(Part::Made(sentence)),
+        ascii(Some(facts.action())),
+        ascii(Some(facts.effect().as_str())),
+        made(Some(sentence)),
     ];
     Some(spans(parts, input))
 }
