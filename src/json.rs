@@ -211,20 +211,25 @@ impl<'a> Parser<'a> {
     }
 
     /// Skips JSON white space; a comment is reported, since JSON has none.
+    #[inline]
     fn skip_ws(&mut self) -> PResult<()> {
-        while let Some(&b) = self.bytes.get(self.pos) {
-            match b {
-                b' ' | b'\t' | b'\n' | b'\r' => self.pos += 1,
-                b'/' if matches!(self.bytes.get(self.pos + 1), Some(b'/') | Some(b'*')) => {
-                    return self.fail_hint(
-                        Code::JsonComment,
-                        Span::new(self.pos, self.pos + 2),
-                        "JSON does not allow comments",
-                        "remove the comment; RingCentral never sends one",
-                    );
-                }
-                _ => break,
-            }
+        self.pos = skip_whitespace(self.src, self.pos);
+        if self.bytes.get(self.pos) == Some(&b'/') {
+            return self.comment();
+        }
+        Ok(())
+    }
+
+    /// At a `/` where a token was expected: a comment, or nothing (left for the caller).
+    #[cold]
+    fn comment(&self) -> PResult<()> {
+        if matches!(self.bytes.get(self.pos + 1), Some(b'/') | Some(b'*')) {
+            return self.fail_hint(
+                Code::JsonComment,
+                Span::new(self.pos, self.pos + 2),
+                "JSON does not allow comments",
+                "remove the comment; RingCentral never sends one",
+            );
         }
         Ok(())
     }
