@@ -8,6 +8,7 @@ use crate::findings::Findings;
 use crate::input::FromJs;
 use crate::json::{Parser, Span, Value};
 use crate::model::{write_issues, Kind, NumberType, Options, Report};
+use crate::position::Utf16Offsets;
 use crate::summary::{Summary, SummaryOptions};
 use crate::validate::ParseError;
 use crate::vocab;
@@ -103,8 +104,9 @@ pub fn validate_js(
     crate::validate::validate_from(bytes, options, &js)
 }
 
-/// [`validate_js`] for ASCII input on which [`clean_report`] has just given up: the fast path
-/// would give up again, so the parse tree runs straight away.
+/// [`validate_js`] for input on which [`clean_report`] has just given up (so it is valid UTF-8
+/// without a lone surrogate): the fast path would give up again, so the parse tree runs
+/// straight away.
 pub fn validate_js_unclean(bytes: &[u8], options: &Options) -> Report {
     crate::validate::validate_with(bytes, options, &FromJs::default(), false)
 }
@@ -183,18 +185,22 @@ fn sliced(s: Option<&str>) -> Option<Part<'_>> {
     s.map(Part::Input)
 }
 
-fn spans(parts: [Option<Part>; 23], input: &str) -> (Spans, String) {
+/// `units` turns the input's byte offsets into UTF-16 offsets (`None` when there is no input
+/// or it is ASCII).
+fn spans(parts: [Option<Part>; 23], input: &str, units: Option<&Utf16Offsets>) -> (Spans, String) {
     let mut spans = [ABSENT; 46];
     // Room for a sentence, a time and the short values of a clean report.
     let mut text = String::with_capacity(256);
     for (pair, part) in spans.chunks_exact_mut(2).zip(parts) {
         match part {
-            // An input slice's offset is its distance from the input's start; the caller
-            // passes only ASCII input, where bytes are UTF-16 units.
+            // An input slice's offset is its distance from the input's start.
             Some(Part::Input(v)) => {
-                let start = (v.as_ptr() as usize - input.as_ptr() as usize) as u32;
-                pair[0] = start;
-                pair[1] = start + v.len() as u32;
+                let start = v.as_ptr() as usize - input.as_ptr() as usize;
+                let end = start + v.len();
+                (pair[0], pair[1]) = match units {
+                    Some(u) => (u.of(start), u.of(end)),
+                    None => (start as u32, end as u32),
+                };
             }
             Some(Part::Made(t)) => {
                 text.push_str(t);
@@ -248,15 +254,22 @@ pub fn compact_report(report: &Report) -> Option<(Spans, String)> {
         ascii(Some(change.effect.as_str())),
         made(Some(&change.sentence)),
     ];
-    Some(spans(parts, ""))
+    Some(spans(parts, "", None))
 }
 
-/// [`compact_report`] straight from ASCII `input`, when the tree-free fast path reads it as a
-/// clean WebHook notification: no event, no report, and every value the input holds as it is
-/// is sliced from the caller's string instead of crossing the boundary.
-pub fn clean_report(input: &str, max_depth: usize) -> Option<(Spans, String)> {
-    debug_assert!(input.is_ascii());
+/// [`compact_report`] straight from `input`, when the tree-free fast path reads it as a clean
+/// WebHook notification: no event, no report, and every value the input holds as it is is
+/// sliced from the caller's string instead of crossing the boundary. `input_ascii` says
+/// whether `input` is ASCII, where byte offsets are already UTF-16 offsets.
+///
+/// Only for input on which [`crate::input::decode`] has nothing to report (the caller's
+/// string without a lone surrogate, or valid UTF-8): the fast path is tried only then.
+pub fn clean_report(input: &str, max_depth: usize, input_ascii: bool) -> Option<(Spans, String)> {
+    debug_assert_eq!(input_ascii, input.is_ascii());
     let c = crate::fast::clean(input, 0, max_depth)?;
+    // Blocks of 64 bytes: a notification is a few hundred, and each of its 30 or so offsets
+    // then costs at most one block's count.
+    let units = (!input_ascii).then(|| Utf16Offsets::new(input, false, 6));
     let facts = c.facts();
     let mut written = String::with_capacity(224);
     c.time.write_iso(&mut written);
@@ -288,7 +301,7 @@ pub fn clean_report(input: &str, max_depth: usize) -> Option<(Spans, String)> {
         ascii(Some(facts.effect().as_str())),
         made(Some(sentence)),
     ];
-    Some(spans(parts, input))
+    Some(spans(parts, input, units.as_ref()))
 }
 
 /// An invalid report as numbers and text for `assembleInvalid` (src/wasm.rs), which builds
@@ -793,14 +806,13 @@ mod tests {
         assert!(invalid_report(&crate::validate(VALID_FOR_TESTS, &Options::default())).is_none());
     }
 
-    #[test]
-    fn slices_a_clean_notifications_values_out_of_the_input_itself() {
-        let valid = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611+0000","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2","body":{"eventType":"Created","phoneNumberInfo":{"id":"3","phoneNumber":"+12024999741","type":"VoiceOnly","contactCenterProvider":{"name":"P"}}}}"#;
-        let (spans, text) = clean_report(valid, 64).unwrap();
-        // As JavaScript reads it: lengths and offsets in UTF-16 units.
+    /// A clean report's 23 values as JavaScript slices them: offsets and lengths in UTF-16
+    /// units, of the input and of the made text (which must hold nothing else).
+    fn sliced_values(input: &str, spans: &Spans, text: &str) -> Vec<Option<String>> {
+        let input: Vec<u16> = input.encode_utf16().collect();
         let units: Vec<u16> = text.encode_utf16().collect();
         let mut at = 0;
-        let owned: Vec<Option<String>> = spans
+        let values = spans
             .chunks(2)
             .map(|p| match p[0] {
                 ABSENT => None,
@@ -808,7 +820,7 @@ mod tests {
                     at += p[1] as usize;
                     Some(String::from_utf16(&units[at - p[1] as usize..at]).unwrap())
                 }
-                start => Some(valid[start as usize..p[1] as usize].to_string()),
+                start => Some(String::from_utf16(&input[start as usize..p[1] as usize]).unwrap()),
             })
             .collect();
         assert_eq!(
@@ -816,6 +828,14 @@ mod tests {
             units.len(),
             "the text holds nothing but the made values"
         );
+        values
+    }
+
+    #[test]
+    fn slices_a_clean_notifications_values_out_of_the_input_itself() {
+        let valid = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611+0000","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2","body":{"eventType":"Created","phoneNumberInfo":{"id":"3","phoneNumber":"+12024999741","type":"VoiceOnly","contactCenterProvider":{"name":"P"}}}}"#;
+        let (spans, text) = clean_report(valid, 64, true).unwrap();
+        let owned = sliced_values(valid, &spans, &text);
         let values: Vec<Option<&str>> = owned.iter().map(Option::as_deref).collect();
         assert_eq!(values[1], Some("2661273919712564939"));
         assert_eq!(values[3], Some("1"), "the account, out of the filter");
@@ -831,9 +851,31 @@ mod tests {
         assert_eq!(values[22], Some(change.sentence.as_str()));
         assert_eq!((values[20], values[21]), (Some("created"), Some("added")));
         assert!(
-            clean_report(&valid.replace("\"2\"", "2"), 64).is_none(),
+            clean_report(&valid.replace("\"2\"", "2"), 64, true).is_none(),
             "a warning"
         );
+    }
+
+    #[test]
+    fn slices_non_ascii_input_by_utf16_offsets() {
+        // Non-ASCII values early on (2-, 3- and 4-byte characters, long enough to cross the
+        // 64-byte blocks), so that every later offset differs from its byte offset.
+        let valid = r#"{"body":{"phoneNumberInfo":{"location":"São Paulo — 東京 🇧🇷 Zürich, and a long tail of ü ü ü ü ü ü ü ü ü ü ü ü ü ü","contactCenterProvider":{"id":"7","name":"Ünïcødé 😀"},"id":"3","phoneNumber":"+12024999741"},"eventType":"Created"},"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2"}"#;
+        let (spans, text) = clean_report(valid, 64, false).unwrap();
+        let owned = sliced_values(valid, &spans, &text);
+        let values: Vec<Option<&str>> = owned.iter().map(Option::as_deref).collect();
+        let report = crate::validate(valid, &Options::default());
+        let event = report.event.unwrap();
+        let info = &event.body.phone_number_info;
+        assert_eq!(values[1], Some(event.uuid.as_str()));
+        assert_eq!(values[2], Some(event.event.as_str()));
+        assert_eq!(values[3], Some("1"));
+        assert_eq!(values[7], Some("2"));
+        assert_eq!(values[10], Some("3"));
+        assert_eq!(values[11], Some("+12024999741"));
+        assert_eq!(values[13], info.location.as_deref());
+        assert_eq!((values[18], values[19]), (Some("7"), Some("Ünïcødé 😀")));
+        assert_eq!(values[22], Some(report.change.unwrap().sentence.as_str()));
     }
 
     #[test]

@@ -20,15 +20,55 @@ pub struct Position {
     pub length: u32,
 }
 
-const BLOCK: usize = 4096;
+/// UTF-16 code units before each byte offset of one text, from a count kept at every
+/// `1 << shift`-byte boundary: a query counts at most one block.
+pub(crate) struct Utf16Offsets<'a> {
+    bytes: &'a [u8],
+    shift: u32,
+    /// UTF-16 offset of each block boundary; empty when the text is ASCII.
+    blocks: Vec<u32>,
+}
+
+impl<'a> Utf16Offsets<'a> {
+    /// For `src`, which the caller knows to be ASCII or not.
+    pub(crate) fn new(src: &'a str, ascii: bool, shift: u32) -> Self {
+        let bytes = src.as_bytes();
+        let blocks = if ascii {
+            Vec::new()
+        } else {
+            let mut acc = 0u32;
+            let mut blocks = Vec::with_capacity((bytes.len() >> shift) + 2);
+            for chunk in bytes.chunks(1 << shift) {
+                blocks.push(acc);
+                acc += utf16_units(chunk);
+            }
+            blocks.push(acc);
+            blocks
+        };
+        Utf16Offsets {
+            bytes,
+            shift,
+            blocks,
+        }
+    }
+
+    /// UTF-16 code units before byte offset `byte`.
+    pub(crate) fn of(&self, byte: usize) -> u32 {
+        let byte = byte.min(self.bytes.len());
+        if self.blocks.is_empty() {
+            return byte as u32;
+        }
+        let block = byte >> self.shift;
+        self.blocks[block] + utf16_units(&self.bytes[block << self.shift..byte])
+    }
+}
 
 /// Answers position queries for one text; built once, in one pass, only when some issue needs
 /// locating (the happy path never pays for it).
 pub struct LineIndex<'a> {
-    src: &'a str,
     line_starts: Vec<usize>,
-    /// UTF-16 offset of each `BLOCK`-byte boundary; empty when the text is ASCII.
-    blocks: Vec<u32>,
+    /// Blocks of 4 KiB: logs run to hundreds of megabytes.
+    units: Utf16Offsets<'a>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -52,33 +92,15 @@ impl<'a> LineIndex<'a> {
             }
             i += 1;
         }
-        let blocks = if src.is_ascii() {
-            Vec::new()
-        } else {
-            let mut acc = 0u32;
-            let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
-            for chunk in bytes.chunks(BLOCK) {
-                blocks.push(acc);
-                acc += utf16_units(chunk);
-            }
-            blocks.push(acc);
-            blocks
-        };
         LineIndex {
-            src,
             line_starts,
-            blocks,
+            units: Utf16Offsets::new(src, src.is_ascii(), 12),
         }
     }
 
     /// UTF-16 code units before byte offset `byte`.
     pub fn utf16_offset(&self, byte: usize) -> u32 {
-        let byte = byte.min(self.src.len());
-        if self.blocks.is_empty() {
-            return byte as u32;
-        }
-        let block = byte / BLOCK;
-        self.blocks[block] + utf16_units(&self.src.as_bytes()[block * BLOCK..byte])
+        self.units.of(byte)
     }
 
     /// 1-based line number holding byte offset `byte`.
@@ -148,6 +170,23 @@ mod tests {
             utf16_units(text.as_bytes()) as usize,
             text.encode_utf16().count()
         );
+    }
+
+    #[test]
+    fn gives_the_utf16_offset_of_every_character_at_any_block_size() {
+        let text = "a\u{7f}é€🇨🇭\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}z".repeat(9);
+        for shift in [3, 4, 6, 12] {
+            let offsets = Utf16Offsets::new(&text, false, shift);
+            for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                assert_eq!(
+                    offsets.of(byte) as usize,
+                    text[..byte].encode_utf16().count()
+                );
+            }
+        }
+        let ascii = "plain text".repeat(20);
+        let offsets = Utf16Offsets::new(&ascii, true, 6);
+        assert_eq!(offsets.of(150), 150);
     }
 
     #[test]

@@ -297,26 +297,30 @@ fn report_to_js(report: &crate::Report) -> JsValue {
     }
 }
 
-/// The report of a clean WebHook notification in ASCII `bytes`, straight from the fast path
-/// (see [`clean_report`]): values are sliced from the caller's string or, when the caller
-/// passed bytes, from one text that holds the input followed by the made values, so that it
-/// crosses in one decoding.
+/// The report of a clean WebHook notification in `text` (ASCII or not, as `ascii` says),
+/// straight from the fast path (see [`clean_report`]): values are sliced from the caller's
+/// string or, when the caller passed bytes, from one text that holds the input followed by
+/// the made values, so that it crosses in one decoding.
 fn clean_to_js(
     input: &JsValue,
     given: Given,
-    bytes: &[u8],
+    text: &str,
+    ascii: bool,
     options: &crate::Options,
 ) -> Option<JsValue> {
-    // SAFETY: the caller passes ASCII, which is UTF-8.
-    let text = unsafe { std::str::from_utf8_unchecked(bytes) };
-    let (spans, made) = clean_report(text, options.max_depth)?;
+    let (spans, made) = clean_report(text, options.max_depth, ascii)?;
     Some(if given == Given::Text {
         assemble_report(input, &spans, &made, 0)
     } else {
+        let from = if ascii {
+            text.len()
+        } else {
+            crate::position::utf16_units(text.as_bytes()) as usize
+        };
         let mut both = String::with_capacity(text.len() + made.len());
         both.push_str(text);
         both.push_str(&made);
-        assemble_report(&JsValue::NULL, &spans, &both, text.len())
+        assemble_report(&JsValue::NULL, &spans, &both, from)
     })
 }
 
@@ -343,11 +347,21 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
             return Ok(to_js(&validate_too_large(size, exact, &options)))
         }
     };
-    Ok(if ascii {
-        clean_to_js(&input, given, &bytes, &options)
-            .unwrap_or_else(|| report_to_js(&validate_js_unclean(&bytes, &options)))
-    } else {
-        report_to_js(&validate_js(&bytes, &options, lone))
+    // The clean route, when decoding has nothing to report: no lone surrogate, valid UTF-8,
+    // and (a string's UTF-8 can be longer than its length) within the limit.
+    let text = match lone {
+        _ if bytes.len() > options.max_input_bytes => None,
+        None if ascii => Some(unsafe {
+            // SAFETY: ASCII is UTF-8.
+            core::str::from_utf8_unchecked(&bytes)
+        }),
+        None => core::str::from_utf8(&bytes).ok(),
+        Some(_) => None,
+    };
+    Ok(match text {
+        Some(text) => clean_to_js(&input, given, text, ascii, &options)
+            .unwrap_or_else(|| report_to_js(&validate_js_unclean(&bytes, &options))),
+        None => report_to_js(&validate_js(&bytes, &options, lone)),
     })
 }
 

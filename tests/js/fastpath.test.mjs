@@ -70,3 +70,34 @@ test('optional fields left out are absent keys on both paths', () => {
   emptyProvider.body.phoneNumberInfo.contactCenterProvider = {};
   assert.deepEqual(sameAsJsonPath(JSON.stringify(emptyProvider)).event.body.phoneNumberInfo.contactCenterProvider, {});
 });
+
+test('clean non-ASCII notifications, as strings and as bytes, are sliced by UTF-16 offsets', () => {
+  const base = JSON.parse(readFileSync(new URL('validate/webhook-created.json', fixtures), 'utf8'));
+  const info = base.body.phoneNumberInfo;
+  info.location = 'São Paulo — 東京 🇧🇷 Zürich';
+  info.contactCenterProvider.name = 'Ünïcødé 😀 provider';
+  // Non-ASCII text first, so that every later value sits at a UTF-16 offset that differs from
+  // its byte offset; compact and indented.
+  const moved = { body: base.body, ...base };
+  for (const text of [JSON.stringify(moved), JSON.stringify(moved, null, 2)]) {
+    for (const input of [text, new TextEncoder().encode(text)]) {
+      const r = sameAsJsonPath(input);
+      assert.equal(r.valid, true);
+      assert.equal(r.event.uuid, base.uuid);
+      assert.equal(r.event.body.phoneNumberInfo.location, info.location);
+      assert.equal(r.change.provider.name, info.contactCenterProvider.name);
+      assert.match(r.change.sentence, /São Paulo — 東京 🇧🇷 Zürich.*“Ünïcødé 😀 provider”/);
+    }
+  }
+});
+
+test('a clean string whose UTF-8 is over maxInputBytes is refused although its length is not', () => {
+  const base = JSON.parse(readFileSync(new URL('validate/webhook-created.json', fixtures), 'utf8'));
+  base.body.phoneNumberInfo.location = '東京'.repeat(100);
+  const text = JSON.stringify(base);
+  const bytes = new TextEncoder().encode(text).length;
+  const r = validate(text, { maxInputBytes: text.length + (bytes - text.length) / 2 });
+  assert.equal(r.valid, false);
+  assert.equal(r.errors[0].code, 'input-too-large');
+  assert.equal(validate(text, { maxInputBytes: bytes }).valid, true);
+});
