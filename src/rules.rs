@@ -641,10 +641,10 @@ fn check_info(
     let id = id(f, node, b, "id", Some(""), true);
     let phone = string(f, node, b, "phoneNumber", Some(""))
         .filter(|(s, n)| check_phone_number(f, s, n, loc(b, "phoneNumber")))
-        .map(|(s, _)| s.to_string());
+        .map(|(s, _)| s);
     let uri = string(f, node, b, "uri", None).map(|(s, n)| {
         check_uri(f, s, n, loc(b, "uri"), id.as_deref(), account);
-        s.to_string()
+        s
     });
     let payment_type = string(f, node, b, "paymentType", None).map(|(s, n)| {
         let path = loc(b, "paymentType");
@@ -657,9 +657,9 @@ fn check_info(
             vocab::PAYMENT_TYPES,
             Code::UnknownPaymentType,
         );
-        s.to_string()
+        s
     });
-    let location = string(f, node, b, "location", None).map(|(s, _)| s.to_string());
+    let location = string(f, node, b, "location", None).map(|(s, _)| s);
     let number_type = string(f, node, b, "type", None).and_then(|(s, n)| {
         let t = NumberType::from_name(s);
         if t.is_none() {
@@ -683,7 +683,7 @@ fn check_info(
     };
     let usage_type = string(f, node, b, "usageType", why_usage).map(|(s, n)| {
         check_usage_type(f, s, n, loc(b, "usageType"), event_type);
-        s.to_string()
+        s
     });
     let status = string(f, node, b, "status", None).map(|(s, n)| {
         enumerated(
@@ -695,20 +695,25 @@ fn check_info(
             vocab::STATUSES,
             Code::UnknownStatus,
         );
-        s.to_string()
+        s
     });
     let provider = object(f, node, b, "contactCenterProvider", None)
         .map(|n| check_provider(f, n, &pointer(b, "contactCenterProvider")));
     unknown_fields(f, node, b, vocab::INFO_FIELDS, "`phoneNumberInfo`");
+    // An error anywhere drops the event (`validate::judge`): copy the values only if none.
+    if f.has_errors() {
+        return None;
+    }
+    let owned = |s: Option<&str>| s.map(str::to_string);
     Some(PhoneNumberInfo {
-        uri,
+        uri: owned(uri),
         id: id?,
-        phone_number: phone?,
-        payment_type,
-        location,
+        phone_number: phone?.to_string(),
+        payment_type: owned(payment_type),
+        location: owned(location),
         number_type,
-        usage_type,
-        status,
+        usage_type: owned(usage_type),
+        status: owned(status),
         contact_center_provider: provider,
     })
 }
@@ -764,13 +769,8 @@ fn check_usage_type(
     }
 }
 
-/// Checks an envelope of this event; returns the event when nothing in it is an error.
+/// Checks an envelope of this event; returns the event when nothing found so far is an error.
 pub(crate) fn check_envelope(f: &mut Findings, env: &Node, base: &str) -> Option<Event> {
-    let errors_before = f
-        .list
-        .iter()
-        .filter(|x| x.severity == crate::codes::Severity::Error)
-        .count();
     let uuid = string(
         f,
         env,
@@ -811,12 +811,8 @@ pub(crate) fn check_envelope(f: &mut Findings, env: &Node, base: &str) -> Option
         vocab::ENVELOPE_FIELDS,
         "the notification envelope",
     );
-    let errors_after = f
-        .list
-        .iter()
-        .filter(|x| x.severity == crate::codes::Severity::Error)
-        .count();
-    if errors_after > errors_before {
+    // An error anywhere drops the event (`validate::judge`).
+    if f.has_errors() {
         return None;
     }
     let (timestamp, time) = time?;
