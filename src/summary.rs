@@ -6,17 +6,21 @@
 
 use crate::change::effect_of;
 use crate::codes::{Code, Severity};
-use crate::detect::Analysis;
+use crate::fast::Clean;
 use crate::findings::{locate, Findings};
 use crate::input::{decode, FromJs};
 use crate::json::{Node, Span};
 use crate::log::{Items, Read};
-use crate::model::{Delivery, Effect, Event, EventType, Issue, Kind, Options, PhoneNumberInfo};
+use crate::model::{
+    Delivery, Effect, EventType, Issue, Kind, NumberType, Options, PhoneNumberInfo,
+};
 use crate::order::{signed_rank, sort_by_rank};
 use crate::position::LineIndex;
 use crate::rules::is_digits;
 use crate::timestamp::{self, Instant};
 use crate::validate::judge;
+use std::borrow::Cow;
+use std::collections::hash_map::Entry as Slot;
 use std::collections::HashMap;
 
 /// Options for [`summarize`]: those of `validate`, plus limits for whole logs and the
@@ -180,12 +184,62 @@ pub struct Summary {
     pub csv: Option<String>,
 }
 
-/// A valid event kept for the timelines.
-struct Kept {
+/// A valid event, as the timelines need it: borrowed from the log when the fast path read
+/// it, moved out of the owned event otherwise. Copying every value of every event, then
+/// freeing it, was a fifth of a log's time.
+struct Kept<'a> {
     index: usize,
     line: u32,
     group: usize,
-    event: Event,
+    time: Instant,
+    uuid: Cow<'a, str>,
+    event_type: EventType,
+    info: Info<'a>,
+}
+
+/// The fields of `phoneNumberInfo` that a timeline compares ([`fields`]).
+struct Info<'a> {
+    id: Cow<'a, str>,
+    phone_number: Cow<'a, str>,
+    number_type: Option<NumberType>,
+    usage_type: Option<Cow<'a, str>>,
+    status: Option<Cow<'a, str>>,
+    payment_type: Option<Cow<'a, str>>,
+    location: Option<Cow<'a, str>>,
+    /// The provider's id and name, when there is a provider.
+    provider: Option<[Option<Cow<'a, str>>; 2]>,
+}
+
+impl<'a> Info<'a> {
+    fn borrowed(c: &Clean<'a>) -> Self {
+        let cow = |s: Option<&'a str>| s.map(Cow::Borrowed);
+        Info {
+            id: Cow::Borrowed(c.id),
+            phone_number: Cow::Borrowed(c.phone_number),
+            number_type: c.number_type,
+            usage_type: cow(c.usage_type),
+            status: cow(c.status),
+            payment_type: cow(c.payment_type),
+            location: cow(c.location),
+            provider: c.provider.map(|(id, name)| [cow(id), cow(name)]),
+        }
+    }
+
+    fn owned(info: PhoneNumberInfo) -> Self {
+        let cow = |s: Option<String>| s.map(Cow::Owned);
+        Info {
+            id: Cow::Owned(info.id),
+            phone_number: Cow::Owned(info.phone_number),
+            number_type: info.number_type,
+            usage_type: cow(info.usage_type),
+            status: cow(info.status),
+            payment_type: cow(info.payment_type),
+            location: cow(info.location),
+            provider: info
+                .contact_center_provider
+                .map(|p| [cow(p.id), cow(p.name)]),
+        }
+    }
 }
 
 /// Summarizes a log given as UTF-8 bytes (or a `&str`).
@@ -236,8 +290,9 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
     let start = text.as_ref().map_or(0, |t| t.start);
 
     let mut groups: Vec<(String, Option<String>, Option<String>)> = Vec::new();
-    let mut group_of: HashMap<String, usize> = HashMap::new();
-    let mut seen: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    // Groups by owner id, then by account id.
+    let mut group_of: [HashMap<String, usize>; 2] = Default::default();
+    let mut seen: HashMap<Cow<str>, (usize, usize, usize)> = HashMap::new();
     let mut latest: Option<(Instant, usize)> = None;
     let mut kept: Vec<Kept> = Vec::new();
     let items = Items::new(src, start, options.item.max_depth, fast);
@@ -291,31 +346,39 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
         };
         let end = read.end();
         let (uuid, time) = match &read {
-            Read::Clean(c, _) => (Some(c.uuid), Some(c.time)),
+            Read::Clean(c, _) => (Some(Cow::Borrowed(c.uuid)), Some(c.time)),
             Read::Tree(parsed) => {
                 let envelope = envelope_of(&parsed.root);
-                let field = |key| envelope.and_then(|e| e.get(key)).and_then(Node::as_str);
+                let field = |key| envelope.and_then(|e| e.get(key));
                 (
-                    field("uuid"),
-                    field("timestamp").and_then(|t| timestamp::parse(t).ok()),
+                    field("uuid").and_then(string),
+                    field("timestamp")
+                        .and_then(Node::as_str)
+                        .and_then(|t| timestamp::parse(t).ok()),
                 )
             }
         };
         // Duplicates are recognised before judging, so a redelivery counts once everywhere.
-        if let Some(uuid) = uuid {
-            if let Some(&(first_index, first_start, first_end)) = seen.get(uuid) {
-                summary.duplicates += 1;
-                summary.duplicate_items.push(Duplicate {
-                    index: i,
-                    line,
-                    uuid: uuid.to_string(),
-                    first_index,
-                    first_line: problems.line_of(first_start),
-                    identical: src[first_start..first_end] == src[piece.start..end],
-                });
-                continue;
+        if let Some(uuid) = &uuid {
+            // One hash per item: a borrowed key costs nothing to clone.
+            match seen.entry(uuid.clone()) {
+                Slot::Occupied(first) => {
+                    let &(first_index, first_start, first_end) = first.get();
+                    summary.duplicates += 1;
+                    summary.duplicate_items.push(Duplicate {
+                        index: i,
+                        line,
+                        uuid: uuid.to_string(),
+                        first_index,
+                        first_line: problems.line_of(first_start),
+                        identical: src[first_start..first_end] == src[piece.start..end],
+                    });
+                    continue;
+                }
+                Slot::Vacant(slot) => {
+                    slot.insert((i, piece.start, end));
+                }
             }
-            seen.insert(uuid.to_string(), (i, piece.start, end));
         }
         if let Some(t) = time {
             match latest {
@@ -324,7 +387,7 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
                     summary.out_of_order_items.push(Late {
                         index: i,
                         line,
-                        uuid: uuid.unwrap_or_default().to_string(),
+                        uuid: uuid.as_deref().unwrap_or_default().to_string(),
                         time: t,
                         after: max,
                         after_index: max_index,
@@ -334,11 +397,21 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
             }
         }
         let analysis = match read {
-            Read::Clean(c, _) => Analysis {
-                kind: Kind::ContactCenterPhoneNumber,
-                delivery: Delivery::WebHook,
-                event: Some(c.to_event()),
-            },
+            Read::Clean(c, _) => {
+                summary.valid += 1;
+                count(&mut summary, c.event_type);
+                let group = group_of_event(&mut group_of, &mut groups, c.account_id, c.owner_id);
+                kept.push(Kept {
+                    index: i,
+                    line,
+                    group,
+                    time: c.time,
+                    uuid: Cow::Borrowed(c.uuid),
+                    event_type: c.event_type,
+                    info: Info::borrowed(&c),
+                });
+                continue;
+            }
             Read::Tree(parsed) => judge(&mut f, &parsed),
         };
         let other = match analysis.kind {
@@ -358,21 +431,21 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
             Some(event) if analysis.kind == Kind::ContactCenterPhoneNumber => {
                 summary.valid += 1;
                 summary.warnings += f.total();
-                match event.body.event_type {
-                    EventType::Created => summary.created += 1,
-                    EventType::Updated => summary.updated += 1,
-                    EventType::Deleted => summary.deleted += 1,
-                }
-                let key = group_key(&event);
-                let group = *group_of.entry(key.0.clone()).or_insert_with(|| {
-                    groups.push(key);
-                    groups.len() - 1
-                });
+                count(&mut summary, event.body.event_type);
+                let group = group_of_event(
+                    &mut group_of,
+                    &mut groups,
+                    &event.account_id,
+                    &event.owner_id,
+                );
                 kept.push(Kept {
                     index: i,
                     line,
                     group,
-                    event,
+                    time: event.time,
+                    uuid: Cow::Owned(event.uuid),
+                    event_type: event.body.event_type,
+                    info: Info::owned(event.body.phone_number_info),
                 });
             }
             _ => {
@@ -394,20 +467,47 @@ fn envelope_of<'n, 'a>(root: &'n Node<'a>) -> Option<&'n Node<'a>> {
     }
 }
 
-fn group_key(event: &Event) -> (String, Option<String>, Option<String>) {
-    if is_digits(&event.account_id) {
-        (
-            format!("account:{}", event.account_id),
-            Some(event.account_id.clone()),
-            None,
-        )
-    } else {
-        (
-            format!("owner:{}", event.owner_id),
-            None,
-            Some(event.owner_id.clone()),
-        )
+/// A string value as the tree holds it (borrowed from the log unless it had escapes).
+fn string<'a>(node: &Node<'a>) -> Option<Cow<'a, str>> {
+    match &node.value {
+        crate::json::Value::String(s) => Some(s.clone()),
+        _ => None,
     }
+}
+
+fn count(summary: &mut Summary, event_type: EventType) {
+    match event_type {
+        EventType::Created => summary.created += 1,
+        EventType::Updated => summary.updated += 1,
+        EventType::Deleted => summary.deleted += 1,
+    }
+}
+
+/// The index of an event's group (its account, or its owner when the filter names none),
+/// added to `groups` as `(key, account id, owner id)` when it is new.
+fn group_of_event(
+    group_of: &mut [HashMap<String, usize>; 2],
+    groups: &mut Vec<(String, Option<String>, Option<String>)>,
+    account_id: &str,
+    owner_id: &str,
+) -> usize {
+    let by_account = is_digits(account_id);
+    let (id, map) = if by_account {
+        (account_id, &mut group_of[1])
+    } else {
+        (owner_id, &mut group_of[0])
+    };
+    // Looked up by `&str`: only a new group allocates.
+    if let Some(&group) = map.get(id) {
+        return group;
+    }
+    groups.push(if by_account {
+        (format!("account:{id}"), Some(id.to_string()), None)
+    } else {
+        (format!("owner:{id}"), None, Some(id.to_string()))
+    });
+    map.insert(id.to_string(), groups.len() - 1);
+    groups.len() - 1
 }
 
 /// Broken items as they are found, located in the whole input, within the log's issue budget.
@@ -454,10 +554,10 @@ impl<'a> Problems<'a> {
 }
 
 /// The fields compared between a number's consecutive events.
-fn fields(info: &PhoneNumberInfo) -> [(&'static str, Option<&str>); 8] {
-    let provider = info.contact_center_provider.as_ref();
+fn fields<'i>(info: &'i Info) -> [(&'static str, Option<&'i str>); 8] {
+    let provider = info.provider.as_ref();
     [
-        ("phoneNumber", Some(info.phone_number.as_str())),
+        ("phoneNumber", Some(&info.phone_number)),
         ("type", info.number_type.map(|t| t.as_str())),
         ("usageType", info.usage_type.as_deref()),
         ("status", info.status.as_deref()),
@@ -465,18 +565,18 @@ fn fields(info: &PhoneNumberInfo) -> [(&'static str, Option<&str>); 8] {
         ("location", info.location.as_deref()),
         (
             "contactCenterProvider.id",
-            provider.and_then(|p| p.id.as_deref()),
+            provider.and_then(|[id, _]| id.as_deref()),
         ),
         (
             "contactCenterProvider.name",
-            provider.and_then(|p| p.name.as_deref()),
+            provider.and_then(|[_, name]| name.as_deref()),
         ),
     ]
 }
 
 /// What changed from one event's fields to the next; a field a later event leaves out is not
 /// a change (deletions often carry only the id and number).
-fn diff(before: &PhoneNumberInfo, after: &PhoneNumberInfo) -> Vec<FieldChange> {
+fn diff(before: &Info, after: &Info) -> Vec<FieldChange> {
     fields(before)
         .into_iter()
         .zip(fields(after))
@@ -494,14 +594,14 @@ fn diff(before: &PhoneNumberInfo, after: &PhoneNumberInfo) -> Vec<FieldChange> {
 fn finish(
     summary: &mut Summary,
     problems: Problems,
-    mut kept: Vec<Kept>,
+    mut kept: Vec<Kept<'_>>,
     groups: Vec<(String, Option<String>, Option<String>)>,
     options: &SummaryOptions,
 ) {
     summary.problems = problems.list;
     summary.issues_not_listed = problems.not_listed;
     // `kept` is in item order, so ties stay in item order.
-    sort_by_rank(&mut kept, |k| (k.group as u64, signed_rank(k.event.time.0)));
+    sort_by_rank(&mut kept, |k| (k.group as u64, signed_rank(k.time.0)));
     let mut group_stats: Vec<Group> = groups
         .into_iter()
         .map(|(key, account_id, owner_id)| Group {
@@ -514,10 +614,12 @@ fn finish(
         })
         .collect();
     // Timelines in order of each number's first appearance in its group's time order.
-    let mut timeline_of: HashMap<(usize, String), usize> = HashMap::new();
-    let mut timelines: Vec<(usize, Timeline, Vec<PhoneNumberInfo>)> = Vec::new();
+    // Keyed by (group, number id), borrowed from the log where the event was: cloning a
+    // borrowed key allocates nothing.
+    let mut timeline_of: HashMap<(usize, Cow<str>), usize> = HashMap::new();
+    let mut timelines: Vec<(usize, Timeline, Vec<Info>)> = Vec::new();
     for k in kept {
-        let info = k.event.body.phone_number_info;
+        let info = k.info;
         let slot = *timeline_of
             .entry((k.group, info.id.clone()))
             .or_insert_with(|| {
@@ -525,8 +627,8 @@ fn finish(
                     k.group,
                     Timeline {
                         group: group_stats[k.group].key.clone(),
-                        id: info.id.clone(),
-                        phone_number: info.phone_number.clone(),
+                        id: info.id.to_string(),
+                        phone_number: info.phone_number.to_string(),
                         entries: Vec::new(),
                     },
                     Vec::new(),
@@ -538,7 +640,7 @@ fn finish(
             .last()
             .map(|prev| diff(prev, &info))
             .unwrap_or_default();
-        let mut effect = effect_of(k.event.body.event_type, info.usage_type.as_deref());
+        let mut effect = effect_of(k.event_type, info.usage_type.as_deref());
         // Converted into Contact Center when the log already has it there: a field update.
         if effect == Effect::ConvertedIn
             && timeline
@@ -548,11 +650,13 @@ fn finish(
         {
             effect = Effect::Updated;
         }
-        timeline.phone_number = info.phone_number.clone();
+        if timeline.phone_number != info.phone_number {
+            timeline.phone_number = info.phone_number.to_string();
+        }
         timeline.entries.push(Entry {
-            time: k.event.time,
-            uuid: k.event.uuid,
-            event_type: k.event.body.event_type,
+            time: k.time,
+            uuid: k.uuid.into_owned(),
+            event_type: k.event_type,
             effect,
             index: k.index,
             line: k.line,
