@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { parse, validate } from 'cc-number-events';
+import { parse, summarize, validate } from 'cc-number-events';
 
 const require = createRequire(import.meta.url);
 const fixture = (name) => readFileSync(new URL(`../fixtures/validate/${name}`, import.meta.url), 'utf8');
@@ -408,7 +408,8 @@ describe('positions are UTF-16 code units, as JavaScript strings count', () => {
 
 describe('strings are encoded to UTF-8 exactly as TextEncoder does, at every length', () => {
   // Strings up to 2^20 code units are encoded straight into WebAssembly memory with room for
-  // three bytes per unit; longer ones go through the glue. Both must give the bytes' report.
+  // three bytes per unit; longer ones get one byte per unit first and the rest, if any, in a
+  // second call. Both must give the bytes' report.
   const withLocation = (location) => VALID.replace('"Washington, DC"', JSON.stringify(location));
   const same = (text) => {
     const fromString = validate(text, { maxInputBytes: 64 << 20 });
@@ -433,5 +434,33 @@ describe('strings are encoded to UTF-8 exactly as TextEncoder does, at every len
     const overLimit = withLocation('🇨🇭' + 'é'.repeat(pad + 1));
     assert.equal(overLimit.length, (1 << 20) + 1);
     assert.equal(same(overLimit).event.body.phoneNumberInfo.location.length, 5 + pad);
+  });
+
+  test('a long log whose non-ASCII text overflows the first chunk is read as its bytes are', () => {
+    // ASCII lines first, so that the one-byte-per-unit buffer fills in the middle of the
+    // emoji and accented lines that follow (surrogate pairs must not be split there).
+    const line = (location) => withLocation(location).replace(/\s*\n\s*/g, ' ');
+    const lines = [];
+    for (let i = 0, units = 0; units < (1 << 20) + 5000; i++) {
+      const uuid = `1${String(i).padStart(18, '0')}`;
+      const l = line(i < 2000 ? `Plain ${i}` : `São ${i} 😀🇨🇭 東京`).replace(/"uuid": "\d+"/, `"uuid": "${uuid}"`);
+      lines.push(l);
+      units += l.length + 1;
+    }
+    const log = lines.join('\n');
+    assert.ok(log.length > 1 << 20);
+    const fromString = summarize(log);
+    assert.deepEqual(fromString, summarize(new TextEncoder().encode(log)));
+    assert.equal(fromString.valid, lines.length);
+    assert.equal(fromString.invalid, 0);
+  });
+
+  test('a lone surrogate past the first chunk of a long string is reported where it is', () => {
+    // Put in after JSON.stringify, which would escape it.
+    const text = withLocation('x'.repeat(1 << 20) + 'LONE' + '😀'.repeat(10)).replace('LONE', '\uD800');
+    const r = validate(text, { maxInputBytes: 64 << 20 });
+    const e = r.errors.find((i) => i.code === 'json-lone-surrogate');
+    assert.ok(e, JSON.stringify(r.errors));
+    assert.equal(e.offset, text.indexOf('\uD800'));
   });
 });
