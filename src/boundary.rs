@@ -185,23 +185,17 @@ fn sliced(s: Option<&str>) -> Option<Part<'_>> {
     s.map(Part::Input)
 }
 
-/// `units` turns the input's byte offsets into UTF-16 offsets (`None` when there is no input
-/// or it is ASCII).
-fn spans(parts: [Option<Part>; 23], input: &str, units: Option<&Utf16Offsets>) -> (Spans, String) {
+/// `input` gives the pair of an input slice, and may add it to the text.
+fn spans(
+    parts: [Option<Part>; 23],
+    mut input: impl FnMut(&str, &mut String) -> [u32; 2],
+) -> (Spans, String) {
     let mut spans = [ABSENT; 46];
     // Room for a sentence, a time and the short values of a clean report.
     let mut text = String::with_capacity(256);
     for (pair, part) in spans.chunks_exact_mut(2).zip(parts) {
         match part {
-            // An input slice's offset is its distance from the input's start.
-            Some(Part::Input(v)) => {
-                let start = v.as_ptr() as usize - input.as_ptr() as usize;
-                let end = start + v.len();
-                (pair[0], pair[1]) = match units {
-                    Some(u) => (u.of(start), u.of(end)),
-                    None => (start as u32, end as u32),
-                };
-            }
+            Some(Part::Input(v)) => pair.copy_from_slice(&input(v, &mut text)),
             Some(Part::Made(t)) => {
                 text.push_str(t);
                 pair[0] = IN_TEXT;
@@ -254,22 +248,40 @@ pub fn compact_report(report: &Report) -> Option<(Spans, String)> {
         ascii(Some(change.effect.as_str())),
         made(Some(&change.sentence)),
     ];
-    Some(spans(parts, "", None))
+    Some(spans(parts, |_, _| {
+        unreachable!("a report holds no input slices")
+    }))
+}
+
+/// How a clean report's values that stand as they are in the input reach JavaScript.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Values {
+    /// As UTF-16 offsets into the caller's own string, which JavaScript slices.
+    Sliced,
+    /// Copied into the text, for a caller who passed bytes and so holds no string: decoding
+    /// the values alone costs less than decoding the whole input.
+    Copied,
 }
 
 /// [`compact_report`] straight from `input`, when the tree-free fast path reads it as a clean
 /// WebHook notification: no event, no report, and every value the input holds as it is is
-/// sliced from the caller's string instead of crossing the boundary. `input_ascii` says
-/// whether `input` is ASCII, where byte offsets are already UTF-16 offsets.
+/// sliced from the caller's string (or copied, as `values` says) instead of crossing as JSON.
+/// `input_ascii` says whether `input` is ASCII, where byte offsets are UTF-16 offsets.
 ///
 /// Only for input on which [`crate::input::decode`] has nothing to report (the caller's
 /// string without a lone surrogate, or valid UTF-8): the fast path is tried only then.
-pub fn clean_report(input: &str, max_depth: usize, input_ascii: bool) -> Option<(Spans, String)> {
+pub fn clean_report(
+    input: &str,
+    max_depth: usize,
+    input_ascii: bool,
+    values: Values,
+) -> Option<(Spans, String)> {
     debug_assert_eq!(input_ascii, input.is_ascii());
     let c = crate::fast::clean(input, 0, max_depth)?;
     // Blocks of 64 bytes: a notification is a few hundred, and each of its 30 or so offsets
     // then costs at most one block's count.
-    let units = (!input_ascii).then(|| Utf16Offsets::new(input, false, 6));
+    let units =
+        (!input_ascii && values == Values::Sliced).then(|| Utf16Offsets::new(input, false, 6));
     let facts = c.facts();
     let mut written = String::with_capacity(224);
     c.time.write_iso(&mut written);
@@ -301,7 +313,28 @@ pub fn clean_report(input: &str, max_depth: usize, input_ascii: bool) -> Option<
         ascii(Some(facts.effect().as_str())),
         made(Some(sentence)),
     ];
-    Some(spans(parts, input, units.as_ref()))
+    let length = |v: &str| {
+        if input_ascii {
+            v.len() as u32
+        } else {
+            utf16_len(v)
+        }
+    };
+    Some(spans(parts, |v, text| match (values, &units) {
+        (Values::Copied, _) => {
+            text.push_str(v);
+            [IN_TEXT, length(v)]
+        }
+        // An input slice's offset is its distance from the input's start.
+        (Values::Sliced, units) => {
+            let start = v.as_ptr() as usize - input.as_ptr() as usize;
+            let end = start + v.len();
+            match units {
+                Some(u) => [u.of(start), u.of(end)],
+                None => [start as u32, end as u32],
+            }
+        }
+    }))
 }
 
 /// An invalid report as numbers and text for `assembleInvalid` (src/wasm.rs), which builds
@@ -831,11 +864,20 @@ mod tests {
         values
     }
 
+    /// The values copied into the text are the ones sliced out of the input.
+    fn assert_copied_alike(input: &str, sliced: &[Option<String>]) {
+        let ascii = input.is_ascii();
+        let (spans, text) = clean_report(input, 64, ascii, Values::Copied).unwrap();
+        assert!(spans.chunks(2).all(|p| p[0] == ABSENT || p[0] == IN_TEXT));
+        assert_eq!(sliced_values(input, &spans, &text), sliced);
+    }
+
     #[test]
     fn slices_a_clean_notifications_values_out_of_the_input_itself() {
         let valid = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611+0000","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2","body":{"eventType":"Created","phoneNumberInfo":{"id":"3","phoneNumber":"+12024999741","type":"VoiceOnly","contactCenterProvider":{"name":"P"}}}}"#;
-        let (spans, text) = clean_report(valid, 64, true).unwrap();
+        let (spans, text) = clean_report(valid, 64, true, Values::Sliced).unwrap();
         let owned = sliced_values(valid, &spans, &text);
+        assert_copied_alike(valid, &owned);
         let values: Vec<Option<&str>> = owned.iter().map(Option::as_deref).collect();
         assert_eq!(values[1], Some("2661273919712564939"));
         assert_eq!(values[3], Some("1"), "the account, out of the filter");
@@ -851,7 +893,7 @@ mod tests {
         assert_eq!(values[22], Some(change.sentence.as_str()));
         assert_eq!((values[20], values[21]), (Some("created"), Some("added")));
         assert!(
-            clean_report(&valid.replace("\"2\"", "2"), 64, true).is_none(),
+            clean_report(&valid.replace("\"2\"", "2"), 64, true, Values::Sliced).is_none(),
             "a warning"
         );
     }
@@ -861,8 +903,9 @@ mod tests {
         // Non-ASCII values early on (2-, 3- and 4-byte characters, long enough to cross the
         // 64-byte blocks), so that every later offset differs from its byte offset.
         let valid = r#"{"body":{"phoneNumberInfo":{"location":"São Paulo — 東京 🇧🇷 Zürich, and a long tail of ü ü ü ü ü ü ü ü ü ü ü ü ü ü","contactCenterProvider":{"id":"7","name":"Ünïcødé 😀"},"id":"3","phoneNumber":"+12024999741"},"eventType":"Created"},"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2"}"#;
-        let (spans, text) = clean_report(valid, 64, false).unwrap();
+        let (spans, text) = clean_report(valid, 64, false, Values::Sliced).unwrap();
         let owned = sliced_values(valid, &spans, &text);
+        assert_copied_alike(valid, &owned);
         let values: Vec<Option<&str>> = owned.iter().map(Option::as_deref).collect();
         let report = crate::validate(valid, &Options::default());
         let event = report.event.unwrap();

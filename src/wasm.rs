@@ -7,7 +7,7 @@
 use crate::boundary::{
     clean_report, compact_report, invalid_report, options_from_json, parse_report, summarize_js,
     summarize_too_large, summary_options_from_json, validate_js, validate_js_unclean,
-    validate_too_large, ThrownError,
+    validate_too_large, ThrownError, Values,
 };
 use crate::write::ToJson;
 use js_sys::{JsString, Reflect, RegExp, Uint8Array, JSON};
@@ -201,9 +201,8 @@ fn to_js(value: &impl ToJson) -> JsValue {
 // `Uint8Array.prototype.set.call`, which V8 runs markedly slower than a plain `set`.
 // `assembleReport` builds a valid report from `boundary::Spans`: the same plain objects, in
 // the same key order, that `JSON.parse` makes of the report's JSON, but from slices of the
-// caller's own string and of a short text (or of one text alone, when `input` is null: its
-// made values then start at `from`). Writing and re-parsing 1 KB of JSON was most of the
-// cost of a call. `assembleInvalid` does the same for an invalid report, from
+// caller's own string and of a short text (or of the text alone: `input` is then null).
+// Writing and re-parsing 1 KB of JSON was most of the cost of a call. `assembleInvalid` does the same for an invalid report, from
 // `boundary::invalid_report`'s numbers and text.
 #[wasm_bindgen(inline_js = r#"
 const encoder = new TextEncoder();
@@ -248,9 +247,8 @@ export function assembleInvalid(nums, text) {
   for (let k = 0; k < warningCount; k++) warnings.push(issue());
   return { valid: false, kind, delivery, errors, warnings };
 }
-export function assembleReport(input, spans, text, from) {
-  if (input === null) input = text;
-  let at = from;
+export function assembleReport(input, spans, text) {
+  let at = 0;
   let i = 0;
   const next = () => {
     const a = spans[i], b = spans[i + 1];
@@ -305,7 +303,7 @@ export function assembleReport(input, spans, text, from) {
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = assembleReport)]
-    fn assemble_report(input: &JsValue, spans: &[u32], text: &str, from: usize) -> JsValue;
+    fn assemble_report(input: &JsValue, spans: &[u32], text: &str) -> JsValue;
     #[wasm_bindgen(js_name = assembleInvalid)]
     fn assemble_invalid(nums: &[u32], text: &str) -> JsValue;
     #[wasm_bindgen(js_name = copyBytes)]
@@ -327,7 +325,7 @@ extern "C" {
 /// invalid, through JSON when it is valid with warnings.
 fn report_to_js(report: &crate::Report) -> JsValue {
     if let Some((spans, text)) = compact_report(report) {
-        return assemble_report(&JsValue::NULL, &spans, &text, 0);
+        return assemble_report(&JsValue::NULL, &spans, &text);
     }
     match invalid_report(report) {
         Some((nums, text)) => assemble_invalid(&nums, &text),
@@ -337,8 +335,7 @@ fn report_to_js(report: &crate::Report) -> JsValue {
 
 /// The report of a clean WebHook notification in `text` (ASCII or not, as `ascii` says),
 /// straight from the fast path (see [`clean_report`]): values are sliced from the caller's
-/// string or, when the caller passed bytes, from one text that holds the input followed by
-/// the made values, so that it crosses in one decoding.
+/// string or, when the caller passed bytes, copied into the text that crosses.
 fn clean_to_js(
     input: &JsValue,
     given: Given,
@@ -346,19 +343,12 @@ fn clean_to_js(
     ascii: bool,
     options: &crate::Options,
 ) -> Option<JsValue> {
-    let (spans, made) = clean_report(text, options.max_depth, ascii)?;
     Some(if given == Given::Text {
-        assemble_report(input, &spans, &made, 0)
+        let (spans, made) = clean_report(text, options.max_depth, ascii, Values::Sliced)?;
+        assemble_report(input, &spans, &made)
     } else {
-        let from = if ascii {
-            text.len()
-        } else {
-            crate::position::utf16_units(text.as_bytes()) as usize
-        };
-        let mut both = String::with_capacity(text.len() + made.len());
-        both.push_str(text);
-        both.push_str(&made);
-        assemble_report(&JsValue::NULL, &spans, &both, from)
+        let (spans, made) = clean_report(text, options.max_depth, ascii, Values::Copied)?;
+        assemble_report(&JsValue::NULL, &spans, &made)
     })
 }
 
