@@ -1,9 +1,11 @@
 //! Property tests: structure-aware mutations of valid notifications (drop, duplicate, retype,
-//! rename, truncate, inject) never panic and every issue lies inside the input; valid
+//! rename, truncate, inject) never panic and every issue lies inside the input; the fast path,
+//! and the wasm build's clean route with its UTF-16 offsets, give what the tree gives; valid
 //! notifications stay valid, to the same event, when re-serialised with other white space and
 //! another key order.
 #![cfg(not(target_arch = "wasm32"))]
 
+use cc_number_events::boundary::{clean_report, compact_report, Spans, Values, ABSENT, IN_TEXT};
 use cc_number_events::json::{Node, Parser, Value};
 use cc_number_events::summary::{summarize, summarize_tree, SummaryOptions};
 use cc_number_events::{validate, validate_tree, Issue, Options};
@@ -204,6 +206,9 @@ const VALUES: &[&str] = &[
     "\"https://platform.ringcentral.com/restapi/v1.0/account/~/phone-number/1\"",
     "{\"id\":\"\"}",
     "{\"name\":\"x\",\"id\":\"7\"}",
+    // Non-ASCII text, which the clean route must slice by UTF-16 offsets.
+    "\"São Paulo — 東京 🇧🇷\"",
+    "{\"name\":\"Ünïcødé 😀\"}",
 ];
 const KEYS: &[&str] = &[
     "uuid",
@@ -302,10 +307,55 @@ fn check_issues<'i>(
     Ok(())
 }
 
+/// A valid report's 23 values as JavaScript reads them from [`Spans`] (src/wasm.rs
+/// `assembleReport`): UTF-16 slices of the input and of the text.
+fn span_values(input: &str, spans: &Spans, text: &str) -> Vec<Option<String>> {
+    let input: Vec<u16> = input.encode_utf16().collect();
+    let text: Vec<u16> = text.encode_utf16().collect();
+    let mut at = 0;
+    spans
+        .chunks(2)
+        .map(|p| match p[0] {
+            ABSENT => None,
+            IN_TEXT => {
+                at += p[1] as usize;
+                Some(String::from_utf16_lossy(&text[at - p[1] as usize..at]))
+            }
+            start => Some(String::from_utf16_lossy(
+                &input[start as usize..p[1] as usize],
+            )),
+        })
+        .collect()
+}
+
+/// The wasm build's clean route (sliced from the caller's string, or copied when it passed
+/// bytes) gives the values of the report's own compact form.
+fn check_clean_route(
+    bytes: &[u8],
+    report: &cc_number_events::Report,
+    max_depth: usize,
+) -> Result<(), TestCaseError> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Ok(());
+    };
+    let ascii = text.is_ascii();
+    let Some((sliced, made)) = clean_report(text, max_depth, ascii, Values::Sliced) else {
+        return Ok(());
+    };
+    let (full, full_text) =
+        compact_report(report).expect("the clean route answers only for valid reports");
+    let expected = span_values("", &full, &full_text);
+    prop_assert_eq!(&span_values(text, &sliced, &made), &expected);
+    let (copied, copied_text) = clean_report(text, max_depth, ascii, Values::Copied).unwrap();
+    prop_assert_eq!(&span_values("", &copied, &copied_text), &expected);
+    Ok(())
+}
+
 fn check_all(bytes: &[u8], options: &Options) -> Result<(), TestCaseError> {
     let r = validate(bytes, options);
     // The tree-free fast path answers only where the tree finds nothing, and then the same.
     prop_assert_eq!(&r, &validate_tree(bytes, options));
+    check_clean_route(bytes, &r, options.max_depth)?;
     prop_assert_eq!(r.valid, r.event.is_some());
     prop_assert!(r.valid || !r.errors.is_empty());
     check_issues(r.errors.iter().chain(&r.warnings), bytes)?;
@@ -404,6 +454,8 @@ proptest! {
         apply(&mut j, &m);
         let text = to_text(&j, &[0]);
         let options = Options { strict, ..Options::default() };
-        prop_assert_eq!(validate(&text, &options), validate_tree(&text, &options));
+        let report = validate(&text, &options);
+        prop_assert_eq!(&report, &validate_tree(&text, &options));
+        check_clean_route(text.as_bytes(), &report, options.max_depth)?;
     }
 }
