@@ -7,8 +7,8 @@
 //! overflows on) nesting deeper than the caller allows.
 
 use crate::codes::Code;
+use crate::map::HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// A half-open byte range `start..end` in the parsed text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

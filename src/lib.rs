@@ -14,6 +14,7 @@ mod findings;
 mod input;
 pub mod json;
 mod log;
+mod map;
 pub mod model;
 mod order;
 pub mod position;

@@ -11,6 +11,7 @@ use crate::findings::{locate, Findings};
 use crate::input::{decode, FromJs};
 use crate::json::{Node, Span};
 use crate::log::{Items, Read};
+use crate::map::HashMap;
 use crate::model::{
     Delivery, Effect, EventType, Issue, Kind, NumberType, Options, PhoneNumberInfo,
 };
@@ -21,7 +22,6 @@ use crate::timestamp::{self, Instant};
 use crate::validate::judge;
 use std::borrow::Cow;
 use std::collections::hash_map::Entry as Slot;
-use std::collections::HashMap;
 
 /// Options for [`summarize`]: those of `validate`, plus limits for whole logs and the
 /// renderings to produce.
@@ -292,10 +292,9 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
     let mut groups: Vec<(String, Option<String>, Option<String>)> = Vec::new();
     // Groups by owner id, then by account id.
     let mut group_of: [HashMap<String, usize>; 2] = Default::default();
-    // std's maps hash with SipHash under per-process random keys, so crafted uuids and ids
-    // cannot make them quadratic; a faster hash would be about 9% of a log's time. (Built for
-    // wasm32-unknown-unknown, std has no entropy and derives the keys from two addresses.)
-    let mut seen: HashMap<Cow<str>, (usize, usize, usize)> = HashMap::new();
+    // SipHash under secret random keys (src/map.rs), so crafted uuids and ids cannot make
+    // these maps quadratic; a faster hash would save about 9% of a log's time.
+    let mut seen: HashMap<Cow<str>, (usize, usize, usize)> = HashMap::default();
     let mut latest: Option<(Instant, usize)> = None;
     let mut kept: Vec<Kept> = Vec::new();
     let items = Items::new(src, start, options.item.max_depth, fast);
@@ -619,7 +618,7 @@ fn finish(
     // Timelines in order of each number's first appearance in its group's time order.
     // Keyed by (group, number id), borrowed from the log where the event was: cloning a
     // borrowed key allocates nothing.
-    let mut timeline_of: HashMap<(usize, Cow<str>), usize> = HashMap::new();
+    let mut timeline_of: HashMap<(usize, Cow<str>), usize> = HashMap::default();
     let mut timelines: Vec<(usize, Timeline, Vec<Info>)> = Vec::new();
     for k in kept {
         let info = k.info;

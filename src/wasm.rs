@@ -10,6 +10,7 @@ use crate::boundary::{
     validate_too_large, ThrownError, Values,
 };
 use crate::write::ToJson;
+use core::sync::atomic::{AtomicBool, Ordering::Relaxed};
 use js_sys::{JsString, Reflect, RegExp, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 
@@ -54,6 +55,18 @@ enum Input {
 enum Given {
     Text,
     Bytes,
+}
+
+/// What every export does first: key the hash maps (once), then check the input.
+fn begin(input: &JsValue) -> Result<Given, JsValue> {
+    static SEEDED: AtomicBool = AtomicBool::new(false);
+    if !SEEDED.swap(true, Relaxed) {
+        let mut words = [0u32; 4];
+        random_words(&mut words);
+        let word = |i: usize| u64::from(words[i]) << 32 | u64::from(words[i + 1]);
+        crate::map::seed(word(0), word(2));
+    }
+    check_input(input)
 }
 
 fn check_input(input: &JsValue) -> Result<Given, JsValue> {
@@ -196,7 +209,8 @@ fn to_js(value: &impl ToJson) -> JsValue {
     JSON::parse(&value.to_json()).unwrap_or(JsValue::NULL)
 }
 
-// `encodeInto` writes a string's UTF-8 straight into WebAssembly memory (see `utf8_of`), and
+// `randomWords` keys the hash maps (src/map.rs). `encodeInto` writes a string's UTF-8 straight
+// into WebAssembly memory (see `utf8_of`), and
 // `copyBytes` the caller's bytes: `Uint8Array::to_vec` goes through
 // `Uint8Array.prototype.set.call`, which V8 runs markedly slower than a plain `set`.
 // `assembleReport` builds a valid report from `boundary::Spans`: the same plain objects, in
@@ -206,6 +220,11 @@ fn to_js(value: &impl ToJson) -> JsValue {
 // `boundary::invalid_report`'s numbers and text.
 #[wasm_bindgen(inline_js = r#"
 const encoder = new TextEncoder();
+export function randomWords(out) {
+  const crypto = globalThis.crypto;
+  if (crypto && crypto.getRandomValues) crypto.getRandomValues(out);
+  else for (let i = 0; i < out.length; i++) out[i] = Math.floor(Math.random() * 2 ** 32);
+}
 export function copyBytes(bytes, memory, ptr) {
   new Uint8Array(memory.buffer, ptr, bytes.length).set(bytes);
 }
@@ -306,6 +325,9 @@ extern "C" {
     fn assemble_report(input: &JsValue, spans: &[u32], text: &str) -> JsValue;
     #[wasm_bindgen(js_name = assembleInvalid)]
     fn assemble_invalid(nums: &[u32], text: &str) -> JsValue;
+    /// Secure random numbers (`crypto.getRandomValues`; `Math.random` where there is none).
+    #[wasm_bindgen(js_name = randomWords)]
+    fn random_words(out: &mut [u32]);
     #[wasm_bindgen(js_name = copyBytes)]
     fn copy_bytes(bytes: &Uint8Array, memory: &JsValue, ptr: *mut u8);
     #[wasm_bindgen(js_name = encodeInto)]
@@ -362,7 +384,7 @@ fn report(input: &JsValue, given: Given, options: &crate::Options) -> crate::Rep
 
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let given = check_input(&input)?;
+    let given = begin(&input)?;
     let options = options(&opts)?;
     let (bytes, lone, ascii) = match read_input(&input, given, options.max_input_bytes) {
         Input::Ascii(bytes) => (bytes, None, true),
@@ -397,14 +419,14 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 /// path, so tests can check that the assembled fast path builds exactly the same objects.
 #[wasm_bindgen(skip_typescript, js_name = reportJson)]
 pub fn report_json(input: JsValue, opts: JsValue) -> Result<String, JsValue> {
-    let given = check_input(&input)?;
+    let given = begin(&input)?;
     let options = options(&opts)?;
     Ok(report(&input, given, &options).to_json())
 }
 
 #[wasm_bindgen(skip_typescript)]
 pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let given = check_input(&input)?;
+    let given = begin(&input)?;
     let options = options(&opts)?;
     match parse_report(report(&input, given, &options)) {
         Ok(event) => Ok(to_js(&event)),
@@ -414,7 +436,7 @@ pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen(skip_typescript)]
 pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let given = check_input(&input)?;
+    let given = begin(&input)?;
     let options = summary_options_from_json(&options_text(&opts)?).map_err(thrown)?;
     let summary = match read_input(&input, given, options.item.max_input_bytes) {
         Input::Ascii(bytes) => summarize_js(&bytes, &options, None),
@@ -422,6 +444,13 @@ pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
         Input::TooLarge(size, exact) => summarize_too_large(size, exact, &options),
     };
     Ok(to_js(&summary))
+}
+
+/// The hash maps' keys (src/map.rs), for the test that the exports seed them. Not exported to
+/// JavaScript, not part of the API.
+#[doc(hidden)]
+pub fn hash_keys() -> (u64, u64) {
+    crate::map::keys()
 }
 
 /// Diagnostic, not part of the API: the size of this module's WebAssembly memory in bytes,

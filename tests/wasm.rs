@@ -3,7 +3,7 @@
 //! real JavaScript objects, Arrays and Errors.
 #![cfg(target_arch = "wasm32")]
 
-use cc_number_events::wasm::{parse, validate};
+use cc_number_events::wasm::{hash_keys, parse, validate};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -82,6 +82,19 @@ fn assert_report_shape(report: &JsValue) {
         valid,
         "`change` is present exactly when valid"
     );
+}
+
+#[wasm_bindgen_test]
+fn the_first_call_keys_the_hash_maps_with_random_numbers() {
+    validate(VALID.into(), JsValue::UNDEFINED).unwrap();
+    let (k0, k1) = hash_keys();
+    // Unseeded, both are zero; std's own keys here would be two small wasm addresses.
+    assert!(
+        k0 > u64::from(u32::MAX) || k1 > u64::from(u32::MAX),
+        "{k0:x} {k1:x}"
+    );
+    validate(VALID.into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(hash_keys(), (k0, k1), "seeded once");
 }
 
 #[wasm_bindgen_test]
