@@ -57,7 +57,8 @@ mod keyed {
 }
 
 /// SipHash-1-3 (one compression round, three finalization rounds), as std hashes with.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+/// Natively only its tests use it.
+#[cfg(any(target_arch = "wasm32", test))]
 #[derive(Clone, Debug)]
 pub struct Sip13 {
     v: [u64; 4],
@@ -67,7 +68,7 @@ pub struct Sip13 {
     length: usize,
 }
 
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[cfg(any(target_arch = "wasm32", test))]
 impl Sip13 {
     pub fn new_with_keys(k0: u64, k1: u64) -> Self {
         Sip13 {
@@ -107,6 +108,7 @@ impl Sip13 {
 }
 
 /// Up to eight bytes as a little-endian word.
+#[cfg(any(target_arch = "wasm32", test))]
 #[inline(always)]
 fn word(bytes: &[u8]) -> u64 {
     let mut w = [0u8; 8];
@@ -114,6 +116,7 @@ fn word(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(w)
 }
 
+#[cfg(any(target_arch = "wasm32", test))]
 impl core::hash::Hasher for Sip13 {
     fn write(&mut self, mut msg: &[u8]) {
         self.length += msg.len();
