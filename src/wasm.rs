@@ -173,7 +173,8 @@ fn utf8_of(s: &JsString, units: usize) -> String {
         if from >= units {
             break;
         }
-        buf.reserve((units - from) * 3);
+        // Exactly: a log's buffer is hundreds of megabytes, not to be doubled.
+        buf.reserve_exact((units - from) * 3);
     }
     // SAFETY: whole characters of UTF-8, written one after the other.
     unsafe { String::from_utf8_unchecked(buf) }
@@ -210,14 +211,14 @@ fn to_js(value: &impl ToJson) -> JsValue {
 }
 
 // `randomWords` keys the hash maps (src/map.rs). `encodeInto` writes a string's UTF-8 straight
-// into WebAssembly memory (see `utf8_of`), and
-// `copyBytes` the caller's bytes: `Uint8Array::to_vec` goes through
-// `Uint8Array.prototype.set.call`, which V8 runs markedly slower than a plain `set`.
-// `assembleReport` builds a valid report from `boundary::Spans`: the same plain objects, in
-// the same key order, that `JSON.parse` makes of the report's JSON, but from slices of the
-// caller's own string and of a short text (or of the text alone: `input` is then null).
-// Writing and re-parsing 1 KB of JSON was most of the cost of a call. `assembleInvalid` does the same for an invalid report, from
-// `boundary::invalid_report`'s numbers and text.
+// into WebAssembly memory (see `utf8_of`), and `copyBytes` the caller's bytes:
+// `Uint8Array::to_vec` goes through `Uint8Array.prototype.set.call`, which V8 runs markedly
+// slower than a plain `set`. `assembleReport` builds a valid report from `boundary::Spans`:
+// the same plain objects, in the same key order, that `JSON.parse` makes of the report's JSON,
+// but from slices of the caller's own string and of a short text (or of the text alone:
+// `input` is then null). Writing and re-parsing 1 KB of JSON was most of the cost of a call.
+// `assembleInvalid` does the same for an invalid report, from `boundary::invalid_report`'s
+// numbers and text.
 #[wasm_bindgen(inline_js = r#"
 const encoder = new TextEncoder();
 export function randomWords(out) {
