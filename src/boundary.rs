@@ -181,21 +181,14 @@ fn ascii(s: Option<&str>) -> Option<Part<'_>> {
     s.map(Part::Ascii)
 }
 
-fn sliced(s: Option<&str>) -> Option<Part<'_>> {
-    s.map(Part::Input)
-}
-
-/// `input` gives the pair of an input slice, and may add it to the text.
-fn spans(
-    parts: [Option<Part>; 23],
-    mut input: impl FnMut(&str, &mut String) -> [u32; 2],
-) -> (Spans, String) {
+/// `offsets` gives an input slice's pair.
+fn spans(parts: [Option<Part>; 23], offsets: impl Fn(&str) -> [u32; 2]) -> (Spans, String) {
     let mut spans = [ABSENT; 46];
     // Room for a sentence, a time and the short values of a clean report.
     let mut text = String::with_capacity(256);
     for (pair, part) in spans.chunks_exact_mut(2).zip(parts) {
         match part {
-            Some(Part::Input(v)) => pair.copy_from_slice(&input(v, &mut text)),
+            Some(Part::Input(v)) => pair.copy_from_slice(&offsets(v)),
             Some(Part::Made(t)) => {
                 text.push_str(t);
                 pair[0] = IN_TEXT;
@@ -248,7 +241,7 @@ pub fn compact_report(report: &Report) -> Option<(Spans, String)> {
         ascii(Some(change.effect.as_str())),
         made(Some(&change.sentence)),
     ];
-    Some(spans(parts, |_, _| {
+    Some(spans(parts, |_| {
         unreachable!("a report holds no input slices")
     }))
 }
@@ -270,8 +263,8 @@ pub enum Values {
 ///
 /// Only for input on which [`crate::input::decode`] has nothing to report (the caller's
 /// string without a lone surrogate, or valid UTF-8): the fast path is tried only then.
-pub fn clean_report(
-    input: &str,
+pub fn clean_report<'a>(
+    input: &'a str,
     max_depth: usize,
     input_ascii: bool,
     values: Values,
@@ -288,51 +281,43 @@ pub fn clean_report(
     let iso = written.len();
     facts.write_sentence(&mut written);
     let (time, sentence) = written.split_at(iso);
+    let value = |s: Option<&'a str>| match values {
+        Values::Sliced => s.map(Part::Input),
+        Values::Copied if input_ascii => s.map(Part::Ascii),
+        Values::Copied => s.map(Part::Made),
+    };
     let parts = [
         ascii(Some(crate::Delivery::WebHook.as_str())),
-        sliced(Some(c.uuid)),
-        sliced(Some(c.event)),
-        sliced(Some(c.account_id)),
-        sliced(Some(c.timestamp)),
+        value(Some(c.uuid)),
+        value(Some(c.event)),
+        value(Some(c.account_id)),
+        value(Some(c.timestamp)),
         ascii(Some(time)),
-        sliced(Some(c.subscription_id)),
-        sliced(Some(c.owner_id)),
+        value(Some(c.subscription_id)),
+        value(Some(c.owner_id)),
         ascii(Some(c.event_type.as_str())),
-        sliced(c.uri),
-        sliced(Some(c.id)),
-        sliced(Some(c.phone_number)),
-        sliced(c.payment_type),
-        sliced(c.location),
+        value(c.uri),
+        value(Some(c.id)),
+        value(Some(c.phone_number)),
+        value(c.payment_type),
+        value(c.location),
         ascii(c.number_type.map(NumberType::as_str)),
-        sliced(c.usage_type),
-        sliced(c.status),
+        value(c.usage_type),
+        value(c.status),
         ascii(c.provider.map(|_| "")),
-        sliced(c.provider.and_then(|(id, _)| id)),
-        sliced(c.provider.and_then(|(_, name)| name)),
+        value(c.provider.and_then(|(id, _)| id)),
+        value(c.provider.and_then(|(_, name)| name)),
         ascii(Some(facts.action())),
         ascii(Some(facts.effect().as_str())),
         made(Some(sentence)),
     ];
-    let length = |v: &str| {
-        if input_ascii {
-            v.len() as u32
-        } else {
-            utf16_len(v)
-        }
-    };
-    Some(spans(parts, |v, text| match (values, &units) {
-        (Values::Copied, _) => {
-            text.push_str(v);
-            [IN_TEXT, length(v)]
-        }
-        // An input slice's offset is its distance from the input's start.
-        (Values::Sliced, units) => {
-            let start = v.as_ptr() as usize - input.as_ptr() as usize;
-            let end = start + v.len();
-            match units {
-                Some(u) => [u.of(start), u.of(end)],
-                None => [start as u32, end as u32],
-            }
+    // An input slice's offset is its distance from the input's start.
+    Some(spans(parts, |v| {
+        let start = v.as_ptr() as usize - input.as_ptr() as usize;
+        let end = start + v.len();
+        match &units {
+            Some(u) => [u.of(start), u.of(end)],
+            None => [start as u32, end as u32],
         }
     }))
 }
