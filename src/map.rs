@@ -107,13 +107,28 @@ impl Sip13 {
     }
 }
 
-/// Up to eight bytes as a little-endian word.
+/// Up to eight bytes as a little-endian word: four, two and one at a time, as std does, since
+/// a copy into a zeroed buffer is a call to `memcpy` for every key.
 #[cfg(any(target_arch = "wasm32", test))]
 #[inline(always)]
 fn word(bytes: &[u8]) -> u64 {
-    let mut w = [0u8; 8];
-    w[..bytes.len()].copy_from_slice(bytes);
-    u64::from_le_bytes(w)
+    if let Some(whole) = bytes.first_chunk::<8>() {
+        return u64::from_le_bytes(*whole);
+    }
+    let mut out = 0u64;
+    let mut i = 0;
+    if let Some(four) = bytes.first_chunk::<4>() {
+        out = u64::from(u32::from_le_bytes(*four));
+        i = 4;
+    }
+    if let Some(two) = bytes[i..].first_chunk::<2>() {
+        out |= u64::from(u16::from_le_bytes(*two)) << (8 * i);
+        i += 2;
+    }
+    if let Some(&one) = bytes.get(i) {
+        out |= u64::from(one) << (8 * i);
+    }
+    out
 }
 
 #[cfg(any(target_arch = "wasm32", test))]
