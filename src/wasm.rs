@@ -1,8 +1,9 @@
 //! Every WebAssembly export, and nothing else: values are moved across here, decisions are
 //! made in [`crate::boundary`] and the core.
 //!
-//! Reports cross as JSON text parsed by the engine's `JSON.parse`, so callers get plain
-//! objects (never `Map`s), and keys such as `__proto__` stay ordinary own properties.
+//! Values cross as the plain objects the engine's `JSON.parse` would make of their JSON (never
+//! `Map`s), built in JavaScript from slices and numbers, and keys such as `__proto__` stay
+//! ordinary own properties.
 
 use crate::boundary::{
     clean_report, compact_report, invalid_report, options_from_json, parse_report, summarize_js,
@@ -206,8 +207,11 @@ fn options(options: &JsValue) -> Result<crate::Options, JsValue> {
     options_from_json(&options_text(options)?).map_err(thrown)
 }
 
+/// A value as the plain objects `JSON.parse` would make of its JSON, built from its tokens
+/// (`write::Tokens`) by `assembleValue`.
 fn to_js(value: &impl ToJson) -> JsValue {
-    JSON::parse(&value.to_json()).unwrap_or(JsValue::NULL)
+    let (nums, text) = value.to_tokens();
+    assemble_value(&nums, &text)
 }
 
 // `randomWords` keys the hash maps (src/map.rs). `encodeInto` writes a string's UTF-8 straight
@@ -218,7 +222,7 @@ fn to_js(value: &impl ToJson) -> JsValue {
 // but from slices of the caller's own string and of a short text (or of the text alone:
 // `input` is then null). Writing and re-parsing 1 KB of JSON was most of the cost of a call.
 // `assembleInvalid` does the same for an invalid report, from `boundary::invalid_report`'s
-// numbers and text.
+// numbers and text, and `assembleValue` for any other value, from its `write::Tokens`.
 #[wasm_bindgen(inline_js = r#"
 const encoder = new TextEncoder();
 export function randomWords(out) {
@@ -238,6 +242,46 @@ export function encodeInto(text, from, memory, ptr, capacity) {
 }
 export function encodedUnits() {
   return unitsRead;
+}
+export function assembleValue(nums, text) {
+  let i = 0;
+  let at = 0;
+  const keys = [];
+  const str = () => {
+    const n = nums[i++];
+    at += n;
+    return text.slice(at - n, at);
+  };
+  const value = () => {
+    switch (nums[i++]) {
+      case 0: return null;
+      case 1: return false;
+      case 2: return true;
+      case 3: {
+        const low = nums[i++];
+        return nums[i++] * 4294967296 + low;
+      }
+      case 4: return str();
+      case 5: {
+        const o = {};
+        for (let tag = nums[i++]; tag !== 7; tag = nums[i++]) {
+          let key;
+          if (tag === 8) keys.push(key = str());
+          else key = keys[nums[i++]];
+          // Keys are names the crate chooses (`&'static str`), never input: no `__proto__`.
+          o[key] = value();
+        }
+        return o;
+      }
+      case 6: {
+        const a = [];
+        while (nums[i] !== 7) a.push(value());
+        i++;
+        return a;
+      }
+    }
+  };
+  return value();
 }
 export function assembleInvalid(nums, text) {
   let at = 0;
@@ -324,6 +368,8 @@ export function assembleReport(input, spans, text) {
 extern "C" {
     #[wasm_bindgen(js_name = assembleReport)]
     fn assemble_report(input: &JsValue, spans: &[u32], text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = assembleValue)]
+    fn assemble_value(nums: &[u32], text: &str) -> JsValue;
     #[wasm_bindgen(js_name = assembleInvalid)]
     fn assemble_invalid(nums: &[u32], text: &str) -> JsValue;
     /// Secure random numbers (`crypto.getRandomValues`; `Math.random` where there is none).
@@ -345,7 +391,7 @@ extern "C" {
 }
 
 /// The report as a plain JS object: assembled from slices when it is valid without warnings or
-/// invalid, through JSON when it is valid with warnings.
+/// invalid, from its tokens when it is valid with warnings.
 fn report_to_js(report: &crate::Report) -> JsValue {
     if let Some((spans, text)) = compact_report(report) {
         return assemble_report(&JsValue::NULL, &spans, &text);
@@ -437,14 +483,26 @@ pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen(skip_typescript)]
 pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let given = begin(&input)?;
-    let options = summary_options_from_json(&options_text(&opts)?).map_err(thrown)?;
-    let summary = match read_input(&input, given, options.item.max_input_bytes) {
-        Input::Ascii(bytes) => summarize_js(&bytes, &options, None),
-        Input::Bytes(bytes, lone) => summarize_js(&bytes, &options, lone),
-        Input::TooLarge(size, exact) => summarize_too_large(size, exact, &options),
-    };
-    Ok(to_js(&summary))
+    Ok(to_js(&summary(&input, &opts)?))
+}
+
+/// Diagnostic, not part of the API: `summarize`'s result as JSON text, so tests can check that
+/// the objects built from tokens are exactly those `JSON.parse` makes of it.
+#[wasm_bindgen(skip_typescript, js_name = summaryJson)]
+pub fn summary_json(input: JsValue, opts: JsValue) -> Result<String, JsValue> {
+    Ok(summary(&input, &opts)?.to_json())
+}
+
+fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
+    let given = begin(input)?;
+    let options = summary_options_from_json(&options_text(opts)?).map_err(thrown)?;
+    Ok(
+        match read_input(input, given, options.item.max_input_bytes) {
+            Input::Ascii(bytes) => summarize_js(&bytes, &options, None),
+            Input::Bytes(bytes, lone) => summarize_js(&bytes, &options, lone),
+            Input::TooLarge(size, exact) => summarize_too_large(size, exact, &options),
+        },
+    )
 }
 
 /// The hash maps' keys (src/map.rs), for the test that the exports seed them. Not exported to

@@ -1,14 +1,15 @@
 // validate() builds reports from string slices instead of JSON: valid ones without warnings
-// (src/wasm.rs `assembleReport`) and invalid ones (`assembleInvalid`). These tests hold those
-// paths to exactly what the JSON path makes: same keys, same order, same values, for every
-// fixture and every line of the bench-like logs.
+// (src/wasm.rs `assembleReport`) and invalid ones (`assembleInvalid`); every other value,
+// summaries included, is built from tokens (`assembleValue`). These tests hold those paths to
+// exactly what the JSON path makes: same keys, same order, same values, for every fixture and
+// every line of the bench-like logs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { listCases, textOf } from '../common/golden.mjs';
 
-const { validate, reportJson } = createRequire(import.meta.url)('cc-number-events');
+const { validate, reportJson, summarize, summaryJson } = createRequire(import.meta.url)('cc-number-events');
 const fixtures = new URL('../fixtures/', import.meta.url);
 
 function sameAsJsonPath(input, options) {
@@ -100,4 +101,34 @@ test('a clean string whose UTF-8 is over maxInputBytes is refused although its l
   assert.equal(r.valid, false);
   assert.equal(r.errors[0].code, 'input-too-large');
   assert.equal(validate(text, { maxInputBytes: bytes }).valid, true);
+});
+
+test('every summarize fixture gives the same summary from tokens as through JSON', () => {
+  const dir = new URL('summarize/', fixtures);
+  const names = readdirSync(dir).filter((n) => !n.endsWith('.rendered'));
+  assert.ok(names.length >= 4);
+  for (const name of names) {
+    const bytes = readFileSync(new URL(name, dir));
+    for (const options of [undefined, { markdown: true, csv: true }, { strict: true, maxIssues: 1 }]) {
+      const fromTokens = summarize(bytes, options);
+      const fromJson = JSON.parse(summaryJson(bytes, options));
+      assert.equal(JSON.stringify(fromTokens), JSON.stringify(fromJson), name);
+      assert.deepStrictEqual(fromTokens, fromJson);
+    }
+  }
+});
+
+test('text past the BMP, control characters and warnings cross exactly as tokens', () => {
+  const base = JSON.parse(readFileSync(new URL('validate/webhook-created.json', fixtures), 'utf8'));
+  base.body.phoneNumberInfo.location = 'Zürich 🇨🇭 \u0000 "quoted"';
+  // An unknown member makes the report valid with warnings, which crosses as tokens.
+  base.body.phoneNumberInfo.__proto__extra = 1;
+  const line = JSON.stringify(base);
+  const log = Array.from({ length: 3 }, () => line).join('\n');
+  const fromTokens = summarize(log);
+  assert.deepStrictEqual(fromTokens, JSON.parse(summaryJson(log)));
+  assert.equal(fromTokens.duplicates, 2);
+  const report = sameAsJsonPath(line);
+  assert.ok(report.warnings.length > 0);
+  assert.equal(report.event.body.phoneNumberInfo.location, base.body.phoneNumberInfo.location);
 });
