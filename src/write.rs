@@ -14,7 +14,7 @@ pub struct JsonWriter {
 
 enum Out {
     Text(String),
-    /// Boxed: its table of keys is 3 KB.
+    /// Boxed: its table of keys takes kilobytes.
     Tokens(Box<Tokens>),
 }
 
@@ -25,8 +25,8 @@ enum Out {
 /// key: [`NEW_KEY`] and a length, as a string, the first time a key is written (it is then
 /// numbered 0, 1, 2...), or [`KEY`] and that number after.
 pub struct Tokens {
-    pub nums: Vec<u32>,
-    pub text: String,
+    nums: Vec<u32>,
+    text: String,
     /// Keys already numbered, by the address and length of their `&'static str` (memory no
     /// other key can take): an open-addressing table, with room for every key this crate
     /// writes. Were it ever full, later keys would simply be sent as new each time.
