@@ -209,7 +209,11 @@ fn spans(parts: [Option<Part>; 23], offsets: impl Fn(&str) -> [u32; 2]) -> (Span
 /// A valid report without warnings (nearly every real notification) as [`Spans`] over its
 /// text alone; `None` sends the report as JSON instead.
 pub fn compact_report(report: &Report) -> Option<(Spans, String)> {
-    if !report.valid || !report.warnings.is_empty() || !report.errors.is_empty() {
+    if report.has_renderings()
+        || !report.valid
+        || !report.warnings.is_empty()
+        || !report.errors.is_empty()
+    {
         return None;
     }
     let (event, change) = (report.event.as_ref()?, report.change.as_ref()?);
@@ -328,7 +332,8 @@ pub fn clean_report<'a>(
 /// message, hint ([`ABSENT`] when it has none) and path, and its line, column, offset and
 /// length. Lengths are in UTF-16 units, of strings that follow each other in the text.
 pub fn invalid_report(report: &Report) -> Option<(Vec<u32>, String)> {
-    if report.valid || report.event.is_some() || report.change.is_some() {
+    if report.has_renderings() || report.valid || report.event.is_some() || report.change.is_some()
+    {
         return None;
     }
     let issues = report.errors.iter().chain(&report.warnings);
@@ -363,16 +368,26 @@ pub fn parse_report(report: Report) -> Result<crate::Event, ParseError> {
 
 /// The TypeScript declarations of every export; the codes listed must match [`Code::ALL`].
 pub const TYPESCRIPT: &str = r#"
-/** Options shared by every function. */
-export interface ValidateOptions {
+/** Options of `parse`, shared by every function. */
+export interface ParseOptions {
   /** Unknown members and undocumented paymentType/usageType/status values become errors. */
   strict?: boolean;
-  /** Largest input accepted, in bytes (default 16777216 for validate/parse, 268435456 for summarize). */
+  /** Largest input accepted, in bytes (default 16777216 for validate/parse, 268435456 for summarize; at most 1073741824). */
   maxInputBytes?: number;
   /** Deepest nesting of objects and arrays (default 64, at most 2000). */
   maxDepth?: number;
   /** Most issues listed per payload (default 100). */
   maxIssues?: number;
+}
+
+/** Options of `validate`: those of `parse`, and renderings of the report. */
+export interface ValidateOptions extends ParseOptions {
+  /** Also render the report as plain text in `text`. */
+  text?: boolean;
+  /** Also render the report as Markdown in `markdown`. */
+  markdown?: boolean;
+  /** Also render the report's issues as CSV in `csv`. */
+  csv?: boolean;
 }
 
 export type Severity = "error" | "warning";
@@ -482,7 +497,14 @@ export interface Change {
 /** The verdict on one payload: `event` and `change` are present exactly when `valid`. */
 export type Report = ValidReport | InvalidReport;
 
-export interface ValidReport {
+/** Renderings of a report, present when `validate`'s options ask for them. */
+export interface ReportRenderings {
+  text?: string;
+  markdown?: string;
+  csv?: string;
+}
+
+export interface ValidReport extends ReportRenderings {
   valid: true;
   kind: "contactCenterPhoneNumber";
   delivery: Delivery;
@@ -492,7 +514,7 @@ export interface ValidReport {
   change: Change;
 }
 
-export interface InvalidReport {
+export interface InvalidReport extends ReportRenderings {
   valid: false;
   kind: Kind;
   delivery: Delivery;
@@ -517,13 +539,18 @@ export interface InvalidEventError extends Error {
 export function validate(input: string | Uint8Array, options?: ValidateOptions): Report;
 
 /** The normalised event; throws an `InvalidEventError` whose `issues` say why not. */
-export function parse(input: string | Uint8Array, options?: ValidateOptions): ContactCenterEvent;
+export function parse(input: string | Uint8Array, options?: ParseOptions): ContactCenterEvent;
 /** Options of `summarize`: those of `validate`, plus log limits and extra renderings. */
-export interface SummarizeOptions extends ValidateOptions {
+export interface SummarizeOptions extends ParseOptions {
   /** Most items read from one log (default 1000000). */
   maxItems?: number;
   /** Most issues listed over the whole log (default 10000). */
   maxLogIssues?: number;
+  /**
+   * Most bytes of the summary's own JSON and of each rendering (`text`, `markdown`, `csv`);
+   * past it each is cut and says so (default: the input's size plus 1 MiB; at most 268435456).
+   */
+  maxOutputBytes?: number;
   /** Also render the summary as Markdown in `markdown`. */
   markdown?: boolean;
   /** Also render every timeline entry as CSV in `csv`. */
@@ -626,6 +653,10 @@ export interface Summary {
   outOfOrderItems: OutOfOrderItem[];
   groups: Group[];
   numbers: NumberTimeline[];
+  /** Numbers left out of `numbers` by the `maxOutputBytes` limit (their net effect is still counted). */
+  numbersNotListed: number;
+  /** Some output reached `maxOutputBytes` and was cut: `numbers` and any rendering that says so at its end. */
+  outputTruncated: boolean;
   net: Net;
   /** A short plain-English report for a ticket. */
   text: string;
@@ -640,14 +671,27 @@ export interface Summary {
 export function summarize(input: string | Uint8Array, options?: SummarizeOptions): Summary;
 "#;
 
-const OPTION_NAMES: &[&str] = &["strict", "maxInputBytes", "maxDepth", "maxIssues"];
-const SUMMARY_OPTION_NAMES: &[&str] = &[
+/// The options of `parse`.
+pub const PARSE_OPTION_NAMES: &[&str] = &["strict", "maxInputBytes", "maxDepth", "maxIssues"];
+/// The options of `validate`: those of `parse`, and the renderings.
+pub const VALIDATE_OPTION_NAMES: &[&str] = &[
+    "strict",
+    "maxInputBytes",
+    "maxDepth",
+    "maxIssues",
+    "text",
+    "markdown",
+    "csv",
+];
+/// The options of `summarize`.
+pub const SUMMARY_OPTION_NAMES: &[&str] = &[
     "strict",
     "maxInputBytes",
     "maxDepth",
     "maxIssues",
     "maxItems",
     "maxLogIssues",
+    "maxOutputBytes",
     "markdown",
     "csv",
 ];
@@ -656,22 +700,32 @@ const SUMMARY_OPTION_NAMES: &[&str] = &[
 /// object). Unknown or mistyped options throw: a silently ignored `stict: true` would give
 /// the caller a verdict they did not ask for.
 pub fn options_from_json(text: &str) -> Result<Options, ThrownError> {
+    read_item_options(text, VALIDATE_OPTION_NAMES)
+}
+
+/// [`options_from_json`] for `parse`, which has no renderings.
+pub fn parse_options_from_json(text: &str) -> Result<Options, ThrownError> {
+    read_item_options(text, PARSE_OPTION_NAMES)
+}
+
+fn read_item_options(text: &str, names: &[&str]) -> Result<Options, ThrownError> {
     let base = SummaryOptions {
         item: Options::default(),
         ..SummaryOptions::default()
     };
-    read_options(text, base, OPTION_NAMES).map(|o| o.item)
+    read_options(text, base, names, false).map(|o| o.item)
 }
 
 /// Reads the options of `summarize`, as [`options_from_json`] does those of `validate`.
 pub fn summary_options_from_json(text: &str) -> Result<SummaryOptions, ThrownError> {
-    read_options(text, SummaryOptions::default(), SUMMARY_OPTION_NAMES)
+    read_options(text, SummaryOptions::default(), SUMMARY_OPTION_NAMES, true)
 }
 
 fn read_options(
     text: &str,
     mut options: SummaryOptions,
     names: &[&str],
+    for_summary: bool,
 ) -> Result<SummaryOptions, ThrownError> {
     let text = text.trim();
     if text.is_empty() || text == "null" {
@@ -694,14 +748,17 @@ fn read_options(
                 .unwrap_or_else(|| format!("; known options: {}", names.join(", ")));
             return Err(ThrownError::type_error(format!(
                 "unknown option `{}`{hint}",
-                crate::rules::clip(key)
+                crate::quote::clip(key)
             )));
         }
         match (key, &m.value.value) {
             ("strict", Value::Bool(b)) => options.item.strict = *b,
-            ("markdown", Value::Bool(b)) => options.markdown = *b,
-            ("csv", Value::Bool(b)) => options.csv = *b,
-            ("strict" | "markdown" | "csv", v) => {
+            ("text", Value::Bool(b)) => options.item.text = *b,
+            ("markdown", Value::Bool(b)) if for_summary => options.markdown = *b,
+            ("markdown", Value::Bool(b)) => options.item.markdown = *b,
+            ("csv", Value::Bool(b)) if for_summary => options.csv = *b,
+            ("csv", Value::Bool(b)) => options.item.csv = *b,
+            ("strict" | "text" | "markdown" | "csv", v) => {
                 return Err(ThrownError::type_error(format!(
                     "options.{key} must be a boolean, not {}",
                     v.type_name()
@@ -719,7 +776,12 @@ fn read_options(
                     ))
                 })?;
                 match key {
-                    "maxInputBytes" => options.item.max_input_bytes = n,
+                    "maxInputBytes" => {
+                        options.item.max_input_bytes = n.min(crate::model::HARD_MAX_INPUT_BYTES)
+                    }
+                    "maxOutputBytes" => {
+                        options.max_output_bytes = Some(n.min(crate::model::HARD_MAX_OUTPUT_BYTES))
+                    }
                     "maxDepth" => options.item.max_depth = n.min(crate::json::HARD_MAX_DEPTH),
                     "maxIssues" => options.item.max_issues = n,
                     "maxItems" => options.max_items = n,
@@ -962,11 +1024,22 @@ mod tests {
             ),
             (5, 7, true, true, true)
         );
-        let e = options_from_json(r#"{"markdown":true}"#).unwrap_err();
+        let e = parse_options_from_json(r#"{"markdown":true}"#).unwrap_err();
         assert!(
             e.message.starts_with("unknown option `markdown`"),
             "{}",
             e.message
+        );
+        let o = options_from_json(r#"{"markdown":true,"text":true,"csv":true}"#).unwrap();
+        assert!(o.markdown && o.text && o.csv);
+        let o =
+            summary_options_from_json(r#"{"maxOutputBytes":1e12,"maxInputBytes":1e12}"#).unwrap();
+        assert_eq!(
+            (o.max_output_bytes, o.item.max_input_bytes),
+            (
+                Some(crate::model::HARD_MAX_OUTPUT_BYTES),
+                crate::model::HARD_MAX_INPUT_BYTES
+            )
         );
     }
 

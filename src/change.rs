@@ -1,6 +1,7 @@
 //! What one valid event did, in words a support engineer would write.
 
 use crate::model::{Change, Effect, Event, EventType, NumberType};
+use crate::quote::clip;
 use crate::rules::ACCOUNT_PLACEHOLDER;
 use crate::timestamp::Instant;
 use crate::vocab::CONTACT_CENTER;
@@ -93,9 +94,11 @@ impl<'a> Facts<'a> {
             text.push_str(", ");
             text.push_str(t.as_str());
         }
+        // Free text from the payload is clipped and escaped, as messages quote values: a
+        // sentence is one line, whatever the payload holds.
         if let Some(l) = self.location.filter(|l| !l.is_empty()) {
             text.push_str(", ");
-            text.push_str(l);
+            text.push_str(&clip(l));
         }
         text.push_str(") was ");
         text.push_str(match effect {
@@ -106,7 +109,7 @@ impl<'a> Facts<'a> {
             Effect::Updated => "updated on ",
         });
         if effect == Effect::ReassignedAway {
-            text.push_str(self.usage_type.unwrap_or("another use"));
+            text.push_str(&self.usage_type.map_or("another use".into(), clip));
             text.push_str(" on ");
         }
         push_account(text, self.account_id);
@@ -114,7 +117,7 @@ impl<'a> Facts<'a> {
             (self.provider, effect)
         {
             text.push_str(" with provider \u{201c}");
-            text.push_str(p);
+            text.push_str(&clip(p));
             text.push('\u{201d}');
         }
         text.push_str(" at ");

@@ -108,6 +108,9 @@ impl Finding {
 
 /// Appends one RFC 6901 reference token (`~` as `~0`, `/` as `~1`).
 pub(crate) fn push_pointer(path: &mut String, key: &str) {
+    // A member name of a megabyte must not be copied into every issue under it.
+    let key = crate::quote::cut(key, crate::json::MAX_PATH_KEY);
+    let key: &str = &key;
     path.push('/');
     if !key.bytes().any(|b| b == b'~' || b == b'/') {
         path.push_str(key);

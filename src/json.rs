@@ -123,6 +123,10 @@ pub const MAX_NOTES: usize = 1_000;
 /// that notes under a megabyte-long key do not each copy it.
 pub const MAX_PATH_KEY: usize = 100;
 
+/// Longest path kept whole in a problem, in bytes: a longer one keeps its first and last
+/// segments around a `…` segment.
+pub const MAX_PATH_BYTES: usize = 512;
+
 /// Deepest nesting accepted whatever the caller asks, so that recursion stays far from the
 /// stack's end even in a WebAssembly module with a small stack.
 pub const HARD_MAX_DEPTH: usize = 2_000;
@@ -174,14 +178,38 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// The path as text: keys cut at [`MAX_PATH_KEY`] characters, and a path longer than
+    /// [`MAX_PATH_BYTES`] shortened in the middle to a `…` segment, so that each note under
+    /// 2,000 levels of long keys costs a bounded amount, not the depth times the key.
     fn path_strings(&self) -> Vec<String> {
-        self.path
-            .iter()
-            .map(|seg| match seg {
-                PathSeg::Key(k) => crate::rules::clip_to(k, MAX_PATH_KEY),
-                PathSeg::Index(i) => i.to_string(),
-            })
-            .collect()
+        let seg = |seg: &PathSeg| match seg {
+            PathSeg::Key(k) => crate::quote::cut(k, MAX_PATH_KEY).into_owned(),
+            PathSeg::Index(i) => i.to_string(),
+        };
+        // Whole segments from one end while they fit in `room` bytes (a `/` each).
+        let fitting = |segs: &mut dyn Iterator<Item = &PathSeg<'a>>, room: usize| {
+            let mut used = 0;
+            let mut out = Vec::new();
+            for s in segs {
+                let s = seg(s);
+                used += s.len() + 1;
+                if used > room {
+                    break;
+                }
+                out.push(s);
+            }
+            out
+        };
+        let all = fitting(&mut self.path.iter(), MAX_PATH_BYTES);
+        if all.len() == self.path.len() {
+            return all;
+        }
+        let mut head = fitting(&mut self.path.iter(), MAX_PATH_BYTES / 2);
+        let mut tail = fitting(&mut self.path.iter().rev(), MAX_PATH_BYTES / 2);
+        tail.reverse();
+        head.push("…".to_string());
+        head.extend(tail);
+        head
     }
 
     /// Keeps a note, up to [`MAX_NOTES`]; `make` runs only for the notes kept.
@@ -366,7 +394,7 @@ impl<'a> Parser<'a> {
                     span: key_span,
                     detail: format!(
                         "the member `{}` appears more than once in this object",
-                        crate::rules::clip(&key)
+                        crate::quote::clip(&key)
                     ),
                     hint: Some(
                         "JSON parsers disagree on which copy wins; keep exactly one".to_string(),

@@ -18,6 +18,7 @@ mod map;
 pub mod model;
 mod order;
 pub mod position;
+mod quote;
 mod render;
 mod rules;
 pub mod summary;

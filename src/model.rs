@@ -18,7 +18,21 @@ pub struct Options {
     /// Most issues listed for one payload (default 100); the rest are counted in one
     /// `too-many-issues` warning.
     pub max_issues: usize,
+    /// Also render the report as plain text in [`Report::text`] (`validate` only).
+    pub text: bool,
+    /// Also render the report as Markdown in [`Report::markdown`] (`validate` only).
+    pub markdown: bool,
+    /// Also render the report's issues as CSV in [`Report::csv`] (`validate` only).
+    pub csv: bool,
 }
+
+/// The most `maxInputBytes` can be, whatever is asked: past it a WebAssembly module could
+/// not hold the input and the work it needs in its 4 GiB of memory.
+pub const HARD_MAX_INPUT_BYTES: usize = 1 << 30;
+
+/// The most `maxOutputBytes` can be, whatever is asked: each output of `summarize` must stay
+/// well under the longest string JavaScript engines make (V8: 2^29 - 24 units).
+pub const HARD_MAX_OUTPUT_BYTES: usize = 256 << 20;
 
 impl Default for Options {
     fn default() -> Self {
@@ -27,6 +41,9 @@ impl Default for Options {
             max_input_bytes: 16 << 20,
             max_depth: 64,
             max_issues: 100,
+            text: false,
+            markdown: false,
+            csv: false,
         }
     }
 }
@@ -254,6 +271,19 @@ pub struct Report {
     pub warnings: Vec<Issue>,
     pub event: Option<Event>,
     pub change: Option<Change>,
+    /// The report as plain text, when [`Options::text`] asked for it.
+    pub text: Option<String>,
+    /// The report as Markdown, when [`Options::markdown`] asked for it.
+    pub markdown: Option<String>,
+    /// The report's issues as CSV, when [`Options::csv`] asked for it.
+    pub csv: Option<String>,
+}
+
+impl Report {
+    /// Whether the report carries a rendering (text, Markdown or CSV).
+    pub fn has_renderings(&self) -> bool {
+        self.text.is_some() || self.markdown.is_some() || self.csv.is_some()
+    }
 }
 
 impl ToJson for Issue {
@@ -353,6 +383,9 @@ impl ToJson for Report {
             if let Some(c) = &self.change {
                 c.write_json(w.key("change"));
             }
+            w.opt_str("text", self.text.as_deref());
+            w.opt_str("markdown", self.markdown.as_deref());
+            w.opt_str("csv", self.csv.as_deref());
         });
     }
 }

@@ -7,6 +7,7 @@ use crate::codes::Code;
 use crate::findings::{loc, pointer, Findings, Loc};
 use crate::json::{Node, Span, Value};
 use crate::model::{Body, Event, EventType, NumberType, PhoneNumberInfo, Provider};
+pub(crate) use crate::quote::clip;
 use crate::timestamp::{self, Instant};
 use crate::vocab;
 
@@ -199,19 +200,6 @@ fn id(
             wrong_type(f, node, path, key, "string");
             None
         }
-    }
-}
-
-/// Text for a message, cut so that a hostile 100 MB value does not end up in every report.
-pub(crate) fn clip(s: &str) -> String {
-    clip_to(s, 60)
-}
-
-/// `s` cut after `max` characters, with `…` marking the cut; linear in `max`, not in `s`.
-pub(crate) fn clip_to(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        None => s.to_string(),
-        Some((end, _)) => format!("{}…", &s[..end]),
     }
 }
 

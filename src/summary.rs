@@ -36,6 +36,10 @@ pub struct SummaryOptions {
     pub markdown: bool,
     /// Also render the timelines as CSV.
     pub csv: bool,
+    /// Most bytes of the summary's own JSON and of each rendering (text, Markdown, CSV);
+    /// past it each is cut and says so. `None`: the input's size plus 1 MiB. Never more than
+    /// [`crate::model::HARD_MAX_OUTPUT_BYTES`].
+    pub max_output_bytes: Option<usize>,
 }
 
 impl Default for SummaryOptions {
@@ -49,6 +53,7 @@ impl Default for SummaryOptions {
             max_log_issues: 10_000,
             markdown: false,
             csv: false,
+            max_output_bytes: None,
         }
     }
 }
@@ -178,6 +183,11 @@ pub struct Summary {
     pub out_of_order_items: Vec<Late>,
     pub groups: Vec<Group>,
     pub numbers: Vec<Timeline>,
+    /// Numbers left out of `numbers` because the summary reached `maxOutputBytes`.
+    pub numbers_not_listed: usize,
+    /// Some output reached `maxOutputBytes` and was cut: listed items, `numbers`, or a
+    /// rendering (which then ends with a line saying so).
+    pub output_truncated: bool,
     pub net: Net,
     pub text: String,
     pub markdown: Option<String>,
@@ -278,13 +288,21 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
     let mut f = Findings::new(options.item.strict);
     let text = decode(input, &mut f, &options.item, js);
     let src: &str = text.as_ref().map_or("", |t| &t.text);
-    let mut problems = Problems::new(src, options);
+    let limit = output_limit(options, js.too_large.map_or(input.len(), |(n, _)| n));
+    let mut problems = Problems::new(src, options, limit);
     // Problems with the input as a whole (encoding, size) belong to no item.
     if !f.list.is_empty() {
         problems.push(None, 1, Kind::Malformed, f);
     }
     if text.is_none() {
-        finish(&mut summary, problems, Vec::new(), Vec::new(), options);
+        finish(
+            &mut summary,
+            problems,
+            Vec::new(),
+            Vec::new(),
+            options,
+            limit,
+        );
         return summary;
     }
     let start = text.as_ref().map_or(0, |t| t.start);
@@ -367,14 +385,16 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
                 Slot::Occupied(first) => {
                     let &(first_index, first_start, first_end) = first.get();
                     summary.duplicates += 1;
-                    summary.duplicate_items.push(Duplicate {
-                        index: i,
-                        line,
-                        uuid: uuid.to_string(),
-                        first_index,
-                        first_line: problems.line_of(first_start),
-                        identical: src[first_start..first_end] == src[piece.start..end],
-                    });
+                    if problems.budget.take(LISTED_ITEM_BYTES + uuid.len()) {
+                        summary.duplicate_items.push(Duplicate {
+                            index: i,
+                            line,
+                            uuid: uuid.to_string(),
+                            first_index,
+                            first_line: problems.line_of(first_start),
+                            identical: src[first_start..first_end] == src[piece.start..end],
+                        });
+                    }
                     continue;
                 }
                 Slot::Vacant(slot) => {
@@ -386,14 +406,17 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
             match latest {
                 Some((max, max_index)) if t < max => {
                     summary.out_of_order += 1;
-                    summary.out_of_order_items.push(Late {
-                        index: i,
-                        line,
-                        uuid: uuid.as_deref().unwrap_or_default().to_string(),
-                        time: t,
-                        after: max,
-                        after_index: max_index,
-                    });
+                    let size = LISTED_ITEM_BYTES + uuid.as_deref().map_or(0, str::len);
+                    if problems.budget.take(size) {
+                        summary.out_of_order_items.push(Late {
+                            index: i,
+                            line,
+                            uuid: uuid.as_deref().unwrap_or_default().to_string(),
+                            time: t,
+                            after: max,
+                            after_index: max_index,
+                        });
+                    }
                 }
                 _ => latest = Some((t, i)),
             }
@@ -456,8 +479,65 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
             }
         }
     }
-    finish(&mut summary, problems, kept, groups, options);
+    finish(&mut summary, problems, kept, groups, options, limit);
     summary
+}
+
+/// What `maxOutputBytes` comes to for an input of `input_len` bytes.
+fn output_limit(options: &SummaryOptions, input_len: usize) -> usize {
+    options
+        .max_output_bytes
+        .unwrap_or_else(|| input_len.saturating_add(DEFAULT_OUTPUT_ROOM))
+        .min(crate::model::HARD_MAX_OUTPUT_BYTES)
+}
+
+/// What `maxOutputBytes` adds to the input's size by default: room for the fixed parts of a
+/// summary of a small input.
+const DEFAULT_OUTPUT_ROOM: usize = 1 << 20;
+
+/// What a listed duplicate or out-of-order item costs in the summary's JSON, besides its uuid.
+const LISTED_ITEM_BYTES: usize = 128;
+
+/// What is left of `maxOutputBytes` for the summary's lists (problems, duplicates,
+/// out-of-order items, timelines), charged as each item is listed; counts are never charged.
+struct Budget {
+    left: usize,
+    /// Something was left out for want of room.
+    exhausted: bool,
+}
+
+impl Budget {
+    /// Charges `bytes` if they fit; once something did not, nothing more is listed.
+    fn take(&mut self, bytes: usize) -> bool {
+        if self.exhausted || bytes > self.left {
+            self.exhausted = true;
+            return false;
+        }
+        self.left -= bytes;
+        true
+    }
+}
+
+/// A timeline's size in the summary's JSON, near enough to charge it to the [`Budget`].
+fn json_size(t: &Timeline) -> usize {
+    let entries: usize = t
+        .entries
+        .iter()
+        .map(|e| {
+            let changes: usize = e
+                .changes
+                .iter()
+                .map(|c| 40 + c.field.len() + c.from.as_ref().map_or(4, String::len) + c.to.len())
+                .sum();
+            150 + e.uuid.len() + changes
+        })
+        .sum();
+    60 + t.group.len() + t.id.len() + t.phone_number.len() + entries
+}
+
+/// An issue's size in the summary's JSON, near enough to charge it to the [`Budget`].
+fn issue_size(i: &Issue) -> usize {
+    120 + i.message.len() + i.hint.as_ref().map_or(0, String::len) + i.path.len()
 }
 
 /// The envelope of an item, whatever its delivery.
@@ -516,17 +596,24 @@ fn group_of_event(
 struct Problems<'a> {
     lines: LineIndex<'a>,
     per_item: usize,
-    budget: usize,
+    /// Issues that `maxLogIssues` still lets through.
+    issues_left: usize,
+    /// Bytes that `maxOutputBytes` still lets through, shared with the other lists.
+    budget: Budget,
     list: Vec<Problem>,
     not_listed: usize,
 }
 
 impl<'a> Problems<'a> {
-    fn new(src: &'a str, options: &SummaryOptions) -> Self {
+    fn new(src: &'a str, options: &SummaryOptions, limit: usize) -> Self {
         Problems {
             lines: LineIndex::new(src),
             per_item: options.item.max_issues,
-            budget: options.max_log_issues,
+            issues_left: options.max_log_issues,
+            budget: Budget {
+                left: limit,
+                exhausted: false,
+            },
             list: Vec::new(),
             not_listed: 0,
         }
@@ -538,13 +625,17 @@ impl<'a> Problems<'a> {
 
     fn push(&mut self, index: Option<usize>, line: u32, kind: Kind, f: Findings) {
         let count = f.total();
-        if self.budget == 0 {
+        if self.issues_left == 0 || self.budget.exhausted {
             self.not_listed += count;
             return;
         }
-        let (mut issues, warnings) = locate(f, &self.lines, self.per_item.min(self.budget));
+        let (mut issues, warnings) = locate(f, &self.lines, self.per_item.min(self.issues_left));
         issues.extend(warnings);
-        self.budget = self.budget.saturating_sub(issues.len());
+        if !self.budget.take(issues.iter().map(issue_size).sum()) {
+            self.not_listed += count;
+            return;
+        }
+        self.issues_left = self.issues_left.saturating_sub(issues.len());
         self.not_listed += count.saturating_sub(issues.len());
         self.list.push(Problem {
             index,
@@ -599,9 +690,11 @@ fn finish(
     mut kept: Vec<Kept<'_>>,
     groups: Vec<(String, Option<String>, Option<String>)>,
     options: &SummaryOptions,
+    limit: usize,
 ) {
     summary.problems = problems.list;
     summary.issues_not_listed = problems.not_listed;
+    let mut budget = problems.budget;
     // `kept` is in item order, so ties stay in item order.
     sort_by_rank(&mut kept, |k| (k.group as u64, signed_rank(k.time.0)));
     let mut group_stats: Vec<Group> = groups
@@ -701,15 +794,31 @@ fn finish(
             .transient
             .extend(g.net.transient.iter().cloned());
     }
-    summary.numbers = timelines.into_iter().map(|(_, t, _)| t).collect();
+    // Whole timelines while they fit; the first that does not, and every later one, is
+    // counted instead of listed.
+    let total = timelines.len();
+    summary.numbers = timelines
+        .into_iter()
+        .map(|(_, t, _)| t)
+        .take_while(|t| budget.take(json_size(t)))
+        .collect();
+    summary.numbers_not_listed = total - summary.numbers.len();
     summary.groups = group_stats;
-    summary.text = crate::render::text(summary);
+    let mut cut = budget.exhausted;
+    let (text, text_cut) = crate::render::text(summary, limit);
+    summary.text = text;
+    cut |= text_cut;
     if options.markdown {
-        summary.markdown = Some(crate::render::markdown(summary));
+        let (markdown, markdown_cut) = crate::render::markdown(summary, limit);
+        summary.markdown = Some(markdown);
+        cut |= markdown_cut;
     }
     if options.csv {
-        summary.csv = Some(crate::render::csv(summary));
+        let (csv, csv_cut) = crate::render::csv(summary, limit);
+        summary.csv = Some(csv);
+        cut |= csv_cut;
     }
+    summary.output_truncated = cut;
 }
 
 impl Problem {
@@ -856,6 +965,8 @@ mod json_out {
                         });
                     }
                 });
+                w.key("numbersNotListed").num(self.numbers_not_listed);
+                w.key("outputTruncated").bool(self.output_truncated);
                 self.net.write_json(w.key("net"));
                 w.key("text").str(&self.text);
                 w.opt_str("markdown", self.markdown.as_deref());

@@ -152,7 +152,7 @@ fn finish(
     };
     let valid = errors.is_empty() && kind == Kind::ContactCenterPhoneNumber && event.is_some();
     let change = event.as_ref().filter(|_| valid).map(change_of);
-    Report {
+    let mut report = Report {
         valid,
         kind,
         delivery,
@@ -160,7 +160,20 @@ fn finish(
         warnings,
         event: event.filter(|_| valid),
         change,
+        text: None,
+        markdown: None,
+        csv: None,
+    };
+    if options.text {
+        report.text = Some(crate::render::report_text(&report));
     }
+    if options.markdown {
+        report.markdown = Some(crate::render::report_markdown(&report));
+    }
+    if options.csv {
+        report.csv = Some(crate::render::report_csv(&report));
+    }
+    report
 }
 
 /// Why [`parse`] could not return an event.

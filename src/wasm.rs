@@ -6,9 +6,9 @@
 //! ordinary own properties.
 
 use crate::boundary::{
-    clean_report, compact_report, invalid_report, options_from_json, parse_report, summarize_js,
-    summarize_too_large, summary_options_from_json, validate_js, validate_js_unclean,
-    validate_too_large, ThrownError, Values,
+    clean_report, compact_report, invalid_report, options_from_json, parse_options_from_json,
+    parse_report, summarize_js, summarize_too_large, summary_options_from_json, validate_js,
+    validate_js_unclean, validate_too_large, ThrownError, Values,
 };
 use crate::write::ToJson;
 use core::sync::atomic::{AtomicBool, Ordering::Relaxed};
@@ -446,8 +446,10 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     };
     // The clean route, when decoding has nothing to report: no lone surrogate, valid UTF-8,
     // and (a string's UTF-8 can be longer than its length) within the limit.
+    // Renderings are made from the full report.
+    let renderings = options.text || options.markdown || options.csv;
     let text = match lone {
-        _ if bytes.len() > options.max_input_bytes => None,
+        _ if renderings || bytes.len() > options.max_input_bytes => None,
         None if ascii => Some(unsafe {
             // SAFETY: ASCII is UTF-8.
             core::str::from_utf8_unchecked(&bytes)
@@ -474,7 +476,7 @@ pub fn report_json(input: JsValue, opts: JsValue) -> Result<String, JsValue> {
 #[wasm_bindgen(skip_typescript)]
 pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let given = begin(&input)?;
-    let options = options(&opts)?;
+    let options = parse_options_from_json(&options_text(&opts)?).map_err(thrown)?;
     match parse_report(report(&input, given, &options)) {
         Ok(event) => Ok(to_js(&event)),
         Err(e) => Err(thrown(e.into())),

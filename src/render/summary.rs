@@ -1,7 +1,10 @@
-//! A summary as text for a ticket, as Markdown, and as CSV.
+//! A summary as text for a ticket, as Markdown, and as CSV: each in one pass over the groups
+//! and numbers, each bounded by [`Out`].
 
+use super::escape::{cell, md, plain};
+use super::Out;
 use crate::change::describe_account;
-use crate::summary::{Entry, FieldChange, Group, Net, Summary};
+use crate::summary::{Entry, FieldChange, Group, Net, Summary, Timeline};
 use std::fmt::Write;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -14,6 +17,18 @@ fn group_title(g: &Group) -> String {
         (None, Some(o)) => format!("owner {o} (the filter names no account)"),
         (None, None) => g.key.clone(),
     }
+}
+
+/// Each group with its numbers' timelines. `numbers` lists each group's numbers together,
+/// in group order, so one walk pairs them (looking them up per group was quadratic).
+fn groups_with_numbers(s: &Summary) -> impl Iterator<Item = (&Group, &[Timeline])> {
+    let mut rest = &s.numbers[..];
+    s.groups.iter().map(move |g| {
+        let n = rest.iter().take_while(|t| t.group == g.key).count();
+        let (mine, later) = rest.split_at(n);
+        rest = later;
+        (g, mine)
+    })
 }
 
 /// The net-effect lines that have something in them, as (label, numbers).
@@ -29,6 +44,7 @@ fn net_lines(net: &Net) -> Vec<(&'static str, &[String])> {
     .collect()
 }
 
+/// A field change as words; values stay raw here and are escaped by each rendering.
 fn change_text(c: &FieldChange) -> String {
     match &c.from {
         Some(from) => format!("{}: {from} \u{2192} {}", c.field, c.to),
@@ -115,52 +131,69 @@ fn trust_sentence(s: &Summary) -> Option<String> {
     })
 }
 
-/// A short report a support engineer could paste into a ticket.
-pub fn text(s: &Summary) -> String {
-    let mut out = format!("Contact Center phone-number log: {}\n", counts_sentence(s));
+/// Ends a rendering that reached `maxOutputBytes`.
+fn cut_marker(what: &str) -> impl FnOnce(usize) -> String + '_ {
+    move |limit| {
+        format!("[cut: this {what} reached the limit of {limit} bytes (`maxOutputBytes`); the summary's counts are complete]\n")
+    }
+}
+
+/// A short report a support engineer could paste into a ticket, and whether it was cut at
+/// `limit` bytes.
+pub fn text(s: &Summary, limit: usize) -> (String, bool) {
+    let mut out = Out::new(limit);
+    out.push(&format!(
+        "Contact Center phone-number log: {}\n",
+        counts_sentence(s)
+    ));
     if let Some(t) = trust_sentence(s) {
-        let _ = writeln!(out, "{t}");
+        out.push(&format!("{t}\n"));
     }
     for g in &s.groups {
-        let _ = writeln!(
-            out,
-            "{}: {} on {}.",
-            upper_first(&group_title(g)),
+        if out.is_full() {
+            break;
+        }
+        out.push(&format!(
+            "{}: {} on {}.\n",
+            plain(&upper_first(&group_title(g))),
             plural(g.events, "event", "events"),
             plural(g.numbers, "number", "numbers")
-        );
+        ));
         let lines = net_lines(&g.net);
         if lines.is_empty() {
-            let _ = writeln!(out, "  No net change to Contact Center numbers.");
+            out.push("  No net change to Contact Center numbers.\n");
         }
         for (label, numbers) in lines {
-            let _ = writeln!(out, "  {label} ({}): {}", numbers.len(), numbers.join(", "));
+            out.push(&format!(
+                "  {label} ({}): {}\n",
+                numbers.len(),
+                plain(&numbers.join(", "))
+            ));
         }
     }
     if !s.problems.is_empty() {
-        let _ = writeln!(out, "Broken items:");
+        out.push("Broken items:\n");
         for p in &s.problems {
             for i in p
                 .issues
                 .iter()
                 .filter(|i| i.severity == crate::Severity::Error)
             {
-                let _ = writeln!(
-                    out,
-                    "  {}line {}:{} {}: {}",
+                out.push(&format!(
+                    "  {}line {}:{} {}: {}\n",
                     item_label(p.index),
                     i.line,
                     i.column,
                     i.code.as_str(),
-                    i.message
-                );
+                    plain(&i.message)
+                ));
             }
         }
     }
     if let Some(rest) = not_listed(s) {
-        let _ = writeln!(out, "  {rest}");
+        out.push(&format!("  {rest}\n"));
     }
-    out
+    out.finish(cut_marker("text"))
 }
 
 /// The line saying how many issues the `maxLogIssues` limit left out, if any.
@@ -186,74 +219,61 @@ fn upper_first(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Escapes text from payloads so Markdown renders it as text, never as markup or HTML.
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '|' | '*' | '_' | '[' | ']' | '#' | '`' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The summary as Markdown: counts, net effect and timelines per account, broken items.
-pub fn markdown(s: &Summary) -> String {
-    let mut out = String::from("# Contact Center phone-number log\n\n");
-    out.push_str("| Notifications | Valid | Invalid | Other kinds | Duplicates | Out of order |\n");
-    out.push_str("|---:|---:|---:|---:|---:|---:|\n");
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} |\n",
+/// The summary as Markdown: counts, net effect and timelines per account, broken items; and
+/// whether it was cut at `limit` bytes.
+pub fn markdown(s: &Summary, limit: usize) -> (String, bool) {
+    let mut out = Out::new(limit);
+    out.push("# Contact Center phone-number log\n\n");
+    out.push("| Notifications | Valid | Invalid | Other kinds | Duplicates | Out of order |\n");
+    out.push("|---:|---:|---:|---:|---:|---:|\n");
+    out.push(&format!(
+        "| {} | {} | {} | {} | {} | {} |\n\n",
         s.events, s.valid, s.invalid, s.other, s.duplicates, s.out_of_order
-    );
-    let _ = writeln!(out, "{}\n", md(&counts_sentence(s)));
+    ));
+    out.push(&format!("{}\n\n", md(&counts_sentence(s))));
     if let Some(t) = trust_sentence(s) {
-        let _ = writeln!(out, "**{}**\n", md(&t));
+        out.push(&format!("**{}**\n\n", md(&t)));
     }
-    for g in &s.groups {
-        let _ = writeln!(out, "## {}\n", md(&upper_first(&group_title(g))));
+    for (g, numbers) in groups_with_numbers(s) {
+        if out.is_full() {
+            break;
+        }
+        out.push(&format!("## {}\n\n", md(&upper_first(&group_title(g)))));
         let lines = net_lines(&g.net);
         if lines.is_empty() {
-            out.push_str("No net change to Contact Center numbers.\n\n");
+            out.push("No net change to Contact Center numbers.\n\n");
         }
         for (label, numbers) in lines {
-            let _ = writeln!(out, "- **{label}:** {}", md(&numbers.join(", ")));
+            out.push(&format!("- **{label}:** {}\n", md(&numbers.join(", "))));
         }
-        out.push('\n');
-        for t in s.numbers.iter().filter(|t| t.group == g.key) {
-            let _ = writeln!(out, "### {} (id {})\n", md(&t.phone_number), md(&t.id));
-            out.push_str(
-                "| Time (UTC) | Event | Effect | Changes | Line |\n|---|---|---|---|---:|\n",
-            );
+        out.push("\n");
+        for t in numbers {
+            out.push(&format!(
+                "### {} (id {})\n\n",
+                md(&t.phone_number),
+                md(&t.id)
+            ));
+            out.push("| Time (UTC) | Event | Effect | Changes | Line |\n|---|---|---|---|---:|\n");
             for e in &t.entries {
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {} |",
+                if !out.push(&format!(
+                    "| {} | {} | {} | {} | {} |\n",
                     e.time.to_plain(),
                     e.event_type.as_str(),
                     e.effect.as_str(),
                     md(&changes_text(e)),
                     e.line
-                );
+                )) {
+                    break;
+                }
             }
-            out.push('\n');
+            out.push("\n");
         }
     }
     if !s.problems.is_empty() {
-        out.push_str("## Broken items\n\n");
+        out.push("## Broken items\n\n");
         for p in &s.problems {
             for i in &p.issues {
-                let _ = write!(
-                    out,
+                let mut line = format!(
                     "- {}line {}:{} `{}` ({}): {}",
                     md(&item_label(p.index)),
                     i.line,
@@ -263,38 +283,25 @@ pub fn markdown(s: &Summary) -> String {
                     md(&i.message)
                 );
                 if let Some(h) = &i.hint {
-                    let _ = write!(out, " _Hint: {}_", md(h));
+                    let _ = write!(line, " _Hint: {}_", md(h));
                 }
-                out.push('\n');
+                line.push('\n');
+                out.push(&line);
             }
         }
         if let Some(rest) = not_listed(s) {
-            let _ = writeln!(out, "- {rest}");
+            out.push(&format!("- {rest}\n"));
         }
     }
-    out
+    out.finish(cut_marker("Markdown"))
 }
 
-/// One CSV cell (RFC 4180), defused against spreadsheet formulas.
-fn cell(s: &str) -> String {
-    let formula = s.starts_with(['=', '@', '\t', '\r'])
-        || (s.starts_with(['+', '-']) && !s[1..].bytes().all(|b| b.is_ascii_digit()));
-    let s = if formula {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-/// Every timeline entry as one CSV row, in group and time order.
-pub fn csv(s: &Summary) -> String {
-    let mut out = String::from("group,phoneNumber,id,time,uuid,eventType,effect,changes,line\r\n");
-    for t in &s.numbers {
+/// Every timeline entry as one CSV row, in group and time order; and whether it was cut at
+/// `limit` bytes (a cut CSV ends with a row saying so in its first cell).
+pub fn csv(s: &Summary, limit: usize) -> (String, bool) {
+    let mut out = Out::new(limit);
+    out.push("group,phoneNumber,id,time,uuid,eventType,effect,changes,line\r\n");
+    'numbers: for t in &s.numbers {
         for e in &t.entries {
             let row = [
                 cell(&t.group),
@@ -307,11 +314,16 @@ pub fn csv(s: &Summary) -> String {
                 cell(&changes_text(e)),
                 e.line.to_string(),
             ];
-            out.push_str(&row.join(","));
-            out.push_str("\r\n");
+            if !out.push(&(row.join(",") + "\r\n")) {
+                break 'numbers;
+            }
         }
     }
-    out
+    out.finish(|limit| {
+        format!(
+            "\"[cut: this CSV reached the limit of {limit} bytes (`maxOutputBytes`)]\",,,,,,,,\r\n"
+        )
+    })
 }
 
 #[cfg(test)]
@@ -319,15 +331,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn csv_cells_are_quoted_and_defused() {
-        assert_eq!(cell("+12024999741"), "+12024999741");
-        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(cell("a,b"), "\"a,b\"");
-        assert_eq!(cell("-x"), "'-x");
-    }
-
-    #[test]
-    fn markdown_renders_payload_html_as_text() {
-        assert_eq!(md("<img onerror=x>|*"), "&lt;img onerror=x&gt;\\|\\*");
+    fn pairs_each_group_with_its_own_numbers() {
+        let s = crate::summarize(
+            std::fs::read("tests/fixtures/summarize/mixed-day.ndjson").unwrap(),
+            &crate::SummaryOptions::default(),
+        );
+        let pairs: Vec<(&str, usize)> = groups_with_numbers(&s)
+            .map(|(g, n)| {
+                assert!(n.iter().all(|t| t.group == g.key));
+                (g.key.as_str(), n.len())
+            })
+            .collect();
+        assert_eq!(pairs.iter().map(|p| p.1).sum::<usize>(), s.numbers.len());
+        assert_eq!(pairs.len(), s.groups.len());
     }
 }

@@ -1,0 +1,93 @@
+//! Text taken from a payload, made safe to quote: clipped so that a hostile 100 MB value does
+//! not end up in every message, and with the characters that could forge lines, move a
+//! terminal's cursor or reorder what a reader sees shown as escapes.
+//!
+//! A leaf: it knows nothing of JSON or of the event, so the parser and the rules share it.
+
+use std::borrow::Cow;
+
+/// Characters quoted in messages at most: the rest is cut and marked with `…`.
+pub const QUOTE_CHARS: usize = 60;
+
+/// Whether `c` must not appear raw in text meant for people: C0 controls (line breaks and
+/// tabs included), DEL, C1 controls, the Unicode line and paragraph separators, and the
+/// bidirectional controls that let a value reorder the text around it.
+pub fn is_unsafe(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{2028}' | '\u{2029}'
+        | '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with every [`is_unsafe`] character written as a JSON-style escape (`\u001b`), so it
+/// reads as what it is and does nothing. Borrowed when there is nothing to escape.
+pub fn escape(s: &str) -> Cow<'_, str> {
+    // Every unsafe character is below U+0080 or starts with a lead byte of 0xC2, 0xD8, 0xE2.
+    let suspicious = s
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2);
+    if !suspicious || !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A value as a message quotes it: at most [`QUOTE_CHARS`] characters, escaped.
+pub fn clip(s: &str) -> String {
+    clip_to(s, QUOTE_CHARS)
+}
+
+/// `s` cut after `max` characters, with `…` marking the cut, and escaped; linear in `max`,
+/// not in `s`.
+pub fn clip_to(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => escape(s).into_owned(),
+        Some((end, _)) => format!("{}…", escape(&s[..end])),
+    }
+}
+
+/// `s` cut after `max` characters, with `…` marking the cut, and not escaped: for data such
+/// as a JSON Pointer, whose characters mean what they are.
+pub fn cut(s: &str, max: usize) -> Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => Cow::Borrowed(s),
+        Some((end, _)) => Cow::Owned(format!("{}…", &s[..end])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_controls_separators_and_bidi_overrides() {
+        assert_eq!(
+            escape("x\nAll items valid.\u{1b}[2K\r"),
+            "x\\u000aAll items valid.\\u001b[2K\\u000d"
+        );
+        assert_eq!(
+            escape("a\u{85}b\u{2028}c\u{202e}d\u{2066}"),
+            "a\\u0085b\\u2028c\\u202ed\\u2066"
+        );
+        assert_eq!(escape("\u{7f}\t"), "\\u007f\\u0009");
+        assert!(matches!(escape("São Paulo — 東京 🇧🇷"), Cow::Borrowed(_)));
+        // Characters that share a lead byte with unsafe ones stay as they are.
+        assert_eq!(escape("é\u{2014}\u{600}"), "é\u{2014}\u{600}");
+    }
+
+    #[test]
+    fn clips_then_escapes() {
+        assert_eq!(clip_to("abcdef", 3), "abc…");
+        assert_eq!(clip_to("a\u{1b}cdef", 3), "a\\u001bc…");
+        assert_eq!(clip_to("ab", 3), "ab");
+        let long = "x".repeat(1 << 20);
+        assert_eq!(clip(&long).chars().count(), QUOTE_CHARS + 1);
+    }
+}

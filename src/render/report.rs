@@ -1,0 +1,227 @@
+//! One notification's report as plain text, Markdown and CSV: what the page copies into a
+//! ticket, made here so that every value is escaped once, by the rules of [`super::escape`].
+
+use super::escape::{cell, md, plain};
+use crate::model::{Event, Issue, Report};
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn kind_label(report: &Report) -> &'static str {
+    use crate::Kind::*;
+    match report.kind {
+        ContactCenterPhoneNumber => "Contact Center phone-number event",
+        SubscriptionRenewal => "subscription renewal reminder",
+        OtherEvent => "notification of another event",
+        ValidationRequest => "WebHook validation request (empty body)",
+        NotANotification => "not a notification",
+        Malformed => "malformed JSON",
+    }
+}
+
+fn delivery_label(report: &Report) -> Option<&'static str> {
+    use crate::Delivery::*;
+    Some(match report.delivery {
+        WebHook => "WebHook body",
+        WebSocket => "WebSocket frame",
+        Apns => "APNS wrapper",
+        BodyOnly => "body only (no envelope)",
+        Unknown => return None,
+    })
+}
+
+/// "Valid", "Invalid" and what kind of payload it is, in one line.
+fn verdict(report: &Report) -> String {
+    let delivery = delivery_label(report)
+        .map(|d| format!(" ({d})"))
+        .unwrap_or_default();
+    format!(
+        "{}: {}{delivery}; {}, {}",
+        if report.valid { "Valid" } else { "Invalid" },
+        kind_label(report),
+        plural(report.errors.len(), "error"),
+        plural(report.warnings.len(), "warning")
+    )
+}
+
+/// A valid event's fields as (label, value), those it carries only.
+fn fields(event: &Event) -> Vec<(&'static str, String)> {
+    let info = &event.body.phone_number_info;
+    let provider = info.contact_center_provider.as_ref().map(|p| {
+        let id = p.id.as_ref().map(|id| format!("id {id}"));
+        [p.name.clone(), id]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let rows: [(&'static str, Option<String>); 17] = [
+        ("Event type", Some(event.body.event_type.as_str().into())),
+        ("Phone number", Some(info.phone_number.clone())),
+        ("Number id", Some(info.id.clone())),
+        ("Account", Some(event.account_id.clone())),
+        ("Owner (extension)", Some(event.owner_id.clone())),
+        ("Time (UTC)", Some(event.time.to_iso())),
+        ("Timestamp (as sent)", Some(event.timestamp.clone())),
+        ("Type", info.number_type.map(|t| t.as_str().into())),
+        ("Usage type", info.usage_type.clone()),
+        ("Payment type", info.payment_type.clone()),
+        ("Status", info.status.clone()),
+        ("Location", info.location.clone()),
+        ("Provider", provider),
+        ("URI", info.uri.clone()),
+        ("Notification uuid", Some(event.uuid.clone())),
+        ("Subscription", Some(event.subscription_id.clone())),
+        ("Event filter", Some(event.event.clone())),
+    ];
+    rows.into_iter()
+        .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k, v)))
+        .collect()
+}
+
+fn issues(report: &Report) -> impl Iterator<Item = &Issue> {
+    report.errors.iter().chain(&report.warnings)
+}
+
+fn issue_line(i: &Issue) -> String {
+    let mut line = format!(
+        "  {}:{} {} {}: {}\n",
+        i.line,
+        i.column,
+        i.severity.as_str(),
+        i.code.as_str(),
+        plain(&i.message)
+    );
+    if let Some(h) = &i.hint {
+        line.push_str(&format!("    hint: {}\n", plain(h)));
+    }
+    line
+}
+
+/// The report as plain text for a ticket.
+pub(crate) fn report_text(report: &Report) -> String {
+    let mut out = format!("Contact Center phone-number event\n{}\n", verdict(report));
+    if let Some(c) = &report.change {
+        out.push_str(&plain(&c.sentence));
+        out.push('\n');
+    }
+    for (label, list) in [("Errors", &report.errors), ("Warnings", &report.warnings)] {
+        if !list.is_empty() {
+            out.push_str(&format!("\n{label} ({}):\n", list.len()));
+            list.iter().for_each(|i| out.push_str(&issue_line(i)));
+        }
+    }
+    if let Some(event) = &report.event {
+        out.push_str("\nFields:\n");
+        for (k, v) in fields(event) {
+            out.push_str(&format!("  {k}: {}\n", plain(&v)));
+        }
+    }
+    out
+}
+
+/// The report as Markdown: verdict, change, a table of issues, a table of fields.
+pub(crate) fn report_markdown(report: &Report) -> String {
+    let mut out = format!(
+        "# Contact Center phone-number event\n\n**{}**\n\n",
+        md(&verdict(report))
+    );
+    if let Some(c) = &report.change {
+        out.push_str(&format!("{}\n\n", md(&c.sentence)));
+    }
+    if issues(report).next().is_some() {
+        out.push_str("| Severity | Line:Col | Code | Message | Hint |\n|---|---:|---|---|---|\n");
+        for i in issues(report) {
+            out.push_str(&format!(
+                "| {} | {}:{} | `{}` | {} | {} |\n",
+                i.severity.as_str(),
+                i.line,
+                i.column,
+                i.code.as_str(),
+                md(&i.message),
+                md(i.hint.as_deref().unwrap_or(""))
+            ));
+        }
+        out.push('\n');
+    }
+    if let Some(event) = &report.event {
+        out.push_str("| Field | Value |\n|---|---|\n");
+        for (k, v) in fields(event) {
+            out.push_str(&format!("| {k} | {} |\n", md(&v)));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The report's issues as CSV, one row each.
+pub(crate) fn report_csv(report: &Report) -> String {
+    let mut out = String::from("severity,code,line,column,offset,length,path,message,hint\r\n");
+    for i in issues(report) {
+        let row = [
+            i.severity.as_str().to_string(),
+            i.code.as_str().to_string(),
+            i.line.to_string(),
+            i.column.to_string(),
+            i.offset.to_string(),
+            i.length.to_string(),
+            cell(&i.path),
+            cell(&i.message),
+            cell(i.hint.as_deref().unwrap_or("")),
+        ];
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Options;
+
+    fn rendered(payload: &str) -> crate::Report {
+        let options = Options {
+            text: true,
+            markdown: true,
+            csv: true,
+            ..Options::default()
+        };
+        crate::validate(payload, &options)
+    }
+
+    #[test]
+    fn a_location_cannot_open_a_code_block_or_forge_lines() {
+        let payload = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2","body":{"eventType":"Created","phoneNumberInfo":{"id":"3","phoneNumber":"+12024999741","location":"Washington, DC\r\r~~~\r"}}}"#;
+        let r = rendered(payload);
+        assert!(r.valid);
+        let markdown = r.markdown.unwrap();
+        assert!(!markdown.contains("~~~"), "{markdown}");
+        assert!(
+            markdown.contains("| Location | Washington, DC\\\\u000d"),
+            "{markdown}"
+        );
+        let text = r.text.unwrap();
+        assert!(
+            text.contains("  Location: Washington, DC\\u000d\\u000d~~~\\u000d\n"),
+            "{text}"
+        );
+        assert!(text.lines().all(|l| !l.contains('\r')));
+        assert_eq!(
+            r.csv.unwrap(),
+            "severity,code,line,column,offset,length,path,message,hint\r\n"
+        );
+    }
+
+    #[test]
+    fn lists_every_issue_in_each_rendering() {
+        let r = rendered(r#"{"uuid": "x", "note": "=1+1"}"#);
+        let csv = r.csv.unwrap();
+        assert_eq!(csv.lines().count(), 1 + r.errors.len() + r.warnings.len());
+        assert!(csv.contains(",/note,"), "{csv}");
+        let text = r.text.unwrap();
+        assert!(text.contains("Invalid: "), "{text}");
+        assert!(text.contains("invalid-uuid"), "{text}");
+        assert!(r.markdown.unwrap().contains("`invalid-uuid`"));
+    }
+}
