@@ -65,8 +65,8 @@ test: setup-browser
 	cargo clippy --target $(WASM_TGT) --all-targets -- -D warnings
 	@echo "==> cargo test (native)"
 	cargo test
-	@echo "==> cargo test --release --test hostile (100 MB-class hostile inputs)"
-	cargo test --release --test hostile
+	@echo "==> cargo test --release --test hostile (100 MB-class hostile inputs and scaling figures, one at a time so timings are not shared)"
+	cargo test --release --test hostile -- --test-threads=1
 	@echo "==> cargo test --target $(WASM_TGT) (wasm-bindgen-test-runner, Node)"
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target $(WASM_TGT) --lib --tests

@@ -3,10 +3,8 @@
 //!
 //! The `wasm` module only moves values across; every decision is made here.
 
-use crate::codes::Code;
-use crate::findings::Findings;
 use crate::input::FromJs;
-use crate::json::{Parser, Span, Value};
+use crate::json::{Parser, Value};
 use crate::model::{write_issues, Kind, NumberType, Options, Report};
 use crate::position::Utf16Offsets;
 use crate::summary::{Summary, SummaryOptions};
@@ -62,34 +60,6 @@ impl From<ParseError> for ThrownError {
     }
 }
 
-/// Byte offset in `text` of the character at UTF-16 offset `unit` (the end when past it).
-pub fn byte_offset_of_utf16(text: &str, unit: usize) -> usize {
-    let mut units = 0;
-    for (i, c) in text.char_indices() {
-        if units >= unit {
-            return i;
-        }
-        units += c.len_utf16();
-    }
-    text.len()
-}
-
-/// Records a lone surrogate that the JavaScript glue replaced with U+FFFD: an error located
-/// where the surrogate was (U+FFFD takes its place, one UTF-16 unit for one).
-pub(crate) fn note_lone_surrogate(f: &mut Findings, text: &str, unit: usize, code_unit: u16) {
-    let at = byte_offset_of_utf16(text, unit);
-    f.add(
-        Code::JsonLoneSurrogate,
-        Span::at(text, at),
-        "",
-        format!(
-            "the string holds a lone UTF-16 surrogate U+{code_unit:04X} with no other half; \
-             it cannot be encoded as UTF-8 and was read as U+FFFD"
-        ),
-    )
-    .hint("the text was probably cut in the middle of an emoji; the payload as sent is not valid");
-}
-
 /// [`crate::validate`] for input from JavaScript: `lone_surrogate` is the UTF-16 offset and
 /// code unit of the string's first lone surrogate, if it had one.
 pub fn validate_js(
@@ -98,7 +68,7 @@ pub fn validate_js(
     lone_surrogate: Option<(usize, u16)>,
 ) -> Report {
     let js = FromJs {
-        lone_surrogate,
+        lone_surrogates: lone_surrogate.into_iter().collect(),
         ..FromJs::default()
     };
     crate::validate::validate_from(bytes, options, &js)
@@ -111,14 +81,16 @@ pub fn validate_js_unclean(bytes: &[u8], options: &Options) -> Report {
     crate::validate::validate_with(bytes, options, &FromJs::default(), false)
 }
 
-/// [`crate::summarize`] for input from JavaScript, as [`validate_js`].
+/// [`crate::summarize`] for input from JavaScript: `lone_surrogates` are the UTF-16 offset and
+/// code unit of each of the string's lone surrogates, in order (each item holding one is
+/// invalid).
 pub fn summarize_js(
     bytes: &[u8],
     options: &SummaryOptions,
-    lone_surrogate: Option<(usize, u16)>,
+    lone_surrogates: &[(usize, u16)],
 ) -> Summary {
     let js = FromJs {
-        lone_surrogate,
+        lone_surrogates: lone_surrogates.to_vec(),
         ..FromJs::default()
     };
     crate::summary::summarize_from(bytes, options, &js)

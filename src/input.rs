@@ -1,4 +1,5 @@
-//! From raw bytes to text the parser can read: size limit, encodings, byte order marks.
+//! From raw bytes to text the parser can read: size limit, encodings, byte order marks, and
+//! the places where text had to be repaired (invalid UTF-8, lone UTF-16 surrogates).
 
 use crate::codes::Code;
 use crate::findings::Findings;
@@ -10,20 +11,41 @@ use std::borrow::Cow;
 pub(crate) struct Text<'a> {
     pub text: Cow<'a, str>,
     pub start: usize,
+    /// Every place where U+FFFD stands for something the input held that is not text, in
+    /// order. `validate` reports the first of each kind for the whole payload; `summarize`
+    /// reports each in the item that holds it, which is then invalid.
+    pub damage: Vec<Damage>,
+}
+
+/// A U+FFFD in [`Text`] that the input did not hold as such.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Damage {
+    /// Byte offset of the U+FFFD in the text.
+    pub at: usize,
+    pub what: Damaged,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Damaged {
+    /// A byte sequence that is not UTF-8.
+    Utf8,
+    /// A lone UTF-16 surrogate in a JavaScript string: this code unit.
+    Surrogate(u16),
 }
 
 /// What the JavaScript boundary learned about the caller's input before handing it over.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FromJs {
     /// The input was not copied because it is certainly too large: its size in bytes, or
     /// (for a string, whose UTF-8 size is not known without encoding it) at least this many.
     pub too_large: Option<(usize, bool)>,
-    /// The string held a lone surrogate, replaced by U+FFFD on the way in: the first one's
-    /// UTF-16 offset and code unit.
-    pub lone_surrogate: Option<(usize, u16)>,
+    /// The string's lone surrogates, replaced by U+FFFD on the way in: each one's UTF-16
+    /// offset and code unit, in order.
+    pub lone_surrogates: Vec<(usize, u16)>,
 }
 
-/// Decodes `bytes`, reporting what had to be forgiven. `None` when nothing can be read.
+/// Decodes `bytes`, reporting what had to be refused or skipped; what had to be repaired is in
+/// [`Text::damage`] (see [`note_damage`]). `None` when nothing can be read.
 pub(crate) fn decode<'a>(
     bytes: &'a [u8],
     f: &mut Findings,
@@ -55,31 +77,16 @@ pub(crate) fn decode<'a>(
         .hint("re-save the file as UTF-8");
         return None;
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => Cow::Borrowed(s),
-        Err(e) => {
-            let at = e.valid_up_to();
-            let lossy = String::from_utf8_lossy(bytes);
-            let bad = lossy.matches('\u{FFFD}').count()
-                - String::from_utf8_lossy(&bytes[..at])
-                    .matches('\u{FFFD}')
-                    .count();
-            f.add(
-                Code::InvalidUtf8,
-                Span::new(at, at + '\u{FFFD}'.len_utf8()),
-                "",
-                format!(
-                    "the input holds {bad} byte sequence{} that {} not valid UTF-8; the first is here",
-                    if bad == 1 { "" } else { "s" },
-                    if bad == 1 { "is" } else { "are" }
-                ),
-            )
-            .hint("the payload was decoded with the wrong character set, or is binary");
-            Cow::Owned(lossy.into_owned())
+    let (text, mut damage) = match std::str::from_utf8(bytes) {
+        Ok(s) => (Cow::Borrowed(s), Vec::new()),
+        Err(_) => {
+            let (text, damage) = repair_utf8(bytes);
+            (Cow::Owned(text), damage)
         }
     };
-    if let Some((unit, code_unit)) = js.lone_surrogate {
-        crate::boundary::note_lone_surrogate(f, &text, unit, code_unit);
+    if !js.lone_surrogates.is_empty() {
+        damage.extend(surrogates_in(&text, &js.lone_surrogates));
+        damage.sort_by_key(|d| d.at);
     }
     let start = if text.starts_with('\u{FEFF}') {
         f.add(
@@ -93,5 +100,124 @@ pub(crate) fn decode<'a>(
     } else {
         0
     };
-    Some(Text { text, start })
+    Some(Text {
+        text,
+        start,
+        damage,
+    })
+}
+
+/// `bytes` with each invalid sequence replaced by U+FFFD (as `String::from_utf8_lossy` does),
+/// and where each replacement stands.
+fn repair_utf8(bytes: &[u8]) -> (String, Vec<Damage>) {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut damage = Vec::new();
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            damage.push(Damage {
+                at: text.len(),
+                what: Damaged::Utf8,
+            });
+            text.push('\u{FFFD}');
+        }
+    }
+    (text, damage)
+}
+
+/// Where the lone surrogates at these UTF-16 offsets (in order) stand in `text`, which holds
+/// U+FFFD in their place (one unit for one): one pass over the text for all of them.
+fn surrogates_in<'t>(text: &'t str, at: &'t [(usize, u16)]) -> impl Iterator<Item = Damage> + 't {
+    let mut chars = text.char_indices();
+    let mut unit = 0;
+    at.iter().filter_map(move |&(target, code_unit)| {
+        for (i, c) in chars.by_ref() {
+            let here = unit;
+            unit += c.len_utf16();
+            if here == target {
+                return Some(Damage {
+                    at: i,
+                    what: Damaged::Surrogate(code_unit),
+                });
+            }
+        }
+        None
+    })
+}
+
+/// Reports `damage` as the payload's own problems: the first invalid UTF-8 sequence (with how
+/// many there are) and the first lone surrogate.
+pub(crate) fn note_damage(f: &mut Findings, text: &str, damage: &[Damage]) {
+    let bad = damage.iter().filter(|d| d.what == Damaged::Utf8).count();
+    if let Some(first) = damage.iter().find(|d| d.what == Damaged::Utf8) {
+        note_one(f, text, first, bad);
+    }
+    if let Some(first) = damage.iter().find(|d| d.what != Damaged::Utf8) {
+        note_one(f, text, first, 1);
+    }
+}
+
+/// Reports one place of damage; `count` is how many of its kind the input holds.
+pub(crate) fn note_one(f: &mut Findings, text: &str, d: &Damage, count: usize) {
+    match d.what {
+        Damaged::Utf8 => f
+            .add(
+                Code::InvalidUtf8,
+                Span::new(d.at, d.at + '\u{FFFD}'.len_utf8()),
+                "",
+                format!(
+                    "the input holds {count} byte sequence{} that {} not valid UTF-8; the first is here",
+                    if count == 1 { "" } else { "s" },
+                    if count == 1 { "is" } else { "are" }
+                ),
+            )
+            .hint("the payload was decoded with the wrong character set, or is binary"),
+        Damaged::Surrogate(code_unit) => f
+            .add(
+                Code::JsonLoneSurrogate,
+                Span::at(text, d.at),
+                "",
+                format!(
+                    "the string holds a lone UTF-16 surrogate U+{code_unit:04X} with no other half; \
+                     it cannot be encoded as UTF-8 and was read as U+FFFD"
+                ),
+            )
+            .hint(
+                "the text was probably cut in the middle of an emoji; the payload as sent is not valid",
+            ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_repair_in_order() {
+        let (text, damage) = repair_utf8(b"a\xFFb\xED\xA0\x80c");
+        assert_eq!(text, "a\u{FFFD}b\u{FFFD}\u{FFFD}\u{FFFD}c");
+        let at: Vec<usize> = damage.iter().map(|d| d.at).collect();
+        assert_eq!(at, vec![1, 5, 8, 11]);
+        assert_eq!(text, String::from_utf8_lossy(b"a\xFFb\xED\xA0\x80c"));
+    }
+
+    #[test]
+    fn places_lone_surrogates_by_their_utf16_offsets() {
+        // "é😀\u{FFFD}x\u{FFFD}": the replacements stand at units 3 and 5.
+        let text = "é😀\u{FFFD}x\u{FFFD}";
+        let found: Vec<Damage> = surrogates_in(text, &[(3, 0xD800), (5, 0xDC00)]).collect();
+        assert_eq!(
+            found,
+            vec![
+                Damage {
+                    at: 6,
+                    what: Damaged::Surrogate(0xD800)
+                },
+                Damage {
+                    at: 10,
+                    what: Damaged::Surrogate(0xDC00)
+                }
+            ]
+        );
+    }
 }

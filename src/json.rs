@@ -123,6 +123,11 @@ pub const MAX_NOTES: usize = 1_000;
 /// that notes under a megabyte-long key do not each copy it.
 pub const MAX_PATH_KEY: usize = 100;
 
+/// Most values (objects, arrays, strings, numbers, literals) in one parsed document or log
+/// item, whatever the input limit: each costs some 50-90 bytes of tree, and the tree of a
+/// hostile gigabyte must not exhaust a WebAssembly module's 4 GiB (about 700 MB at most).
+pub const MAX_VALUES: usize = 1 << 23;
+
 /// Longest path kept whole in a problem, in bytes: a longer one keeps its first and last
 /// segments around a `…` segment.
 pub const MAX_PATH_BYTES: usize = 512;
@@ -143,6 +148,8 @@ pub struct Parser<'a> {
     path: Vec<PathSeg<'a>>,
     /// Whether to remember object keys on the way down (only needed for located notes).
     track_path: bool,
+    /// Values read so far, against [`MAX_VALUES`].
+    values: usize,
 }
 
 type PResult<T> = Result<T, Box<Problem>>;
@@ -163,6 +170,7 @@ impl<'a> Parser<'a> {
             notes_dropped: 0,
             path: Vec::new(),
             track_path: true,
+            values: 0,
         }
     }
 
@@ -304,6 +312,10 @@ impl<'a> Parser<'a> {
         let Some(&b) = self.bytes.get(self.pos) else {
             return self.unexpected("a value");
         };
+        self.values += 1;
+        if self.values > MAX_VALUES {
+            return self.too_many_values(start);
+        }
         let value = match b {
             b'{' | b'[' => {
                 if depth >= self.max_depth {
@@ -331,6 +343,16 @@ impl<'a> Parser<'a> {
             value,
             span: Span::new(start, self.pos),
         })
+    }
+
+    #[cold]
+    fn too_many_values<T>(&self, at: usize) -> PResult<T> {
+        self.fail_hint(
+            Code::InputTooLarge,
+            Span::at(self.src, at),
+            &format!("this JSON value holds more than {MAX_VALUES} values; reading stopped here"),
+            "a notification holds a few dozen values: this is not one, or several were merged",
+        )
     }
 
     fn literal(&mut self, word: &str, value: Value<'a>) -> PResult<Value<'a>> {

@@ -4,6 +4,11 @@
 //! A broken item must not take the rest of the log with it, so after a syntax error reading
 //! resumes at the next line that starts a value at the broken item's indentation or less:
 //! the next NDJSON line, or the next top-level object of a pretty-printed log.
+//!
+//! Resuming re-reads text the broken item already read. So that this stays linear, an item
+//! that starts inside text a broken item read is read only up to the next place reading
+//! could resume: a log of lines like `{"k":` (each opening an object the next line nests
+//! in) costs each line once, not once per level of `maxDepth` below it.
 
 use crate::fast::{clean_at, Clean};
 use crate::json::{skip_whitespace, Parsed, Parser, Problem};
@@ -11,6 +16,8 @@ use crate::json::{skip_whitespace, Parsed, Parser, Problem};
 /// One item of a log: where it is and what reading made of it.
 pub(crate) struct Piece<'a> {
     pub start: usize,
+    /// Where the item ends: after its value, or where reading resumes after a broken one.
+    pub end: usize,
     pub read: Result<Read<'a>, Box<Problem>>,
     /// No item follows this one and it runs to the end of the text.
     pub truncated: bool,
@@ -43,6 +50,9 @@ pub(crate) struct Items<'a> {
     /// Inside the outer `[` of an array of items.
     in_array: bool,
     first: bool,
+    /// The furthest offset a broken item's reading reached: items starting before it are
+    /// read only up to their next resumption point.
+    reread_until: usize,
 }
 
 impl<'a> Items<'a> {
@@ -54,6 +64,7 @@ impl<'a> Items<'a> {
             fast,
             in_array: false,
             first: true,
+            reread_until: 0,
         }
     }
 
@@ -116,13 +127,20 @@ impl<'a> Iterator for Items<'a> {
         }
         self.first = false;
         let start = self.pos;
+        // Inside text a broken item already read, the item may not run past the place reading
+        // would resume after it: the text is cut there, so the parser stops at it.
+        let next = (start < self.reread_until).then(|| self.recover(start));
+        let src = match next {
+            Some(Some(next)) => &self.src[..next],
+            _ => self.src,
+        };
         let read = match self
             .fast
-            .then(|| clean_at(self.src, start, self.max_depth))
+            .then(|| clean_at(src, start, self.max_depth))
             .flatten()
         {
             Some((clean, end)) => Ok(Read::Clean(clean, end)),
-            None => Parser::new(self.src, start, self.max_depth)
+            None => Parser::new(src, start, self.max_depth)
                 .parse_value_at()
                 .map(Read::Tree),
         };
@@ -131,14 +149,23 @@ impl<'a> Iterator for Items<'a> {
                 self.pos = r.end();
                 false
             }
-            Err(_) => {
-                let next = self.recover(start);
+            Err(problem) => {
+                // Where the parser stopped: at the problem, or at the end of what it was given
+                // when the text ended first (a never-closed object is located at its `{`).
+                let reached = if problem.code == crate::codes::Code::JsonUnexpectedEnd {
+                    src.len()
+                } else {
+                    problem.span.end
+                };
+                self.reread_until = self.reread_until.max(reached);
+                let next = next.unwrap_or_else(|| self.recover(start));
                 self.pos = next.unwrap_or(self.src.len());
                 next.is_none()
             }
         };
         Some(Piece {
             start,
+            end: self.pos,
             read,
             truncated,
         })
@@ -189,6 +216,53 @@ mod tests {
         let got = starts(src);
         assert_eq!(got.len(), 2);
         assert!(!got[0].1 && got[1].1);
+    }
+
+    /// Lines that each open an object the next one nests in: every line is one broken item,
+    /// and the text is read a bounded number of times, whatever `maxDepth` allows.
+    #[test]
+    fn reads_lines_that_nest_into_each_other_once_each() {
+        // 2,000 levels of debug-build frames need more than a test thread's stack.
+        std::thread::Builder::new()
+            .stack_size(32 << 20)
+            .spawn(nesting_lines_once_each)
+            .unwrap()
+            .join()
+            .unwrap();
+    }
+
+    fn nesting_lines_once_each() {
+        let line = format!("{{\"{}\":\n", "k".repeat(100));
+        let src = line.repeat(3000);
+        let pieces: Vec<_> = Items::new(&src, 0, 2000, true).collect();
+        assert_eq!(pieces.len(), 3000);
+        assert!(pieces.iter().all(|p| p.read.is_err()));
+        // Each item after the first is cut at its own line.
+        assert!(pieces[1..].iter().all(|p| p.end - p.start == line.len()));
+        let paths: usize = pieces
+            .iter()
+            .map(|p| {
+                p.read
+                    .as_ref()
+                    .err()
+                    .unwrap()
+                    .path
+                    .iter()
+                    .map(String::len)
+                    .sum::<usize>()
+            })
+            .sum();
+        assert!(
+            paths < 2 * src.len(),
+            "{paths} bytes of paths for {}",
+            src.len()
+        );
+    }
+
+    #[test]
+    fn an_item_after_a_broken_one_can_still_be_valid() {
+        let src = "{\"a\": [\n{\"b\": 1}\n{\"c\": 2}\n";
+        assert_eq!(starts(src), vec![(0, false), (8, true), (17, true)]);
     }
 
     #[test]

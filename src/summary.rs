@@ -8,7 +8,7 @@ use crate::change::effect_of;
 use crate::codes::{Code, Severity};
 use crate::fast::Clean;
 use crate::findings::{locate, Findings};
-use crate::input::{decode, FromJs};
+use crate::input::{decode, note_damage, Damage, FromJs};
 use crate::json::{Node, Span};
 use crate::log::{Items, Read};
 use crate::map::HashMap;
@@ -125,6 +125,8 @@ pub struct Timeline {
     /// The E.164 number, as its latest event gives it.
     pub phone_number: String,
     pub entries: Vec<Entry>,
+    /// Later entries left out because the summary reached `maxOutputBytes`.
+    pub entries_not_listed: usize,
 }
 
 /// The net effect of a log on Contact Center numbers, as E.164 numbers.
@@ -306,6 +308,9 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
         return summary;
     }
     let start = text.as_ref().map_or(0, |t| t.start);
+    // Repairs (invalid UTF-8, lone surrogates) belong to the items that hold them.
+    let damage: &[Damage] = text.as_ref().map_or(&[], |t| &t.damage);
+    let mut next_damage = 0;
 
     let mut groups: Vec<(String, Option<String>, Option<String>)> = Vec::new();
     // Groups by owner id, then by account id.
@@ -337,6 +342,12 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
         summary.events += 1;
         let line = problems.line_of(piece.start);
         let mut f = Findings::with_limit(options.item.strict, options.item.max_issues);
+        let first_damage = next_damage;
+        while damage.get(next_damage).is_some_and(|d| d.at < piece.end) {
+            next_damage += 1;
+        }
+        let damaged = next_damage > first_damage;
+        note_damage(&mut f, src, &damage[first_damage..next_damage]);
         let read = match piece.read {
             Ok(r) => r,
             Err(problem) => {
@@ -422,6 +433,13 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
             }
         }
         let analysis = match read {
+            // The fast path reads the repaired text: an item that held something other than
+            // text is invalid however well it reads.
+            Read::Clean(..) if damaged => {
+                summary.invalid += 1;
+                problems.push(Some(i), line, Kind::ContactCenterPhoneNumber, f);
+                continue;
+            }
             Read::Clean(c, _) => {
                 summary.valid += 1;
                 count(&mut summary, c.event_type);
@@ -518,21 +536,36 @@ impl Budget {
     }
 }
 
-/// A timeline's size in the summary's JSON, near enough to charge it to the [`Budget`].
-fn json_size(t: &Timeline) -> usize {
-    let entries: usize = t
+/// An entry's size in the summary's JSON, near enough to charge it to the [`Budget`].
+fn entry_size(e: &Entry) -> usize {
+    let changes: usize = e
+        .changes
+        .iter()
+        .map(|c| 40 + c.field.len() + c.from.as_ref().map_or(4, String::len) + c.to.len())
+        .sum();
+    150 + e.uuid.len() + changes
+}
+
+/// What a timeline costs in the summary's JSON besides its entries.
+fn timeline_size(t: &Timeline) -> usize {
+    80 + t.group.len() + t.id.len() + t.phone_number.len()
+}
+
+/// The timelines that fit in `budget`, in order: whole ones, then the entries of the first
+/// that does not fit whole that do (its `entries_not_listed` counts the rest); `None` once
+/// nothing more fits.
+fn listed(mut t: Timeline, budget: &mut Budget) -> Option<Timeline> {
+    if !budget.take(timeline_size(&t)) {
+        return None;
+    }
+    let fit = t
         .entries
         .iter()
-        .map(|e| {
-            let changes: usize = e
-                .changes
-                .iter()
-                .map(|c| 40 + c.field.len() + c.from.as_ref().map_or(4, String::len) + c.to.len())
-                .sum();
-            150 + e.uuid.len() + changes
-        })
-        .sum();
-    60 + t.group.len() + t.id.len() + t.phone_number.len() + entries
+        .take_while(|e| budget.take(entry_size(e)))
+        .count();
+    t.entries_not_listed = t.entries.len() - fit;
+    t.entries.truncate(fit);
+    Some(t)
 }
 
 /// An issue's size in the summary's JSON, near enough to charge it to the [`Budget`].
@@ -725,6 +758,7 @@ fn finish(
                         id: info.id.to_string(),
                         phone_number: info.phone_number.to_string(),
                         entries: Vec::new(),
+                        entries_not_listed: 0,
                     },
                     Vec::new(),
                 ));
@@ -794,13 +828,12 @@ fn finish(
             .transient
             .extend(g.net.transient.iter().cloned());
     }
-    // Whole timelines while they fit; the first that does not, and every later one, is
+    // Timelines while they fit: the first that does not is cut, and every later one is
     // counted instead of listed.
     let total = timelines.len();
     summary.numbers = timelines
         .into_iter()
-        .map(|(_, t, _)| t)
-        .take_while(|t| budget.take(json_size(t)))
+        .map_while(|(_, t, _)| listed(t, &mut budget))
         .collect();
     summary.numbers_not_listed = total - summary.numbers.len();
     summary.groups = group_stats;
@@ -938,6 +971,7 @@ mod json_out {
                             w.key("group").str(&t.group);
                             w.key("id").str(&t.id);
                             w.key("phoneNumber").str(&t.phone_number);
+                            w.key("entriesNotListed").num(t.entries_not_listed);
                             w.key("timeline").array(|w| {
                                 for e in &t.entries {
                                     w.item().object(|w| {

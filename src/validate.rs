@@ -5,7 +5,7 @@ use crate::codes::Code;
 use crate::detect::{analyze, Analysis};
 use crate::fast;
 use crate::findings::{locate, Findings};
-use crate::input::{decode, FromJs};
+use crate::input::{decode, note_damage, FromJs};
 use crate::json::{skip_whitespace, Parsed, Parser, Span};
 use crate::model::{Delivery, Event, Issue, Kind, Options, Report};
 use crate::position::LineIndex;
@@ -66,6 +66,7 @@ pub(crate) fn validate_with(bytes: &[u8], options: &Options, js: &FromJs, fast: 
         return finish(f, "", options, Kind::Malformed, Delivery::Unknown, None);
     };
     let src: &str = &text.text;
+    note_damage(&mut f, src, &text.damage);
     if skip_whitespace(src, text.start) == src.len() {
         f.add(
             Code::ValidationRequest,

@@ -500,8 +500,8 @@ fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
     let options = summary_options_from_json(&options_text(opts)?).map_err(thrown)?;
     Ok(
         match read_input(input, given, options.item.max_input_bytes) {
-            Input::Ascii(bytes) => summarize_js(&bytes, &options, None),
-            Input::Bytes(bytes, lone) => summarize_js(&bytes, &options, lone),
+            Input::Ascii(bytes) => summarize_js(&bytes, &options, &[]),
+            Input::Bytes(bytes, lone) => summarize_js(&bytes, &options, lone.as_slice()),
             Input::TooLarge(size, exact) => summarize_too_large(size, exact, &options),
         },
     )

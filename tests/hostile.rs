@@ -16,6 +16,13 @@
 //!   `problems` (codes that must appear among the log's problems).
 //! - `heavy`: 100 MB-class inputs; run in release builds only (`make test` runs
 //!   `cargo test --release --test hostile`).
+//! - `scale` (instead of `input`): `{"item": parts, "n": n, "factor": k, "separator": s}`, a
+//!   log of `n` items and one of `k * n`, each item the parts with `#` replaced by the item's
+//!   index (six digits). `bounds` then holds `timeRatio` (the larger log's time over the
+//!   smaller's, at most), `outputPerInput` (everything `summarize` returns, its JSON and
+//!   renderings, over the input's size, at most, past a fixed 4 MiB) and `memoryPerInput`
+//!   (the peak heap a call takes over the input's size, at most). Release builds only; the
+//!   figures are printed (`--nocapture`) for the README.
 //!
 //! The rest of this file holds regression tests for what fuzzing and review found.
 #![cfg(not(target_arch = "wasm32"))]
@@ -24,7 +31,56 @@ use cc_number_events::boundary::{options_from_json, summary_options_from_json};
 use cc_number_events::json::{Node, Parser, Value};
 use cc_number_events::summary::{summarize, Summary};
 use cc_number_events::{validate, Issue, Options, Report};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::time::{Duration, Instant};
+
+/// The heap bytes this thread holds, and the most it held since [`reset_peak`]: the memory a
+/// call takes, measured per thread so that tests running beside it do not count.
+struct Counting;
+
+thread_local! {
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
+}
+
+fn count(delta: isize) {
+    let _ = LIVE.try_with(|live| {
+        let now = live.get() + delta;
+        live.set(now);
+        let _ = PEAK.try_with(|peak| peak.set(peak.get().max(now)));
+    });
+}
+
+// SAFETY: every call is passed on to the system allocator; only counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count(layout.size() as isize);
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        count(-(layout.size() as isize));
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count(new_size as isize - layout.size() as isize);
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Starts measuring: the peak is now what this thread holds.
+fn reset_peak() -> isize {
+    let live = LIVE.with(Cell::get);
+    PEAK.with(|p| p.set(live));
+    live
+}
+
+fn peak_since(base: isize) -> usize {
+    (PEAK.with(Cell::get) - base).max(0) as usize
+}
 
 /// Generous: the slowest heavy case takes well under a second in release builds.
 const BUDGET: Duration = Duration::from_secs(20);
@@ -205,11 +261,40 @@ fn check_report(name: &str, r: &Report, expect: &Node, len: u32, src: &str) {
     if let Some(max) = expect.get("maxIssues").map(num) {
         assert!(all().count() <= max, "{name}: {} issues", all().count());
     }
+    if expect.get("noRawControls").is_some() {
+        for i in all() {
+            assert_inert(name, &i.message, false);
+            assert_inert(name, i.hint.as_deref().unwrap_or(""), false);
+        }
+        for rendering in [&r.text, &r.markdown, &r.csv].into_iter().flatten() {
+            assert_inert(name, rendering, true);
+        }
+        if let Some(c) = &r.change {
+            assert_inert(name, &c.sentence, false);
+        }
+    }
     if expect.get("htmlVerbatim").is_some() {
         let html = "<script>alert(1)</script>";
         assert!(src.contains(html));
         assert!(all().any(|i| i.message.contains(html)), "{name}");
     }
+}
+
+/// Text for people holds no character that could forge a line, move a terminal's cursor or
+/// reorder what is shown: C0 and C1 controls, DEL, U+2028/2029, bidi controls. A rendering
+/// (`lines`) may break lines, with `\n` or CSV's `\r\n`.
+fn assert_inert(name: &str, text: &str, lines: bool) {
+    let text = if lines {
+        text.replace("\r\n", "\n").replace('\n', "")
+    } else {
+        text.to_string()
+    };
+    let bad = text.chars().find(|&c| {
+        matches!(c,
+            '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{2028}' | '\u{2029}' | '\u{061C}'
+            | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    });
+    assert!(bad.is_none(), "{name}: raw {bad:?} in {text:?}");
 }
 
 fn check_summary(name: &str, s: &Summary, expect: Option<&Node>, len: u32) {
@@ -239,6 +324,15 @@ fn check_summary(name: &str, s: &Summary, expect: Option<&Node>, len: u32) {
     }
     if let Some(Value::Bool(b)) = expect.get("limitReached").map(|n| &n.value) {
         assert_eq!(s.limit_reached, *b, "{name}: limitReached");
+    }
+    if expect.get("noRawControls").is_some() {
+        for i in s.problems.iter().flat_map(|p| &p.issues) {
+            assert_inert(name, &i.message, false);
+        }
+        assert_inert(name, &s.text, true);
+        for rendering in [&s.markdown, &s.csv].into_iter().flatten() {
+            assert_inert(name, rendering, true);
+        }
     }
     for code in codes(expect.get("problems")) {
         assert!(
@@ -270,7 +364,7 @@ fn run_catalog(heavy: bool) -> usize {
     let mut ran = 0;
     let mut failed = Vec::new();
     for case in cases {
-        if case.get("heavy").is_some() != heavy {
+        if case.get("heavy").is_some() != heavy || case.get("scale").is_some() {
             continue;
         }
         let name = s(case, "name").unwrap();
@@ -303,6 +397,142 @@ fn run_catalog(heavy: bool) -> usize {
     }
     assert!(failed.is_empty(), "failed: {failed:#?}");
     ran
+}
+
+/// A log of `n` items made from the case's `scale` spec.
+fn scaled(spec: &Node, bases: &Node, n: usize) -> Vec<u8> {
+    let Some(Value::Array(parts)) = spec.get("item").map(|n| &n.value) else {
+        panic!("scale.item")
+    };
+    let item = String::from_utf8(parts.iter().flat_map(|p| build(p, bases)).collect()).unwrap();
+    let separator = s(spec, "separator").unwrap_or("\n");
+    let mut out = String::with_capacity((item.len() + separator.len()) * n);
+    for i in 0..n {
+        out.push_str(&item.replace('#', &format!("{i:06}")));
+        out.push_str(separator);
+    }
+    out.into_bytes()
+}
+
+/// Everything `summarize` hands back, in bytes: its JSON (renderings included).
+fn output_bytes(s: &Summary) -> usize {
+    use cc_number_events::ToJson;
+    s.to_json().len()
+}
+
+/// The best of three runs of `summarize` (and `validate`) on `input`, the output's size and
+/// the peak heap of one run.
+fn measure(
+    input: &[u8],
+    options: &Options,
+    soptions: &cc_number_events::SummaryOptions,
+) -> (Duration, usize, usize, String) {
+    let mut best = Duration::MAX;
+    let mut output = 0;
+    let mut peak = 0;
+    let mut counts = String::new();
+    for _ in 0..3 {
+        let base = reset_peak();
+        let t = Instant::now();
+        let report = validate(input, options);
+        let summary = summarize(input, soptions);
+        best = best.min(t.elapsed());
+        peak = peak.max(peak_since(base));
+        let report_bytes = report
+            .errors
+            .iter()
+            .chain(&report.warnings)
+            .map(|i| i.message.len() + i.path.len() + 100)
+            .sum::<usize>();
+        output = output_bytes(&summary).max(report_bytes);
+        counts = format!(
+            "{} items: {} valid, {} invalid, {} numbers listed{}",
+            summary.events,
+            summary.valid,
+            summary.invalid,
+            summary.numbers.len(),
+            if summary.output_truncated {
+                ", output cut"
+            } else {
+                ""
+            }
+        );
+    }
+    (best, output, peak, counts)
+}
+
+/// One `scale` case: linear time, bounded output and memory per input byte.
+fn run_scale(case: &Node, bases: &Node, text: &str) -> String {
+    let name = s(case, "name").unwrap();
+    let spec = case.get("scale").unwrap();
+    let bounds = case.get("bounds").expect("bounds");
+    let bound = |key: &str| match bounds.get(key).map(|n| &n.value) {
+        Some(Value::Number(t)) => t.parse::<f64>().unwrap(),
+        _ => panic!("{name}: bounds.{key}"),
+    };
+    let n = num(spec.get("n").unwrap());
+    let factor = num(spec.get("factor").unwrap());
+    let opts = |key| {
+        case.get(key)
+            .map_or("", |n: &Node| &text[n.span.start..n.span.end])
+    };
+    let options = options_from_json(opts("options")).expect(name);
+    let soptions = summary_options_from_json(if case.get("summaryOptions").is_some() {
+        opts("summaryOptions")
+    } else {
+        opts("options")
+    })
+    .expect(name);
+    let small = scaled(spec, bases, n);
+    let large = scaled(spec, bases, n * factor);
+    let (t_small, ..) = measure(&small, &options, &soptions);
+    let (t_large, out, peak, counts) = measure(&large, &options, &soptions);
+    // Below a few milliseconds the clock's noise is the figure: count those as 5 ms.
+    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(0.005);
+    let out_ratio = out.saturating_sub(4 << 20) as f64 / large.len() as f64;
+    let mem_ratio = peak as f64 / large.len() as f64;
+    let figures = format!(
+        "{name}: n={n} {t_small:.1?}, {factor}n={t_large:.1?} ({ratio:.1}x); {} bytes in, {out} out ({out_ratio:.2} per byte past 4 MiB); peak heap {peak} ({mem_ratio:.2} per byte); {counts}",
+        large.len()
+    );
+    assert!(ratio <= bound("timeRatio"), "{figures}");
+    assert!(out_ratio <= bound("outputPerInput"), "{figures}");
+    assert!(mem_ratio <= bound("memoryPerInput"), "{figures}");
+    figures
+}
+
+/// Issue 16's cases, scaled by ten: time within its ratio, output and memory per input byte
+/// within their bounds (`scale` cases of the catalog).
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "timings mean something in release builds only"
+)]
+fn every_scaling_case_stays_linear_and_bounded() {
+    let text = catalog_text();
+    let figures: Vec<String> = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn({
+            move || {
+                let parsed = Parser::new(&text, 0, 16).parse_value_at().unwrap();
+                let bases = parsed.root.get("bases").unwrap();
+                let Some(Value::Array(cases)) = parsed.root.get("cases").map(|n| &n.value) else {
+                    panic!()
+                };
+                cases
+                    .iter()
+                    .filter(|c| c.get("scale").is_some())
+                    .map(|c| run_scale(c, bases, &text))
+                    .collect()
+            }
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    for f in &figures {
+        eprintln!("{f}");
+    }
+    assert!(figures.len() >= 4, "{}", figures.len());
 }
 
 #[test]
@@ -410,6 +640,73 @@ fn summarize_has_its_own_larger_input_limit() {
 // ---------------------------------------------------------------------------------------
 // Lone surrogates from JavaScript strings (the wasm glue replaces them with U+FFFD).
 
+/// Issue 16, case 8: every lone surrogate of a log is reported in the item that holds it, and
+/// that item is invalid (it counted as valid, and only the first in the log was reported).
+#[test]
+fn each_lone_surrogate_in_a_log_makes_its_own_item_invalid() {
+    use cc_number_events::boundary::summarize_js;
+    let items: Vec<String> = (0..4)
+        .map(|i| {
+            VALID
+                .replace("2661273919712564939", &format!("266127391971256493{i}"))
+                .replace('\n', "")
+        })
+        .collect();
+    let broken = [1usize, 3];
+    let mut log = String::new();
+    let mut surrogates = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let item = if broken.contains(&i) {
+            item.replace("Washington, DC", "Washington\u{FFFD}")
+        } else {
+            item.clone()
+        };
+        if let Some(at) = item.find('\u{FFFD}') {
+            let unit = log.encode_utf16().count() + item[..at].encode_utf16().count();
+            surrogates.push((unit, 0xD83D_u16));
+        }
+        log.push_str(&item);
+        log.push('\n');
+    }
+    assert_eq!(surrogates.len(), 2);
+    let s = summarize_js(log.as_bytes(), &Default::default(), &surrogates);
+    assert_eq!((s.events, s.valid, s.invalid), (4, 2, 2));
+    let located: Vec<(Option<usize>, &str, u32)> = s
+        .problems
+        .iter()
+        .map(|p| (p.index, p.issues[0].code.as_str(), p.issues[0].offset))
+        .collect();
+    assert_eq!(
+        located,
+        vec![
+            (Some(1), "json-lone-surrogate", surrogates[0].0 as u32),
+            (Some(3), "json-lone-surrogate", surrogates[1].0 as u32)
+        ]
+    );
+}
+
+/// Invalid UTF-8 in a log's bytes is reported per item too.
+#[test]
+fn invalid_utf8_in_a_log_is_located_in_its_item() {
+    let one = VALID.replace('\n', "");
+    let mut log = Vec::new();
+    for i in 0..3 {
+        let item = one.replace("2661273919712564939", &format!("266127391971256493{i}"));
+        let mut bytes = item.into_bytes();
+        if i == 2 {
+            let at = bytes.windows(10).position(|w| w == b"Washington").unwrap();
+            bytes[at] = 0xFF;
+        }
+        log.extend(bytes);
+        log.push(b'\n');
+    }
+    let s = summarize(&log, &Default::default());
+    assert_eq!((s.events, s.valid, s.invalid), (3, 2, 1));
+    assert_eq!(s.problems.len(), 1);
+    assert_eq!(s.problems[0].index, Some(2));
+    assert_eq!(s.problems[0].issues[0].code.as_str(), "invalid-utf8");
+}
+
 #[test]
 fn a_lone_surrogate_from_a_js_string_is_a_located_error() {
     use cc_number_events::boundary::{summarize_js, validate_js};
@@ -422,13 +719,18 @@ fn a_lone_surrogate_from_a_js_string_is_a_located_error() {
     assert_eq!(e.code.as_str(), "json-lone-surrogate");
     assert_eq!((e.offset, e.length, e.line, e.column), (15, 1, 1, 16));
     assert!(e.message.contains("U+D800"), "{}", e.message);
-    let s = summarize_js(text.as_bytes(), &Default::default(), Some((15, 0xD800)));
+    let s = summarize_js(text.as_bytes(), &Default::default(), &[(15, 0xD800)]);
     assert_eq!(
-        s.problems[0].index, None,
-        "a problem of the input as a whole"
+        s.problems[0].index,
+        Some(0),
+        "a problem of the item that holds it"
     );
-    let i = &s.problems[0].issues[0];
-    assert_eq!((i.code.as_str(), i.offset), ("json-lone-surrogate", 15));
+    let i = s.problems[0]
+        .issues
+        .iter()
+        .find(|i| i.code.as_str() == "json-lone-surrogate")
+        .unwrap();
+    assert_eq!(i.offset, 15);
     // A valid notification with one: no longer valid, located where the surrogate was.
     let payload = VALID.replace("Washington, DC", "Washington\u{FFFD}");
     let at = payload.find('\u{FFFD}').unwrap() as u32;
