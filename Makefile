@@ -76,6 +76,8 @@ test: setup-browser
 	@echo "==> node --test tests/js/"
 	@files=$$( { if [ -d tests/js ]; then find tests/js -type f \( -name '*.test.mjs' -o -name '*.test.js' -o -name '*.test.cjs' \); fi; } | sort); \
 	 if [ -n "$$files" ]; then node --test $$files; else echo "   skipped: no tests/js/*.test.{mjs,js,cjs}"; fi
+	@echo "==> node tests/js/*.serial.mjs (timings and memory figures, alone on the machine)"
+	node --test --test-concurrency=1 tests/js/*.serial.mjs
 	@echo "==> node --test tests/browser/ (headless Chromium)"
 	@files=$$( { if [ -d tests/browser ]; then find tests/browser -type f \( -name '*.test.mjs' -o -name '*.test.js' \); fi; } | sort); \
 	 if [ -n "$$files" ]; then node --test --test-concurrency=1 $$files; else echo "   skipped: no tests/browser/*.test.mjs"; fi

@@ -536,6 +536,26 @@ impl Budget {
     }
 }
 
+/// `kept` (in item order) ordered by group, then by time, ties in item order. Groups are
+/// small numbers, so a bucket per group costs one pass, and only a group whose events are out
+/// of time order is sorted: one merge sort over a whole log of many accounts was its one
+/// step that grew faster than the log.
+fn by_group_then_time(kept: Vec<Kept<'_>>, groups: usize) -> Vec<Kept<'_>> {
+    let total = kept.len();
+    let mut buckets: Vec<Vec<Kept>> = (0..groups).map(|_| Vec::new()).collect();
+    for k in kept {
+        buckets[k.group].push(k);
+    }
+    let mut out = Vec::with_capacity(total);
+    for mut bucket in buckets {
+        if !bucket.windows(2).all(|w| w[0].time <= w[1].time) {
+            sort_by_rank(&mut bucket, |k| (signed_rank(k.time.0), 0));
+        }
+        out.append(&mut bucket);
+    }
+    out
+}
+
 /// An entry's size in the summary's JSON, near enough to charge it to the [`Budget`].
 fn entry_size(e: &Entry) -> usize {
     let changes: usize = e
@@ -551,18 +571,24 @@ fn timeline_size(t: &Timeline) -> usize {
     80 + t.group.len() + t.id.len() + t.phone_number.len()
 }
 
-/// The timelines that fit in `budget`, in order: whole ones, then the entries of the first
-/// that does not fit whole that do (its `entries_not_listed` counts the rest); `None` once
+/// A timeline as listed: its entries with their changes (`infos` are its events' fields, in
+/// order) while they fit in `budget`; the rest counted in `entries_not_listed`. `None` once
 /// nothing more fits.
-fn listed(mut t: Timeline, budget: &mut Budget) -> Option<Timeline> {
+fn listed(mut t: Timeline, infos: &[Info], budget: &mut Budget) -> Option<Timeline> {
     if !budget.take(timeline_size(&t)) {
         return None;
     }
-    let fit = t
-        .entries
-        .iter()
-        .take_while(|e| budget.take(entry_size(e)))
-        .count();
+    let mut fit = 0;
+    for (k, entry) in t.entries.iter_mut().enumerate() {
+        if k > 0 {
+            entry.changes = diff(&infos[k - 1], &infos[k]);
+        }
+        if !budget.take(entry_size(entry)) {
+            entry.changes = Vec::new();
+            break;
+        }
+        fit += 1;
+    }
     t.entries_not_listed = t.entries.len() - fit;
     t.entries.truncate(fit);
     Some(t)
@@ -720,7 +746,7 @@ fn diff(before: &Info, after: &Info) -> Vec<FieldChange> {
 fn finish(
     summary: &mut Summary,
     problems: Problems,
-    mut kept: Vec<Kept<'_>>,
+    kept: Vec<Kept<'_>>,
     groups: Vec<(String, Option<String>, Option<String>)>,
     options: &SummaryOptions,
     limit: usize,
@@ -728,8 +754,7 @@ fn finish(
     summary.problems = problems.list;
     summary.issues_not_listed = problems.not_listed;
     let mut budget = problems.budget;
-    // `kept` is in item order, so ties stay in item order.
-    sort_by_rank(&mut kept, |k| (k.group as u64, signed_rank(k.time.0)));
+    let kept = by_group_then_time(kept, groups.len());
     let mut group_stats: Vec<Group> = groups
         .into_iter()
         .map(|(key, account_id, owner_id)| Group {
@@ -765,10 +790,6 @@ fn finish(
                 timelines.len() - 1
             });
         let (_, timeline, infos) = &mut timelines[slot];
-        let changes = infos
-            .last()
-            .map(|prev| diff(prev, &info))
-            .unwrap_or_default();
         let mut effect = effect_of(k.event_type, info.usage_type.as_deref());
         // Converted into Contact Center when the log already has it there: a field update.
         if effect == Effect::ConvertedIn
@@ -789,7 +810,9 @@ fn finish(
             effect,
             index: k.index,
             line: k.line,
-            changes,
+            // Filled in by `listed`, for the entries the output has room for: copying both
+            // sides of every change of a log whose values are long cost twice the log.
+            changes: Vec::new(),
         });
         infos.push(info);
     }
@@ -811,7 +834,8 @@ fn finish(
                 let (Some(a), Some(b)) = (infos.first(), infos.last()) else {
                     continue;
                 };
-                if diff(a, b).is_empty() && timeline.entries.iter().all(|e| e.changes.is_empty()) {
+                if diff(a, b).is_empty() && infos.windows(2).all(|w| diff(&w[0], &w[1]).is_empty())
+                {
                     continue;
                 }
                 &mut g.net.changed
@@ -833,7 +857,7 @@ fn finish(
     let total = timelines.len();
     summary.numbers = timelines
         .into_iter()
-        .map_while(|(_, t, _)| listed(t, &mut budget))
+        .map_while(|(_, t, infos)| listed(t, &infos, &mut budget))
         .collect();
     summary.numbers_not_listed = total - summary.numbers.len();
     summary.groups = group_stats;

@@ -420,45 +420,38 @@ fn output_bytes(s: &Summary) -> usize {
     s.to_json().len()
 }
 
-/// The best of three runs of `summarize` (and `validate`) on `input`, the output's size and
-/// the peak heap of one run.
-fn measure(
+/// One run of `validate` and `summarize` on `input`: its time, the output's size, the peak
+/// heap, and the counts.
+fn run_once(
     input: &[u8],
     options: &Options,
     soptions: &cc_number_events::SummaryOptions,
 ) -> (Duration, usize, usize, String) {
-    let mut best = Duration::MAX;
-    let mut output = 0;
-    let mut peak = 0;
-    let mut counts = String::new();
-    for _ in 0..3 {
-        let base = reset_peak();
-        let t = Instant::now();
-        let report = validate(input, options);
-        let summary = summarize(input, soptions);
-        best = best.min(t.elapsed());
-        peak = peak.max(peak_since(base));
-        let report_bytes = report
-            .errors
-            .iter()
-            .chain(&report.warnings)
-            .map(|i| i.message.len() + i.path.len() + 100)
-            .sum::<usize>();
-        output = output_bytes(&summary).max(report_bytes);
-        counts = format!(
-            "{} items: {} valid, {} invalid, {} numbers listed{}",
-            summary.events,
-            summary.valid,
-            summary.invalid,
-            summary.numbers.len(),
-            if summary.output_truncated {
-                ", output cut"
-            } else {
-                ""
-            }
-        );
-    }
-    (best, output, peak, counts)
+    let base = reset_peak();
+    let t = Instant::now();
+    let report = validate(input, options);
+    let summary = summarize(input, soptions);
+    let took = t.elapsed();
+    let peak = peak_since(base);
+    let report_bytes = report
+        .errors
+        .iter()
+        .chain(&report.warnings)
+        .map(|i| i.message.len() + i.path.len() + 100)
+        .sum::<usize>();
+    let counts = format!(
+        "{} items: {} valid, {} invalid, {} numbers listed{}",
+        summary.events,
+        summary.valid,
+        summary.invalid,
+        summary.numbers.len(),
+        if summary.output_truncated {
+            ", output cut"
+        } else {
+            ""
+        }
+    );
+    (took, output_bytes(&summary).max(report_bytes), peak, counts)
 }
 
 /// One `scale` case: linear time, bounded output and memory per input byte.
@@ -485,8 +478,18 @@ fn run_scale(case: &Node, bases: &Node, text: &str) -> String {
     .expect(name);
     let small = scaled(spec, bases, n);
     let large = scaled(spec, bases, n * factor);
-    let (t_small, ..) = measure(&small, &options, &soptions);
-    let (t_large, out, peak, counts) = measure(&large, &options, &soptions);
+    // Runs alternate, and each size keeps its best of five: a busy moment on a shared
+    // machine then slows both sizes or neither.
+    let mut t_small = Duration::MAX;
+    let mut t_large = Duration::MAX;
+    let mut last = (0, 0, String::new());
+    for _ in 0..5 {
+        t_small = t_small.min(run_once(&small, &options, &soptions).0);
+        let (t, out, peak, counts) = run_once(&large, &options, &soptions);
+        t_large = t_large.min(t);
+        last = (out, peak, counts);
+    }
+    let (out, peak, counts) = last;
     // Below a few milliseconds the clock's noise is the figure: count those as 5 ms.
     let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(0.005);
     let out_ratio = out.saturating_sub(4 << 20) as f64 / large.len() as f64;

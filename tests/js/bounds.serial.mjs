@@ -1,0 +1,84 @@
+// Issue 16's guarantees through the package, with figures: each `scale` case of the hostile
+// catalog (tests/hostile/catalog.json) runs at n and 10n items in a fresh Node process (a
+// WebAssembly memory never shrinks, so each case needs its own to be measured): the time
+// ratio, everything summarize() returns over the input's size, and how much the module's
+// memory grew per input byte (`wasmMemoryPerInput`), each within the case's `bounds`. Then the cases only a
+// JavaScript string can hold: lone surrogates spread over a log.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { catalog, scaled } from '../common/catalog.mjs';
+
+const child = process.argv.indexOf('--child');
+if (child !== -1) {
+  // In the child: measure one case and print its figures as JSON.
+  const { memoryBytes, summarize, validate } = await import('cc-number-events');
+  const c = catalog.cases[Number(process.argv[child + 1])];
+  const options = c.summaryOptions ?? c.options;
+  const once = (input) => {
+    const t = performance.now();
+    validate(input, c.options);
+    const out = summarize(input, options);
+    return { ms: performance.now() - t, out };
+  };
+  // Warm up the module on a small log, so its first growth is not counted against the case.
+  summarize(scaled(c, 10), options);
+  const small = scaled(c, c.scale.n);
+  const large = scaled(c, c.scale.n * c.scale.factor);
+  const before = memoryBytes();
+  // Runs alternate, and each size keeps its best of five: a busy moment on a shared machine
+  // then slows both sizes or neither.
+  let smallMs = Infinity;
+  let largeMs = Infinity;
+  let out;
+  for (let i = 0; i < 5; i++) {
+    smallMs = Math.min(smallMs, once(small).ms);
+    const run = once(large);
+    largeMs = Math.min(largeMs, run.ms);
+    out = run.out;
+  }
+  const bytes = Buffer.byteLength(large);
+  process.stdout.write(JSON.stringify({
+    smallMs,
+    largeMs,
+    bytes,
+    output: JSON.stringify(out).length,
+    outputTruncated: out.outputTruncated,
+    memoryGrowth: memoryBytes() - before,
+    // The module still answers a small call correctly.
+    stillValid: validate(catalog.bases.webhook).valid,
+    prototypeKeys: Object.getOwnPropertyNames(Object.prototype).length,
+  }));
+  process.exit(0);
+}
+
+const self = fileURLToPath(import.meta.url);
+const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).length;
+const MiB = 1 << 20;
+
+describe('issue 16 cases at n and 10n through the package', () => {
+  catalog.cases.forEach((c, index) => {
+    if (!c.scale) return;
+    test(c.name, () => {
+      const f = JSON.parse(execFileSync(process.execPath, [self, '--child', String(index)], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      }));
+      // Below a few milliseconds the clock's noise is the figure: count those as 5 ms.
+      const ratio = f.largeMs / Math.max(f.smallMs, 5);
+      const outPerByte = Math.max(0, f.output - 4 * MiB) / f.bytes;
+      // The module's heap starts with a few MiB it keeps for any call; count what is past it.
+      const memPerByte = Math.max(0, f.memoryGrowth - 16 * MiB) / f.bytes;
+      const figures = `${c.name}: ${f.smallMs.toFixed(1)} ms, 10n ${f.largeMs.toFixed(1)} ms (${ratio.toFixed(1)}x); ` +
+        `${f.bytes} bytes in, ${f.output} out (${outPerByte.toFixed(2)} per byte past 4 MiB); ` +
+        `memory +${f.memoryGrowth} (${memPerByte.toFixed(2)} per byte past 16 MiB)`;
+      console.log(figures);
+      assert.ok(ratio <= c.bounds.timeRatio, figures);
+      assert.ok(outPerByte <= c.bounds.outputPerInput, figures);
+      assert.ok(memPerByte <= c.bounds.wasmMemoryPerInput, figures);
+      assert.equal(f.stillValid, true, figures);
+      assert.equal(f.prototypeKeys, PROTOTYPE_KEYS, 'Object.prototype untouched');
+    });
+  });
+});
