@@ -583,6 +583,8 @@ export interface NumberTimeline {
   group: string;
   id: string;
   phoneNumber: string;
+  /** Later entries left out of `timeline` by the `maxOutputBytes` limit. */
+  entriesNotListed: number;
   timeline: TimelineEntry[];
 }
 

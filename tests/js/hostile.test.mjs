@@ -14,6 +14,15 @@ const BUDGET_MS = 20_000;
 const unitsOf = (input) =>
   typeof input === 'string' ? input.length : new TextDecoder().decode(input).length;
 
+// What could forge a line, move a terminal's cursor or reorder text: C0 and C1 controls,
+// DEL, U+2028/2029 and the bidi controls. Renderings may break lines (\n, CSV's \r\n).
+const RAW_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+function assertInert(name, text, lines) {
+  const t = lines ? text.replaceAll('\r\n', '\n').replaceAll('\n', '') : text;
+  const m = RAW_CONTROL.exec(t);
+  assert.equal(m, null, `${name}: raw U+${m?.[0].charCodeAt(0).toString(16).padStart(4, '0')} in ${JSON.stringify(t.slice(Math.max(0, (m?.index ?? 0) - 20), (m?.index ?? 0) + 20))}`);
+}
+
 function checkIssue(name, i, len) {
   assert.ok(i.offset + i.length <= len, `${name}: issue outside the input: ${JSON.stringify(i)}`);
   assert.ok(i.line >= 1 && i.column >= 1, name);
@@ -37,6 +46,14 @@ function checkReport(name, r, expect, len) {
   }
   if (expect.maxPath) for (const i of all) assert.ok(i.path.length <= expect.maxPath, name);
   if (expect.maxIssues) assert.ok(all.length <= expect.maxIssues, name);
+  if (expect.noRawControls) {
+    for (const i of all) {
+      assertInert(name, i.message, false);
+      assertInert(name, i.hint ?? '', false);
+    }
+    for (const r2 of [r.text, r.markdown, r.csv]) if (r2 !== undefined) assertInert(name, r2, true);
+    if (r.change) assertInert(name, r.change.sentence, false);
+  }
   if (expect.htmlVerbatim) assert.ok(all.some((i) => i.message.includes('<script>alert(1)</script>')), name);
 }
 
@@ -46,6 +63,10 @@ function checkSummary(name, s, expect, len) {
   if (!expect) return;
   for (const key of ['events', 'valid', 'invalid', 'issuesNotListed', 'limitReached']) {
     if (key in expect) assert.equal(s[key], expect[key], `${name}: summary ${key}`);
+  }
+  if (expect.noRawControls) {
+    for (const p of s.problems) for (const i of p.issues) assertInert(name, i.message, false);
+    for (const r of [s.text, s.markdown, s.csv]) if (r !== undefined) assertInert(name, r, true);
   }
   for (const code of expect.problems ?? []) {
     assert.ok(s.problems.some((p) => p.issues.some((i) => i.code === code)), `${name}: no ${code}`);
