@@ -769,7 +769,9 @@ fn finish(
     // Timelines in order of each number's first appearance in its group's time order.
     // Keyed by (group, number id), borrowed from the log where the event was: cloning a
     // borrowed key allocates nothing.
-    let mut timeline_of: HashMap<(usize, Cow<str>), usize> = HashMap::default();
+    // Sized once: growing it would hash every key again, each read from far back in the log.
+    let mut timeline_of: HashMap<(usize, Cow<str>), usize> =
+        HashMap::with_capacity_and_hasher(kept.len(), Default::default());
     let mut timelines: Vec<(usize, Timeline, Vec<Info>)> = Vec::new();
     for k in kept {
         let info = k.info;

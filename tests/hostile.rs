@@ -478,12 +478,12 @@ fn run_scale(case: &Node, bases: &Node, text: &str) -> String {
     .expect(name);
     let small = scaled(spec, bases, n);
     let large = scaled(spec, bases, n * factor);
-    // Runs alternate, and each size keeps its best of five: a busy moment on a shared
+    // Runs alternate, and each size keeps its best of seven: a busy moment on a shared
     // machine then slows both sizes or neither.
     let mut t_small = Duration::MAX;
     let mut t_large = Duration::MAX;
     let mut last = (0, 0, String::new());
-    for _ in 0..5 {
+    for _ in 0..7 {
         t_small = t_small.min(run_once(&small, &options, &soptions).0);
         let (t, out, peak, counts) = run_once(&large, &options, &soptions);
         t_large = t_large.min(t);
