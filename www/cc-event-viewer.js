@@ -15,6 +15,8 @@
 // Safety: payload text only ever reaches the DOM as text nodes, attribute values or
 // textarea.value; nothing here uses innerHTML, inline styles or eval. The stylesheet is
 // a <link> next to this module, so a CSP of style-src 'self' is enough.
+import { drawInBatches } from './batches.js';
+import { append, h, s } from './dom.js';
 import { EXAMPLES } from './examples.js';
 import { DELIVERY_LABELS, EFFECT_LABELS, FORMATS, KIND_LABELS, eventFields, render, verdictLine } from './format.js';
 
@@ -29,45 +31,23 @@ const RESTART_CHARS = 1_000_000;
 const TYPING_DEBOUNCE_MS = 250;
 /** Show the progress bar only when a check takes longer than this. */
 const PROGRESS_DELAY_MS = 120;
-/** Display caps; downloads always hold everything. */
+/**
+ * Display caps: every list drawn from a result draws at most this many entries at a time
+ * (the rest behind a "Show more" button), so a summary of any size draws a bounded DOM;
+ * downloads always hold everything.
+ */
 const MAX_LISTED_ISSUES = 500;
-const MAX_NUMBERS_LISTED = 100;
-const MAX_TIMELINE_ROWS = 100;
+const BATCH_GROUPS = 100;
+const BATCH_NUMBERS = 100;
+const BATCH_TIMELINE_ROWS = 100;
+const BATCH_PROBLEMS = 100;
+const BATCH_ORDER_ROWS = 100;
+const MAX_CHIPS = 50;
 const MAX_CHART_ROWS = 40;
+/** Free text (a location, a status) longer than this is shown cut, with its length. */
+const MAX_SHOWN_CHARS = 160;
 
 const moduleUrl = (path) => new URL(path, import.meta.url).href;
-
-// ---------------------------------------------------------------------------------------
-// Tiny DOM helpers: text is always a text node.
-
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') el.className = v;
-    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else if (k === 'text') el.textContent = v;
-    else if (k in el && typeof v !== 'string') el[k] = v;
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  append(el, children);
-  return el;
-}
-
-function append(el, children) {
-  for (const c of children.flat(Infinity)) {
-    if (c === undefined || c === null || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
-}
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-function s(tag, attrs = {}, ...children) {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, String(v));
-  return append(el, children);
-}
 
 const plural = (n, word, many = word + 's') => `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
 
@@ -76,6 +56,10 @@ function formatBytes(n) {
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** Free text cut to MAX_SHOWN_CHARS for display, saying how long it was. */
+const shown = (text) =>
+  text.length > MAX_SHOWN_CHARS ? `${text.slice(0, MAX_SHOWN_CHARS)}… (${plural(text.length, 'character')})` : text;
 
 const shortTime = (iso) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
 
@@ -702,22 +686,9 @@ export class CcEventViewer extends HTMLElement {
 
     // Net effect per group.
     if (sm.groups.length) {
-      out.push(h('h2', { text: 'Net effect' }));
-      const list = (label, nums, cls) => nums.length
-        ? h('div', { class: 'net-row' }, h('span', { class: `net-label ${cls}`, text: `${label} (${nums.length})` }),
-          h('span', { class: 'chips' }, nums.slice(0, 50).map((n) => h('span', { class: 'chip', text: n })), nums.length > 50 ? ` +${nums.length - 50} more` : ''))
-        : null;
-      for (const g of sm.groups) {
-        const title = g.accountId ? `Account ${g.accountId}` : `Owner ${g.ownerId} (the filter names no account)`;
-        out.push(h('div', { class: 'group-card' },
-          h('p', { class: 'group-title' }, h('strong', { text: title }), ` · ${plural(g.events, 'event')} on ${plural(g.numbers, 'number')}`),
-          list('Added', g.net.added, 'added'),
-          list('Removed', g.net.removed, 'removed'),
-          list('Changed', g.net.changed, 'changed'),
-          list('Created and removed within the log', g.net.transient, 'transient'),
-          !g.net.added.length && !g.net.removed.length && !g.net.changed.length && !g.net.transient.length
-            ? h('p', { class: 'muted small', text: 'No net change.' }) : null));
-      }
+      out.push(h('h2', { text: `Net effect (${plural(sm.groups.length, 'group')})` }));
+      const cards = h('div', { class: 'group-cards' });
+      out.push(cards, drawInBatches(cards, sm.groups, (g) => this._groupCard(g), { size: BATCH_GROUPS, noun: (n) => (n === 1 ? 'group' : 'groups') }));
     }
 
     // Chart.
@@ -730,64 +701,117 @@ export class CcEventViewer extends HTMLElement {
       this._chartHost = null;
     }
 
-    // Broken items.
+    // Broken items. Issue buttons are numbered as in the flattened list _show() marks.
     if (sm.problems.length) {
       out.push(h('h2', { text: `Broken items (${sm.problems.length})` }));
+      const firstIssue = [];
       let k = 0;
-      const items = [];
-      for (const p of sm.problems.slice(0, MAX_LISTED_ISSUES)) {
-        items.push(h('div', { class: 'problem' },
+      for (const p of sm.problems) {
+        firstIssue.push(k);
+        k += p.issues.length;
+      }
+      const list = h('div', { class: 'problems' });
+      out.push(list, drawInBatches(list, sm.problems, (p, i) =>
+        h('div', { class: 'problem' },
           h('p', { class: 'problem-title' },
             p.index === null ? 'The input as a whole' : `Item ${p.index + 1}`, ', ', this._lineButton(p.line),
             ` · ${KIND_LABELS[p.kind] ?? p.kind}`),
-          h('ol', { class: 'issues' }, p.issues.map((i) => this._issueButton(i, k++)))));
-      }
-      out.push(items);
-      if (sm.problems.length > MAX_LISTED_ISSUES) out.push(h('p', { class: 'more', text: `${sm.problems.length - MAX_LISTED_ISSUES} more broken items; download the report for all of them.` }));
+          h('ol', { class: 'issues' }, p.issues.map((issue, j) => this._issueButton(issue, firstIssue[i] + j)))),
+      { size: BATCH_PROBLEMS, noun: (n) => (n === 1 ? 'broken item' : 'broken items') }));
       if (sm.issuesNotListed) out.push(h('p', { class: 'more', text: `${sm.issuesNotListed} further issues were not listed by the validator.` }));
     }
 
     // Duplicates and order.
     if (sm.duplicateItems.length || sm.outOfOrderItems.length) {
       out.push(h('h2', { text: 'Duplicates and order' }));
-      const rows = [];
-      for (const d of sm.duplicateItems.slice(0, MAX_LISTED_ISSUES)) {
-        rows.push(h('li', {}, this._lineButton(d.line, `Line ${d.line}`), ` repeats `, this._lineButton(d.firstLine),
-          ` (uuid ${d.uuid}${d.identical ? ', identical text' : ', different text'})`));
+      if (sm.duplicateItems.length) {
+        const list = h('ul', { class: 'plain duplicates' });
+        out.push(list, drawInBatches(list, sm.duplicateItems, (d) =>
+          h('li', {}, this._lineButton(d.line, `Line ${d.line}`), ` repeats `, this._lineButton(d.firstLine),
+            ` (uuid ${d.uuid}${d.identical ? ', identical text' : ', different text'})`),
+        { size: BATCH_ORDER_ROWS, noun: (n) => (n === 1 ? 'duplicate' : 'duplicates') }));
       }
-      for (const o of sm.outOfOrderItems.slice(0, MAX_LISTED_ISSUES)) {
-        rows.push(h('li', {}, this._lineButton(o.line, `Line ${o.line}`), ` (${shortTime(o.time)}) comes after an item of ${shortTime(o.after)}`));
+      if (sm.outOfOrderItems.length) {
+        const list = h('ul', { class: 'plain out-of-order' });
+        out.push(list, drawInBatches(list, sm.outOfOrderItems, (o) =>
+          h('li', {}, this._lineButton(o.line, `Line ${o.line}`), ` (${shortTime(o.time)}) comes after an item of ${shortTime(o.after)}`),
+        { size: BATCH_ORDER_ROWS, noun: (n) => (n === 1 ? 'item out of order' : 'items out of order') }));
       }
-      out.push(h('ul', { class: 'plain' }, rows));
     }
 
     // Per-number timeline.
-    if (sm.numbers.length) {
-      out.push(h('h2', { text: `Per number (${sm.numbers.length})` }));
+    if (sm.numbers.length || sm.numbersNotListed) {
+      const total = sm.numbers.length + sm.numbersNotListed;
+      out.push(h('h2', { text: `Per number (${total})` }));
       const open = sm.numbers.length <= 6;
-      for (const n of sm.numbers.slice(0, MAX_NUMBERS_LISTED)) {
-        const rows = n.timeline.slice(0, MAX_TIMELINE_ROWS).map((t) =>
-          h('tr', {},
-            h('td', { class: 'when' }, h('span', { text: shortTime(t.time).slice(0, 10) }), ' ', h('span', { text: shortTime(t.time).slice(11) })),
-            h('td', { text: t.eventType }),
-            h('td', {}, h('span', { class: `effect ${t.effect}`, text: EFFECT_LABELS[t.effect] ?? t.effect })),
-            h('td', { class: 'changes' }, t.changes.length
-              ? t.changes.map((c) => h('span', { class: 'change' }, h('code', { text: c.field }), ': ', c.from === null ? 'set to ' : `${c.from} → `, c.to))
-              : h('span', { class: 'muted', text: '—' })),
-            h('td', { class: 'num' }, this._lineButton(t.line, String(t.line)))));
-        out.push(h('details', { class: 'number', open },
-          h('summary', {}, h('strong', { text: n.phoneNumber }), h('span', { class: 'muted', text: ` id ${n.id} · ${n.group.replace(':', ' ')} · ${plural(n.timeline.length, 'event')}` })),
-          h('div', { class: 'table-wrap' },
-            h('table', { class: 'timeline' },
-              h('thead', {}, h('tr', {}, ['Time (UTC)', 'Event', 'Effect', 'Changes', 'Line'].map((t) => h('th', { scope: 'col', text: t })))),
-              h('tbody', {}, rows))),
-          n.timeline.length > MAX_TIMELINE_ROWS ? h('p', { class: 'more', text: `${n.timeline.length - MAX_TIMELINE_ROWS} more events; see the CSV report.` }) : null));
+      const list = h('div', { class: 'numbers' });
+      out.push(list, drawInBatches(list, sm.numbers, (n) => this._numberTimeline(n, open),
+        { size: BATCH_NUMBERS, noun: (k) => (k === 1 ? 'number' : 'numbers') }));
+      if (sm.numbersNotListed) {
+        out.push(h('p', { class: 'more', text: `${plural(sm.numbersNotListed, 'more number')} reached the output limit and are not listed; their net effect is counted above.` }));
       }
-      if (sm.numbers.length > MAX_NUMBERS_LISTED) out.push(h('p', { class: 'more', text: `${sm.numbers.length - MAX_NUMBERS_LISTED} more numbers; see the CSV report.` }));
+    }
+    if (sm.outputTruncated) {
+      out.push(h('p', { class: 'note output-cut', role: 'note',
+        text: 'The output reached its size limit (the input’s size plus 1 MiB) and was cut: some timelines are not listed, and a downloaded Markdown or CSV report ends where the limit was reached. Every count is complete.' }));
     }
     this._el.results.replaceChildren();
     append(this._el.results, out);
     this._drawChart();
+  }
+
+  /** One group's net effect: at most MAX_CHIPS numbers per list, the rest counted. */
+  _groupCard(g) {
+    const list = (label, nums, cls) => nums.length
+      ? h('div', { class: 'net-row' }, h('span', { class: `net-label ${cls}`, text: `${label} (${nums.length})` }),
+        h('span', { class: 'chips' }, nums.slice(0, MAX_CHIPS).map((n) => h('span', { class: 'chip', text: n })),
+          nums.length > MAX_CHIPS ? ` +${nums.length - MAX_CHIPS} more` : ''))
+      : null;
+    const title = g.accountId ? `Account ${g.accountId}` : `Owner ${g.ownerId} (the filter names no account)`;
+    return h('div', { class: 'group-card' },
+      h('p', { class: 'group-title' }, h('strong', { text: title }), ` · ${plural(g.events, 'event')} on ${plural(g.numbers, 'number')}`),
+      list('Added', g.net.added, 'added'),
+      list('Removed', g.net.removed, 'removed'),
+      list('Changed', g.net.changed, 'changed'),
+      list('Created and removed within the log', g.net.transient, 'transient'),
+      !g.net.added.length && !g.net.removed.length && !g.net.changed.length && !g.net.transient.length
+        ? h('p', { class: 'muted small', text: 'No net change.' }) : null);
+  }
+
+  /**
+   * One number's timeline. A closed one draws its rows only when first opened: a hundred
+   * numbers of a hundred rows each would otherwise put 100k nodes in the page up front.
+   */
+  _numberTimeline(n, open) {
+    const body = h('div', { class: 'table-wrap' });
+    const details = h('details', { class: 'number', open },
+      h('summary', {}, h('strong', { text: n.phoneNumber }), h('span', { class: 'muted', text: ` id ${n.id} · ${n.group.replace(':', ' ')} · ${plural(n.timeline.length, 'event')}` })),
+      body);
+    const draw = () => {
+      if (body.firstChild) return;
+      const tbody = h('tbody');
+      append(body, [
+        h('table', { class: 'timeline' },
+          h('thead', {}, h('tr', {}, ['Time (UTC)', 'Event', 'Effect', 'Changes', 'Line'].map((t) => h('th', { scope: 'col', text: t })))),
+          tbody),
+        drawInBatches(tbody, n.timeline, (t) => this._timelineRow(t),
+          { size: BATCH_TIMELINE_ROWS, noun: (k) => (k === 1 ? 'event' : 'events') }),
+      ]);
+    };
+    if (open) draw();
+    else details.addEventListener('toggle', () => details.open && draw());
+    return details;
+  }
+
+  _timelineRow(t) {
+    return h('tr', {},
+      h('td', { class: 'when' }, h('span', { text: shortTime(t.time).slice(0, 10) }), ' ', h('span', { text: shortTime(t.time).slice(11) })),
+      h('td', { text: t.eventType }),
+      h('td', {}, h('span', { class: `effect ${t.effect}`, text: EFFECT_LABELS[t.effect] ?? t.effect })),
+      h('td', { class: 'changes' }, t.changes.length
+        ? t.changes.map((c) => h('span', { class: 'change' }, h('code', { text: c.field }), ': ', c.from === null ? 'set to ' : `${shown(c.from)} → `, shown(c.to)))
+        : h('span', { class: 'muted', text: '—' })),
+      h('td', { class: 'num' }, this._lineButton(t.line, String(t.line))));
   }
 
   /** Events over time, one row per number, as SVG sized to the results column. */
