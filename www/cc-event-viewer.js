@@ -17,8 +17,9 @@
 // a <link> next to this module, so a CSP of style-src 'self' is enough.
 import { drawInBatches } from './batches.js';
 import { append, h, s } from './dom.js';
+import { CheckError, Engine } from './engine.js';
 import { EXAMPLES } from './examples.js';
-import { DELIVERY_LABELS, EFFECT_LABELS, FORMATS, KIND_LABELS, eventFields, render, verdictLine } from './format.js';
+import { DELIVERY_LABELS, EFFECT_LABELS, FORMATS, KIND_LABELS, asJson, eventFields, verdictLine } from './format.js';
 
 const STORAGE_KEY = 'cc-number-events:state';
 /** Inputs longer than this (in UTF-16 code units, about 1 MB) are not kept in localStorage. */
@@ -26,8 +27,6 @@ const STORE_LIMIT = 1_000_000;
 /** Files larger than this are checked whole but shown as a read-only preview. */
 const PREVIEW_FILE_BYTES = 4 * 1024 * 1024;
 const PREVIEW_CHARS = 512 * 1024;
-/** A run still busy on an input this large is abandoned (worker restarted) for a newer one. */
-const RESTART_CHARS = 1_000_000;
 const TYPING_DEBOUNCE_MS = 250;
 /** Show the progress bar only when a check takes longer than this. */
 const PROGRESS_DELAY_MS = 120;
@@ -64,90 +63,6 @@ const shown = (text) =>
 const shortTime = (iso) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
 
 // ---------------------------------------------------------------------------------------
-// The engine: a module worker, or the same code on the main thread if no worker can start
-// (e.g. the element's files are served from another origin than the portal).
-
-class Engine {
-  constructor() {
-    this.seq = 0;
-    this.waiting = new Map();
-    this.inflightSize = 0;
-    this.inline = null;
-    this.startWorker();
-  }
-
-  startWorker() {
-    try {
-      this.worker = new Worker(moduleUrl('./worker.js'), { type: 'module', name: 'cc-event-viewer' });
-    } catch {
-      this.worker = null;
-      return;
-    }
-    this.worker.addEventListener('message', (e) => this.onMessage(e.data));
-    this.worker.addEventListener('error', (e) => {
-      // A module worker that cannot load reports here; fall back to the main thread.
-      e.preventDefault?.();
-      this.fallBack();
-    });
-  }
-
-  fallBack() {
-    this.worker?.terminate();
-    this.worker = null;
-    const pending = [...this.waiting.values()];
-    this.waiting.clear();
-    for (const p of pending) this.runInline(p.input, p.strict).then(p.resolve, p.reject);
-  }
-
-  onMessage(msg) {
-    if (msg.type === 'failed') return this.fallBack();
-    if (msg.type !== 'result') return;
-    const p = this.waiting.get(msg.id);
-    if (!p) return;
-    this.waiting.delete(msg.id);
-    if (this.waiting.size === 0) this.inflightSize = 0;
-    if (msg.ok) p.resolve(msg.result);
-    else p.reject(new Error(msg.error));
-  }
-
-  async runInline(input, strict) {
-    if (!this.inline) {
-      this.inline = (async () => {
-        const [wasm, { analyze }] = await Promise.all([import('./pkg/cc_number_events.js'), import('./analyze.js')]);
-        await wasm.default();
-        return (i, o) => analyze(wasm, i, o);
-      })();
-    }
-    const analyze = await this.inline;
-    return analyze(input, { strict });
-  }
-
-  /** Checks `input`; an older run still busy on a large input is abandoned. */
-  run(input, strict) {
-    if (!this.worker) return this.runInline(input, strict);
-    if (this.inflightSize >= RESTART_CHARS && this.waiting.size > 0) {
-      this.worker.terminate();
-      for (const p of this.waiting.values()) p.reject(Object.assign(new Error('superseded'), { superseded: true }));
-      this.waiting.clear();
-      this.startWorker();
-      if (!this.worker) return this.runInline(input, strict);
-    }
-    const id = ++this.seq;
-    const size = typeof input === 'string' ? input.length : input.byteLength;
-    this.inflightSize = Math.max(this.inflightSize, size);
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { input, strict, resolve, reject });
-      this.worker.postMessage({ id, input, strict });
-    });
-  }
-
-  dispose() {
-    this.worker?.terminate();
-    this.worker = null;
-  }
-}
-
-// ---------------------------------------------------------------------------------------
 
 function readFileWithProgress(file, onProgress) {
   return new Promise((resolve, reject) => {
@@ -161,6 +76,21 @@ function readFileWithProgress(file, onProgress) {
 
 export class CcEventViewer extends HTMLElement {
   static observedAttributes = ['payload', 'strict'];
+
+  /**
+   * The version of what is to be checked: bumped on every edit, paste, file load, payload
+   * change and strict toggle. A check's result is shown, and reported in cc-report, only if
+   * no bump happened while it ran; anything older is dropped, never shown as the verdict.
+   */
+  #version = 0;
+  /** The version the shown result is about (-1: none, or the shown one is outdated). */
+  #shownVersion = -1;
+  /** What the shown result checked ({input, strict}), for the exports to render. */
+  #checked = null;
+  /** Exports rendered for the shown result, by format. */
+  #renderings = new Map();
+  /** check() calls whose own run was superseded: they get the next result shown. */
+  #waiters = [];
 
   constructor() {
     super();
@@ -216,7 +146,10 @@ export class CcEventViewer extends HTMLElement {
     if (name === 'payload' && value !== null && value !== this._text) this._setText(value, { run: 'now' });
     if (name === 'strict') {
       this._el.strict.checked = value !== null;
-      if (this.isConnected && old !== value) this._run();
+      if (this.isConnected && old !== value) {
+        this.#edited();
+        this._run();
+      }
     }
   }
 
@@ -295,8 +228,8 @@ export class CcEventViewer extends HTMLElement {
     const exporter = h('div', { class: 'group', role: 'group', 'aria-label': 'Report' },
       h('span', { class: 'group-label', text: 'Report' }),
       el.format,
-      h('button', { type: 'button', class: 'btn', text: 'Copy', onclick: () => this._copy() }),
-      h('button', { type: 'button', class: 'btn', text: 'Download', onclick: () => this._download() }));
+      h('button', { type: 'button', class: 'btn', text: 'Copy', onclick: () => this._export('copy') }),
+      h('button', { type: 'button', class: 'btn', text: 'Download', onclick: () => this._export('download') }));
 
     el.ta = h('textarea', {
       id: 'payload',
@@ -348,6 +281,7 @@ export class CcEventViewer extends HTMLElement {
       this._text = el.ta.value;
       this._indexLines();
       this._stale = true;
+      this.#edited();
       this._updateInfo();
       this._paint();
       clearTimeout(timer);
@@ -418,6 +352,7 @@ export class CcEventViewer extends HTMLElement {
     this._el.ta.scrollLeft = 0;
     this._indexLines();
     this._stale = true;
+    this.#edited();
     this._updateInfo();
     this._paint();
     if (focus) this._el.ta.focus({ preventScroll: true });
@@ -534,35 +469,85 @@ export class CcEventViewer extends HTMLElement {
 
   // --- checking -----------------------------------------------------------------------------
 
+  /** The text changed: whatever is shown is about an older text, and says so until rechecked. */
+  #edited() {
+    this.#version++;
+    if (this.#shownVersion === -1 && !this._result) return;
+    this.#shownVersion = -1;
+    this._el.results.setAttribute('aria-busy', 'true');
+    this._el.results.classList.add('outdated');
+    this._el.status.textContent = 'Checking the edited text…';
+  }
+
+  /** A promise for the next result shown (null if that check fails). */
+  #nextShown() {
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  #settle(result) {
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const w of waiters) w(result);
+  }
+
   async _run() {
     if (!this._engine) return this._result;
     const id = ++this._runId;
+    const version = this.#version;
     const input = this._source ? this._source.bytes : this._text;
     const size = typeof input === 'string' ? input.length : input.byteLength;
     const strict = this.strict;
+    const current = () => id === this._runId && version === this.#version;
     const slow = setTimeout(() => {
-      if (id === this._runId) this._showProgress(null, `Checking ${formatBytes(size)}…`);
+      if (current()) this._showProgress(null, `Checking ${formatBytes(size)}…`);
     }, PROGRESS_DELAY_MS);
     this._saveState();
     let result;
     try {
-      result = await this._engine.run(input, strict);
+      result = await this._engine.check(input, strict);
     } catch (err) {
-      if (id === this._runId) {
-        clearTimeout(slow);
-        this._hideProgress();
-        if (!err.superseded) this._el.status.textContent = `The check failed: ${err.message}`;
-      }
+      clearTimeout(slow);
+      if (!current() || err.superseded) return this.#nextShown();
+      this._hideProgress();
+      this.#showFailure(err);
+      this.#settle(null);
       return null;
     }
     clearTimeout(slow);
-    if (id !== this._runId) return result; // a newer check is on its way
+    // Edited (or rechecked) since this check began: its verdict is not the text's.
+    if (!current()) return this.#nextShown();
     this._hideProgress();
     result.valid = result.mode === 'log' ? result.summary.invalid === 0 : result.report.valid;
     this._result = result;
+    this.#shownVersion = version;
+    this.#checked = { input, strict };
+    this.#renderings = new Map();
+    this._el.results.removeAttribute('aria-busy');
+    this._el.results.classList.remove('outdated');
     this._show(result);
     this.dispatchEvent(new CustomEvent('cc-report', { detail: result, bubbles: true, composed: true }));
+    this.#settle(result);
     return result;
+  }
+
+  /** The check of the current text failed: no verdict, a message, and the way on. */
+  #showFailure(err) {
+    this._result = null;
+    this.#checked = null;
+    this._issues = [];
+    this._marks = [];
+    this._paint();
+    const fault = err.name === 'RuntimeError' || !(err instanceof CheckError);
+    const message = fault
+      ? `The validator failed while checking this text (${err.name}: ${err.message}). That is a fault in the validator, not a verdict on the text. It has been restarted: edit the text or press Ctrl+Enter to check again.`
+      : `The check was refused (${err.name}: ${err.message}); there is no verdict on this text.`;
+    this._el.status.textContent = message;
+    this._el.results.removeAttribute('aria-busy');
+    this._el.results.classList.remove('outdated');
+    this._el.results.replaceChildren(h('div', { class: 'verdict failed', role: 'alert' },
+      h('span', { class: 'verdict-icon', 'aria-hidden': 'true', text: '!' }),
+      h('div', {}, h('p', { class: 'verdict-title', text: 'No verdict' }), h('p', { class: 'verdict-sub', text: message }))));
+    this._chartHost = null;
   }
 
   _show(result) {
@@ -1051,25 +1036,73 @@ export class CcEventViewer extends HTMLElement {
 
   // --- export -----------------------------------------------------------------------------
 
-  _exported() {
-    if (!this._result) return null;
-    const format = this._el.format.value;
-    return { format, text: render(format, this._result), ...FORMATS[format] };
+  /**
+   * The shown result as `format`: JSON from the result itself, a log's text from its summary,
+   * everything else rendered by the package (escaped and defused there) on demand.
+   */
+  async #exported(format) {
+    const cached = this.#renderings.get(format);
+    if (cached) return cached;
+    const result = this._result;
+    let out;
+    if (format === 'json') out = { text: asJson(result), outputTruncated: result.summary?.outputTruncated ?? false };
+    else if (format === 'text' && result.mode === 'log') out = { text: result.summary.text, outputTruncated: result.summary.outputTruncated };
+    else out = await this._engine.render(this.#checked.input, this.#checked.strict, result.mode, format);
+    return out;
   }
 
-  async _copy() {
-    const out = this._exported();
-    if (!out) return;
-    let ok = false;
+  /** Copies or downloads the shown result, only while it is the verdict on the current text. */
+  async _export(action) {
+    const status = this._el.status;
+    if (!this._result || !this.#checked) return;
+    const version = this.#version;
+    if (this.#shownVersion !== version) {
+      status.textContent = 'The text has changed since the report shown: export once its check is done.';
+      return;
+    }
+    const format = this._el.format.value;
+    const { label, ext, mime } = FORMATS[format];
+    let out;
     try {
-      await navigator.clipboard.writeText(out.text);
-      ok = true;
+      const pending = this.#exported(format);
+      if (!this.#renderings.has(format)) status.textContent = `Preparing the ${label} report…`;
+      out = await pending;
+    } catch (err) {
+      status.textContent = `Could not prepare the ${label} report (${err.name}: ${err.message}).`;
+      return;
+    }
+    if (this.#shownVersion !== version) {
+      status.textContent = 'The text changed while the report was prepared: export again once it is checked.';
+      return;
+    }
+    this.#renderings.set(format, out);
+    const cut = out.outputTruncated ? ' It was cut at the output limit; every count in it is complete.' : '';
+    if (action === 'copy') {
+      const ok = await this.#copy(out.text);
+      status.textContent = ok ? `Copied the ${label} report.${cut}` : 'Copying failed: use Download instead.';
+    } else {
+      const blob = new Blob([out.text], { type: `${mime};charset=utf-8` });
+      const url = URL.createObjectURL(blob);
+      const a = h('a', { href: url, download: `cc-number-events-report.${ext}`, class: 'visually-hidden' });
+      this.shadowRoot.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      status.textContent = `Downloaded the ${label} report.${cut}`;
+    }
+  }
+
+  async #copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
     } catch {
       // Fallback for browsers or frames without the async clipboard.
       const tmp = h('textarea', { class: 'visually-hidden', 'aria-hidden': 'true' });
-      tmp.value = out.text;
+      tmp.value = text;
       this.shadowRoot.append(tmp);
       tmp.select();
+      let ok;
       try {
         ok = document.execCommand('copy');
       } catch {
@@ -1077,21 +1110,8 @@ export class CcEventViewer extends HTMLElement {
       }
       tmp.remove();
       this._el.ta.focus({ preventScroll: true });
+      return ok;
     }
-    this._el.status.textContent = ok ? `Copied the ${out.label} report.` : 'Copying failed: use Download instead.';
-  }
-
-  _download() {
-    const out = this._exported();
-    if (!out) return;
-    const blob = new Blob([out.text], { type: `${out.mime};charset=utf-8` });
-    const url = URL.createObjectURL(blob);
-    const a = h('a', { href: url, download: `cc-number-events-report.${out.ext}`, class: 'visually-hidden' });
-    this.shadowRoot.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this._el.status.textContent = `Downloaded the ${out.label} report.`;
   }
 }
 
