@@ -82,3 +82,60 @@ test('a log of one account per item draws a capped number of group cards, a batc
     await context.close();
   }
 });
+
+test('a valid log whose free text runs past the output limit shows its summary, stays responsive and says the output was cut', async (t) => {
+  const log = freeTextLog({ numbers: 2, times: 20, fieldBytes: 100 * 1024 });
+  const expected = summarize(log);
+  assert.equal(expected.invalid, 0);
+  assert.equal(expected.outputTruncated, true, 'the generated log does reach the output limit');
+  const { context, page, problems } = await openViewer(env.browser, env.server.url);
+  try {
+    // Responsiveness while it is read and checked: frames keep coming.
+    const lags = page.evaluate(() => new Promise((resolve) => {
+      const lags = [];
+      let last = performance.now();
+      const viewer = document.querySelector('cc-event-viewer');
+      let done = false;
+      viewer.addEventListener('cc-report', () => (done = true), { once: true });
+      const frame = (now) => {
+        lags.push(now - last);
+        last = now;
+        if (done) resolve(lags);
+        else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    }));
+    const m = await loadAndMeasure(page, log);
+    const worstFrame = Math.max(...(await lags));
+    t.diagnostic(`${(log.length / 1e6).toFixed(1)} MB of 100 KB fields: report after ${Math.round(m.ms)} ms, drawn in a task of ${Math.round(m.drawTask)} ms, longest task ${Math.round(m.longestTask)} ms, worst frame gap ${Math.round(worstFrame)} ms, ${m.nodes} elements`);
+    assert.ok(worstFrame < 1_000, `a frame took ${Math.round(worstFrame)} ms`);
+    assert.ok(m.drawTask < 300, `drawing took a ${Math.round(m.drawTask)} ms task`);
+    assert.ok(m.nodes < 3_000, `${m.nodes} elements`);
+
+    const results = page.getByRole('region', { name: 'Results' });
+    const text = await results.innerText();
+    assert.match(text, /Log of 40 notifications/);
+    assert.match(text, /No broken items/);
+    assert.match(text, /The output reached its size limit .* and was cut.*Every count is complete\./);
+    assert.match(text, new RegExp(`${expected.numbersNotListed} more numbers? reached the output limit`));
+    // 100 KB values are shown cut, with their length, not whole.
+    const longest = await results.evaluate((el) => Math.max(...[...el.querySelectorAll('*')].map((e) => [...e.childNodes].filter((n) => n.nodeType === 3).reduce((a, n) => Math.max(a, n.length), 0))));
+    assert.ok(longest < 1_000, `a text node of ${longest} characters`);
+    assert.match(text, /… \(102,400 characters\)/);
+
+    // The Markdown export says it was cut, and keeps within the limit.
+    await page.getByRole('combobox', { name: 'Report format' }).selectOption('markdown');
+    const started = Date.now();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download' }).click();
+    const file = await (await download).path();
+    t.diagnostic(`Markdown export rendered and downloaded in ${Date.now() - started} ms`);
+    const status = page.locator('cc-event-viewer').getByRole('status');
+    assert.match(await status.innerText(), /Downloaded the Markdown report\. It was cut at the output limit; every count in it is complete\./);
+    const { size } = await import('node:fs/promises').then((fs) => fs.stat(file));
+    assert.ok(size <= Buffer.byteLength(log) + 1024 * 1024, `${size} bytes`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
