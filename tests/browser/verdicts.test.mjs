@@ -66,12 +66,12 @@ async function assertNoStaleVerdict(page) {
   return seen;
 }
 
-/** The worker, patched so a check of a text holding "Slow Lane" takes 1.5 s longer. */
+/** The worker, patched so a check of a text holding "Slow Lane" takes 1 s longer. */
 const slowWorker = (page) =>
   page.route('**/worker.js', async (route) => {
     const r = await route.fetch();
     const body = (await r.text()).replace('await ready;',
-      "await ready;\n    if (e.data.op !== 'render' && String(e.data.input).includes('Slow Lane')) for (const end = Date.now() + 1_500; Date.now() < end;);");
+      "await ready;\n    if (e.data.op !== 'render' && String(e.data.input).includes('Slow Lane')) for (const end = Date.now() + 1_000; Date.now() < end;);");
     assert.ok(body.includes('Slow Lane'), 'the worker was patched');
     await route.fulfill({ response: r, body });
   });
@@ -94,8 +94,8 @@ test('typing invalid text while a long valid check runs in the worker never show
       return performance.now();
     }, valid);
     await editor.evaluate((ta, at) => ta.setSelectionRange(at, at), valid.indexOf('"Created"') + 8);
-    // Typed while that check runs, a key every 100 ms for 2 s: the check ends mid-typing.
-    await editor.pressSequentially('x'.repeat(20), { delay: 100 });
+    // Typed while that check runs, a key every 100 ms for 1.5 s: the check ends mid-typing.
+    await editor.pressSequentially('x'.repeat(15), { delay: 100 });
     await page.waitForFunction(() => window.__seen.reports.some((r) => r.edited), null, { timeout: 10_000 }).catch(async (e) => {
       throw new Error(`${e.message}: ${JSON.stringify(await page.evaluate(() => [window.__seen, document.querySelector('cc-event-viewer').payload.slice(0, 400)]))}`);
     });
@@ -126,7 +126,7 @@ test('without a worker, a check that an edit overtakes is dropped just the same'
       });
       // The module arrives late, so the first check is still running when the edit comes.
       await p.route('**/*.wasm', async (route) => {
-        await new Promise((r) => setTimeout(r, 1_500));
+        await new Promise((r) => setTimeout(r, 1_000));
         await route.continue();
       });
     },
@@ -136,7 +136,7 @@ test('without a worker, a check that an edit overtakes is dropped just the same'
     const editor = page.getByRole('textbox', { name: 'Payload' });
     await editor.evaluate((ta, at) => ta.setSelectionRange(at, at), examples.valid.indexOf('"Created"') + 8);
     // Typing goes on past the module's arrival, so the first checks end mid-typing.
-    await editor.pressSequentially('x'.repeat(25), { delay: 100 });
+    await editor.pressSequentially('x'.repeat(15), { delay: 100 });
     await page.waitForFunction(() => window.__seen.reports.some((r) => r.edited), null, { timeout: 30_000 });
     const seen = await assertNoStaleVerdict(page);
     t.diagnostic(`reports: ${JSON.stringify(seen.reports)}`);
