@@ -11,6 +11,9 @@
 // Methods: check() -> Promise<result>, loadFile(file: Blob) -> Promise<void>.
 // Event: "cc-report" (bubbles, composed) after every check; detail is the result:
 //   { mode: "single" | "log", valid: boolean, report: Report | null, summary: Summary | null }.
+//   Only a result about the text (and strict option) as they are when it arrives is shown,
+//   fired or kept in `result`: one overtaken by an edit is dropped, and check() then
+//   resolves with the next result shown (null if that check fails).
 //
 // Safety: payload text only ever reaches the DOM as text nodes, attribute values or
 // textarea.value; nothing here uses innerHTML, inline styles or eval. The stylesheet is
@@ -499,8 +502,9 @@ export class CcEventViewer extends HTMLElement {
   /** The text changed: whatever is shown is about an older text, and says so until rechecked. */
   #edited() {
     this.#version++;
-    if (this.#shownVersion === -1 && !this._result) return;
     this.#shownVersion = -1;
+    // Nothing shown yet (the validator is still loading): nothing to mark.
+    if (!this._el.results.querySelector('.verdict')) return;
     this._el.results.setAttribute('aria-busy', 'true');
     this._el.results.classList.add('outdated');
     this._el.status.textContent = 'Checking the edited text…';
