@@ -30,10 +30,13 @@ export const MIME_TYPES = {
 };
 
 export const SECURITY_HEADERS = {
+  // frame-ancestors 'self': only pages of this origin may frame the viewer, so no other site
+  // can overlay it (clickjacking); a portal hosting the element on its own origin embeds it
+  // as a script, not a frame, and is unaffected.
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
     "img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; " +
-    "base-uri 'none'; frame-ancestors *",
+    "base-uri 'none'; frame-ancestors 'self'",
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-cache',
 };

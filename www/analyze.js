@@ -1,7 +1,6 @@
 // Shared by worker.js and the in-page fallback: one call decides whether the input is
-// one notification or a log of many, and returns what the viewer renders.
-
-const SUMMARY_OPTIONS = { markdown: true, csv: true };
+// one notification or a log of many, and returns what the viewer renders. No renderings
+// here: the exports ask for them when wanted (renderings.js).
 
 /**
  * @param {{validate: Function, summarize: Function}} wasm the initialised module
@@ -11,7 +10,7 @@ const SUMMARY_OPTIONS = { markdown: true, csv: true };
  */
 export function analyze(wasm, input, { strict = false } = {}) {
   const started = performance.now();
-  const summary = wasm.summarize(input, { strict, ...SUMMARY_OPTIONS });
+  const summary = wasm.summarize(input, { strict });
   // Items that could not even be parsed (a trailing fragment after one payload, a comment
   // before it) don't make a log: a single payload with junk around it is reported as one.
   const malformed = summary.problems.filter((p) => p.index !== null && p.kind === 'malformed').length;

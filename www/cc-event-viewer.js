@@ -11,12 +11,18 @@
 // Methods: check() -> Promise<result>, loadFile(file: Blob) -> Promise<void>.
 // Event: "cc-report" (bubbles, composed) after every check; detail is the result:
 //   { mode: "single" | "log", valid: boolean, report: Report | null, summary: Summary | null }.
+//   Only a result about the text (and strict option) as they are when it arrives is shown,
+//   fired or kept in `result`: one overtaken by an edit is dropped, and check() then
+//   resolves with the next result shown (null if that check fails).
 //
 // Safety: payload text only ever reaches the DOM as text nodes, attribute values or
 // textarea.value; nothing here uses innerHTML, inline styles or eval. The stylesheet is
 // a <link> next to this module, so a CSP of style-src 'self' is enough.
+import { drawInBatches } from './batches.js';
+import { append, h, s } from './dom.js';
+import { CheckError, Engine } from './engine.js';
 import { EXAMPLES } from './examples.js';
-import { DELIVERY_LABELS, EFFECT_LABELS, FORMATS, KIND_LABELS, eventFields, render, verdictLine } from './format.js';
+import { DELIVERY_LABELS, EFFECT_LABELS, FORMATS, KIND_LABELS, asJson, eventFields, verdictLine } from './format.js';
 
 const STORAGE_KEY = 'cc-number-events:state';
 /** Inputs longer than this (in UTF-16 code units, about 1 MB) are not kept in localStorage. */
@@ -24,50 +30,30 @@ const STORE_LIMIT = 1_000_000;
 /** Files larger than this are checked whole but shown as a read-only preview. */
 const PREVIEW_FILE_BYTES = 4 * 1024 * 1024;
 const PREVIEW_CHARS = 512 * 1024;
-/** A run still busy on an input this large is abandoned (worker restarted) for a newer one. */
-const RESTART_CHARS = 1_000_000;
 const TYPING_DEBOUNCE_MS = 250;
 /** Show the progress bar only when a check takes longer than this. */
 const PROGRESS_DELAY_MS = 120;
-/** Display caps; downloads always hold everything. */
+/**
+ * Display caps: every list drawn from a result draws at most this many entries at a time
+ * (the rest behind a "Show more" button), so a summary of any size draws a bounded DOM;
+ * downloads always hold everything.
+ */
 const MAX_LISTED_ISSUES = 500;
-const MAX_NUMBERS_LISTED = 100;
-const MAX_TIMELINE_ROWS = 100;
+const BATCH_GROUPS = 100;
+const BATCH_NUMBERS = 100;
+const BATCH_TIMELINE_ROWS = 100;
+const BATCH_PROBLEMS = 100;
+const BATCH_ORDER_ROWS = 100;
+const MAX_CHIPS = 50;
 const MAX_CHART_ROWS = 40;
+/** A small number per effect, to key a chart marker by slice and effect without a string. */
+const EFFECT_ORDER = { added: 0, removed: 1, convertedIn: 2, reassignedAway: 3, updated: 4 };
+/** Markers per effect on one chart row, however many events it has. */
+const MAX_CHART_MARKS = 120;
+/** Free text (a location, a status) longer than this is shown cut, with its length. */
+const MAX_SHOWN_CHARS = 160;
 
 const moduleUrl = (path) => new URL(path, import.meta.url).href;
-
-// ---------------------------------------------------------------------------------------
-// Tiny DOM helpers: text is always a text node.
-
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') el.className = v;
-    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else if (k === 'text') el.textContent = v;
-    else if (k in el && typeof v !== 'string') el[k] = v;
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  append(el, children);
-  return el;
-}
-
-function append(el, children) {
-  for (const c of children.flat(Infinity)) {
-    if (c === undefined || c === null || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
-}
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-function s(tag, attrs = {}, ...children) {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, String(v));
-  return append(el, children);
-}
 
 const plural = (n, word, many = word + 's') => `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
 
@@ -77,91 +63,34 @@ function formatBytes(n) {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-const shortTime = (iso) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
+/** Free text cut to MAX_SHOWN_CHARS for display, saying how long it was. */
+const shown = (text) =>
+  text.length > MAX_SHOWN_CHARS ? `${text.slice(0, MAX_SHOWN_CHARS)}… (${plural(text.length, 'character')})` : text;
 
-// ---------------------------------------------------------------------------------------
-// The engine: a module worker, or the same code on the main thread if no worker can start
-// (e.g. the element's files are served from another origin than the portal).
-
-class Engine {
-  constructor() {
-    this.seq = 0;
-    this.waiting = new Map();
-    this.inflightSize = 0;
-    this.inline = null;
-    this.startWorker();
-  }
-
-  startWorker() {
-    try {
-      this.worker = new Worker(moduleUrl('./worker.js'), { type: 'module', name: 'cc-event-viewer' });
-    } catch {
-      this.worker = null;
-      return;
+/**
+ * A number's timeline times in ms, parsed once per number (the chart redraws on every
+ * resize) and once per distinct time (a log's items often share one): Date.parse on each
+ * of 40k entries, twice, was most of a 0.7 s chart.
+ */
+const parsedTimes = new WeakMap();
+function timesOf(number) {
+  let ts = parsedTimes.get(number);
+  if (ts) return ts;
+  ts = new Float64Array(number.timeline.length);
+  let lastText = null;
+  let last = NaN;
+  number.timeline.forEach((e, k) => {
+    if (e.time !== lastText) {
+      lastText = e.time;
+      last = Date.parse(e.time);
     }
-    this.worker.addEventListener('message', (e) => this.onMessage(e.data));
-    this.worker.addEventListener('error', (e) => {
-      // A module worker that cannot load reports here; fall back to the main thread.
-      e.preventDefault?.();
-      this.fallBack();
-    });
-  }
-
-  fallBack() {
-    this.worker?.terminate();
-    this.worker = null;
-    const pending = [...this.waiting.values()];
-    this.waiting.clear();
-    for (const p of pending) this.runInline(p.input, p.strict).then(p.resolve, p.reject);
-  }
-
-  onMessage(msg) {
-    if (msg.type === 'failed') return this.fallBack();
-    if (msg.type !== 'result') return;
-    const p = this.waiting.get(msg.id);
-    if (!p) return;
-    this.waiting.delete(msg.id);
-    if (this.waiting.size === 0) this.inflightSize = 0;
-    if (msg.ok) p.resolve(msg.result);
-    else p.reject(new Error(msg.error));
-  }
-
-  async runInline(input, strict) {
-    if (!this.inline) {
-      this.inline = (async () => {
-        const [wasm, { analyze }] = await Promise.all([import('./pkg/cc_number_events.js'), import('./analyze.js')]);
-        await wasm.default();
-        return (i, o) => analyze(wasm, i, o);
-      })();
-    }
-    const analyze = await this.inline;
-    return analyze(input, { strict });
-  }
-
-  /** Checks `input`; an older run still busy on a large input is abandoned. */
-  run(input, strict) {
-    if (!this.worker) return this.runInline(input, strict);
-    if (this.inflightSize >= RESTART_CHARS && this.waiting.size > 0) {
-      this.worker.terminate();
-      for (const p of this.waiting.values()) p.reject(Object.assign(new Error('superseded'), { superseded: true }));
-      this.waiting.clear();
-      this.startWorker();
-      if (!this.worker) return this.runInline(input, strict);
-    }
-    const id = ++this.seq;
-    const size = typeof input === 'string' ? input.length : input.byteLength;
-    this.inflightSize = Math.max(this.inflightSize, size);
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { input, strict, resolve, reject });
-      this.worker.postMessage({ id, input, strict });
-    });
-  }
-
-  dispose() {
-    this.worker?.terminate();
-    this.worker = null;
-  }
+    ts[k] = last;
+  });
+  parsedTimes.set(number, ts);
+  return ts;
 }
+
+const shortTime = (iso) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
 
 // ---------------------------------------------------------------------------------------
 
@@ -177,6 +106,21 @@ function readFileWithProgress(file, onProgress) {
 
 export class CcEventViewer extends HTMLElement {
   static observedAttributes = ['payload', 'strict'];
+
+  /**
+   * The version of what is to be checked: bumped on every edit, paste, file load, payload
+   * change and strict toggle. A check's result is shown, and reported in cc-report, only if
+   * no bump happened while it ran; anything older is dropped, never shown as the verdict.
+   */
+  #version = 0;
+  /** The version the shown result is about (-1: none, or the shown one is outdated). */
+  #shownVersion = -1;
+  /** What the shown result checked ({input, strict}), for the exports to render. */
+  #checked = null;
+  /** Exports rendered for the shown result, by format. */
+  #renderings = new Map();
+  /** check() calls whose own run was superseded: they get the next result shown. */
+  #waiters = [];
 
   constructor() {
     super();
@@ -232,7 +176,10 @@ export class CcEventViewer extends HTMLElement {
     if (name === 'payload' && value !== null && value !== this._text) this._setText(value, { run: 'now' });
     if (name === 'strict') {
       this._el.strict.checked = value !== null;
-      if (this.isConnected && old !== value) this._run();
+      if (this.isConnected && old !== value) {
+        this.#edited();
+        this._run();
+      }
     }
   }
 
@@ -311,8 +258,8 @@ export class CcEventViewer extends HTMLElement {
     const exporter = h('div', { class: 'group', role: 'group', 'aria-label': 'Report' },
       h('span', { class: 'group-label', text: 'Report' }),
       el.format,
-      h('button', { type: 'button', class: 'btn', text: 'Copy', onclick: () => this._copy() }),
-      h('button', { type: 'button', class: 'btn', text: 'Download', onclick: () => this._download() }));
+      h('button', { type: 'button', class: 'btn', text: 'Copy', onclick: () => this._export('copy') }),
+      h('button', { type: 'button', class: 'btn', text: 'Download', onclick: () => this._export('download') }));
 
     el.ta = h('textarea', {
       id: 'payload',
@@ -364,6 +311,7 @@ export class CcEventViewer extends HTMLElement {
       this._text = el.ta.value;
       this._indexLines();
       this._stale = true;
+      this.#edited();
       this._updateInfo();
       this._paint();
       clearTimeout(timer);
@@ -434,6 +382,7 @@ export class CcEventViewer extends HTMLElement {
     this._el.ta.scrollLeft = 0;
     this._indexLines();
     this._stale = true;
+    this.#edited();
     this._updateInfo();
     this._paint();
     if (focus) this._el.ta.focus({ preventScroll: true });
@@ -550,35 +499,86 @@ export class CcEventViewer extends HTMLElement {
 
   // --- checking -----------------------------------------------------------------------------
 
+  /** The text changed: whatever is shown is about an older text, and says so until rechecked. */
+  #edited() {
+    this.#version++;
+    this.#shownVersion = -1;
+    // Nothing shown yet (the validator is still loading): nothing to mark.
+    if (!this._el.results.querySelector('.verdict')) return;
+    this._el.results.setAttribute('aria-busy', 'true');
+    this._el.results.classList.add('outdated');
+    this._el.status.textContent = 'Checking the edited text…';
+  }
+
+  /** A promise for the next result shown (null if that check fails). */
+  #nextShown() {
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  #settle(result) {
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const w of waiters) w(result);
+  }
+
   async _run() {
     if (!this._engine) return this._result;
     const id = ++this._runId;
+    const version = this.#version;
     const input = this._source ? this._source.bytes : this._text;
     const size = typeof input === 'string' ? input.length : input.byteLength;
     const strict = this.strict;
+    const current = () => id === this._runId && version === this.#version;
     const slow = setTimeout(() => {
-      if (id === this._runId) this._showProgress(null, `Checking ${formatBytes(size)}…`);
+      if (current()) this._showProgress(null, `Checking ${formatBytes(size)}…`);
     }, PROGRESS_DELAY_MS);
     this._saveState();
     let result;
     try {
-      result = await this._engine.run(input, strict);
+      result = await this._engine.check(input, strict);
     } catch (err) {
-      if (id === this._runId) {
-        clearTimeout(slow);
-        this._hideProgress();
-        if (!err.superseded) this._el.status.textContent = `The check failed: ${err.message}`;
-      }
+      clearTimeout(slow);
+      if (!current() || err.superseded) return this.#nextShown();
+      this._hideProgress();
+      this.#showFailure(err);
+      this.#settle(null);
       return null;
     }
     clearTimeout(slow);
-    if (id !== this._runId) return result; // a newer check is on its way
+    // Edited (or rechecked) since this check began: its verdict is not the text's.
+    if (!current()) return this.#nextShown();
     this._hideProgress();
     result.valid = result.mode === 'log' ? result.summary.invalid === 0 : result.report.valid;
     this._result = result;
+    this.#shownVersion = version;
+    this.#checked = { input, strict };
+    this.#renderings = new Map();
+    this._el.results.removeAttribute('aria-busy');
+    this._el.results.classList.remove('outdated');
     this._show(result);
     this.dispatchEvent(new CustomEvent('cc-report', { detail: result, bubbles: true, composed: true }));
+    this.#settle(result);
     return result;
+  }
+
+  /** The check of the current text failed: no verdict, a message, and the way on. */
+  #showFailure(err) {
+    this._result = null;
+    this.#checked = null;
+    this._issues = [];
+    this._marks = [];
+    this._paint();
+    const fault = err.name === 'RuntimeError' || !(err instanceof CheckError);
+    const message = fault
+      ? `The validator failed while checking this text (${err.name}: ${err.message}). That is a fault in the validator, not a verdict on the text. It has been restarted: edit the text or press Ctrl+Enter to check again.`
+      : `The check was refused (${err.name}: ${err.message}); there is no verdict on this text.`;
+    this._el.status.textContent = message;
+    this._el.results.removeAttribute('aria-busy');
+    this._el.results.classList.remove('outdated');
+    this._el.results.replaceChildren(h('div', { class: 'verdict failed', role: 'alert' },
+      h('span', { class: 'verdict-icon', 'aria-hidden': 'true', text: '!' }),
+      h('div', {}, h('p', { class: 'verdict-title', text: 'No verdict' }), h('p', { class: 'verdict-sub', text: message }))));
+    this._chartHost = null;
   }
 
   _show(result) {
@@ -702,22 +702,9 @@ export class CcEventViewer extends HTMLElement {
 
     // Net effect per group.
     if (sm.groups.length) {
-      out.push(h('h2', { text: 'Net effect' }));
-      const list = (label, nums, cls) => nums.length
-        ? h('div', { class: 'net-row' }, h('span', { class: `net-label ${cls}`, text: `${label} (${nums.length})` }),
-          h('span', { class: 'chips' }, nums.slice(0, 50).map((n) => h('span', { class: 'chip', text: n })), nums.length > 50 ? ` +${nums.length - 50} more` : ''))
-        : null;
-      for (const g of sm.groups) {
-        const title = g.accountId ? `Account ${g.accountId}` : `Owner ${g.ownerId} (the filter names no account)`;
-        out.push(h('div', { class: 'group-card' },
-          h('p', { class: 'group-title' }, h('strong', { text: title }), ` · ${plural(g.events, 'event')} on ${plural(g.numbers, 'number')}`),
-          list('Added', g.net.added, 'added'),
-          list('Removed', g.net.removed, 'removed'),
-          list('Changed', g.net.changed, 'changed'),
-          list('Created and removed within the log', g.net.transient, 'transient'),
-          !g.net.added.length && !g.net.removed.length && !g.net.changed.length && !g.net.transient.length
-            ? h('p', { class: 'muted small', text: 'No net change.' }) : null));
-      }
+      out.push(h('h2', { text: `Net effect (${plural(sm.groups.length, 'group')})` }));
+      const cards = h('div', { class: 'group-cards' });
+      out.push(cards, drawInBatches(cards, sm.groups, (g) => this._groupCard(g), { size: BATCH_GROUPS, noun: (n) => (n === 1 ? 'group' : 'groups') }));
     }
 
     // Chart.
@@ -730,64 +717,119 @@ export class CcEventViewer extends HTMLElement {
       this._chartHost = null;
     }
 
-    // Broken items.
+    // Broken items. Issue buttons are numbered as in the flattened list _show() marks.
     if (sm.problems.length) {
       out.push(h('h2', { text: `Broken items (${sm.problems.length})` }));
+      const firstIssue = [];
       let k = 0;
-      const items = [];
-      for (const p of sm.problems.slice(0, MAX_LISTED_ISSUES)) {
-        items.push(h('div', { class: 'problem' },
+      for (const p of sm.problems) {
+        firstIssue.push(k);
+        k += p.issues.length;
+      }
+      const list = h('div', { class: 'problems' });
+      out.push(list, drawInBatches(list, sm.problems, (p, i) =>
+        h('div', { class: 'problem' },
           h('p', { class: 'problem-title' },
             p.index === null ? 'The input as a whole' : `Item ${p.index + 1}`, ', ', this._lineButton(p.line),
             ` · ${KIND_LABELS[p.kind] ?? p.kind}`),
-          h('ol', { class: 'issues' }, p.issues.map((i) => this._issueButton(i, k++)))));
-      }
-      out.push(items);
-      if (sm.problems.length > MAX_LISTED_ISSUES) out.push(h('p', { class: 'more', text: `${sm.problems.length - MAX_LISTED_ISSUES} more broken items; download the report for all of them.` }));
+          h('ol', { class: 'issues' }, p.issues.map((issue, j) => this._issueButton(issue, firstIssue[i] + j)))),
+      { size: BATCH_PROBLEMS, noun: (n) => (n === 1 ? 'broken item' : 'broken items') }));
       if (sm.issuesNotListed) out.push(h('p', { class: 'more', text: `${sm.issuesNotListed} further issues were not listed by the validator.` }));
     }
 
     // Duplicates and order.
     if (sm.duplicateItems.length || sm.outOfOrderItems.length) {
       out.push(h('h2', { text: 'Duplicates and order' }));
-      const rows = [];
-      for (const d of sm.duplicateItems.slice(0, MAX_LISTED_ISSUES)) {
-        rows.push(h('li', {}, this._lineButton(d.line, `Line ${d.line}`), ` repeats `, this._lineButton(d.firstLine),
-          ` (uuid ${d.uuid}${d.identical ? ', identical text' : ', different text'})`));
+      if (sm.duplicateItems.length) {
+        const list = h('ul', { class: 'plain duplicates' });
+        out.push(list, drawInBatches(list, sm.duplicateItems, (d) =>
+          h('li', {}, this._lineButton(d.line, `Line ${d.line}`), ` repeats `, this._lineButton(d.firstLine),
+            ` (uuid ${d.uuid}${d.identical ? ', identical text' : ', different text'})`),
+        { size: BATCH_ORDER_ROWS, noun: (n) => (n === 1 ? 'duplicate' : 'duplicates') }));
       }
-      for (const o of sm.outOfOrderItems.slice(0, MAX_LISTED_ISSUES)) {
-        rows.push(h('li', {}, this._lineButton(o.line, `Line ${o.line}`), ` (${shortTime(o.time)}) comes after an item of ${shortTime(o.after)}`));
+      if (sm.outOfOrderItems.length) {
+        const list = h('ul', { class: 'plain out-of-order' });
+        out.push(list, drawInBatches(list, sm.outOfOrderItems, (o) =>
+          h('li', {}, this._lineButton(o.line, `Line ${o.line}`), ` (${shortTime(o.time)}) comes after an item of ${shortTime(o.after)}`),
+        { size: BATCH_ORDER_ROWS, noun: (n) => (n === 1 ? 'item out of order' : 'items out of order') }));
       }
-      out.push(h('ul', { class: 'plain' }, rows));
     }
 
     // Per-number timeline.
-    if (sm.numbers.length) {
-      out.push(h('h2', { text: `Per number (${sm.numbers.length})` }));
+    if (sm.numbers.length || sm.numbersNotListed) {
+      const total = sm.numbers.length + sm.numbersNotListed;
+      out.push(h('h2', { text: `Per number (${total})` }));
       const open = sm.numbers.length <= 6;
-      for (const n of sm.numbers.slice(0, MAX_NUMBERS_LISTED)) {
-        const rows = n.timeline.slice(0, MAX_TIMELINE_ROWS).map((t) =>
-          h('tr', {},
-            h('td', { class: 'when' }, h('span', { text: shortTime(t.time).slice(0, 10) }), ' ', h('span', { text: shortTime(t.time).slice(11) })),
-            h('td', { text: t.eventType }),
-            h('td', {}, h('span', { class: `effect ${t.effect}`, text: EFFECT_LABELS[t.effect] ?? t.effect })),
-            h('td', { class: 'changes' }, t.changes.length
-              ? t.changes.map((c) => h('span', { class: 'change' }, h('code', { text: c.field }), ': ', c.from === null ? 'set to ' : `${c.from} → `, c.to))
-              : h('span', { class: 'muted', text: '—' })),
-            h('td', { class: 'num' }, this._lineButton(t.line, String(t.line)))));
-        out.push(h('details', { class: 'number', open },
-          h('summary', {}, h('strong', { text: n.phoneNumber }), h('span', { class: 'muted', text: ` id ${n.id} · ${n.group.replace(':', ' ')} · ${plural(n.timeline.length, 'event')}` })),
-          h('div', { class: 'table-wrap' },
-            h('table', { class: 'timeline' },
-              h('thead', {}, h('tr', {}, ['Time (UTC)', 'Event', 'Effect', 'Changes', 'Line'].map((t) => h('th', { scope: 'col', text: t })))),
-              h('tbody', {}, rows))),
-          n.timeline.length > MAX_TIMELINE_ROWS ? h('p', { class: 'more', text: `${n.timeline.length - MAX_TIMELINE_ROWS} more events; see the CSV report.` }) : null));
+      const list = h('div', { class: 'numbers' });
+      out.push(list, drawInBatches(list, sm.numbers, (n) => this._numberTimeline(n, open),
+        { size: BATCH_NUMBERS, noun: (k) => (k === 1 ? 'number' : 'numbers') }));
+      if (sm.numbersNotListed) {
+        out.push(h('p', { class: 'more', text: `${plural(sm.numbersNotListed, 'more number')} reached the output limit and are not listed; their net effect is counted above.` }));
       }
-      if (sm.numbers.length > MAX_NUMBERS_LISTED) out.push(h('p', { class: 'more', text: `${sm.numbers.length - MAX_NUMBERS_LISTED} more numbers; see the CSV report.` }));
+    }
+    if (sm.outputTruncated) {
+      out.push(h('p', { class: 'note output-cut', role: 'note',
+        text: 'The output reached its size limit (the input’s size plus 1 MiB) and was cut: some timelines are not listed, and a downloaded Markdown or CSV report ends where the limit was reached. Every count is complete.' }));
     }
     this._el.results.replaceChildren();
     append(this._el.results, out);
-    this._drawChart();
+    // Drawn once the new results are laid out: sizing the chart right away forced that
+    // layout (editor included) inside this task, which made it up to half a second longer.
+    requestAnimationFrame(() => this._drawChart());
+  }
+
+  /** One group's net effect: at most MAX_CHIPS numbers per list, the rest counted. */
+  _groupCard(g) {
+    const list = (label, nums, cls) => nums.length
+      ? h('div', { class: 'net-row' }, h('span', { class: `net-label ${cls}`, text: `${label} (${nums.length})` }),
+        h('span', { class: 'chips' }, nums.slice(0, MAX_CHIPS).map((n) => h('span', { class: 'chip', text: n })),
+          nums.length > MAX_CHIPS ? ` +${nums.length - MAX_CHIPS} more` : ''))
+      : null;
+    const title = g.accountId ? `Account ${g.accountId}` : `Owner ${g.ownerId} (the filter names no account)`;
+    return h('div', { class: 'group-card' },
+      h('p', { class: 'group-title' }, h('strong', { text: title }), ` · ${plural(g.events, 'event')} on ${plural(g.numbers, 'number')}`),
+      list('Added', g.net.added, 'added'),
+      list('Removed', g.net.removed, 'removed'),
+      list('Changed', g.net.changed, 'changed'),
+      list('Created and removed within the log', g.net.transient, 'transient'),
+      !g.net.added.length && !g.net.removed.length && !g.net.changed.length && !g.net.transient.length
+        ? h('p', { class: 'muted small', text: 'No net change.' }) : null);
+  }
+
+  /**
+   * One number's timeline. A closed one draws its rows only when first opened: a hundred
+   * numbers of a hundred rows each would otherwise put 100k nodes in the page up front.
+   */
+  _numberTimeline(n, open) {
+    const body = h('div', { class: 'table-wrap' });
+    const details = h('details', { class: 'number', open },
+      h('summary', {}, h('strong', { text: n.phoneNumber }), h('span', { class: 'muted', text: ` id ${n.id} · ${n.group.replace(':', ' ')} · ${plural(n.timeline.length, 'event')}` })),
+      body);
+    const draw = () => {
+      if (body.firstChild) return;
+      const tbody = h('tbody');
+      append(body, [
+        h('table', { class: 'timeline' },
+          h('thead', {}, h('tr', {}, ['Time (UTC)', 'Event', 'Effect', 'Changes', 'Line'].map((t) => h('th', { scope: 'col', text: t })))),
+          tbody),
+        drawInBatches(tbody, n.timeline, (t) => this._timelineRow(t),
+          { size: BATCH_TIMELINE_ROWS, noun: (k) => (k === 1 ? 'event' : 'events') }),
+      ]);
+    };
+    if (open) draw();
+    else details.addEventListener('toggle', () => details.open && draw());
+    return details;
+  }
+
+  _timelineRow(t) {
+    return h('tr', {},
+      h('td', { class: 'when' }, h('span', { text: shortTime(t.time).slice(0, 10) }), ' ', h('span', { text: shortTime(t.time).slice(11) })),
+      h('td', { text: t.eventType }),
+      h('td', {}, h('span', { class: `effect ${t.effect}`, text: EFFECT_LABELS[t.effect] ?? t.effect })),
+      h('td', { class: 'changes' }, t.changes.length
+        ? t.changes.map((c) => h('span', { class: 'change' }, h('code', { text: c.field }), ': ', c.from === null ? 'set to ' : `${shown(c.from)} → `, shown(c.to)))
+        : h('span', { class: 'muted', text: '—' })),
+      h('td', { class: 'num' }, this._lineButton(t.line, String(t.line))));
   }
 
   /** Events over time, one row per number, as SVG sized to the results column. */
@@ -804,8 +846,7 @@ export class CcEventViewer extends HTMLElement {
     let t0 = Infinity;
     let t1 = -Infinity;
     for (const n of numbers) {
-      for (const e of n.timeline) {
-        const t = Date.parse(e.time);
+      for (const t of timesOf(n)) {
         if (t < t0) t0 = t;
         if (t > t1) t1 = t;
       }
@@ -850,20 +891,29 @@ export class CcEventViewer extends HTMLElement {
 
     numbers.forEach((n, row) => {
       const cy = top + row * rowH + rowH / 2;
-      const ts = n.timeline.map((t) => Date.parse(t.time));
+      const ts = timesOf(n);
       const g = s('g', { class: 'row' });
       g.append(s('text', { x: labelW, y: cy + 4, class: 'label', 'text-anchor': 'end' }, n.phoneNumber));
       const lo = ts.reduce((a, b) => (b < a ? b : a), Infinity);
       const hi = ts.reduce((a, b) => (b > a ? b : a), -Infinity);
       g.append(s('line', { x1: x(lo), x2: x(hi), y1: cy, y2: cy, class: 'track' }));
-      const drawn = new Set();
-      n.timeline.forEach((t, k) => {
+      // Thousands of events on one row: one marker per effect in each of MAX_CHART_MARKS
+      // slices of the row, its title counting the events it stands for. (One per pixel made
+      // 48k SVG nodes and a 0.7 s task for a 24 MB log of few numbers.)
+      const slice = Math.max(1, (width - left - right) / MAX_CHART_MARKS);
+      const marks = new Map();
+      const timeline = n.timeline;
+      for (let k = 0; k < timeline.length; k++) {
+        const t = timeline[k];
         const cx = x(ts[k]);
-        // Thousands of events on one row: one marker per pixel and effect is enough.
-        const key = `${Math.round(cx)}:${t.effect}`;
-        if (drawn.has(key)) return;
-        drawn.add(key);
-        const title = s('title', {}, `${n.phoneNumber}: ${t.eventType} (${EFFECT_LABELS[t.effect] ?? t.effect}) at ${shortTime(t.time)} UTC, line ${t.line}`);
+        const key = Math.floor((cx - left) / slice) * 8 + (EFFECT_ORDER[t.effect] ?? 7);
+        const m = marks.get(key);
+        if (m) m.more++;
+        else marks.set(key, { t, cx, more: 0 });
+      }
+      for (const { t, cx, more } of marks.values()) {
+        const also = more ? ` (and ${plural(more, 'more event')} like it nearby)` : '';
+        const title = s('title', {}, `${n.phoneNumber}: ${t.eventType} (${EFFECT_LABELS[t.effect] ?? t.effect}) at ${shortTime(t.time)} UTC, line ${t.line}${also}`);
         let mark;
         if (t.effect === 'added') mark = s('circle', { cx, cy, r: 6 });
         else if (t.effect === 'removed') mark = s('rect', { x: cx - 5.5, y: cy - 5.5, width: 11, height: 11 });
@@ -873,7 +923,7 @@ export class CcEventViewer extends HTMLElement {
         mark.setAttribute('class', `mark ${t.effect}`);
         mark.append(title);
         g.append(mark);
-      });
+      }
       svg.append(g);
     });
 
@@ -1027,25 +1077,73 @@ export class CcEventViewer extends HTMLElement {
 
   // --- export -----------------------------------------------------------------------------
 
-  _exported() {
-    if (!this._result) return null;
-    const format = this._el.format.value;
-    return { format, text: render(format, this._result), ...FORMATS[format] };
+  /**
+   * The shown result as `format`: JSON from the result itself, a log's text from its summary,
+   * everything else rendered by the package (escaped and defused there) on demand.
+   */
+  async #exported(format) {
+    const cached = this.#renderings.get(format);
+    if (cached) return cached;
+    const result = this._result;
+    let out;
+    if (format === 'json') out = { text: asJson(result), outputTruncated: result.summary?.outputTruncated ?? false };
+    else if (format === 'text' && result.mode === 'log') out = { text: result.summary.text, outputTruncated: result.summary.outputTruncated };
+    else out = await this._engine.render(this.#checked.input, this.#checked.strict, result.mode, format);
+    return out;
   }
 
-  async _copy() {
-    const out = this._exported();
-    if (!out) return;
-    let ok = false;
+  /** Copies or downloads the shown result, only while it is the verdict on the current text. */
+  async _export(action) {
+    const status = this._el.status;
+    if (!this._result || !this.#checked) return;
+    const version = this.#version;
+    if (this.#shownVersion !== version) {
+      status.textContent = 'The text has changed since the report shown: export once its check is done.';
+      return;
+    }
+    const format = this._el.format.value;
+    const { label, ext, mime } = FORMATS[format];
+    let out;
     try {
-      await navigator.clipboard.writeText(out.text);
-      ok = true;
+      const pending = this.#exported(format);
+      if (!this.#renderings.has(format)) status.textContent = `Preparing the ${label} report…`;
+      out = await pending;
+    } catch (err) {
+      status.textContent = `Could not prepare the ${label} report (${err.name}: ${err.message}).`;
+      return;
+    }
+    if (this.#shownVersion !== version) {
+      status.textContent = 'The text changed while the report was prepared: export again once it is checked.';
+      return;
+    }
+    this.#renderings.set(format, out);
+    const cut = out.outputTruncated ? ' It was cut at the output limit; every count in it is complete.' : '';
+    if (action === 'copy') {
+      const ok = await this.#copy(out.text);
+      status.textContent = ok ? `Copied the ${label} report.${cut}` : 'Copying failed: use Download instead.';
+    } else {
+      const blob = new Blob([out.text], { type: `${mime};charset=utf-8` });
+      const url = URL.createObjectURL(blob);
+      const a = h('a', { href: url, download: `cc-number-events-report.${ext}`, class: 'visually-hidden' });
+      this.shadowRoot.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      status.textContent = `Downloaded the ${label} report.${cut}`;
+    }
+  }
+
+  async #copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
     } catch {
       // Fallback for browsers or frames without the async clipboard.
       const tmp = h('textarea', { class: 'visually-hidden', 'aria-hidden': 'true' });
-      tmp.value = out.text;
+      tmp.value = text;
       this.shadowRoot.append(tmp);
       tmp.select();
+      let ok;
       try {
         ok = document.execCommand('copy');
       } catch {
@@ -1053,21 +1151,8 @@ export class CcEventViewer extends HTMLElement {
       }
       tmp.remove();
       this._el.ta.focus({ preventScroll: true });
+      return ok;
     }
-    this._el.status.textContent = ok ? `Copied the ${out.label} report.` : 'Copying failed: use Download instead.';
-  }
-
-  _download() {
-    const out = this._exported();
-    if (!out) return;
-    const blob = new Blob([out.text], { type: `${out.mime};charset=utf-8` });
-    const url = URL.createObjectURL(blob);
-    const a = h('a', { href: url, download: `cc-number-events-report.${out.ext}`, class: 'visually-hidden' });
-    this.shadowRoot.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this._el.status.textContent = `Downloaded the ${out.label} report.`;
   }
 }
 

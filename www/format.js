@@ -1,4 +1,6 @@
-// Text, Markdown, CSV and JSON renderings of what the viewer shows, for copy/download.
+// Labels and lines the viewer shows, the export formats, and the JSON export. The Text,
+// Markdown and CSV exports are the package's own renderings (renderings.js): escaping and
+// formula defusing live in one place, in Rust, and not again here.
 
 export const KIND_LABELS = {
   contactCenterPhoneNumber: 'Contact Center phone-number event',
@@ -68,76 +70,9 @@ export function eventFields(event) {
   return rows.filter(([, v]) => v !== undefined && v !== null && v !== '');
 }
 
-function issueLine(i) {
-  return `${i.line}:${i.column} ${i.severity} ${i.code}: ${i.message}${i.hint ? `\n    hint: ${i.hint}` : ''}`;
-}
-
-const mdEscape = (s) => String(s ?? '').replace(/[\\`*_{}[\]<>|#]/g, '\\$&').replace(/\r?\n/g, ' ');
-
-function csvCell(v) {
-  const s = v === undefined || v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-const csvRow = (cells) => cells.map(csvCell).join(',');
-
-const ISSUE_COLUMNS = ['severity', 'code', 'line', 'column', 'offset', 'length', 'path', 'message', 'hint'];
-
-/** Renders one notification's report. */
-function singleAs(format, report) {
-  const issues = [...report.errors, ...report.warnings];
-  switch (format) {
-    case 'json':
-      return JSON.stringify(report, null, 2) + '\n';
-    case 'csv':
-      return [csvRow(ISSUE_COLUMNS), ...issues.map((i) => csvRow(ISSUE_COLUMNS.map((c) => i[c])))].join('\r\n') + '\r\n';
-    case 'markdown': {
-      const out = ['# Contact Center phone-number event', '', `**${mdEscape(verdictLine(report))}**`, ''];
-      if (report.change) out.push(mdEscape(report.change.sentence), '');
-      if (issues.length) {
-        out.push('| Severity | Line:Col | Code | Message | Hint |', '|---|---:|---|---|---|');
-        for (const i of issues) {
-          out.push(`| ${i.severity} | ${i.line}:${i.column} | \`${i.code}\` | ${mdEscape(i.message)} | ${mdEscape(i.hint)} |`);
-        }
-        out.push('');
-      }
-      if (report.event) {
-        out.push('| Field | Value |', '|---|---|');
-        for (const [k, v] of eventFields(report.event)) out.push(`| ${k} | ${mdEscape(v)} |`);
-        out.push('');
-      }
-      return out.join('\n');
-    }
-    default: {
-      const out = ['Contact Center phone-number event', verdictLine(report)];
-      if (report.change) out.push(report.change.sentence);
-      if (report.errors.length) out.push('', `Errors (${report.errors.length}):`, ...report.errors.map((i) => '  ' + issueLine(i)));
-      if (report.warnings.length) out.push('', `Warnings (${report.warnings.length}):`, ...report.warnings.map((i) => '  ' + issueLine(i)));
-      if (report.event) {
-        out.push('', 'Fields:');
-        for (const [k, v] of eventFields(report.event)) out.push(`  ${k}: ${v}`);
-      }
-      return out.join('\n') + '\n';
-    }
-  }
-}
-
-/** Renders a log's summary; Text, Markdown and CSV come from summarize() itself. */
-function logAs(format, summary) {
-  switch (format) {
-    case 'json': {
-      const { text, markdown, csv, ...rest } = summary;
-      return JSON.stringify(rest, null, 2) + '\n';
-    }
-    case 'csv':
-      return summary.csv ?? '';
-    case 'markdown':
-      return summary.markdown ?? summary.text;
-    default:
-      return summary.text;
-  }
-}
-
-/** @param {'text'|'markdown'|'csv'|'json'} format @param {{mode, report, summary}} result */
-export function render(format, result) {
-  return result.mode === 'log' ? logAs(format, result.summary) : singleAs(format, result.report);
+/** The JSON export: the report, or the summary without its text renderings. */
+export function asJson(result) {
+  if (result.mode !== 'log') return JSON.stringify(result.report, null, 2) + '\n';
+  const { text, markdown, csv, ...rest } = result.summary;
+  return JSON.stringify(rest, null, 2) + '\n';
 }

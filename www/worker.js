@@ -1,8 +1,13 @@
 // Module worker: runs validate/summarize off the main thread so large inputs never
-// freeze the page. Messages in: {id, input: string | Uint8Array, strict}.
-// Messages out: {type: 'ready'} once, then {id, ok: true, result} or {id, ok: false, error}.
+// freeze the page. Messages in: {id, op: 'check', input, strict} or
+// {id, op: 'render', input, strict, mode, format}. Messages out: {type: 'ready'} once (or
+// {type: 'failed', error} if the module cannot start), then per request any number of
+// {type: 'part', id, key, items} (parts.js) and one {type: 'result', id, ok: true, result}
+// or {type: 'result', id, ok: false, error: {name, message}}.
 import init, { summarize, validate } from './pkg/cc_number_events.js';
 import { analyze } from './analyze.js';
+import { postInParts } from './parts.js';
+import { renderReport } from './renderings.js';
 
 const ready = init().then(
   () => self.postMessage({ type: 'ready' }),
@@ -13,12 +18,19 @@ const ready = init().then(
 );
 
 self.onmessage = async (e) => {
-  const { id, input, strict } = e.data;
+  const { id, op, input, strict, mode, format } = e.data;
   try {
     await ready;
-    const result = analyze({ summarize, validate }, input, { strict });
-    self.postMessage({ type: 'result', id, ok: true, result });
+    const wasm = { summarize, validate };
+    if (op === 'render') {
+      self.postMessage({ type: 'result', id, ok: true, result: renderReport(wasm, input, { strict, mode, format }) });
+    } else {
+      postInParts(id, analyze(wasm, input, { strict }), (result) => self.postMessage({ type: 'result', id, ok: true, result }));
+    }
   } catch (err) {
-    self.postMessage({ type: 'result', id, ok: false, error: String(err?.message ?? err) });
+    // The name tells the page what kind of failure it was: a RuntimeError is a trap in the
+    // module (a fault of the validator), a TypeError or RangeError a refused argument.
+    const error = { name: String(err?.name ?? 'Error'), message: String(err?.message ?? err) };
+    self.postMessage({ type: 'result', id, ok: false, error });
   }
 };

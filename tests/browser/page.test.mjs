@@ -216,6 +216,9 @@ test('the CSP header and the <meta> CSP both hold, and the page works under them
   const res = await fetch(env.server.url);
   const header = res.headers.get('content-security-policy');
   assert.match(header, /script-src 'self' 'wasm-unsafe-eval'/);
+  // Only this origin may frame the page; `*` would let any site overlay it.
+  assert.match(header, /(^|; )frame-ancestors 'self'(;|$)/);
+  assert.doesNotMatch(header, /frame-ancestors \*/);
   const html = await res.text();
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
   assert.ok(meta, 'index.html carries a CSP <meta>');
