@@ -108,7 +108,14 @@ function __ccneGuard(f, which, name) {
             if (!trapped && !__ccneOverflow(e)) throw e;
             __ccneFresh();
             if (!trapped || which < 0) throw e;
-            return trappedReport(which, input, String(e.message));
+            try {
+                return trappedReport(which, input, String(e.message));
+            } catch (again) {
+                // parse's InvalidEventError is the answer; a second trap leaves the module
+                // to be replaced before the next call.
+                if (__ccneTrapped(again)) __ccneStale = true;
+                throw again;
+            }
         }
     };
     Object.defineProperty(guarded, 'name', { value: name });

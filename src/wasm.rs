@@ -30,7 +30,20 @@ fn thrown(e: ThrownError) -> JsValue {
         "RangeError" => js_sys::RangeError::new(&e.message).into(),
         _ => js_sys::Error::new(&e.message),
     };
-    error.set_name(e.name);
+    // Defined, not assigned: assigning `name` throws in strict mode where Error.prototype is
+    // frozen, and an exception must not unwind through this frame (`Reflect` calls catch).
+    if e.name != e.class {
+        let own = js_sys::Object::new();
+        for (key, value) in [
+            ("value", JsValue::from(e.name)),
+            ("writable", JsValue::TRUE),
+            ("enumerable", JsValue::TRUE),
+            ("configurable", JsValue::TRUE),
+        ] {
+            let _ = Reflect::set(&own, &key.into(), &value);
+        }
+        let _ = Reflect::define_property(&error, &"name".into(), &own);
+    }
     if let Some(kind) = e.kind {
         let _ = Reflect::set(&error, &"kind".into(), &kind.as_str().into());
     }
