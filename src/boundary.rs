@@ -974,9 +974,11 @@ pub fn unknown_option(key: &str, names: &[&str]) -> ThrownError {
 /// nothing the caller wrote runs while Rust holds memory.
 pub fn options_from_js(of: OptionsOf, tags: &[f64]) -> Result<SummaryOptions, ThrownError> {
     let names = of.names();
+    // Only the options given: with none (most calls), nothing is compared at all.
     let given = names
         .iter()
         .zip(tags.chunks_exact(2))
+        .filter(|(_, pair)| pair[0] != 0.0)
         .map(|(name, pair)| (*name, OptionValue::from_js(pair[0], pair[1])));
     let base = match of {
         OptionsOf::Summarize => SummaryOptions::default(),

@@ -123,6 +123,14 @@ fn check_input(input: &JsValue) -> Result<Given, JsValue> {
     Err(thrown(ThrownError::type_error(message)))
 }
 
+/// What the copy of an input that passed every check throws should it fail anyway (a host
+/// that patched a built-in, say): a TypeError, and the buffer freed.
+fn unreadable(what: &str) -> JsValue {
+    thrown(ThrownError::type_error(format!(
+        "{what} could not be copied into WebAssembly memory"
+    )))
+}
+
 const REENTERED: &str =
     "validate, parse and summarize cannot be called while another call reads its options";
 
@@ -145,9 +153,8 @@ fn copy_input(input: &JsValue, given: Given, max_bytes: usize) -> Result<Input, 
         if buf.try_reserve_exact(len).is_err() {
             return Ok(Input::NoMemory(len, true));
         }
-        if len > 0 {
-            // On an exception, `?` drops (frees) the buffer: nothing unwinds through here.
-            copy_bytes(input, &wasm_bindgen::memory(), buf.as_mut_ptr(), len)?;
+        if len > 0 && !copy_bytes(input, &wasm_bindgen::memory(), buf.as_mut_ptr(), len) {
+            return Err(unreadable("the Uint8Array"));
         }
         // SAFETY: `copyBytes` wrote exactly `len` bytes into the buffer's capacity (a view of
         // `len` bytes over the input's buffer, or it threw).
@@ -220,8 +227,11 @@ fn utf8_of(s: &JsString, units: usize) -> Result<Option<String>, JsValue> {
         let spare = buf.capacity() - buf.len();
         // SAFETY: the pointer is the start of the buffer's spare capacity, `spare` bytes long.
         let at = unsafe { buf.as_mut_ptr().add(buf.len()) };
-        // On an exception, `?` frees the buffer.
-        let written = encode_into(s, from, &memory, at, spare)?;
+        let written = encode_into(s, from, &memory, at, spare);
+        if written < 0.0 {
+            return Err(unreadable("the string"));
+        }
+        let written = written as usize;
         // SAFETY: `encodeInto` wrote `written` <= `spare` bytes of UTF-8 (TextEncoder only
         // writes whole characters) into the spare capacity.
         unsafe { buf.set_len(buf.len() + written.min(spare)) };
@@ -336,8 +346,15 @@ export function inputLength(input) {
 }
 // Copies exactly `len` bytes (the length `inputLength` read) from a fresh view over the
 // input's own buffer: its `length`, `byteOffset` and `buffer` are the built-in getters'.
+// Catches rather than throws (false), as `encodeInto`: cheaper than a `catch` import's
+// wrapper on every call, and an exception must not unwind through Rust frames.
 export function copyBytes(input, memory, ptr, len) {
-  setBytes(new Bytes(memory.buffer, ptr, len), new Bytes(bufferOf(input), offsetOf(input), len));
+  try {
+    setBytes(new Bytes(memory.buffer, ptr, len), new Bytes(bufferOf(input), offsetOf(input), len));
+    return true;
+  } catch {
+    return false;
+  }
 }
 const optionNames = [];
 export function setOptionNames(which, names) {
@@ -407,11 +424,16 @@ export function readOptions(options, which, memory, ptr) {
   }
 }
 let unitsRead = 0;
+// The UTF-8 bytes written, or -1 if encoding threw.
 export function encodeInto(text, from, memory, ptr, capacity) {
-  const rest = from === 0 ? text : text.substring(from);
-  const r = encoder.encodeInto(rest, new Uint8Array(memory.buffer, ptr, capacity));
-  unitsRead = r.read;
-  return r.written;
+  try {
+    const rest = from === 0 ? text : text.substring(from);
+    const r = encoder.encodeInto(rest, new Uint8Array(memory.buffer, ptr, capacity));
+    unitsRead = r.read;
+    return r.written;
+  } catch {
+    return -1;
+  }
 }
 export function encodedUnits() {
   return unitsRead;
@@ -552,15 +574,10 @@ extern "C" {
     /// only built-in getters on a brand-checked value, and cannot throw.
     #[wasm_bindgen(js_name = inputLength)]
     fn input_length(input: &JsValue) -> f64;
-    /// Copies exactly `len` bytes of the input to `ptr`. `catch`: an exception would
-    /// otherwise unwind through the frame that holds the buffer, and leak it.
-    #[wasm_bindgen(catch, js_name = copyBytes)]
-    fn copy_bytes(
-        input: &JsValue,
-        memory: &JsValue,
-        ptr: *mut u8,
-        len: usize,
-    ) -> Result<(), JsValue>;
+    /// Copies exactly `len` bytes of the input to `ptr`; false if that threw. It must not
+    /// throw: an exception would unwind through the frame that holds the buffer, and leak it.
+    #[wasm_bindgen(js_name = copyBytes)]
+    fn copy_bytes(input: &JsValue, memory: &JsValue, ptr: *mut u8, len: usize) -> bool;
     #[wasm_bindgen(js_name = setOptionNames)]
     fn set_option_names(which: u32, names: &str);
     /// The options into `ptr` (see `readOptions`): undefined, an unknown key or a code.
@@ -571,14 +588,15 @@ extern "C" {
         memory: &JsValue,
         ptr: *mut f64,
     ) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = encodeInto)]
+    /// Bytes written, or -1 if encoding threw (it must not throw, as `copyBytes`).
+    #[wasm_bindgen(js_name = encodeInto)]
     fn encode_into(
         text: &JsString,
         from: usize,
         memory: &JsValue,
         ptr: *mut u8,
         capacity: usize,
-    ) -> Result<usize, JsValue>;
+    ) -> f64;
     /// The UTF-16 units that the last `encodeInto` read.
     #[wasm_bindgen(js_name = encodedUnits)]
     fn encoded_units() -> usize;
