@@ -83,16 +83,24 @@ test: setup-browser
 	 if [ -n "$$files" ]; then node --test --test-concurrency=1 $$files; else echo "   skipped: no tests/browser/*.test.mjs"; fi
 	@echo "==> all checks passed"
 
-# Coverage-guided fuzzing of validate() and summarize() (fuzz/), seeded with the fixtures.
+# Fuzzing. `boundary` (fuzz/boundary.mjs, run first) throws hostile JavaScript values at the npm
+# package: lying typed arrays, Proxies, getters, option values of every type; a violation
+# prints its seed and case, which replay alone. The others are coverage-guided fuzzing of
+# validate() and summarize() (fuzz/), seeded with the fixtures.
 # FUZZ_TIME is seconds per target; the targets run one after the other at low priority.
 # A crash leaves its input in fuzz/artifacts/<target>/: add it to tests/hostile.rs.
 FUZZ_TIME    ?= 900
-FUZZ_TARGETS ?= validate summarize
+FUZZ_TARGETS ?= boundary validate summarize
 FUZZ_FLAGS   ?= -max_len=16384 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 fuzz:
-	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
-	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-	@for t in $(FUZZ_TARGETS); do \
+	@if [[ " $(FUZZ_TARGETS) " == *" boundary "* ]]; then \
+	  $(MAKE) --no-print-directory build; \
+	  echo "==> node fuzz/boundary.mjs ($(FUZZ_TIME) s)"; \
+	  nice -n 19 node fuzz/boundary.mjs --time $(FUZZ_TIME); \
+	fi
+	@for t in $(filter-out boundary,$(FUZZ_TARGETS)); do \
+	  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz; \
+	  rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal; \
 	  mkdir -p fuzz/corpus/$$t; \
 	  find tests/fixtures -type f ! -name '*.expected' ! -name '*.rendered' -exec cp {} fuzz/corpus/$$t/ \; ; \
 	  echo "==> cargo +nightly fuzz run $$t ($(FUZZ_TIME) s)"; \

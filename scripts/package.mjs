@@ -63,6 +63,123 @@ if (existsSync(snippets)) {
   }
 }
 
+// --- restart after a trap -----------------------------------------------------------
+// A trap (WebAssembly.RuntimeError: unreachable, out of bounds...) leaves the module's heap
+// in whatever state the trapping call left it: allocations never freed, an allocator
+// possibly mid-update. Each glue gets a `restart()` that replaces the instance with a fresh
+// one of the same compiled module, and its calls are wrapped: after a trap, the module is
+// restarted and parse/validate/summarize answer with what the fresh module's
+// `trappedReport` makes (an input-too-large report, or parse's InvalidEventError) instead of
+// the raw RuntimeError; the other exports rethrow it. A native stack overflow inside a call
+// (a RangeError) unwinds through WebAssembly frames too: the module is restarted, and the
+// error rethrown, as it is the caller's.
+const guardNames = { parse: 0, validate: 1, summarize: 2 };
+const guard = (restart) => `
+// --- Appended by scripts/package.mjs: restart after a trap. ---
+${restart}
+let __ccneStale = false;
+function __ccneFresh() {
+    __ccneStale = true;
+    __ccneRestart();
+    __ccneStale = false;
+}
+function __ccneTrapped(e) {
+    try {
+        return e instanceof WebAssembly.RuntimeError;
+    } catch {
+        return false;
+    }
+}
+function __ccneOverflow(e) {
+    try {
+        return e instanceof RangeError && /call stack/i.test(e.message);
+    } catch {
+        return false;
+    }
+}
+function __ccneGuard(f, which, name) {
+    const guarded = function (input, opts) {
+        // A restart that itself failed (out of stack, say) is retried before the next call.
+        if (__ccneStale) __ccneFresh();
+        try {
+            return f(input, opts);
+        } catch (e) {
+            const trapped = __ccneTrapped(e);
+            if (!trapped && !__ccneOverflow(e)) throw e;
+            __ccneFresh();
+            if (!trapped || which < 0) throw e;
+            try {
+                return trappedReport(which, input, String(e.message));
+            } catch (again) {
+                // parse's InvalidEventError is the answer; a second trap leaves the module
+                // to be replaced before the next call.
+                if (__ccneTrapped(again)) __ccneStale = true;
+                throw again;
+            }
+        }
+    };
+    Object.defineProperty(guarded, 'name', { value: name });
+    return guarded;
+}
+`;
+const guarded = (glue, exportsOf) => {
+  const out = [];
+  for (const name of exportsOf) {
+    if (name === 'trappedReport') continue;
+    out.push([name, name in guardNames ? guardNames[name] : -1]);
+  }
+  return out;
+};
+// The names a glue exports as functions of the module (not wasm-bindgen's own).
+const declared = (src, prefix) =>
+  [...src.matchAll(new RegExp(`^${prefix}function (\\w+)\\(`, 'gm'))]
+    .map((m) => m[1])
+    .filter((n) => !n.startsWith('__wbg') && !n.startsWith('__wbindgen') && n !== 'initSync');
+{
+  // Node: the CommonJS glue compiles the module once (`wasmModule`) and instantiates it;
+  // a restart instantiates it again with fresh imports, as the glue's own last lines do.
+  let src = readFileSync(nodeGlue, 'utf8');
+  const exported = [...src.matchAll(/^exports\.(\w+) = \1;$/gm)].map((m) => m[1]);
+  const caches = [...src.matchAll(/^let (cached\w+Memory0) = null;$/gm)].map((m) => m[1]);
+  if (!/^let wasm = wasmInstance\.exports;$/m.test(src) || !exported.includes('trappedReport')) {
+    console.error('package.mjs: the nodejs glue is not laid out as expected; cannot add the restart');
+    process.exit(1);
+  }
+  const restart = `function __ccneRestart() {
+    wasmInstance = new WebAssembly.Instance(wasmModule, __wbg_get_imports());
+    wasm = wasmInstance.exports;
+${caches.map((c) => `    ${c} = null;`).join('\n')}
+    wasm.__wbindgen_start();
+}`;
+  src += guard(restart);
+  for (const [name, which] of guarded(src, exported)) {
+    src += `exports.${name} = __ccneGuard(${name}, ${which}, '${name}');\n`;
+  }
+  writeFileSync(nodeGlue, src);
+}
+{
+  // Web: `initSync` instantiates the module `init` compiled, once `wasm` is cleared.
+  let src = readFileSync(webGlue, 'utf8');
+  const exported = declared(src, 'export ');
+  if (!/^function initSync\(module\) \{$/m.test(src) || !exported.includes('trappedReport')) {
+    console.error('package.mjs: the web glue is not laid out as expected; cannot add the restart');
+    process.exit(1);
+  }
+  const restart = `function __ccneRestart() {
+    const module = wasmModule;
+    wasm = undefined;
+    initSync({ module });
+}`;
+  src += guard(restart);
+  for (const [name, which] of guarded(src, exported)) {
+    // The raw function keeps its body under another name; the export is the guarded one.
+    src = src.replace(new RegExp(`^export function ${name}\\(`, 'm'), `function __ccneRaw_${name}(`);
+    src += `const __ccneGuarded_${name} = __ccneGuard(__ccneRaw_${name}, ${which}, '${name}');\n` +
+      `export { __ccneGuarded_${name} as ${name} };\n`;
+  }
+  writeFileSync(webGlue, src);
+}
+
 // --- public export names: what the CJS glue really exports -------------------
 // Derived at package time, so functions that don't exist yet (e.g. summarize)
 // never break the ESM wrapper. wasm-bindgen internals (__wbg*, __wbindgen*) are

@@ -3,9 +3,10 @@
 //!
 //! The `wasm` module only moves values across; every decision is made here.
 
+use crate::codes::Code;
 use crate::input::FromJs;
 use crate::json::{Parser, Value};
-use crate::model::{write_issues, Kind, NumberType, Options, Report};
+use crate::model::{write_issues, Issue, Kind, NumberType, Options, Report};
 use crate::position::Utf16Offsets;
 use crate::summary::{Summary, SummaryOptions};
 use crate::validate::ParseError;
@@ -81,9 +82,14 @@ pub fn validate_js_unclean(bytes: &[u8], options: &Options) -> Report {
     crate::validate::validate_with(bytes, options, &FromJs::default(), false)
 }
 
+/// Most lone surrogates of a string listed one by one; past them, every U+FFFD in the log
+/// counts as one (a string with a million is not text).
+pub const MAX_LONE_SURROGATES: usize = 1 << 20;
+
 /// [`crate::summarize`] for input from JavaScript: `lone_surrogates` are the UTF-16 offset and
 /// code unit of each of the string's lone surrogates, in order (each item holding one is
-/// invalid).
+/// invalid), at most [`MAX_LONE_SURROGATES`]; then maybe one pair with code unit 0, where the
+/// ones not listed begin.
 pub fn summarize_js(
     bytes: &[u8],
     options: &SummaryOptions,
@@ -113,6 +119,107 @@ pub fn summarize_too_large(size: usize, exact: bool, options: &SummaryOptions) -
         ..FromJs::default()
     };
     crate::summary::summarize_from(&[], options, &js)
+}
+
+/// Why an input got no verdict of its own, said in place of the too-large message: it fits
+/// `maxInputBytes`, but WebAssembly could not give the memory to check it.
+#[derive(Clone, Copy, Debug)]
+pub enum NoMemory<'a> {
+    /// Copying the input into WebAssembly memory failed (`Vec::try_reserve_exact`).
+    ForTheCopy,
+    /// The module trapped while checking it (the reason is the `RuntimeError`'s message) and
+    /// was replaced by a fresh one, which made this report.
+    Trapped(&'a str),
+}
+
+impl NoMemory<'_> {
+    fn message(self, size: usize, exact: bool) -> (String, &'static str) {
+        let at_least = if exact { "" } else { "at least " };
+        match self {
+            NoMemory::ForTheCopy => (
+                format!(
+                    "the input has {at_least}{size} bytes, and copying it needed more memory \
+                     than WebAssembly could give"
+                ),
+                "free memory (or pass smaller pieces of the log) and try again",
+            ),
+            NoMemory::Trapped(reason) => (
+                format!(
+                    "the check ran out of WebAssembly memory ({}, on an input of \
+                     {at_least}{size} bytes); the module was restarted",
+                    crate::quote::clip(reason)
+                ),
+                "pass smaller pieces of the log; if the input is small, please report it",
+            ),
+        }
+    }
+}
+
+/// Replaces the too-large issue's message and hint, in the issues and in any rendering.
+fn reword(
+    issues: &mut [Issue],
+    mut renderings: [Option<&mut String>; 3],
+    message: &str,
+    hint: &str,
+) {
+    for issue in issues.iter_mut().filter(|i| i.code == Code::InputTooLarge) {
+        let old = core::mem::replace(&mut issue.message, message.into());
+        let old_hint = issue.hint.replace(hint.into());
+        for r in renderings.iter_mut().flatten() {
+            let mut text = r.replace(&old, message);
+            if let Some(old_hint) = &old_hint {
+                text = text.replace(old_hint.as_str(), hint);
+            }
+            **r = text;
+        }
+    }
+}
+
+/// The report for an input within `maxInputBytes` that could not be checked for want of
+/// WebAssembly memory: the same shape as [`validate_too_large`]'s (malformed, one
+/// `input-too-large` error at 1:1), saying why.
+pub fn validate_without_memory(
+    size: usize,
+    exact: bool,
+    why: NoMemory,
+    options: &Options,
+) -> Report {
+    // The too-large report, made by lowering the limit below the size.
+    let limited = Options {
+        max_input_bytes: 0,
+        ..options.clone()
+    };
+    let mut report = validate_too_large(size.max(1), exact, &limited);
+    let (message, hint) = why.message(size, exact);
+    let renderings = [
+        report.text.as_mut(),
+        report.markdown.as_mut(),
+        report.csv.as_mut(),
+    ];
+    reword(&mut report.errors, renderings, &message, hint);
+    report
+}
+
+/// [`validate_without_memory`] for `summarize`.
+pub fn summarize_without_memory(
+    size: usize,
+    exact: bool,
+    why: NoMemory,
+    options: &SummaryOptions,
+) -> Summary {
+    let mut limited = options.clone();
+    limited.item.max_input_bytes = 0;
+    let mut summary = summarize_too_large(size.max(1), exact, &limited);
+    let (message, hint) = why.message(size, exact);
+    for problem in &mut summary.problems {
+        let renderings = [
+            Some(&mut summary.text),
+            summary.markdown.as_mut(),
+            summary.csv.as_mut(),
+        ];
+        reword(&mut problem.issues, renderings, &message, hint);
+    }
+    summary
 }
 
 /// In [`Spans`], a value that is absent (both numbers) or that follows in the text (first).
@@ -697,7 +804,7 @@ pub fn summary_options_from_json(text: &str) -> Result<SummaryOptions, ThrownErr
 
 fn read_options(
     text: &str,
-    mut options: SummaryOptions,
+    options: SummaryOptions,
     names: &[&str],
     for_summary: bool,
 ) -> Result<SummaryOptions, ThrownError> {
@@ -714,37 +821,189 @@ fn read_options(
             parsed.root.type_name()
         )));
     };
-    for m in members {
-        let key: &str = &m.key;
-        if !names.contains(&key) {
-            let hint = vocab::closest(key, names)
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_else(|| format!("; known options: {}", names.join(", ")));
-            return Err(ThrownError::type_error(format!(
-                "unknown option `{}`{hint}",
-                crate::quote::clip(key)
-            )));
+    let given = members.iter().map(|m| {
+        let value = match &m.value.value {
+            Value::Null => OptionValue::Null,
+            Value::Bool(b) => OptionValue::Bool(*b),
+            Value::Number(t) => OptionValue::Number(whole_number(t)),
+            Value::String(_) => OptionValue::String,
+            Value::Array(_) => OptionValue::Array,
+            Value::Object(_) => OptionValue::Object,
+        };
+        (&*m.key, value)
+    });
+    apply_options(given, options, names, for_summary)
+}
+
+/// One option's value as the caller gave it, reduced to what decides whether it is accepted.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum OptionValue {
+    /// Not given, or `undefined` (as `JSON.stringify` would drop it): the default.
+    Absent,
+    Null,
+    Bool(bool),
+    /// A number: whole and not negative (saturating at `usize::MAX`), or `None`.
+    Number(Option<usize>),
+    String,
+    BigInt,
+    Symbol,
+    Function,
+    Object,
+    Array,
+    /// Reading it threw (a getter, a Proxy's `get` trap): never read as the default, which
+    /// would silently give the caller a verdict they did not ask for.
+    Unreadable,
+}
+
+impl OptionValue {
+    /// The value as `readOptions` (src/wasm.rs) describes it: a type tag and, for booleans
+    /// and numbers, the value.
+    pub fn from_js(tag: f64, value: f64) -> Self {
+        match tag as u32 {
+            0 => OptionValue::Absent,
+            1 => OptionValue::Null,
+            2 => OptionValue::Bool(value != 0.0),
+            3 => OptionValue::Number(whole_of_f64(value)),
+            4 => OptionValue::String,
+            5 => OptionValue::BigInt,
+            6 => OptionValue::Symbol,
+            7 => OptionValue::Function,
+            8 => OptionValue::Object,
+            9 => OptionValue::Array,
+            _ => OptionValue::Unreadable,
         }
-        match (key, &m.value.value) {
-            ("strict", Value::Bool(b)) => options.item.strict = *b,
-            ("text", Value::Bool(b)) => options.item.text = *b,
-            ("markdown", Value::Bool(b)) if for_summary => options.markdown = *b,
-            ("markdown", Value::Bool(b)) => options.item.markdown = *b,
-            ("csv", Value::Bool(b)) if for_summary => options.csv = *b,
-            ("csv", Value::Bool(b)) => options.item.csv = *b,
-            ("strict" | "text" | "markdown" | "csv", v) => {
+    }
+
+    fn type_name(self) -> &'static str {
+        match self {
+            OptionValue::Absent => "undefined",
+            OptionValue::Null => "null",
+            OptionValue::Bool(_) => "a boolean",
+            OptionValue::Number(_) => "a number",
+            OptionValue::String => "a string",
+            OptionValue::BigInt => "a bigint",
+            OptionValue::Symbol => "a symbol",
+            OptionValue::Function => "a function",
+            OptionValue::Object => "an object",
+            OptionValue::Array => "an array",
+            OptionValue::Unreadable => "unreadable",
+        }
+    }
+}
+
+/// A JavaScript number that is whole and at least 0, saturating at `usize::MAX` (2**53 and
+/// 1e300 alike); `None` for NaN, infinities, fractions and negatives. Comparisons and one
+/// truncating conversion only: no float formatting or parsing enters the module.
+pub fn whole_of_f64(v: f64) -> Option<usize> {
+    if v.is_nan() || v < 0.0 || v == f64::INFINITY {
+        return None;
+    }
+    // Every f64 from 2**53 up is whole.
+    if v >= 9_007_199_254_740_992.0 {
+        return Some(usize::MAX);
+    }
+    let n = v as u64;
+    (n as f64 == v).then(|| usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+/// Which function's options are read, so which names it knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptionsOf {
+    Parse,
+    Validate,
+    Summarize,
+}
+
+impl OptionsOf {
+    pub fn names(self) -> &'static [&'static str] {
+        match self {
+            OptionsOf::Parse => PARSE_OPTION_NAMES,
+            OptionsOf::Validate => VALIDATE_OPTION_NAMES,
+            OptionsOf::Summarize => SUMMARY_OPTION_NAMES,
+        }
+    }
+}
+
+/// What `readOptions` (src/wasm.rs) found when the options object itself could not be read
+/// as a plain object; `None` for a code it does not send.
+pub fn options_object_error(code: f64) -> ThrownError {
+    ThrownError::type_error(
+        match code as u32 {
+            1 => "options must be a plain object such as { strict: true }",
+            2 => "options could not be read: asking for its prototype threw (a Proxy trap?)",
+            _ => "options could not be read: listing its keys threw (a Proxy trap?)",
+        }
+        .into(),
+    )
+}
+
+/// The TypeError for an option name the function does not know, with the closest known name.
+pub fn unknown_option(key: &str, names: &[&str]) -> ThrownError {
+    let hint = vocab::closest(key, names)
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_else(|| format!("; known options: {}", names.join(", ")));
+    ThrownError::type_error(format!(
+        "unknown option `{}`{hint}",
+        crate::quote::clip(key)
+    ))
+}
+
+/// Reads the options `readOptions` (src/wasm.rs) read from the caller's object, two numbers
+/// per known name (in the order of [`OptionsOf::names`]): a type tag and a value, as
+/// [`OptionValue::from_js`] takes them. The caller's own object is never read here, so
+/// nothing the caller wrote runs while Rust holds memory.
+pub fn options_from_js(of: OptionsOf, tags: &[f64]) -> Result<SummaryOptions, ThrownError> {
+    let names = of.names();
+    // Only the options given: with none (most calls), nothing is compared at all.
+    let given = names
+        .iter()
+        .zip(tags.chunks_exact(2))
+        .filter(|(_, pair)| pair[0] != 0.0)
+        .map(|(name, pair)| (*name, OptionValue::from_js(pair[0], pair[1])));
+    let base = match of {
+        OptionsOf::Summarize => SummaryOptions::default(),
+        _ => SummaryOptions {
+            item: Options::default(),
+            ..SummaryOptions::default()
+        },
+    };
+    apply_options(given, base, names, of == OptionsOf::Summarize)
+}
+
+/// Applies each given option in turn; the first unknown name, mistyped or out-of-range value
+/// is thrown.
+fn apply_options<'k>(
+    given: impl Iterator<Item = (&'k str, OptionValue)>,
+    mut options: SummaryOptions,
+    names: &[&str],
+    for_summary: bool,
+) -> Result<SummaryOptions, ThrownError> {
+    for (key, value) in given {
+        if !names.contains(&key) {
+            return Err(unknown_option(key, names));
+        }
+        let boolean = matches!(key, "strict" | "text" | "markdown" | "csv");
+        match (key, value) {
+            (_, OptionValue::Absent) => {}
+            (_, OptionValue::Unreadable) => {
+                return Err(ThrownError::type_error(format!(
+                    "options.{key} could not be read: reading it threw"
+                )))
+            }
+            ("strict", OptionValue::Bool(b)) => options.item.strict = b,
+            ("text", OptionValue::Bool(b)) => options.item.text = b,
+            ("markdown", OptionValue::Bool(b)) if for_summary => options.markdown = b,
+            ("markdown", OptionValue::Bool(b)) => options.item.markdown = b,
+            ("csv", OptionValue::Bool(b)) if for_summary => options.csv = b,
+            ("csv", OptionValue::Bool(b)) => options.item.csv = b,
+            (_, v) if boolean => {
                 return Err(ThrownError::type_error(format!(
                     "options.{key} must be a boolean, not {}",
                     v.type_name()
                 )))
             }
-            (_, v) => {
-                let n = match v {
-                    Value::Number(t) => whole_number(t),
-                    _ => None,
-                }
-                .filter(|n| *n >= 1)
-                .ok_or_else(|| {
+            (_, OptionValue::Number(n)) => {
+                let n = n.filter(|n| *n >= 1).ok_or_else(|| {
                     ThrownError::range_error(format!(
                         "options.{key} must be a whole number of at least 1"
                     ))
@@ -761,6 +1020,19 @@ fn read_options(
                     "maxItems" => options.max_items = n,
                     _ => options.max_log_issues = n,
                 }
+            }
+            // A string has always been a RangeError here (as a limit that is not a number),
+            // and callers may test for it; every other type is the wrong type.
+            (_, OptionValue::String) => {
+                return Err(ThrownError::range_error(format!(
+                    "options.{key} must be a whole number of at least 1, not a string"
+                )))
+            }
+            (_, v) => {
+                return Err(ThrownError::type_error(format!(
+                    "options.{key} must be a whole number of at least 1, not {}",
+                    v.type_name()
+                )))
             }
         }
     }
@@ -1033,6 +1305,158 @@ mod tests {
     fn caps_depth_at_the_hard_limit() {
         let o = options_from_json(r#"{"maxDepth":1e9}"#).unwrap();
         assert_eq!(o.max_depth, crate::json::HARD_MAX_DEPTH);
+    }
+
+    /// Tags and values as `readOptions` (src/wasm.rs) writes them, by name.
+    fn from_js(of: OptionsOf, given: &[(&str, f64, f64)]) -> Result<SummaryOptions, ThrownError> {
+        let mut tags = vec![0.0; 2 * of.names().len()];
+        for (name, tag, value) in given {
+            let at = of.names().iter().position(|n| n == name).unwrap();
+            tags[2 * at] = *tag;
+            tags[2 * at + 1] = *value;
+        }
+        options_from_js(of, &tags)
+    }
+
+    #[test]
+    fn reads_options_from_javascript_values() {
+        let o = from_js(
+            OptionsOf::Validate,
+            &[
+                ("strict", 2.0, 1.0),
+                ("maxDepth", 3.0, 5.0),
+                ("csv", 2.0, 1.0),
+            ],
+        )
+        .unwrap();
+        assert!(o.item.strict && o.item.csv && !o.item.text);
+        assert_eq!(o.item.max_depth, 5);
+        let o = from_js(
+            OptionsOf::Summarize,
+            &[
+                ("maxOutputBytes", 3.0, 2f64.powi(53)),
+                ("maxInputBytes", 3.0, 1e300),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            o.max_output_bytes,
+            Some(crate::model::HARD_MAX_OUTPUT_BYTES)
+        );
+        assert_eq!(o.item.max_input_bytes, crate::model::HARD_MAX_INPUT_BYTES);
+        // `undefined` is the default, as `JSON.stringify` made it.
+        let o = from_js(OptionsOf::Parse, &[("strict", 0.0, 0.0)]).unwrap();
+        assert_eq!(o.item, Options::default());
+    }
+
+    #[test]
+    fn refuses_every_javascript_type_an_option_cannot_have() {
+        // null, string, bigint, symbol, function, object, array, unreadable.
+        for tag in [1.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0] {
+            let e = from_js(OptionsOf::Validate, &[("strict", tag, 0.0)]).unwrap_err();
+            assert_eq!(e.class, "TypeError", "tag {tag}: {}", e.message);
+            assert!(e.message.starts_with("options.strict "), "{}", e.message);
+        }
+        let e = from_js(OptionsOf::Validate, &[("strict", 3.0, 1.0)]).unwrap_err();
+        assert_eq!(e.message, "options.strict must be a boolean, not a number");
+        let e = from_js(OptionsOf::Validate, &[("maxDepth", 5.0, 0.0)]).unwrap_err();
+        assert_eq!(
+            (e.class, e.message.as_str()),
+            (
+                "TypeError",
+                "options.maxDepth must be a whole number of at least 1, not a bigint"
+            )
+        );
+        let e = from_js(OptionsOf::Validate, &[("maxIssues", 10.0, 0.0)]).unwrap_err();
+        assert_eq!(
+            e.message,
+            "options.maxIssues could not be read: reading it threw"
+        );
+        // A string stays the RangeError it always was.
+        let e = from_js(OptionsOf::Validate, &[("maxDepth", 4.0, 0.0)]).unwrap_err();
+        assert_eq!(e.class, "RangeError");
+        for bad in [
+            0.0,
+            -0.0,
+            -1.0,
+            1.5,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ] {
+            let e = from_js(OptionsOf::Validate, &[("maxDepth", 3.0, bad)]).unwrap_err();
+            assert_eq!(e.class, "RangeError", "{bad}");
+        }
+    }
+
+    #[test]
+    fn whole_numbers_of_javascript() {
+        assert_eq!(whole_of_f64(0.0), Some(0));
+        assert_eq!(whole_of_f64(-0.0), Some(0));
+        assert_eq!(whole_of_f64(7.0), Some(7));
+        assert_eq!(
+            whole_of_f64(2f64.powi(53) - 1.0),
+            usize::try_from((1u64 << 53) - 1).ok().or(Some(usize::MAX))
+        );
+        assert_eq!(whole_of_f64(2f64.powi(53)), Some(usize::MAX));
+        assert_eq!(whole_of_f64(1e300), Some(usize::MAX));
+        assert_eq!(whole_of_f64(0.5), None);
+        assert_eq!(whole_of_f64(-1.0), None);
+        assert_eq!(whole_of_f64(f64::NAN), None);
+        assert_eq!(whole_of_f64(f64::INFINITY), None);
+    }
+
+    #[test]
+    fn names_what_could_not_be_read() {
+        assert!(options_object_error(1.0).message.contains("plain object"));
+        assert!(options_object_error(2.0).message.contains("prototype"));
+        assert!(options_object_error(3.0).message.contains("keys"));
+        let e = unknown_option("maxdepth", VALIDATE_OPTION_NAMES);
+        assert_eq!(
+            e.message,
+            "unknown option `maxdepth`; did you mean `maxDepth`?"
+        );
+    }
+
+    #[test]
+    fn reports_an_input_without_memory_in_the_too_large_shape() {
+        let with_text = Options {
+            text: true,
+            markdown: true,
+            ..Options::default()
+        };
+        let r = validate_without_memory(1000, true, NoMemory::ForTheCopy, &with_text);
+        assert!(!r.valid);
+        assert_eq!(r.kind, Kind::Malformed);
+        assert_eq!(r.errors.len(), 1);
+        let e = &r.errors[0];
+        assert_eq!((e.code, e.line, e.column), (Code::InputTooLarge, 1, 1));
+        assert_eq!(
+            e.message,
+            "the input has 1000 bytes, and copying it needed more memory than WebAssembly could give"
+        );
+        let text = r.text.unwrap();
+        assert!(
+            text.contains(&e.message) && !text.contains("maxInputBytes"),
+            "{text}"
+        );
+        let r = validate_without_memory(
+            0,
+            false,
+            NoMemory::Trapped("unreachable"),
+            &Options::default(),
+        );
+        assert!(r.errors[0].message.starts_with("the check ran out of WebAssembly memory (unreachable, on an input of at least 0 bytes)"));
+        let s = summarize_without_memory(
+            5,
+            true,
+            NoMemory::Trapped("unreachable"),
+            &SummaryOptions::default(),
+        );
+        assert_eq!(s.problems.len(), 1);
+        let message = &s.problems[0].issues[0].message;
+        assert!(message.ends_with("the module was restarted"), "{message}");
+        assert!(s.text.contains(message.as_str()), "{}", s.text);
     }
 
     #[test]

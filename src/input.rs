@@ -12,10 +12,18 @@ pub(crate) struct Text<'a> {
     pub text: Cow<'a, str>,
     pub start: usize,
     /// Every place where U+FFFD stands for something the input held that is not text, in
-    /// order. `validate` reports the first of each kind for the whole payload; `summarize`
-    /// reports each in the item that holds it, which is then invalid.
+    /// order, up to [`MAX_DAMAGE`]. `validate` reports the first of each kind for the whole
+    /// payload; `summarize` reports each in the item that holds it, which is then invalid.
     pub damage: Vec<Damage>,
+    /// Past [`MAX_DAMAGE`] places, where the first one not listed stands: from there on every
+    /// U+FFFD counts as damage of this kind (an input with a million repairs is not text).
+    pub damage_from: Option<Damage>,
+    /// How many invalid UTF-8 sequences the input holds, listed or not.
+    pub utf8_count: usize,
 }
+
+/// Most places of damage kept, so that their list costs at most 16 MiB whatever the input.
+pub(crate) const MAX_DAMAGE: usize = 1 << 20;
 
 /// A U+FFFD in [`Text`] that the input did not hold as such.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +48,8 @@ pub struct FromJs {
     /// (for a string, whose UTF-8 size is not known without encoding it) at least this many.
     pub too_large: Option<(usize, bool)>,
     /// The string's lone surrogates, replaced by U+FFFD on the way in: each one's UTF-16
-    /// offset and code unit, in order.
+    /// offset and code unit, in order; a last pair with code unit 0 says where the ones not
+    /// listed begin.
     pub lone_surrogates: Vec<(usize, u16)>,
 }
 
@@ -77,16 +86,24 @@ pub(crate) fn decode<'a>(
         .hint("re-save the file as UTF-8");
         return None;
     }
-    let (text, mut damage) = match std::str::from_utf8(bytes) {
-        Ok(s) => (Cow::Borrowed(s), Vec::new()),
+    let (text, mut repaired) = match std::str::from_utf8(bytes) {
+        Ok(s) => (Cow::Borrowed(s), Repaired::default()),
         Err(_) => {
-            let (text, damage) = repair_utf8(bytes);
-            (Cow::Owned(text), damage)
+            let (text, repaired) = repair_utf8(bytes);
+            (Cow::Owned(text), repaired)
         }
     };
     if !js.lone_surrogates.is_empty() {
-        damage.extend(surrogates_in(&text, &js.lone_surrogates));
-        damage.sort_by_key(|d| d.at);
+        for d in surrogates_in(&text, &js.lone_surrogates) {
+            match d.what {
+                Damaged::Surrogate(0) => repaired.from = repaired.from.or(Some(d)),
+                _ => repaired.damage.push(d),
+            }
+        }
+        repaired.damage.sort_by_key(|d| d.at);
+        if let Some(from) = repaired.from {
+            repaired.damage.retain(|d| d.at < from.at);
+        }
     }
     let start = if text.starts_with('\u{FEFF}') {
         f.add(
@@ -103,26 +120,42 @@ pub(crate) fn decode<'a>(
     Some(Text {
         text,
         start,
-        damage,
+        damage: repaired.damage,
+        damage_from: repaired.from,
+        utf8_count: repaired.utf8_count,
     })
+}
+
+/// What repairing the input found (see [`Text`]).
+#[derive(Default)]
+struct Repaired {
+    damage: Vec<Damage>,
+    from: Option<Damage>,
+    utf8_count: usize,
 }
 
 /// `bytes` with each invalid sequence replaced by U+FFFD (as `String::from_utf8_lossy` does),
 /// and where each replacement stands.
-fn repair_utf8(bytes: &[u8]) -> (String, Vec<Damage>) {
+fn repair_utf8(bytes: &[u8]) -> (String, Repaired) {
     let mut text = String::with_capacity(bytes.len() + 16);
-    let mut damage = Vec::new();
+    let mut repaired = Repaired::default();
     for chunk in bytes.utf8_chunks() {
         text.push_str(chunk.valid());
         if !chunk.invalid().is_empty() {
-            damage.push(Damage {
+            let d = Damage {
                 at: text.len(),
                 what: Damaged::Utf8,
-            });
+            };
+            if repaired.damage.len() < MAX_DAMAGE {
+                repaired.damage.push(d);
+            } else {
+                repaired.from = repaired.from.or(Some(d));
+            }
+            repaired.utf8_count += 1;
             text.push('\u{FFFD}');
         }
     }
-    (text, damage)
+    (text, repaired)
 }
 
 /// Where the lone surrogates at these UTF-16 offsets (in order) stand in `text`, which holds
@@ -145,16 +178,39 @@ fn surrogates_in<'t>(text: &'t str, at: &'t [(usize, u16)]) -> impl Iterator<Ite
     })
 }
 
-/// Reports `damage` as the payload's own problems: the first invalid UTF-8 sequence (with how
-/// many there are) and the first lone surrogate.
-pub(crate) fn note_damage(f: &mut Findings, text: &str, damage: &[Damage]) {
-    let bad = damage.iter().filter(|d| d.what == Damaged::Utf8).count();
+/// Reports `damage` as a payload's (or a log item's) own problems: the first invalid UTF-8
+/// sequence, with `utf8_count`, how many there are, and the first lone surrogate.
+pub(crate) fn note_damage(f: &mut Findings, text: &str, damage: &[Damage], utf8_count: usize) {
     if let Some(first) = damage.iter().find(|d| d.what == Damaged::Utf8) {
-        note_one(f, text, first, bad);
+        note_one(f, text, first, utf8_count);
     }
     if let Some(first) = damage.iter().find(|d| d.what != Damaged::Utf8) {
         note_one(f, text, first, 1);
     }
+}
+
+/// The places of damage in `text[start..end]`, given the listed ones there and, past the
+/// list's end (`from`), any U+FFFD: with how many invalid UTF-8 sequences that makes.
+pub(crate) fn damage_in(
+    text: &str,
+    listed: &[Damage],
+    from: Option<Damage>,
+    (start, end): (usize, usize),
+) -> (Vec<Damage>, usize) {
+    let mut found = listed.to_vec();
+    if let Some(from) = from.filter(|f| f.at < end) {
+        let scan = start.max(from.at);
+        found.extend(
+            text[scan..end]
+                .match_indices('\u{FFFD}')
+                .map(|(i, _)| Damage {
+                    at: scan + i,
+                    what: from.what,
+                }),
+        );
+    }
+    let utf8 = found.iter().filter(|d| d.what == Damaged::Utf8).count();
+    (found, utf8)
 }
 
 /// Reports one place of damage; `count` is how many of its kind the input holds.
@@ -194,9 +250,10 @@ mod tests {
 
     #[test]
     fn finds_every_repair_in_order() {
-        let (text, damage) = repair_utf8(b"a\xFFb\xED\xA0\x80c");
+        let (text, repaired) = repair_utf8(b"a\xFFb\xED\xA0\x80c");
         assert_eq!(text, "a\u{FFFD}b\u{FFFD}\u{FFFD}\u{FFFD}c");
-        let at: Vec<usize> = damage.iter().map(|d| d.at).collect();
+        assert_eq!(repaired.utf8_count, 4);
+        let at: Vec<usize> = repaired.damage.iter().map(|d| d.at).collect();
         assert_eq!(at, vec![1, 5, 8, 11]);
         assert_eq!(text, String::from_utf8_lossy(b"a\xFFb\xED\xA0\x80c"));
     }

@@ -8,7 +8,7 @@ use crate::change::effect_of;
 use crate::codes::{Code, Severity};
 use crate::fast::Clean;
 use crate::findings::{locate, Findings};
-use crate::input::{decode, note_damage, Damage, FromJs};
+use crate::input::{damage_in, decode, note_damage, Damage, FromJs};
 use crate::json::{Node, Span};
 use crate::log::{Items, Read};
 use crate::map::HashMap;
@@ -310,6 +310,7 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
     let start = text.as_ref().map_or(0, |t| t.start);
     // Repairs (invalid UTF-8, lone surrogates) belong to the items that hold them.
     let damage: &[Damage] = text.as_ref().map_or(&[], |t| &t.damage);
+    let damage_from = text.as_ref().and_then(|t| t.damage_from);
     let mut next_damage = 0;
 
     let mut groups: Vec<(String, Option<String>, Option<String>)> = Vec::new();
@@ -346,8 +347,14 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
         while damage.get(next_damage).is_some_and(|d| d.at < piece.end) {
             next_damage += 1;
         }
-        let damaged = next_damage > first_damage;
-        note_damage(&mut f, src, &damage[first_damage..next_damage]);
+        let (mine, utf8) = damage_in(
+            src,
+            &damage[first_damage..next_damage],
+            damage_from,
+            (piece.start, piece.end),
+        );
+        let damaged = !mine.is_empty();
+        note_damage(&mut f, src, &mine, utf8);
         let read = match piece.read {
             Ok(r) => r,
             Err(problem) => {

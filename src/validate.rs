@@ -66,7 +66,7 @@ pub(crate) fn validate_with(bytes: &[u8], options: &Options, js: &FromJs, fast: 
         return finish(f, "", options, Kind::Malformed, Delivery::Unknown, None);
     };
     let src: &str = &text.text;
-    note_damage(&mut f, src, &text.damage);
+    note_damage(&mut f, src, &text.damage, text.utf8_count);
     if skip_whitespace(src, text.start) == src.len() {
         f.add(
             Code::ValidationRequest,

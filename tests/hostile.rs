@@ -688,6 +688,38 @@ fn each_lone_surrogate_in_a_log_makes_its_own_item_invalid() {
     );
 }
 
+/// Past the listed lone surrogates (a pair with code unit 0 says where the rest begin), every
+/// U+FFFD counts as one: the list stays bounded and no item holding one is called valid.
+#[test]
+fn lone_surrogates_past_the_list_still_make_their_items_invalid() {
+    use cc_number_events::boundary::summarize_js;
+    let one = VALID
+        .replace('\n', "")
+        .replace("Washington, DC", "Washington\u{FFFD}");
+    let log: String = (0..3)
+        .map(|i| one.replace("2661273919712564939", &format!("266127391971256493{i}")) + "\n")
+        .collect();
+    let at: Vec<usize> = log
+        .char_indices()
+        .filter(|(_, c)| *c == '\u{FFFD}')
+        .map(|(i, _)| log[..i].encode_utf16().count())
+        .collect();
+    let s = summarize_js(
+        log.as_bytes(),
+        &Default::default(),
+        &[(at[0], 0xD800), (at[1], 0)],
+    );
+    assert_eq!((s.events, s.valid, s.invalid), (3, 0, 3));
+    for (p, unit) in s.problems.iter().zip(&at) {
+        let i = p
+            .issues
+            .iter()
+            .find(|i| i.code.as_str() == "json-lone-surrogate")
+            .unwrap();
+        assert_eq!(i.offset as usize, *unit);
+    }
+}
+
 /// Invalid UTF-8 in a log's bytes is reported per item too.
 #[test]
 fn invalid_utf8_in_a_log_is_located_in_its_item() {

@@ -224,3 +224,45 @@ fn strict_option_turns_an_unknown_field_warning_into_an_error() {
     let errors: Array = get(&strict, "errors").unchecked_into();
     assert_eq!(string(&errors.get(0), "code"), "unknown-field");
 }
+
+/// A value made by JavaScript source, for the hostile cases only JavaScript can build.
+fn js(source: &str) -> JsValue {
+    js_sys::Function::new_no_args(source)
+        .call0(&JsValue::UNDEFINED)
+        .expect("the test's JavaScript runs")
+}
+
+#[wasm_bindgen_test]
+fn a_length_getter_the_caller_defined_is_never_called() {
+    // The first read says 0, later ones the real length: the copy must not trust either.
+    let lying = js(&format!(
+        "class Lying extends Uint8Array {{ get length() {{ return this.read++ ? super.length : 0; }} }}
+         const a = new Lying({len}); a.read = 0; a.set(new TextEncoder().encode({text:?})); return a;",
+        len = VALID.len(),
+        text = VALID,
+    ));
+    let report = validate(lying.clone(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&report, "valid"), JsValue::TRUE);
+    assert_eq!(get(&lying, "read"), JsValue::from(0), "getter never called");
+    let smaller = js(&format!(
+        "const a = new TextEncoder().encode({VALID:?}); Object.defineProperty(a, 'length', {{ value: 2 }}); return a;"
+    ));
+    let report = validate(smaller, JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&report, "valid"), JsValue::TRUE);
+}
+
+#[wasm_bindgen_test]
+fn a_detached_buffer_and_a_bigint_option_are_type_errors() {
+    let detached = js("const b = new ArrayBuffer(8); const a = new Uint8Array(b); structuredClone(b, { transfer: [b] }); return a;");
+    let e = validate(detached, JsValue::UNDEFINED).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::TypeError>());
+    let options = js("return { strict: true, maxDepth: 10n };");
+    let e = validate(VALID.into(), options).unwrap_err();
+    let error: js_sys::Error = e.unchecked_into();
+    assert_eq!(
+        String::from(error.message()),
+        "options.maxDepth must be a whole number of at least 1, not a bigint"
+    );
+    let report = validate(bytes(VALID), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&report, "valid"), JsValue::TRUE);
+}

@@ -118,6 +118,23 @@ describe('what only JavaScript can send', () => {
     assert.equal(i.offset, e.offset);
   });
 
+  test('issue 16 case 8: every lone surrogate in a log makes its own item invalid, located', () => {
+    const line = VALID.replaceAll('\n', '');
+    const items = [0, 1, 2, 3].map((i) => line.replace('2661273919712564939', `266127391971256493${i}`));
+    items[1] = items[1].replace(LOC, 'Washington\ud800');
+    items[3] = items[3].replace(LOC, '\udfff Washington 🇨🇭');
+    const log = items.join('\n');
+    const s = summarize(log);
+    assert.equal(s.events, 4);
+    assert.equal(s.valid, 2);
+    assert.equal(s.invalid, 2);
+    const located = s.problems.map((p) => {
+      const i = p.issues.find((i) => i.code === 'json-lone-surrogate');
+      return [p.index, log.slice(i.offset, i.offset + i.length)];
+    });
+    assert.deepEqual(located, [[1, '\ud800'], [3, '\udfff']]);
+  });
+
   test('a lone low surrogate after astral characters is located in UTF-16 units', () => {
     const input = VALID.replace(LOC, '🇨🇭 Zürich \udc00 x');
     const e = validate(input).errors.find((i) => i.code === 'json-lone-surrogate');
