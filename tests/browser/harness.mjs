@@ -72,8 +72,10 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
  * for its first report. Records every request URL in `requests`; `reports()` says how many
  * `cc-report` events the page has seen (see `waitForReport`).
  */
-export async function openViewer(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', waitFirst = true, beforeGoto } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
+export async function openViewer(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', waitFirst = true, beforeGoto, bypassCSP = false } = {}) {
+  // `bypassCSP` lets a test evaluate its own code against the page's module (the page's CSP
+  // forbids eval, rightly).
+  const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true, bypassCSP });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   await context.addInitScript(() => {
     window.__ccReports = 0;
