@@ -731,7 +731,20 @@ fn event_or_thrown(report: crate::Report) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen(skip_typescript)]
 pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    Ok(to_js(&summary(&input, &opts)?))
+    let mut summary = summary(&input, &opts)?;
+    // The renderings (the summary's last members, and its largest) cross as strings of their
+    // own, each freed as soon as JavaScript has it, instead of being copied into the tokens'
+    // text: a log of long values peaked at ten times its size in WebAssembly memory.
+    let text = core::mem::take(&mut summary.text);
+    let (markdown, csv) = (summary.markdown.take(), summary.csv.take());
+    let value = to_js(&summary);
+    drop(summary);
+    for (key, rendering) in [("text", Some(text)), ("markdown", markdown), ("csv", csv)] {
+        if let Some(rendering) = rendering {
+            let _ = Reflect::set(&value, &key.into(), &JsValue::from_str(&rendering));
+        }
+    }
+    Ok(value)
 }
 
 /// Diagnostic, not part of the API: `summarize`'s result as JSON text, so tests can check that
