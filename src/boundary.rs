@@ -3,10 +3,9 @@
 //!
 //! The `wasm` module only moves values across; every decision is made here.
 
-use crate::codes::Code;
 use crate::input::FromJs;
 use crate::json::{Parser, Value};
-use crate::model::{write_issues, Issue, Kind, NumberType, Options, Report};
+use crate::model::{write_issues, Kind, NumberType, Options, Report};
 use crate::position::Utf16Offsets;
 use crate::summary::{Summary, SummaryOptions};
 use crate::validate::ParseError;
@@ -155,26 +154,6 @@ impl NoMemory<'_> {
     }
 }
 
-/// Replaces the too-large issue's message and hint, in the issues and in any rendering.
-fn reword(
-    issues: &mut [Issue],
-    mut renderings: [Option<&mut String>; 3],
-    message: &str,
-    hint: &str,
-) {
-    for issue in issues.iter_mut().filter(|i| i.code == Code::InputTooLarge) {
-        let old = core::mem::replace(&mut issue.message, message.into());
-        let old_hint = issue.hint.replace(hint.into());
-        for r in renderings.iter_mut().flatten() {
-            let mut text = r.replace(&old, message);
-            if let Some(old_hint) = &old_hint {
-                text = text.replace(old_hint.as_str(), hint);
-            }
-            **r = text;
-        }
-    }
-}
-
 /// The report for an input within `maxInputBytes` that could not be checked for want of
 /// WebAssembly memory: the same shape as [`validate_too_large`]'s (malformed, one
 /// `input-too-large` error at 1:1), saying why.
@@ -184,20 +163,11 @@ pub fn validate_without_memory(
     why: NoMemory,
     options: &Options,
 ) -> Report {
-    // The too-large report, made by lowering the limit below the size.
-    let limited = Options {
-        max_input_bytes: 0,
-        ..options.clone()
+    let js = FromJs {
+        no_memory: Some(why.message(size, exact)),
+        ..FromJs::default()
     };
-    let mut report = validate_too_large(size.max(1), exact, &limited);
-    let (message, hint) = why.message(size, exact);
-    let renderings = [
-        report.text.as_mut(),
-        report.markdown.as_mut(),
-        report.csv.as_mut(),
-    ];
-    reword(&mut report.errors, renderings, &message, hint);
-    report
+    crate::validate::validate_from(&[], options, &js)
 }
 
 /// [`validate_without_memory`] for `summarize`.
@@ -207,19 +177,11 @@ pub fn summarize_without_memory(
     why: NoMemory,
     options: &SummaryOptions,
 ) -> Summary {
-    let mut limited = options.clone();
-    limited.item.max_input_bytes = 0;
-    let mut summary = summarize_too_large(size.max(1), exact, &limited);
-    let (message, hint) = why.message(size, exact);
-    for problem in &mut summary.problems {
-        let renderings = [
-            Some(&mut summary.text),
-            summary.markdown.as_mut(),
-            summary.csv.as_mut(),
-        ];
-        reword(&mut problem.issues, renderings, &message, hint);
-    }
-    summary
+    let js = FromJs {
+        no_memory: Some(why.message(size, exact)),
+        ..FromJs::default()
+    };
+    crate::summary::summarize_from(&[], options, &js)
 }
 
 /// In [`Spans`], a value that is absent (both numbers) or that follows in the text (first).
@@ -1430,7 +1392,10 @@ mod tests {
         assert_eq!(r.kind, Kind::Malformed);
         assert_eq!(r.errors.len(), 1);
         let e = &r.errors[0];
-        assert_eq!((e.code, e.line, e.column), (Code::InputTooLarge, 1, 1));
+        assert_eq!(
+            (e.code, e.line, e.column),
+            (crate::Code::InputTooLarge, 1, 1)
+        );
         assert_eq!(
             e.message,
             "the input has 1000 bytes, and copying it needed more memory than WebAssembly could give"

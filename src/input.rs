@@ -47,6 +47,9 @@ pub struct FromJs {
     /// The input was not copied because it is certainly too large: its size in bytes, or
     /// (for a string, whose UTF-8 size is not known without encoding it) at least this many.
     pub too_large: Option<(usize, bool)>,
+    /// The input fits the limit but could not be checked for want of WebAssembly memory:
+    /// the message and hint of its `input-too-large` error, which say why.
+    pub no_memory: Option<(String, &'static str)>,
     /// The string's lone surrogates, replaced by U+FFFD on the way in: each one's UTF-16
     /// offset and code unit, in order; a last pair with code unit 0 says where the ones not
     /// listed begin.
@@ -61,6 +64,11 @@ pub(crate) fn decode<'a>(
     options: &Options,
     js: &FromJs,
 ) -> Option<Text<'a>> {
+    if let Some((message, hint)) = &js.no_memory {
+        f.add(Code::InputTooLarge, Span::new(0, 0), "", message.as_str())
+            .hint(*hint);
+        return None;
+    }
     let (size, exact) = js.too_large.unwrap_or((bytes.len(), true));
     if size > options.max_input_bytes {
         f.add(
