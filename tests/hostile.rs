@@ -19,7 +19,7 @@
 //! - `scale` (instead of `input`): `{"item": parts, "n": n, "factor": k, "separator": s}`, a
 //!   log of `n` items and one of `k * n`, each item the parts with `#` replaced by the item's
 //!   index (six digits). `bounds` then holds `timeRatio` (the larger log's time over the
-//!   smaller's, at most), `outputPerInput` (everything `summarize` returns, its JSON and
+//!   smaller's, at most; `nativeTimeRatio` overrides it here, with its reason beside it), `outputPerInput` (everything `summarize` returns, its JSON and
 //!   renderings, over the input's size, at most, past a fixed 4 MiB) and `memoryPerInput`
 //!   (the peak heap a call takes over the input's size, at most). Release builds only; the
 //!   figures are printed (`--nocapture`) for the README.
@@ -454,6 +454,35 @@ fn run_once(
     (took, output_bytes(&summary).max(report_bytes), peak, counts)
 }
 
+/// The best times of `small` and `large` (of seven small runs and three large ones, which
+/// alternate so that a busy moment on a shared machine slows both sizes or neither), and the
+/// large run's output size, peak heap and counts.
+fn time_both(
+    small: &[u8],
+    large: &[u8],
+    options: &Options,
+    soptions: &cc_number_events::SummaryOptions,
+) -> (Duration, Duration, usize, usize, String) {
+    let mut t_small = Duration::MAX;
+    let mut t_large = Duration::MAX;
+    let mut last = (0, 0, String::new());
+    for run in 0..7 {
+        t_small = t_small.min(run_once(small, options, soptions).0);
+        if run % 2 == 0 && run < 6 {
+            let (t, out, peak, counts) = run_once(large, options, soptions);
+            t_large = t_large.min(t);
+            last = (out, peak, counts);
+        }
+    }
+    (t_small, t_large, last.0, last.1, last.2)
+}
+
+/// The large run's time over the small one's; below a few milliseconds the clock's noise is
+/// the figure, so those count as 5 ms.
+fn time_ratio(small: Duration, large: Duration) -> f64 {
+    large.as_secs_f64() / small.as_secs_f64().max(0.005)
+}
+
 /// One `scale` case: linear time, bounded output and memory per input byte.
 fn run_scale(case: &Node, bases: &Node, text: &str) -> String {
     let name = s(case, "name").unwrap();
@@ -478,27 +507,29 @@ fn run_scale(case: &Node, bases: &Node, text: &str) -> String {
     .expect(name);
     let small = scaled(spec, bases, n);
     let large = scaled(spec, bases, n * factor);
-    // Runs alternate, and each size keeps its best of seven: a busy moment on a shared
-    // machine then slows both sizes or neither.
-    let mut t_small = Duration::MAX;
-    let mut t_large = Duration::MAX;
-    let mut last = (0, 0, String::new());
-    for _ in 0..7 {
-        t_small = t_small.min(run_once(&small, &options, &soptions).0);
-        let (t, out, peak, counts) = run_once(&large, &options, &soptions);
-        t_large = t_large.min(t);
-        last = (out, peak, counts);
-    }
-    let (out, peak, counts) = last;
-    // Below a few milliseconds the clock's noise is the figure: count those as 5 ms.
-    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(0.005);
+    let time_bound = match bounds.get("nativeTimeRatio") {
+        Some(_) => bound("nativeTimeRatio"),
+        None => bound("timeRatio"),
+    };
+    // A time over its bound is measured once more, and fails only if it is over both times:
+    // this machine is shared, and what the bound catches (quadratic work) is over every time.
+    let mut attempt = 0;
+    let (t_small, t_large, out, peak, counts) = loop {
+        let measured = time_both(&small, &large, &options, &soptions);
+        let (t_small, t_large, ..) = &measured;
+        attempt += 1;
+        if attempt == 2 || time_ratio(*t_small, *t_large) <= time_bound {
+            break measured;
+        }
+    };
+    let ratio = time_ratio(t_small, t_large);
     let out_ratio = out.saturating_sub(4 << 20) as f64 / large.len() as f64;
     let mem_ratio = peak as f64 / large.len() as f64;
     let figures = format!(
         "{name}: n={n} {t_small:.1?}, {factor}n={t_large:.1?} ({ratio:.1}x); {} bytes in, {out} out ({out_ratio:.2} per byte past 4 MiB); peak heap {peak} ({mem_ratio:.2} per byte); {counts}",
         large.len()
     );
-    assert!(ratio <= bound("timeRatio"), "{figures}");
+    assert!(ratio <= time_bound, "{figures}");
     assert!(out_ratio <= bound("outputPerInput"), "{figures}");
     assert!(mem_ratio <= bound("memoryPerInput"), "{figures}");
     figures

@@ -30,18 +30,21 @@ if (child !== -1) {
   const small = scaled(c, c.scale.n);
   const large = scaled(c, c.scale.n * c.scale.factor);
   const before = memoryBytes();
-  // Runs alternate, and each size keeps its best of seven: a busy moment on a shared machine
-  // then slows both sizes or neither.
+  // Runs alternate, and each size keeps its best (of seven small runs and three large ones):
+  // a busy moment on a shared machine then slows both sizes or neither.
   let smallMs = Infinity;
   let largeMs = Infinity;
   let out;
   let afterSecond;
+  let largeRuns = 0;
   for (let i = 0; i < 7; i++) {
     smallMs = Math.min(smallMs, once(small).ms);
-    const run = once(large);
-    largeMs = Math.min(largeMs, run.ms);
-    out = run.out;
-    if (i === 1) afterSecond = memoryBytes();
+    if (i % 2 === 0 && i < 6) {
+      const run = once(large);
+      largeMs = Math.min(largeMs, run.ms);
+      out = run.out;
+      if (++largeRuns === 2) afterSecond = memoryBytes();
+    }
   }
   const bytes = Buffer.byteLength(large);
   process.stdout.write(JSON.stringify({
@@ -51,7 +54,7 @@ if (child !== -1) {
     output: JSON.stringify(out).length,
     outputTruncated: out.outputTruncated,
     memoryGrowth: memoryBytes() - before,
-    // Repeated calls reuse what the first ones took (the allocator settles after two).
+    // A third call reuses what the first two took (the allocator settles after two).
     laterGrowth: memoryBytes() - afterSecond,
     // The module still answers a small call correctly.
     stillValid: validate(catalog.bases.webhook).valid,
@@ -85,10 +88,14 @@ describe('issue 16 cases at n and 10n through the package', () => {
   catalog.cases.forEach((c, index) => {
     if (!c.scale) return;
     test(c.name, () => {
-      const f = JSON.parse(execFileSync(process.execPath, ['--expose-gc', self, '--child', String(index)], {
+      const measure = () => JSON.parse(execFileSync(process.execPath, ['--expose-gc', self, '--child', String(index)], {
         encoding: 'utf8',
         maxBuffer: 1 << 20,
       }));
+      // A time over its bound is measured once more, and fails only if it is over both times:
+      // this machine is shared, and what the bound catches (quadratic work) is over every time.
+      let f = measure();
+      if (f.largeMs / Math.max(f.smallMs, 5) > c.bounds.timeRatio) f = measure();
       // Below a few milliseconds the clock's noise is the figure: count those as 5 ms.
       const ratio = f.largeMs / Math.max(f.smallMs, 5);
       const outPerByte = Math.max(0, f.output - 4 * MiB) / f.bytes;
@@ -101,7 +108,7 @@ describe('issue 16 cases at n and 10n through the package', () => {
       assert.ok(ratio <= c.bounds.timeRatio, figures);
       assert.ok(outPerByte <= c.bounds.outputPerInput, figures);
       assert.ok(memPerByte <= c.bounds.wasmMemoryPerInput, figures);
-      assert.equal(f.laterGrowth, 0, `${figures}; three more calls grew it by ${f.laterGrowth}`);
+      assert.equal(f.laterGrowth, 0, `${figures}; a third call grew it by ${f.laterGrowth}`);
       assert.equal(f.stillValid, true, figures);
       assert.equal(f.prototypeKeys, PROTOTYPE_KEYS, 'Object.prototype untouched');
     });
