@@ -803,7 +803,7 @@ export class CcEventViewer extends HTMLElement {
   _numberTimeline(n, open) {
     const body = h('div', { class: 'table-wrap' });
     const details = h('details', { class: 'number', open },
-      h('summary', {}, h('strong', { text: n.phoneNumber }), h('span', { class: 'muted', text: ` id ${n.id} · ${n.group.replace(':', ' ')} · ${plural(n.timeline.length, 'event')}` })),
+      h('summary', {}, h('strong', { text: n.phoneNumber }), h('span', { class: 'muted', text: ` id ${n.id} · ${n.group.replace(':', ' ')} · ${plural(n.timeline.length + n.entriesNotListed, 'event')}` })),
       body);
     const draw = () => {
       if (body.firstChild) return;
@@ -814,6 +814,9 @@ export class CcEventViewer extends HTMLElement {
           tbody),
         drawInBatches(tbody, n.timeline, (t) => this._timelineRow(t),
           { size: BATCH_TIMELINE_ROWS, noun: (k) => (k === 1 ? 'event' : 'events') }),
+        n.entriesNotListed
+          ? h('p', { class: 'more', text: `${plural(n.entriesNotListed, 'later event')} reached the output limit and ${n.entriesNotListed === 1 ? 'is' : 'are'} not listed.` })
+          : null,
       ]);
     };
     if (open) draw();
