@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import * as m from 'cc-number-events';
+import { prng } from '../bench/corpus.mjs';
 
 const VALID = readFileSync(new URL('../tests/fixtures/validate/webhook-created.json', import.meta.url), 'utf8');
 const enc = new TextEncoder();
@@ -27,19 +28,11 @@ const OPTION_NAMES = ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues', 'text'
 // this leaks.
 const MEMORY_CAP = 256 << 20;
 
-/** mulberry32: small, fast, and the same on every engine. */
+/** The bench corpus's seeded generator (mulberry32), with `int(n)` in [0, n). */
 function generator(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n) => Math.floor(next() * n);
-  const pick = (list) => list[int(list.length)];
-  return { next, int, pick, chance: (p) => next() < p };
+  const g = prng(seed);
+  const int = (n) => Math.floor(g.next() * n);
+  return { next: g.next, int, pick: g.pick, chance: (p) => g.next() < p };
 }
 
 const thrower = (what) => () => {
