@@ -7,7 +7,7 @@
 //! every instance of one build of the module repeats: anyone holding the package could
 //! compute colliding keys offline. There the keys come from `crypto.getRandomValues`, handed
 //! over by src/wasm.rs with [`seed`] before the first map is made, and [`Sip13`] is std's
-//! algorithm, which stable Rust does not let us key.
+//! algorithm from the `siphasher` crate, since stable Rust does not let us key std's own.
 
 pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, Keys>;
 pub(crate) type HashSet<T> = std::collections::HashSet<T, Keys>;
@@ -56,115 +56,10 @@ mod keyed {
     }
 }
 
-/// SipHash-1-3 (one compression round, three finalization rounds), as std hashes with.
-/// Natively only its tests use it.
+/// SipHash-1-3, the algorithm std hashes with, from the `siphasher` crate (which, unlike
+/// std's, takes keys on stable Rust).
 #[cfg(any(target_arch = "wasm32", test))]
-#[derive(Clone, Debug)]
-pub struct Sip13 {
-    v: [u64; 4],
-    /// Bytes not yet compressed, little-endian, and how many.
-    tail: u64,
-    ntail: usize,
-    length: usize,
-}
-
-#[cfg(any(target_arch = "wasm32", test))]
-impl Sip13 {
-    pub fn new_with_keys(k0: u64, k1: u64) -> Self {
-        Sip13 {
-            v: [
-                k0 ^ 0x736f_6d65_7073_6575,
-                k1 ^ 0x646f_7261_6e64_6f6d,
-                k0 ^ 0x6c79_6765_6e65_7261,
-                k1 ^ 0x7465_6462_7974_6573,
-            ],
-            tail: 0,
-            ntail: 0,
-            length: 0,
-        }
-    }
-
-    #[inline(always)]
-    fn round(&mut self) {
-        let [v0, v1, v2, v3] = &mut self.v;
-        *v0 = v0.wrapping_add(*v1);
-        *v1 = v1.rotate_left(13) ^ *v0;
-        *v0 = v0.rotate_left(32);
-        *v2 = v2.wrapping_add(*v3);
-        *v3 = v3.rotate_left(16) ^ *v2;
-        *v0 = v0.wrapping_add(*v3);
-        *v3 = v3.rotate_left(21) ^ *v0;
-        *v2 = v2.wrapping_add(*v1);
-        *v1 = v1.rotate_left(17) ^ *v2;
-        *v2 = v2.rotate_left(32);
-    }
-
-    #[inline(always)]
-    fn compress(&mut self, m: u64) {
-        self.v[3] ^= m;
-        self.round();
-        self.v[0] ^= m;
-    }
-}
-
-/// Up to eight bytes as a little-endian word: four, two and one at a time, as std does, since
-/// a copy into a zeroed buffer is a call to `memcpy` for every key.
-#[cfg(any(target_arch = "wasm32", test))]
-#[inline(always)]
-fn word(bytes: &[u8]) -> u64 {
-    if let Some(whole) = bytes.first_chunk::<8>() {
-        return u64::from_le_bytes(*whole);
-    }
-    let mut out = 0u64;
-    let mut i = 0;
-    if let Some(four) = bytes.first_chunk::<4>() {
-        out = u64::from(u32::from_le_bytes(*four));
-        i = 4;
-    }
-    if let Some(two) = bytes[i..].first_chunk::<2>() {
-        out |= u64::from(u16::from_le_bytes(*two)) << (8 * i);
-        i += 2;
-    }
-    if let Some(&one) = bytes.get(i) {
-        out |= u64::from(one) << (8 * i);
-    }
-    out
-}
-
-#[cfg(any(target_arch = "wasm32", test))]
-impl core::hash::Hasher for Sip13 {
-    fn write(&mut self, mut msg: &[u8]) {
-        self.length += msg.len();
-        if self.ntail != 0 {
-            let take = (8 - self.ntail).min(msg.len());
-            self.tail |= word(&msg[..take]) << (8 * self.ntail);
-            self.ntail += take;
-            msg = &msg[take..];
-            if self.ntail < 8 {
-                return;
-            }
-            self.compress(self.tail);
-            (self.tail, self.ntail) = (0, 0);
-        }
-        let words = msg.chunks_exact(8);
-        let rest = words.remainder();
-        for w in words.filter_map(<[u8]>::first_chunk::<8>) {
-            self.compress(u64::from_le_bytes(*w));
-        }
-        self.tail = word(rest);
-        self.ntail = rest.len();
-    }
-
-    fn finish(&self) -> u64 {
-        let mut s = self.clone();
-        s.compress(((self.length as u64 & 0xff) << 56) | self.tail);
-        s.v[2] ^= 0xff;
-        s.round();
-        s.round();
-        s.round();
-        s.v[0] ^ s.v[1] ^ s.v[2] ^ s.v[3]
-    }
-}
+pub use siphasher::sip::SipHasher13 as Sip13;
 
 #[cfg(test)]
 mod tests {
