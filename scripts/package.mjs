@@ -122,7 +122,7 @@ function __ccneGuard(f, which, name) {
     return guarded;
 }
 `;
-const guarded = (glue, exportsOf) => {
+const guarded = (exportsOf) => {
   const out = [];
   for (const name of exportsOf) {
     if (name === 'trappedReport') continue;
@@ -152,7 +152,7 @@ ${caches.map((c) => `    ${c} = null;`).join('\n')}
     wasm.__wbindgen_start();
 }`;
   src += guard(restart);
-  for (const [name, which] of guarded(src, exported)) {
+  for (const [name, which] of guarded(exported)) {
     src += `exports.${name} = __ccneGuard(${name}, ${which}, '${name}');\n`;
   }
   writeFileSync(nodeGlue, src);
@@ -171,7 +171,7 @@ ${caches.map((c) => `    ${c} = null;`).join('\n')}
     initSync({ module });
 }`;
   src += guard(restart);
-  for (const [name, which] of guarded(src, exported)) {
+  for (const [name, which] of guarded(exported)) {
     // The raw function keeps its body under another name; the export is the guarded one.
     src = src.replace(new RegExp(`^export function ${name}\\(`, 'm'), `function __ccneRaw_${name}(`);
     src += `const __ccneGuarded_${name} = __ccneGuard(__ccneRaw_${name}, ${which}, '${name}');\n` +

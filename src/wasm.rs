@@ -137,14 +137,25 @@ const REENTERED: &str =
 /// Reads the input checked by [`check_input`]. A string holds at least as many UTF-8 bytes as
 /// UTF-16 units, so one longer than the limit is refused before it is encoded and copied.
 /// The copy's buffer is reserved fallibly: an input WebAssembly memory cannot hold gets a
-/// report saying so instead of trapping the module.
-fn read_input(input: &JsValue, given: Given, max_bytes: usize) -> Result<Input, JsValue> {
-    let read = copy_input(input, given, max_bytes);
+/// report saying so instead of trapping the module. `lone_wanted` is how many of a string's
+/// lone surrogates to list: one payload reports its first, a log each one.
+fn read_input(
+    input: &JsValue,
+    given: Given,
+    max_bytes: usize,
+    lone_wanted: usize,
+) -> Result<Input, JsValue> {
+    let read = copy_input(input, given, max_bytes, lone_wanted);
     trap_if_armed();
     read
 }
 
-fn copy_input(input: &JsValue, given: Given, max_bytes: usize) -> Result<Input, JsValue> {
+fn copy_input(
+    input: &JsValue,
+    given: Given,
+    max_bytes: usize,
+    lone_wanted: usize,
+) -> Result<Input, JsValue> {
     if let Given::Bytes(len) = given {
         if len > max_bytes {
             return Ok(Input::TooLarge(len, true));
@@ -178,7 +189,7 @@ fn copy_input(input: &JsValue, given: Given, max_bytes: usize) -> Result<Input, 
     let lone = if !holds_replacement_char(&text) || s.is_valid_utf16() {
         Vec::new()
     } else {
-        let pairs = lone_surrogates(s, crate::boundary::MAX_LONE_SURROGATES);
+        let pairs = lone_surrogates(s, lone_wanted);
         pairs
             .chunks_exact(2)
             .map(|p| (p[0] as usize, p[1] as u16))
@@ -658,21 +669,23 @@ fn report(
     given: Given,
     options: &crate::Options,
 ) -> Result<crate::Report, JsValue> {
-    Ok(match read_input(input, given, options.max_input_bytes)? {
-        Input::Ascii(bytes) => validate_js(&bytes, options, None),
-        Input::Bytes(bytes, lone) => validate_js(&bytes, options, lone.first().copied()),
-        Input::TooLarge(size, exact) => validate_too_large(size, exact, options),
-        Input::NoMemory(size, exact) => {
-            validate_without_memory(size, exact, NoMemory::ForTheCopy, options)
-        }
-    })
+    Ok(
+        match read_input(input, given, options.max_input_bytes, 1)? {
+            Input::Ascii(bytes) => validate_js(&bytes, options, None),
+            Input::Bytes(bytes, lone) => validate_js(&bytes, options, lone.first().copied()),
+            Input::TooLarge(size, exact) => validate_too_large(size, exact, options),
+            Input::NoMemory(size, exact) => {
+                validate_without_memory(size, exact, NoMemory::ForTheCopy, options)
+            }
+        },
+    )
 }
 
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let (given, options) = begin(&input, &opts, OptionsOf::Validate)?;
     let options = options.item;
-    let (bytes, lone, ascii) = match read_input(&input, given, options.max_input_bytes)? {
+    let (bytes, lone, ascii) = match read_input(&input, given, options.max_input_bytes, 1)? {
         Input::Ascii(bytes) => (bytes, None, true),
         // One payload reports its first lone surrogate.
         // A string arrives as `Bytes` only when it is not all ASCII.
@@ -757,7 +770,12 @@ pub fn summary_json(input: JsValue, opts: JsValue) -> Result<String, JsValue> {
 fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
     let (given, options) = begin(input, opts, OptionsOf::Summarize)?;
     Ok(
-        match read_input(input, given, options.item.max_input_bytes)? {
+        match read_input(
+            input,
+            given,
+            options.item.max_input_bytes,
+            crate::boundary::MAX_LONE_SURROGATES,
+        )? {
             Input::Ascii(bytes) => summarize_js(&bytes, &options, &[]),
             Input::Bytes(bytes, lone) => summarize_js(&bytes, &options, &lone),
             Input::TooLarge(size, exact) => summarize_too_large(size, exact, &options),
