@@ -30,22 +30,25 @@ if (child !== -1) {
   const small = scaled(c, c.scale.n);
   const large = scaled(c, c.scale.n * c.scale.factor);
   const before = memoryBytes();
-  // Runs alternate, and each size keeps its best (of seven small runs and three large ones):
-  // a busy moment on a shared machine then slows both sizes or neither.
-  let smallMs = Infinity;
-  let largeMs = Infinity;
+  // Runs alternate (seven small, five large), and each size keeps its median: a busy moment
+  // on a shared machine or a collection then moves neither, and a cache-lucky small run does
+  // not set the pace.
+  const smallRuns = [];
+  const largeRuns = [];
   let out;
   let afterSecond;
-  let largeRuns = 0;
   for (let i = 0; i < 7; i++) {
-    smallMs = Math.min(smallMs, once(small).ms);
-    if (i % 2 === 0 && i < 6) {
+    smallRuns.push(once(small).ms);
+    if (i < 5) {
       const run = once(large);
-      largeMs = Math.min(largeMs, run.ms);
+      largeRuns.push(run.ms);
       out = run.out;
-      if (++largeRuns === 2) afterSecond = memoryBytes();
+      if (largeRuns.length === 2) afterSecond = memoryBytes();
     }
   }
+  const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+  const smallMs = median(smallRuns);
+  const largeMs = median(largeRuns);
   const bytes = Buffer.byteLength(large);
   process.stdout.write(JSON.stringify({
     smallMs,
@@ -54,7 +57,7 @@ if (child !== -1) {
     output: JSON.stringify(out).length,
     outputTruncated: out.outputTruncated,
     memoryGrowth: memoryBytes() - before,
-    // A third call reuses what the first two took (the allocator settles after two).
+    // Later calls reuse what the first two took (the allocator settles after two).
     laterGrowth: memoryBytes() - afterSecond,
     // The module still answers a small call correctly.
     stillValid: validate(catalog.bases.webhook).valid,
@@ -92,10 +95,11 @@ describe('issue 16 cases at n and 10n through the package', () => {
         encoding: 'utf8',
         maxBuffer: 1 << 20,
       }));
-      // A time over its bound is measured once more, and fails only if it is over both times:
-      // this machine is shared, and what the bound catches (quadratic work) is over every time.
+      // A time over its bound is measured again, up to three times in all, and fails only if
+      // it is over every time: this machine is shared, and what the bound catches (quadratic
+      // work) is over every time.
       let f = measure();
-      if (f.largeMs / Math.max(f.smallMs, 5) > c.bounds.timeRatio) f = measure();
+      for (let again = 0; again < 2 && f.largeMs / Math.max(f.smallMs, 5) > c.bounds.timeRatio; again++) f = measure();
       // Below a few milliseconds the clock's noise is the figure: count those as 5 ms.
       const ratio = f.largeMs / Math.max(f.smallMs, 5);
       const outPerByte = Math.max(0, f.output - 4 * MiB) / f.bytes;
@@ -108,7 +112,7 @@ describe('issue 16 cases at n and 10n through the package', () => {
       assert.ok(ratio <= c.bounds.timeRatio, figures);
       assert.ok(outPerByte <= c.bounds.outputPerInput, figures);
       assert.ok(memPerByte <= c.bounds.wasmMemoryPerInput, figures);
-      assert.equal(f.laterGrowth, 0, `${figures}; a third call grew it by ${f.laterGrowth}`);
+      assert.equal(f.laterGrowth, 0, `${figures}; three more calls grew it by ${f.laterGrowth}`);
       assert.equal(f.stillValid, true, figures);
       assert.equal(f.prototypeKeys, PROTOTYPE_KEYS, 'Object.prototype untouched');
     });
