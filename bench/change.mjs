@@ -1,4 +1,4 @@
-// The change record of a valid notification, built in JavaScript the way src/change.rs
+// The change record of a valid notification, built in JavaScript the way src/checks/change.rs
 // builds it, so the ajv and zod contenders produce the same output as `validate(text).change`.
 
 const NORMALISED_TYPE = { Voice: 'Voice', Fax: 'Fax', VoiceFax: 'VoiceFax', VoiceOnly: 'Voice', FaxOnly: 'Fax' };

@@ -87,7 +87,7 @@ function sizes() {
     const b = readFileSync(join(ROOT, p));
     return { raw: b.length, gzip: gzipSync(b, { level: 9 }).length };
   };
-  // The glue is the generated JS plus its inline snippets (src/wasm.rs), which load with it.
+  // The glue is the generated JS plus its inline snippets (src/js/wasm.rs), which load with it.
   const glue = (t) => {
     const dir = join(ROOT, 'pkg', t, 'snippets');
     const snippets = existsSync(dir)
@@ -201,9 +201,9 @@ function startup(samplePath) {
 
 // ---------------------------------------------------------------- profile ---------------
 // Where the package's time goes. A valid report without warnings is assembled from slices of
-// the caller's own input and a short text (src/wasm.rs `assembleReport`, src/boundary.rs
+// the caller's own input and a short text (src/js/wasm.rs `assembleReport`, src/js/boundary.rs
 // `clean_report`), an invalid one from counts, lengths and one text (`assembleInvalid`), and
-// anything else from tokens (`assembleValue`, src/write.rs `Tokens`). We time each kind of
+// anything else from tokens (`assembleValue`, src/output/write.rs `Tokens`). We time each kind of
 // input apart, next to ajv on the same items.
 function profile(single, texts, bytes, logInfo) {
   const pkg = single.c.pkg;

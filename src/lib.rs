@@ -1,41 +1,31 @@
 //! Parse, validate and summarize RingCentral "Contact Center phone number" event
 //! notifications.
 //!
-//! The core is plain Rust and works natively; [`wasm`] holds every WebAssembly export and is
+//! The core is plain Rust and works natively; [`js::wasm`] holds every WebAssembly export and is
 //! compiled only for `wasm32`. Positions are in UTF-16 code units, as JavaScript counts them
 //! (see [`position`]).
 
-pub mod boundary;
-mod change;
-pub mod codes;
-mod detect;
-mod fast;
-mod findings;
-mod input;
+// The layers, each a folder, in the one direction imports may point (tests/layers.rs holds
+// every `crate::` path to it): a module uses only its own layer and the ones listed above it.
+mod api;
+mod checks;
+mod diagnostics;
+pub mod js;
 pub mod json;
-mod log;
-mod map;
 pub mod model;
-mod order;
-pub mod position;
-mod quote;
-mod render;
-mod rules;
+pub mod output;
 pub mod summary;
-pub mod timestamp;
-mod validate;
-mod vocab;
-pub mod write;
+mod text;
 
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
-
-pub use change::{change_of, effect_of};
-pub use codes::{Code, Severity};
+pub use api::summarize::{summarize, summarize_tree};
+pub use api::validate::{parse, validate, validate_tree};
+pub use checks::change::{change_of, effect_of};
+pub use checks::validate::ParseError;
+pub use diagnostics::codes::{Code, Severity};
+pub use diagnostics::issue::Issue;
 pub use model::{
-    Body, Change, Delivery, Effect, Event, EventType, Issue, Kind, NumberType, Options,
-    PhoneNumberInfo, Provider, Report,
+    Body, Change, Delivery, Effect, Event, EventType, Kind, NumberType, Options, PhoneNumberInfo,
+    Provider, Report,
 };
-pub use summary::{summarize, summarize_tree, Summary, SummaryOptions};
-pub use validate::{parse, validate, validate_tree, ParseError};
-pub use write::ToJson;
+pub use output::write::ToJson;
+pub use summary::{Summary, SummaryOptions};

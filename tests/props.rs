@@ -5,9 +5,11 @@
 //! another key order.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cc_number_events::boundary::{clean_report, compact_report, Spans, Values, ABSENT, IN_TEXT};
+use cc_number_events::js::boundary::{
+    clean_report, compact_report, Spans, Values, ABSENT, IN_TEXT,
+};
 use cc_number_events::json::{Node, Parser, Value};
-use cc_number_events::summary::{summarize, summarize_tree, SummaryOptions};
+use cc_number_events::{summarize, summarize_tree, SummaryOptions};
 use cc_number_events::{validate, validate_tree, Issue, Options};
 use proptest::prelude::*;
 
@@ -307,7 +309,7 @@ fn check_issues<'i>(
     Ok(())
 }
 
-/// A valid report's 23 values as JavaScript reads them from [`Spans`] (src/wasm.rs
+/// A valid report's 23 values as JavaScript reads them from [`Spans`] (src/js/wasm.rs
 /// `assembleReport`): UTF-16 slices of the input and of the text.
 fn span_values(input: &str, spans: &Spans, text: &str) -> Vec<Option<String>> {
     let input: Vec<u16> = input.encode_utf16().collect();

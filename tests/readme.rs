@@ -24,7 +24,7 @@ fn readme_documents_every_error_code_exactly_as_the_enum_does() {
         let expected = row(code);
         assert!(
             readme.lines().any(|l| l == expected),
-            "README.md has no row\n{expected}\n(regenerate the table from src/codes.rs)"
+            "README.md has no row\n{expected}\n(regenerate the table from src/diagnostics/codes.rs)"
         );
     }
 }

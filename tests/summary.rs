@@ -2,7 +2,7 @@
 //! broken items, and the reviewed text/Markdown/CSV renderings in `tests/fixtures/summarize/`.
 //! `UPDATE_GOLDEN=1 cargo test --test summary` rewrites the renderings; review the diff.
 
-use cc_number_events::summary::{summarize, summarize_tree, Summary, SummaryOptions};
+use cc_number_events::{summarize, summarize_tree, Summary, SummaryOptions};
 use std::fs;
 use std::path::{Path, PathBuf};
 

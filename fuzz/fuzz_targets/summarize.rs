@@ -3,7 +3,7 @@
 //! byte picks small log limits so that those paths are fuzzed too.
 #![no_main]
 
-use cc_number_events::summary::{summarize, summarize_tree, SummaryOptions};
+use cc_number_events::{summarize, summarize_tree, SummaryOptions};
 use libfuzzer_sys::fuzz_target;
 
 mod check;

@@ -1,5 +1,5 @@
 // validate() builds reports from string slices instead of JSON: valid ones without warnings
-// (src/wasm.rs `assembleReport`) and invalid ones (`assembleInvalid`); every other value,
+// (src/js/wasm.rs `assembleReport`) and invalid ones (`assembleInvalid`); every other value,
 // summaries included, is built from tokens (`assembleValue`). These tests hold those paths to
 // exactly what the JSON path makes: same keys, same order, same values, for every fixture and
 // every line of the bench-like logs.

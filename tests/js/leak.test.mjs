@@ -1,6 +1,6 @@
 // No leaks: a million calls of validate and summarize (good, bad and hostile inputs, thrown
 // errors included) and the module's WebAssembly memory stops growing after warm-up.
-// `memoryBytes` is a diagnostic export (src/wasm.rs), not part of the typed API.
+// `memoryBytes` is a diagnostic export (src/js/wasm.rs), not part of the typed API.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';

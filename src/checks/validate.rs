@@ -1,68 +1,22 @@
 //! One payload in, one verdict out.
 
-use crate::change::change_of;
-use crate::codes::Code;
-use crate::detect::{analyze, Analysis};
-use crate::fast;
-use crate::findings::{locate, Findings};
-use crate::input::{decode, note_damage, FromJs};
-use crate::json::{skip_whitespace, Parsed, Parser, Span};
-use crate::model::{Delivery, Event, Issue, Kind, Options, Report};
-use crate::position::LineIndex;
+use crate::checks::change::change_of;
+use crate::checks::detect::{analyze, Analysis};
+use crate::checks::fast;
+use crate::diagnostics::codes::Code;
+use crate::diagnostics::findings::{locate, Findings};
+use crate::diagnostics::issue::Issue;
+use crate::json::input::{decode, note_damage, FromJs};
+use crate::json::{skip_whitespace, Parsed, Parser};
+use crate::model::{Delivery, Event, Kind, Options, Report};
+use crate::text::position::LineIndex;
+use crate::text::span::Span;
 
-/// Validates one notification given as UTF-8 bytes (or a `&str`).
-///
-/// Never panics and never fails: every problem, including broken JSON, is an [`Issue`] in the
-/// report, and `valid` is true only for a Contact Center phone-number event without errors.
-///
-/// ```
-/// use cc_number_events::{validate, Options};
-///
-/// let payload = r#"{
-///   "uuid": "2661273919712564939",
-///   "event": "/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber",
-///   "timestamp": "2023-04-18T20:25:24.611Z",
-///   "subscriptionId": "9d38419f-645f-4ee3-a053-8cf1368c21c4",
-///   "ownerId": "8475874957",
-///   "body": {
-///     "eventType": "Created",
-///     "phoneNumberInfo": { "id": "987654321", "phoneNumber": "+12024999741",
-///                          "usageType": "ContactCenterNumber" }
-///   }
-/// }"#;
-/// let report = validate(payload, &Options::default());
-/// assert!(report.valid);
-/// assert_eq!(report.change.unwrap().effect.as_str(), "added");
-///
-/// let broken = payload.replace("\"Created\"", "\"created\"");
-/// let report = validate(&broken, &Options::default());
-/// assert!(!report.valid);
-/// let issue = &report.errors[0];
-/// assert_eq!(issue.code.as_str(), "invalid-event-type");
-/// assert_eq!(issue.path, "/body/eventType");
-/// assert_eq!((issue.line, issue.column), (8, 18));
-/// assert_eq!(issue.hint.as_deref(), Some("did you mean `Created`?"));
-/// ```
-pub fn validate(input: impl AsRef<[u8]>, options: &Options) -> Report {
-    validate_from(input.as_ref(), options, &FromJs::default())
-}
-
-/// [`validate`] through the parse tree alone, never the fast path: for tests that hold the
-/// two equal. Not part of the API.
-#[doc(hidden)]
-pub fn validate_tree(input: impl AsRef<[u8]>, options: &Options) -> Report {
-    validate_with(input.as_ref(), options, &FromJs::default(), false)
-}
-
-/// [`validate`], with what the JavaScript boundary learned about the input on the way in.
-pub(crate) fn validate_from(bytes: &[u8], options: &Options, js: &FromJs) -> Report {
-    validate_with(bytes, options, js, true)
-}
-
-/// [`validate_from`], trying the tree-free [`fast`] path first when `fast` is set.
+/// Validates one notification, trying the tree-free [`fast`] path first when `fast` is set;
+/// the public functions in `crate::api` add the renderings.
 pub(crate) fn validate_with(bytes: &[u8], options: &Options, js: &FromJs, fast: bool) -> Report {
     let mut f = Findings::with_limit(options.strict, options.max_issues);
-    let Some(text) = decode(bytes, &mut f, options, js) else {
+    let Some(text) = decode(bytes, &mut f, options.max_input_bytes, js) else {
         return finish(f, "", options, Kind::Malformed, Delivery::Unknown, None);
     };
     let src: &str = &text.text;
@@ -153,7 +107,7 @@ fn finish(
     };
     let valid = errors.is_empty() && kind == Kind::ContactCenterPhoneNumber && event.is_some();
     let change = event.as_ref().filter(|_| valid).map(change_of);
-    let mut report = Report {
+    Report {
         valid,
         kind,
         delivery,
@@ -164,17 +118,7 @@ fn finish(
         text: None,
         markdown: None,
         csv: None,
-    };
-    if options.text {
-        report.text = Some(crate::render::report_text(&report));
     }
-    if options.markdown {
-        report.markdown = Some(crate::render::report_markdown(&report));
-    }
-    if options.csv {
-        report.csv = Some(crate::render::report_csv(&report));
-    }
-    report
 }
 
 /// Why [`parse`] could not return an event.
@@ -216,29 +160,6 @@ impl std::fmt::Display for ParseError {
 }
 
 impl std::error::Error for ParseError {}
-
-/// Parses one notification into its normalised [`Event`], or says why it cannot.
-///
-/// ```
-/// use cc_number_events::{parse, Options};
-///
-/// let frame = r#"[{"type":"ServerNotification","messageId":"2661273919712564939"},
-///   {"uuid":"2661273919712564939",
-///    "event":"/restapi/v1.0/account/~/phone-number?usageType=ContactCenterNumber",
-///    "timestamp":"2014-04-29T14:29:27.408+0000","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4",
-///    "ownerId":8475874957,
-///    "body":{"eventType":"Deleted","phoneNumberInfo":{"id":987654321,"phoneNumber":"+12024999741"}}}]"#;
-/// let event = parse(frame, &Options::default()).unwrap();
-/// assert_eq!(event.owner_id, "8475874957");
-/// assert_eq!(event.body.phone_number_info.id, "987654321");
-/// assert_eq!(event.time.to_iso(), "2014-04-29T14:29:27.408Z");
-///
-/// let err = parse("{\"uuid\": 1", &Options::default()).unwrap_err();
-/// assert_eq!(err.issues[0].code.as_str(), "json-unexpected-end");
-/// ```
-pub fn parse(input: impl AsRef<[u8]>, options: &Options) -> Result<Event, ParseError> {
-    event_or_error(validate(input, options))
-}
 
 /// The event of a valid report, or the report's kind and issues.
 pub(crate) fn event_or_error(report: Report) -> Result<Event, ParseError> {

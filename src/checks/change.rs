@@ -1,10 +1,10 @@
 //! What one valid event did, in words a support engineer would write.
 
+use crate::checks::rules::ACCOUNT_PLACEHOLDER;
+use crate::model::timestamp::Instant;
+use crate::model::vocab::CONTACT_CENTER;
 use crate::model::{Change, Effect, Event, EventType, NumberType};
-use crate::quote::clip;
-use crate::rules::ACCOUNT_PLACEHOLDER;
-use crate::timestamp::Instant;
-use crate::vocab::CONTACT_CENTER;
+use crate::text::quote::clip;
 
 /// The effect of an event on the account's Contact Center numbers.
 pub fn effect_of(event_type: EventType, usage_type: Option<&str>) -> Effect {

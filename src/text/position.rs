@@ -5,7 +5,7 @@
 //! `length` are 0-based counts from the start of the text, exactly what `String.prototype.slice`
 //! and `textarea.setSelectionRange` expect. Line breaks are `\n`, `\r\n` and a lone `\r`.
 
-use crate::json::Span;
+use crate::text::span::Span;
 
 /// Where a span sits in the text, in UTF-16 code units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -2,7 +2,8 @@
 //! ticket, made here so that every value is escaped once, by the rules of [`super::escape`].
 
 use super::escape::{cell, md, plain};
-use crate::model::{Event, Issue, Report};
+use crate::diagnostics::issue::Issue;
+use crate::model::{Event, Report};
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })

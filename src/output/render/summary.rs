@@ -3,7 +3,7 @@
 
 use super::escape::{cell, md, plain};
 use super::Out;
-use crate::change::describe_account;
+use crate::checks::change::describe_account;
 use crate::summary::{Entry, FieldChange, Group, Net, Summary, Timeline};
 use std::fmt::Write;
 

@@ -3,14 +3,15 @@
 //!
 //! The `wasm` module only moves values across; every decision is made here.
 
-use crate::input::FromJs;
+use crate::checks::validate::ParseError;
+use crate::json::input::FromJs;
 use crate::json::{Parser, Value};
-use crate::model::{write_issues, Kind, NumberType, Options, Report};
-use crate::position::Utf16Offsets;
+use crate::model::vocab;
+use crate::model::{Kind, NumberType, Options, Report};
+use crate::output::json_out::write_issues;
+use crate::output::write::JsonWriter;
 use crate::summary::{Summary, SummaryOptions};
-use crate::validate::ParseError;
-use crate::vocab;
-use crate::write::JsonWriter;
+use crate::text::position::Utf16Offsets;
 
 /// An error thrown to JavaScript as a real `Error` (or `TypeError`/`RangeError`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,7 +61,7 @@ impl From<ParseError> for ThrownError {
     }
 }
 
-/// [`crate::validate`] for input from JavaScript: `lone_surrogate` is the UTF-16 offset and
+/// [`crate::checks::validate`] for input from JavaScript: `lone_surrogate` is the UTF-16 offset and
 /// code unit of the string's first lone surrogate, if it had one.
 pub fn validate_js(
     bytes: &[u8],
@@ -71,14 +72,14 @@ pub fn validate_js(
         lone_surrogates: lone_surrogate.into_iter().collect(),
         ..FromJs::default()
     };
-    crate::validate::validate_from(bytes, options, &js)
+    crate::api::validate::validate_from(bytes, options, &js)
 }
 
 /// [`validate_js`] for input on which [`clean_report`] has just given up (so it is valid UTF-8
 /// without a lone surrogate): the fast path would give up again, so the parse tree runs
 /// straight away.
 pub fn validate_js_unclean(bytes: &[u8], options: &Options) -> Report {
-    crate::validate::validate_with(bytes, options, &FromJs::default(), false)
+    crate::validate_tree(bytes, options)
 }
 
 /// Most lone surrogates of a string listed one by one; past them, every U+FFFD in the log
@@ -98,7 +99,7 @@ pub fn summarize_js(
         lone_surrogates: lone_surrogates.to_vec(),
         ..FromJs::default()
     };
-    crate::summary::summarize_from(bytes, options, &js)
+    crate::api::summarize::summarize_from(bytes, options, &js)
 }
 
 /// The report for an input too large to be copied into WebAssembly memory at all: `size`
@@ -108,7 +109,7 @@ pub fn validate_too_large(size: usize, exact: bool, options: &Options) -> Report
         too_large: Some((size, exact)),
         ..FromJs::default()
     };
-    crate::validate::validate_from(&[], options, &js)
+    crate::api::validate::validate_from(&[], options, &js)
 }
 
 /// [`validate_too_large`] for `summarize`.
@@ -117,7 +118,7 @@ pub fn summarize_too_large(size: usize, exact: bool, options: &SummaryOptions) -
         too_large: Some((size, exact)),
         ..FromJs::default()
     };
-    crate::summary::summarize_from(&[], options, &js)
+    crate::api::summarize::summarize_from(&[], options, &js)
 }
 
 /// Why an input got no verdict of its own, said in place of the too-large message: it fits
@@ -146,7 +147,7 @@ impl NoMemory<'_> {
                 format!(
                     "the check ran out of WebAssembly memory ({}, on an input of \
                      {at_least}{size} bytes); the module was restarted",
-                    crate::quote::clip(reason)
+                    crate::text::quote::clip(reason)
                 ),
                 "pass smaller pieces of the log; if the input is small, please report it",
             ),
@@ -167,7 +168,7 @@ pub fn validate_without_memory(
         no_memory: Some(why.message(size, exact)),
         ..FromJs::default()
     };
-    crate::validate::validate_from(&[], options, &js)
+    crate::api::validate::validate_from(&[], options, &js)
 }
 
 /// [`validate_without_memory`] for `summarize`.
@@ -181,7 +182,7 @@ pub fn summarize_without_memory(
         no_memory: Some(why.message(size, exact)),
         ..FromJs::default()
     };
-    crate::summary::summarize_from(&[], options, &js)
+    crate::api::summarize::summarize_from(&[], options, &js)
 }
 
 /// In [`Spans`], a value that is absent (both numbers) or that follows in the text (first).
@@ -189,7 +190,7 @@ pub const ABSENT: u32 = u32::MAX;
 pub const IN_TEXT: u32 = u32::MAX - 1;
 
 fn utf16_len(s: &str) -> u32 {
-    crate::position::utf16_units(s.as_bytes())
+    crate::text::position::utf16_units(s.as_bytes())
 }
 
 /// How each of a valid report's 23 values reaches JavaScript, in this order: delivery, uuid,
@@ -306,7 +307,7 @@ pub enum Values {
 /// sliced from the caller's string (or copied, as `values` says) instead of crossing as JSON.
 /// `input_ascii` says whether `input` is ASCII, where byte offsets are UTF-16 offsets.
 ///
-/// Only for input on which [`crate::input::decode`] has nothing to report (the caller's
+/// Only for input on which [`crate::json::input::decode`] has nothing to report (the caller's
 /// string without a lone surrogate, or valid UTF-8): the fast path is tried only then.
 pub fn clean_report<'a>(
     input: &'a str,
@@ -315,7 +316,7 @@ pub fn clean_report<'a>(
     values: Values,
 ) -> Option<(Spans, String)> {
     debug_assert_eq!(input_ascii, input.is_ascii());
-    let c = crate::fast::clean(input, 0, max_depth)?;
+    let c = crate::checks::fast::clean(input, 0, max_depth)?;
     // Blocks of 64 bytes: a notification is a few hundred, and each of its 30 or so offsets
     // then costs at most one block's count.
     let units =
@@ -404,7 +405,7 @@ pub fn invalid_report(report: &Report) -> Option<(Vec<u32>, String)> {
 
 /// [`crate::parse`] from a [`validate_js`] report.
 pub fn parse_report(report: Report) -> Result<crate::Event, ParseError> {
-    crate::validate::event_or_error(report)
+    crate::checks::validate::event_or_error(report)
 }
 
 /// The TypeScript declarations of every export; the codes listed must match [`Code::ALL`].
@@ -906,7 +907,7 @@ pub fn unknown_option(key: &str, names: &[&str]) -> ThrownError {
         .unwrap_or_else(|| format!("; known options: {}", names.join(", ")));
     ThrownError::type_error(format!(
         "unknown option `{}`{hint}",
-        crate::quote::clip(key)
+        crate::text::quote::clip(key)
     ))
 }
 

@@ -1,18 +1,18 @@
 //! Every WebAssembly export, and nothing else: values are moved across here, decisions are
-//! made in [`crate::boundary`] and the core.
+//! made in [`crate::js::boundary`] and the core.
 //!
 //! Values cross as the plain objects the engine's `JSON.parse` would make of their JSON (never
 //! `Map`s), built in JavaScript from slices and numbers, and keys such as `__proto__` stay
 //! ordinary own properties.
 
-use crate::boundary::{
+use crate::js::boundary::{
     clean_report, compact_report, invalid_report, options_from_js, options_object_error,
     parse_report, summarize_js, summarize_too_large, summarize_without_memory, unknown_option,
     validate_js, validate_js_unclean, validate_too_large, validate_without_memory, NoMemory,
     OptionsOf, ThrownError, Values, SUMMARY_OPTION_NAMES,
 };
+use crate::output::write::ToJson;
 use crate::summary::SummaryOptions;
-use crate::write::ToJson;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
 use js_sys::{JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::*;
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = crate::boundary::TYPESCRIPT;
+const TYPES: &str = crate::js::boundary::TYPESCRIPT;
 
 fn thrown(e: ThrownError) -> JsValue {
     let error: js_sys::Error = match e.class {
@@ -85,7 +85,7 @@ fn seed() {
         let mut words = [0u32; 4];
         random_words(&mut words);
         let word = |i: usize| u64::from(words[i]) << 32 | u64::from(words[i + 1]);
-        crate::map::seed(word(0), word(2));
+        crate::json::map::seed(word(0), word(2));
         for of in [OptionsOf::Parse, OptionsOf::Validate, OptionsOf::Summarize] {
             set_option_names(of as u32, &of.names().join(","));
         }
@@ -774,7 +774,7 @@ fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
             input,
             given,
             options.item.max_input_bytes,
-            crate::boundary::MAX_LONE_SURROGATES,
+            crate::js::boundary::MAX_LONE_SURROGATES,
         )? {
             Input::Ascii(bytes) => summarize_js(&bytes, &options, &[]),
             Input::Bytes(bytes, lone) => summarize_js(&bytes, &options, &lone),
@@ -840,7 +840,7 @@ pub fn trap_for_tests(calls: u32) {
 /// JavaScript, not part of the API.
 #[doc(hidden)]
 pub fn hash_keys() -> (u64, u64) {
-    crate::map::keys()
+    crate::json::map::keys()
 }
 
 /// Diagnostic, not part of the API: the size of this module's WebAssembly memory in bytes,

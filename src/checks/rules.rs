@@ -3,13 +3,14 @@
 //! Each check reports into [`Findings`] and returns what it could read, so one pass collects
 //! every problem and, when there are none, the normalised event falls out at the end.
 
-use crate::codes::Code;
-use crate::findings::{loc, pointer, Findings, Loc};
-use crate::json::{Node, Span, Value};
+use crate::diagnostics::codes::Code;
+use crate::diagnostics::findings::{loc, pointer, Findings, Loc};
+use crate::json::{Node, Value};
+use crate::model::timestamp::{self, Instant};
+use crate::model::vocab;
 use crate::model::{Body, Event, EventType, NumberType, PhoneNumberInfo, Provider};
-pub(crate) use crate::quote::clip;
-use crate::timestamp::{self, Instant};
-use crate::vocab;
+pub(crate) use crate::text::quote::clip;
+use crate::text::span::Span;
 
 /// The event filter this crate is about; `{}` is the account.
 const FILTER_PREFIX: &str = "/restapi/v1.0/account/";
@@ -222,7 +223,7 @@ fn unknown_fields(f: &mut Findings, obj: &Node, base: &str, known: &[&str], what
             pointer(base, &m.key),
             format!("`{}` is not a member of {what}", clip(&m.key)),
         );
-        let strict = finding.severity == crate::codes::Severity::Error;
+        let strict = finding.severity == crate::diagnostics::codes::Severity::Error;
         match vocab::closest(&m.key, known) {
             Some(k) => finding.hint(format!("did you mean `{k}`?")),
             None if strict => finding.hint("RingCentral adds fields over time; this is an error only because of `strict: true`"),

@@ -1,10 +1,9 @@
 //! From raw bytes to text the parser can read: size limit, encodings, byte order marks, and
 //! the places where text had to be repaired (invalid UTF-8, lone UTF-16 surrogates).
 
-use crate::codes::Code;
-use crate::findings::Findings;
-use crate::json::Span;
-use crate::model::Options;
+use crate::diagnostics::codes::Code;
+use crate::diagnostics::findings::Findings;
+use crate::text::span::Span;
 use std::borrow::Cow;
 
 /// Text ready to parse, and where the JSON starts in it (after a byte order mark).
@@ -61,7 +60,7 @@ pub struct FromJs {
 pub(crate) fn decode<'a>(
     bytes: &'a [u8],
     f: &mut Findings,
-    options: &Options,
+    max_input_bytes: usize,
     js: &FromJs,
 ) -> Option<Text<'a>> {
     if let Some((message, hint)) = &js.no_memory {
@@ -70,7 +69,7 @@ pub(crate) fn decode<'a>(
         return None;
     }
     let (size, exact) = js.too_large.unwrap_or((bytes.len(), true));
-    if size > options.max_input_bytes {
+    if size > max_input_bytes {
         f.add(
             Code::InputTooLarge,
             Span::new(0, 0),
@@ -78,7 +77,7 @@ pub(crate) fn decode<'a>(
             format!(
                 "the input has {}{size} bytes, more than the limit of {} (`maxInputBytes`)",
                 if exact { "" } else { "at least " },
-                options.max_input_bytes
+                max_input_bytes
             ),
         )
         .hint("raise `maxInputBytes` if this size is expected");

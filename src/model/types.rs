@@ -1,8 +1,7 @@
 //! The normalised event and the report handed to callers.
 
-use crate::codes::{Code, Severity};
-use crate::timestamp::Instant;
-use crate::write::{JsonWriter, ToJson};
+use crate::diagnostics::issue::Issue;
+use crate::model::timestamp::Instant;
 
 /// Caller's choices. Limits guard against hostile input; defaults suit real traffic.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,21 +102,6 @@ impl Delivery {
             Delivery::Unknown => "unknown",
         }
     }
-}
-
-/// One located problem. Positions are in UTF-16 code units (see [`crate::position`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Issue {
-    pub code: Code,
-    pub severity: Severity,
-    pub message: String,
-    pub hint: Option<String>,
-    /// RFC 6901 JSON Pointer to the value (for a missing member, the member's would-be path).
-    pub path: String,
-    pub line: u32,
-    pub column: u32,
-    pub offset: u32,
-    pub length: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -283,109 +267,5 @@ impl Report {
     /// Whether the report carries a rendering (text, Markdown or CSV).
     pub fn has_renderings(&self) -> bool {
         self.text.is_some() || self.markdown.is_some() || self.csv.is_some()
-    }
-}
-
-impl ToJson for Issue {
-    fn write_json(&self, w: &mut JsonWriter) {
-        w.object(|w| {
-            w.key("code").str(self.code.as_str());
-            w.key("severity").str(self.severity.as_str());
-            w.key("message").str(&self.message);
-            w.opt_str("hint", self.hint.as_deref());
-            w.key("path").str(&self.path);
-            w.key("line").num(self.line);
-            w.key("column").num(self.column);
-            w.key("offset").num(self.offset);
-            w.key("length").num(self.length);
-        });
-    }
-}
-
-impl ToJson for Provider {
-    fn write_json(&self, w: &mut JsonWriter) {
-        w.object(|w| {
-            w.opt_str("id", self.id.as_deref());
-            w.opt_str("name", self.name.as_deref());
-        });
-    }
-}
-
-impl ToJson for Event {
-    fn write_json(&self, w: &mut JsonWriter) {
-        let info = &self.body.phone_number_info;
-        w.object(|w| {
-            w.key("uuid").str(&self.uuid);
-            w.key("event").str(&self.event);
-            w.key("accountId").str(&self.account_id);
-            w.key("timestamp").str(&self.timestamp);
-            w.key("time").str(&self.time.to_iso());
-            w.key("subscriptionId").str(&self.subscription_id);
-            w.key("ownerId").str(&self.owner_id);
-            w.key("body").object(|w| {
-                w.key("eventType").str(self.body.event_type.as_str());
-                w.key("phoneNumberInfo").object(|w| {
-                    w.opt_str("uri", info.uri.as_deref());
-                    w.key("id").str(&info.id);
-                    w.key("phoneNumber").str(&info.phone_number);
-                    w.opt_str("paymentType", info.payment_type.as_deref());
-                    w.opt_str("location", info.location.as_deref());
-                    w.opt_str("type", info.number_type.map(NumberType::as_str));
-                    w.opt_str("usageType", info.usage_type.as_deref());
-                    w.opt_str("status", info.status.as_deref());
-                    if let Some(p) = &info.contact_center_provider {
-                        p.write_json(w.key("contactCenterProvider"));
-                    }
-                });
-            });
-        });
-    }
-}
-
-impl ToJson for Change {
-    fn write_json(&self, w: &mut JsonWriter) {
-        w.object(|w| {
-            w.key("action").str(self.action);
-            w.key("effect").str(self.effect.as_str());
-            w.key("phoneNumber").str(&self.phone_number);
-            w.key("id").str(&self.id);
-            w.opt_str("type", self.number_type.map(NumberType::as_str));
-            w.opt_str("usageType", self.usage_type.as_deref());
-            if let Some(p) = &self.provider {
-                p.write_json(w.key("provider"));
-            }
-            w.key("accountId").str(&self.account_id);
-            w.key("time").str(&self.time.to_iso());
-            w.key("sentence").str(&self.sentence);
-        });
-    }
-}
-
-pub(crate) fn write_issues(w: &mut JsonWriter, issues: &[Issue]) {
-    w.array(|w| {
-        for i in issues {
-            i.write_json(w.item());
-        }
-    });
-}
-
-impl ToJson for Report {
-    fn write_json(&self, w: &mut JsonWriter) {
-        w.object(|w| {
-            w.key("valid").bool(self.valid);
-            w.key("kind").str(self.kind.as_str());
-            w.key("delivery").str(self.delivery.as_str());
-            write_issues(w.key("errors"), &self.errors);
-            write_issues(w.key("warnings"), &self.warnings);
-            if let Some(e) = &self.event {
-                e.write_json(w.key("event"));
-            }
-            if let Some(c) = &self.change {
-                c.write_json(w.key("change"));
-            }
-            w.opt_str("text", self.text.as_deref());
-            w.opt_str("markdown", self.markdown.as_deref());
-            w.opt_str("csv", self.csv.as_deref());
-        });
     }
 }

@@ -6,27 +6,12 @@
 //! need no unescaping, reports duplicate keys and lone surrogates, and refuses (rather than
 //! overflows on) nesting deeper than the caller allows.
 
-use crate::codes::Code;
-use crate::map::HashSet;
+use crate::diagnostics::codes::Code;
+use crate::diagnostics::issue::MAX_PATH_KEY;
+use crate::diagnostics::problem::Problem;
+use crate::json::map::HashSet;
+use crate::text::span::Span;
 use std::borrow::Cow;
-
-/// A half-open byte range `start..end` in the parsed text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
-    }
-    /// A span covering one character (or nothing, at the end of the text).
-    pub fn at(src: &str, pos: usize) -> Self {
-        let len = src[pos..].chars().next().map_or(0, char::len_utf8);
-        Span::new(pos, pos + len)
-    }
-}
 
 /// A parsed JSON value with the span of its text (for strings, from quote to quote).
 #[derive(Clone, Debug, PartialEq)]
@@ -92,18 +77,6 @@ impl Value<'_> {
     }
 }
 
-/// A problem the parser met. Syntax errors end parsing; notes (duplicate keys, lone surrogates)
-/// are collected on the way and parsing goes on.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Problem {
-    pub code: Code,
-    pub span: Span,
-    pub detail: String,
-    pub hint: Option<String>,
-    /// Keys from the document root to the value concerned (for duplicate keys, the key itself).
-    pub path: Vec<String>,
-}
-
 /// Everything the parser learned about one JSON value.
 #[derive(Debug)]
 pub struct Parsed<'a> {
@@ -118,10 +91,6 @@ pub struct Parsed<'a> {
 /// Most notes (duplicate keys, lone surrogates) kept from one value: a hostile document with
 /// millions of duplicate keys must not cost millions of notes, each with its own path.
 pub const MAX_NOTES: usize = 1_000;
-
-/// Longest member name kept whole in a problem's path; longer ones are cut and end in `…`, so
-/// that notes under a megabyte-long key do not each copy it.
-pub const MAX_PATH_KEY: usize = 100;
 
 /// Most values (objects, arrays, strings, numbers, literals) in one parsed document or log
 /// item, whatever the input limit: each costs some 50-90 bytes of tree, and the tree of a
@@ -191,7 +160,7 @@ impl<'a> Parser<'a> {
     /// 2,000 levels of long keys costs a bounded amount, not the depth times the key.
     fn path_strings(&self) -> Vec<String> {
         let seg = |seg: &PathSeg| match seg {
-            PathSeg::Key(k) => crate::quote::cut(k, MAX_PATH_KEY).into_owned(),
+            PathSeg::Key(k) => crate::text::quote::cut(k, MAX_PATH_KEY).into_owned(),
             PathSeg::Index(i) => i.to_string(),
         };
         // Whole segments from one end while they fit in `room` bytes (a `/` each).
@@ -416,7 +385,7 @@ impl<'a> Parser<'a> {
                     span: key_span,
                     detail: format!(
                         "the member `{}` appears more than once in this object",
-                        crate::quote::clip(&key)
+                        crate::text::quote::clip(&key)
                     ),
                     hint: Some(
                         "JSON parsers disagree on which copy wins; keep exactly one".to_string(),

@@ -3,19 +3,19 @@
 //! Nearly all real traffic is one compact, valid envelope. This reader walks it once, borrowing
 //! each value, and gives up (`None`) at the first thing that is not plainly right: an escape in
 //! a string, a member it does not know or has seen already, a number or `null` where a string
-//! belongs, a value any rule in [`crate::rules`] would remark on. The full validator then runs
+//! belongs, a value any rule in [`crate::checks::rules`] would remark on. The full validator then runs
 //! and explains. So the fast path only ever answers where the full one finds nothing at all,
 //! and gives the same event; `tests` hold the two equal on every fixture and on mutated
 //! payloads.
 
-use crate::change::Facts;
-use crate::json::{skip_whitespace, string_run};
-use crate::model::{Body, Event, EventType, NumberType, PhoneNumberInfo, Provider};
-use crate::rules::{
+use crate::checks::change::Facts;
+use crate::checks::rules::{
     clean_filter_account, clean_uri, e164_ok, is_digits, is_uuid, usage_type_ok, uuid_ok,
 };
-use crate::timestamp::{self, Instant};
-use crate::vocab;
+use crate::json::{skip_whitespace, string_run};
+use crate::model::timestamp::{self, Instant};
+use crate::model::vocab;
+use crate::model::{Body, Event, EventType, NumberType, PhoneNumberInfo, Provider};
 
 /// Nesting the fast path needs: envelope, body, phoneNumberInfo, contactCenterProvider. A
 /// caller's `maxDepth` below this sends every payload down the full path, which reports it.
@@ -306,9 +306,9 @@ impl<'a> Fields<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::FromJs;
+    use crate::checks::validate::validate_with;
+    use crate::json::input::FromJs;
     use crate::model::Options;
-    use crate::validate::validate_with;
     use std::path::Path;
 
     const DEFAULT_DEPTH: usize = 64;

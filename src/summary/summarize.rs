@@ -4,22 +4,22 @@
 //! little more than its events. Duplicates (same `uuid`) count once; timelines are ordered by
 //! timestamp, because RingCentral promises neither order nor exactly-once delivery.
 
-use crate::change::effect_of;
-use crate::codes::{Code, Severity};
-use crate::fast::Clean;
-use crate::findings::{locate, Findings};
-use crate::input::{damage_in, decode, note_damage, Damage, FromJs};
-use crate::json::{Node, Span};
-use crate::log::{Items, Read};
-use crate::map::HashMap;
-use crate::model::{
-    Delivery, Effect, EventType, Issue, Kind, NumberType, Options, PhoneNumberInfo,
-};
-use crate::order::{signed_rank, sort_by_rank};
-use crate::position::LineIndex;
-use crate::rules::is_digits;
-use crate::timestamp::{self, Instant};
-use crate::validate::judge;
+use crate::checks::change::effect_of;
+use crate::checks::fast::Clean;
+use crate::checks::rules::is_digits;
+use crate::checks::validate::judge;
+use crate::diagnostics::codes::{Code, Severity};
+use crate::diagnostics::findings::{locate, Findings};
+use crate::diagnostics::issue::Issue;
+use crate::diagnostics::order::{signed_rank, sort_by_rank};
+use crate::json::input::{damage_in, decode, note_damage, Damage, FromJs};
+use crate::json::map::HashMap;
+use crate::json::Node;
+use crate::model::timestamp::{self, Instant};
+use crate::model::{Delivery, Effect, EventType, Kind, NumberType, Options, PhoneNumberInfo};
+use crate::summary::log::{Items, Read};
+use crate::text::position::LineIndex;
+use crate::text::span::Span;
 use std::borrow::Cow;
 use std::collections::hash_map::Entry as Slot;
 
@@ -254,41 +254,16 @@ impl<'a> Info<'a> {
     }
 }
 
-/// Summarizes a log given as UTF-8 bytes (or a `&str`).
-///
-/// ```
-/// use cc_number_events::summary::{summarize, SummaryOptions};
-///
-/// let log = concat!(
-///   r#"{"uuid":"1000000000000000001","event":"/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"8475874957","body":{"eventType":"Created","phoneNumberInfo":{"id":"987654321","phoneNumber":"+12024999741","usageType":"ContactCenterNumber","status":"Pending"}}}"#, "\n",
-///   r#"{"uuid":"1000000000000000002","event":"/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T21:00:00.000Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"8475874957","body":{"eventType":"Updated","phoneNumberInfo":{"id":"987654321","phoneNumber":"+12024999741","usageType":"ContactCenterNumber","status":"Normal"}}}"#, "\n",
-/// );
-/// let s = summarize(log, &SummaryOptions::default());
-/// assert_eq!((s.events, s.valid, s.updated), (2, 2, 1));
-/// assert_eq!(s.net.added, vec!["+12024999741"]);
-/// let change = &s.numbers[0].entries[1].changes[0];
-/// assert_eq!((change.field, change.from.as_deref(), change.to.as_str()), ("status", Some("Pending"), "Normal"));
-/// ```
-pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
-    summarize_from(input.as_ref(), options, &FromJs::default())
-}
-
-/// [`summarize`], with what the JavaScript boundary learned about the input on the way in.
-pub(crate) fn summarize_from(input: &[u8], options: &SummaryOptions, js: &FromJs) -> Summary {
-    summarize_with(input, options, js, true)
-}
-
-/// [`summarize`] through parse trees alone, never the fast path: for tests that hold the two
-/// equal. Not part of the API.
-#[doc(hidden)]
-pub fn summarize_tree(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
-    summarize_with(input.as_ref(), options, &FromJs::default(), false)
-}
-
-fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: bool) -> Summary {
+/// Summarizes a log without renderings; the public functions in `crate::api` add them.
+pub(crate) fn summarize_with(
+    input: &[u8],
+    options: &SummaryOptions,
+    js: &FromJs,
+    fast: bool,
+) -> Summary {
     let mut summary = Summary::default();
     let mut f = Findings::new(options.item.strict);
-    let text = decode(input, &mut f, &options.item, js);
+    let text = decode(input, &mut f, options.item.max_input_bytes, js);
     let src: &str = text.as_ref().map_or("", |t| &t.text);
     let limit = output_limit(options, js.too_large.map_or(input.len(), |(n, _)| n));
     let mut problems = Problems::new(src, options, limit);
@@ -297,14 +272,7 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
         problems.push(None, 1, Kind::Malformed, f);
     }
     if text.is_none() {
-        finish(
-            &mut summary,
-            problems,
-            Vec::new(),
-            Vec::new(),
-            options,
-            limit,
-        );
+        finish(&mut summary, problems, Vec::new(), Vec::new());
         return summary;
     }
     let start = text.as_ref().map_or(0, |t| t.start);
@@ -504,12 +472,12 @@ fn summarize_with(input: &[u8], options: &SummaryOptions, js: &FromJs, fast: boo
             }
         }
     }
-    finish(&mut summary, problems, kept, groups, options, limit);
+    finish(&mut summary, problems, kept, groups);
     summary
 }
 
 /// What `maxOutputBytes` comes to for an input of `input_len` bytes.
-fn output_limit(options: &SummaryOptions, input_len: usize) -> usize {
+pub(crate) fn output_limit(options: &SummaryOptions, input_len: usize) -> usize {
     options
         .max_output_bytes
         .unwrap_or_else(|| input_len.saturating_add(DEFAULT_OUTPUT_ROOM))
@@ -755,8 +723,6 @@ fn finish(
     problems: Problems,
     kept: Vec<Kept<'_>>,
     groups: Vec<(String, Option<String>, Option<String>)>,
-    options: &SummaryOptions,
-    limit: usize,
 ) {
     summary.problems = problems.list;
     summary.issues_not_listed = problems.not_listed;
@@ -870,20 +836,7 @@ fn finish(
         .collect();
     summary.numbers_not_listed = total - summary.numbers.len();
     summary.groups = group_stats;
-    let mut cut = budget.exhausted;
-    let (text, text_cut) = crate::render::text(summary, limit);
-    summary.text = text;
-    cut |= text_cut;
-    if options.markdown {
-        let (markdown, markdown_cut) = crate::render::markdown(summary, limit);
-        summary.markdown = Some(markdown);
-        cut |= markdown_cut;
-    }
-    if options.csv {
-        let (csv, csv_cut) = crate::render::csv(summary, limit);
-        summary.csv = Some(csv);
-        cut |= csv_cut;
-    }
+    let cut = budget.exhausted;
     summary.output_truncated = cut;
 }
 
@@ -891,154 +844,5 @@ impl Problem {
     /// Whether any of the item's issues is an error.
     pub fn has_errors(&self) -> bool {
         self.issues.iter().any(|i| i.severity == Severity::Error)
-    }
-}
-
-mod json_out {
-    use super::*;
-    use crate::model::write_issues;
-    use crate::write::{JsonWriter, ToJson};
-
-    fn strings(w: &mut JsonWriter, list: &[String]) {
-        w.array(|w| {
-            for s in list {
-                w.item().str(s);
-            }
-        });
-    }
-
-    impl ToJson for Net {
-        fn write_json(&self, w: &mut JsonWriter) {
-            w.object(|w| {
-                strings(w.key("added"), &self.added);
-                strings(w.key("removed"), &self.removed);
-                strings(w.key("changed"), &self.changed);
-                strings(w.key("transient"), &self.transient);
-            });
-        }
-    }
-
-    fn index(w: &mut JsonWriter, i: Option<usize>) {
-        match i {
-            Some(i) => w.num(i),
-            None => w.null(),
-        }
-    }
-
-    impl ToJson for Summary {
-        fn write_json(&self, w: &mut JsonWriter) {
-            w.object(|w| {
-                for (k, v) in [
-                    ("events", self.events),
-                    ("valid", self.valid),
-                    ("invalid", self.invalid),
-                    ("other", self.other),
-                    ("duplicates", self.duplicates),
-                    ("outOfOrder", self.out_of_order),
-                    ("warnings", self.warnings),
-                ] {
-                    w.key(k).num(v);
-                }
-                w.key("byEventType").object(|w| {
-                    w.key("Created").num(self.created);
-                    w.key("Updated").num(self.updated);
-                    w.key("Deleted").num(self.deleted);
-                });
-                w.key("otherKinds").object(|w| {
-                    w.key("subscriptionRenewal").num(self.renewal_reminders);
-                    w.key("otherEvent").num(self.other_events);
-                    w.key("websocketFrame").num(self.other_frames);
-                });
-                w.key("truncated").bool(self.truncated);
-                w.key("limitReached").bool(self.limit_reached);
-                w.key("problems").array(|w| {
-                    for p in &self.problems {
-                        w.item().object(|w| {
-                            index(w.key("index"), p.index);
-                            w.key("line").num(p.line);
-                            w.key("kind").str(p.kind.as_str());
-                            write_issues(w.key("issues"), &p.issues);
-                        });
-                    }
-                });
-                w.key("issuesNotListed").num(self.issues_not_listed);
-                w.key("duplicateItems").array(|w| {
-                    for d in &self.duplicate_items {
-                        w.item().object(|w| {
-                            w.key("index").num(d.index);
-                            w.key("line").num(d.line);
-                            w.key("uuid").str(&d.uuid);
-                            w.key("firstIndex").num(d.first_index);
-                            w.key("firstLine").num(d.first_line);
-                            w.key("identical").bool(d.identical);
-                        });
-                    }
-                });
-                w.key("outOfOrderItems").array(|w| {
-                    for l in &self.out_of_order_items {
-                        w.item().object(|w| {
-                            w.key("index").num(l.index);
-                            w.key("line").num(l.line);
-                            w.key("uuid").str(&l.uuid);
-                            w.key("time").str(&l.time.to_iso());
-                            w.key("after").str(&l.after.to_iso());
-                            w.key("afterIndex").num(l.after_index);
-                        });
-                    }
-                });
-                w.key("groups").array(|w| {
-                    for g in &self.groups {
-                        w.item().object(|w| {
-                            w.key("key").str(&g.key);
-                            w.opt_str("accountId", g.account_id.as_deref());
-                            w.opt_str("ownerId", g.owner_id.as_deref());
-                            w.key("events").num(g.events);
-                            w.key("numbers").num(g.numbers);
-                            g.net.write_json(w.key("net"));
-                        });
-                    }
-                });
-                w.key("numbers").array(|w| {
-                    for t in &self.numbers {
-                        w.item().object(|w| {
-                            w.key("group").str(&t.group);
-                            w.key("id").str(&t.id);
-                            w.key("phoneNumber").str(&t.phone_number);
-                            w.key("entriesNotListed").num(t.entries_not_listed);
-                            w.key("timeline").array(|w| {
-                                for e in &t.entries {
-                                    w.item().object(|w| {
-                                        w.key("time").str(&e.time.to_iso());
-                                        w.key("uuid").str(&e.uuid);
-                                        w.key("eventType").str(e.event_type.as_str());
-                                        w.key("effect").str(e.effect.as_str());
-                                        w.key("index").num(e.index);
-                                        w.key("line").num(e.line);
-                                        w.key("changes").array(|w| {
-                                            for c in &e.changes {
-                                                w.item().object(|w| {
-                                                    w.key("field").str(c.field);
-                                                    match &c.from {
-                                                        Some(f) => w.key("from").str(f),
-                                                        None => w.key("from").null(),
-                                                    }
-                                                    w.key("to").str(&c.to);
-                                                });
-                                            }
-                                        });
-                                    });
-                                }
-                            });
-                        });
-                    }
-                });
-                w.key("numbersNotListed").num(self.numbers_not_listed);
-                w.key("outputTruncated").bool(self.output_truncated);
-                self.net.write_json(w.key("net"));
-                w.key("text").str(&self.text);
-                w.opt_str("markdown", self.markdown.as_deref());
-                w.opt_str("csv", self.csv.as_deref());
-            });
-        }
     }
 }

@@ -1,10 +1,11 @@
 //! Problems as they are found (byte spans), and their conversion to located [`Issue`]s.
 
-use crate::codes::{Code, Severity};
-use crate::json::{Problem, Span};
-use crate::model::Issue;
-use crate::order::sort_by_rank;
-use crate::position::LineIndex;
+use crate::diagnostics::codes::{Code, Severity};
+use crate::diagnostics::issue::Issue;
+use crate::diagnostics::order::sort_by_rank;
+use crate::diagnostics::problem::Problem;
+use crate::text::position::LineIndex;
+use crate::text::span::Span;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Finding {
@@ -109,7 +110,7 @@ impl Finding {
 /// Appends one RFC 6901 reference token (`~` as `~0`, `/` as `~1`).
 pub(crate) fn push_pointer(path: &mut String, key: &str) {
     // A member name of a megabyte must not be copied into every issue under it.
-    let key = crate::quote::cut(key, crate::json::MAX_PATH_KEY);
+    let key = crate::text::quote::cut(key, crate::diagnostics::issue::MAX_PATH_KEY);
     let key: &str = &key;
     path.push('/');
     if !key.bytes().any(|b| b == b'~' || b == b'/') {

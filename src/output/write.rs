@@ -50,7 +50,7 @@ pub const KEY: u32 = 9;
 impl Tokens {
     fn string(&mut self, tag: u32, s: &str) {
         self.nums
-            .extend([tag, crate::position::utf16_units(s.as_bytes())]);
+            .extend([tag, crate::text::position::utf16_units(s.as_bytes())]);
         self.text.push_str(s);
     }
 

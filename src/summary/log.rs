@@ -10,8 +10,9 @@
 //! could resume: a log of lines like `{"k":` (each opening an object the next line nests
 //! in) costs each line once, not once per level of `maxDepth` below it.
 
-use crate::fast::{clean_at, Clean};
-use crate::json::{skip_whitespace, Parsed, Parser, Problem};
+use crate::checks::fast::{clean_at, Clean};
+use crate::diagnostics::problem::Problem;
+use crate::json::{skip_whitespace, Parsed, Parser};
 
 /// One item of a log: where it is and what reading made of it.
 pub(crate) struct Piece<'a> {
@@ -45,7 +46,7 @@ pub(crate) struct Items<'a> {
     src: &'a str,
     pos: usize,
     max_depth: usize,
-    /// Whether to try [`crate::fast`] before parsing a tree.
+    /// Whether to try [`crate::checks::fast`] before parsing a tree.
     fast: bool,
     /// Inside the outer `[` of an array of items.
     in_array: bool,
@@ -152,7 +153,8 @@ impl<'a> Iterator for Items<'a> {
             Err(problem) => {
                 // Where the parser stopped: at the problem, or at the end of what it was given
                 // when the text ended first (a never-closed object is located at its `{`).
-                let reached = if problem.code == crate::codes::Code::JsonUnexpectedEnd {
+                let reached = if problem.code == crate::diagnostics::codes::Code::JsonUnexpectedEnd
+                {
                     src.len()
                 } else {
                     problem.span.end

@@ -1,8 +1,8 @@
 //! Payload text made inert for each rendering: control, separator and bidi characters shown
-//! as escapes everywhere ([`crate::quote::escape`]); in Markdown, everything Markdown would
+//! as escapes everywhere ([`crate::text::quote::escape`]); in Markdown, everything Markdown would
 //! interpret; in CSV, everything a spreadsheet would run as a formula.
 
-use crate::quote;
+use crate::text::quote;
 use std::borrow::Cow;
 
 /// For plain text: one line, nothing that moves a terminal's cursor or reorders the text.

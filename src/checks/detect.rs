@@ -1,11 +1,12 @@
 //! What a parsed document is: how it was delivered and which kind of notification it holds.
 //! Kinds other than this event are named, not judged against this event's rules.
 
-use crate::codes::Code;
-use crate::findings::{loc, Findings};
-use crate::json::{Node, Span, Value};
+use crate::checks::rules::{self, clip};
+use crate::diagnostics::codes::Code;
+use crate::diagnostics::findings::{loc, Findings};
+use crate::json::{Node, Value};
 use crate::model::{Delivery, Event, Kind};
-use crate::rules::{self, clip};
+use crate::text::span::Span;
 
 pub(crate) struct Analysis {
     pub kind: Kind,

@@ -1,0 +1,95 @@
+//! One payload in, one verdict out, with the renderings asked for.
+
+use crate::checks::validate::{event_or_error, validate_with, ParseError};
+use crate::json::input::FromJs;
+use crate::model::{Event, Options, Report};
+use crate::output::render;
+
+/// Validates one notification given as UTF-8 bytes (or a `&str`).
+///
+/// Never panics and never fails: every problem, including broken JSON, is an [`Issue`] in the
+/// report, and `valid` is true only for a Contact Center phone-number event without errors.
+///
+/// ```
+/// use cc_number_events::{validate, Options};
+///
+/// let payload = r#"{
+///   "uuid": "2661273919712564939",
+///   "event": "/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber",
+///   "timestamp": "2023-04-18T20:25:24.611Z",
+///   "subscriptionId": "9d38419f-645f-4ee3-a053-8cf1368c21c4",
+///   "ownerId": "8475874957",
+///   "body": {
+///     "eventType": "Created",
+///     "phoneNumberInfo": { "id": "987654321", "phoneNumber": "+12024999741",
+///                          "usageType": "ContactCenterNumber" }
+///   }
+/// }"#;
+/// let report = validate(payload, &Options::default());
+/// assert!(report.valid);
+/// assert_eq!(report.change.unwrap().effect.as_str(), "added");
+///
+/// let broken = payload.replace("\"Created\"", "\"created\"");
+/// let report = validate(&broken, &Options::default());
+/// assert!(!report.valid);
+/// let issue = &report.errors[0];
+/// assert_eq!(issue.code.as_str(), "invalid-event-type");
+/// assert_eq!(issue.path, "/body/eventType");
+/// assert_eq!((issue.line, issue.column), (8, 18));
+/// assert_eq!(issue.hint.as_deref(), Some("did you mean `Created`?"));
+/// ```
+pub fn validate(input: impl AsRef<[u8]>, options: &Options) -> Report {
+    validate_from(input.as_ref(), options, &FromJs::default())
+}
+
+/// [`validate`] through the parse tree alone, never the fast path: for tests that hold the
+/// two equal. Not part of the API.
+#[doc(hidden)]
+pub fn validate_tree(input: impl AsRef<[u8]>, options: &Options) -> Report {
+    with_renderings(
+        validate_with(input.as_ref(), options, &FromJs::default(), false),
+        options,
+    )
+}
+
+/// [`validate`], with what the JavaScript boundary learned about the input on the way in.
+pub(crate) fn validate_from(bytes: &[u8], options: &Options, js: &FromJs) -> Report {
+    with_renderings(validate_with(bytes, options, js, true), options)
+}
+
+/// The report with the renderings its options ask for.
+pub(crate) fn with_renderings(mut report: Report, options: &Options) -> Report {
+    if options.text {
+        report.text = Some(render::report_text(&report));
+    }
+    if options.markdown {
+        report.markdown = Some(render::report_markdown(&report));
+    }
+    if options.csv {
+        report.csv = Some(render::report_csv(&report));
+    }
+    report
+}
+
+/// Parses one notification into its normalised [`Event`], or says why it cannot.
+///
+/// ```
+/// use cc_number_events::{parse, Options};
+///
+/// let frame = r#"[{"type":"ServerNotification","messageId":"2661273919712564939"},
+///   {"uuid":"2661273919712564939",
+///    "event":"/restapi/v1.0/account/~/phone-number?usageType=ContactCenterNumber",
+///    "timestamp":"2014-04-29T14:29:27.408+0000","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4",
+///    "ownerId":8475874957,
+///    "body":{"eventType":"Deleted","phoneNumberInfo":{"id":987654321,"phoneNumber":"+12024999741"}}}]"#;
+/// let event = parse(frame, &Options::default()).unwrap();
+/// assert_eq!(event.owner_id, "8475874957");
+/// assert_eq!(event.body.phone_number_info.id, "987654321");
+/// assert_eq!(event.time.to_iso(), "2014-04-29T14:29:27.408Z");
+///
+/// let err = parse("{\"uuid\": 1", &Options::default()).unwrap_err();
+/// assert_eq!(err.issues[0].code.as_str(), "json-unexpected-end");
+/// ```
+pub fn parse(input: impl AsRef<[u8]>, options: &Options) -> Result<Event, ParseError> {
+    event_or_error(validate(input, options))
+}

@@ -1,0 +1,22 @@
+//! The located problem handed to callers.
+
+use crate::diagnostics::codes::{Code, Severity};
+
+/// Longest member name kept whole in a problem's path; longer ones are cut and end in `…`, so
+/// that notes under a megabyte-long key do not each copy it.
+pub const MAX_PATH_KEY: usize = 100;
+
+/// One located problem. Positions are in UTF-16 code units (see [`crate::text::position`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub hint: Option<String>,
+    /// RFC 6901 JSON Pointer to the value (for a missing member, the member's would-be path).
+    pub path: String,
+    pub line: u32,
+    pub column: u32,
+    pub offset: u32,
+    pub length: u32,
+}

@@ -1,0 +1,8 @@
+//! Layer 3, reading JSON text: decoding the input's bytes, the parser and its tree of spanned
+//! values, and the hash maps it keys by. Uses `text` and `diagnostics`.
+
+pub(crate) mod input;
+pub(crate) mod map;
+mod parser;
+
+pub use parser::*;

@@ -1,0 +1,7 @@
+//! Layer 6, summarizing a log: splitting it into items, then counts, timelines, duplicates and
+//! out-of-order items. Uses the layers below.
+
+pub(crate) mod log;
+mod summarize;
+
+pub use summarize::*;
