@@ -1,8 +1,8 @@
 //! Parse, validate and summarize RingCentral "Contact Center phone number" event
 //! notifications.
 //!
-//! The core is plain Rust and works natively; [`js::wasm`] holds every WebAssembly export and is
-//! compiled only for `wasm32`. Positions are in UTF-16 code units, as JavaScript counts them
+//! The core is plain Rust and works natively; `src/js/` holds every WebAssembly export (compiled
+//! only for `wasm32`), and uses only what this root exports. Positions are in UTF-16 code units, as JavaScript counts them
 //! (see [`position`]).
 
 // The layers, each a folder, in the one direction imports may point (tests/layers.rs holds
@@ -10,7 +10,7 @@
 mod api;
 mod checks;
 mod diagnostics;
-pub mod js;
+mod js;
 pub mod json;
 pub mod model;
 pub mod output;
@@ -29,3 +29,44 @@ pub use model::{
 };
 pub use output::write::ToJson;
 pub use summary::{Summary, SummaryOptions};
+
+/// Not part of the API, and not stable: what the JavaScript boundary (`src/js/`) needs of the
+/// crate's insides, and the boundary's own encodings and hooks for the tests, as serde_json's
+/// `__private`. The boundary reaches the crate only through the exports above and this module
+/// (tests/layers.rs checks), so that it could become a crate of its own.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::api::summarize::summarize_from;
+    pub use crate::api::validate::validate_from;
+    pub use crate::checks::fast::clean;
+    pub use crate::checks::validate::event_or_error;
+    pub use crate::json::input::FromJs;
+    #[cfg(target_arch = "wasm32")]
+    pub use crate::json::map::{keys as hash_keys, seed as seed_hashes};
+    pub use crate::json::{Parser, Value, HARD_MAX_DEPTH};
+    pub use crate::model::vocab::closest;
+    pub use crate::model::{HARD_MAX_INPUT_BYTES, HARD_MAX_OUTPUT_BYTES};
+    pub use crate::output::json_out::write_issues;
+    pub use crate::output::write::{
+        JsonWriter, ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, STRING, TRUE,
+    };
+    pub use crate::text::position::{utf16_units, Utf16Offsets};
+    pub use crate::text::quote::clip;
+
+    pub use crate::js::boundary::{
+        parse_report, summarize_js, summarize_too_large, summarize_without_memory, validate_js,
+        validate_js_unclean, validate_too_large, validate_without_memory, NoMemory, ThrownError,
+        MAX_LONE_SURROGATES,
+    };
+    pub use crate::js::encode::{
+        clean_report, compact_report, invalid_report, Spans, Values, ABSENT, IN_TEXT, REPORT_VALUES,
+    };
+    pub use crate::js::options::{
+        options_from_js, options_from_json, options_object_error, parse_options_from_json,
+        summary_options_from_json, unknown_option, GivenOptions, OptionValue, OptionsOf,
+        PARSE_OPTION_NAMES, SUMMARY_OPTION_NAMES, VALIDATE_OPTION_NAMES,
+    };
+    #[cfg(target_arch = "wasm32")]
+    pub use crate::js::wasm::{hash_keys as exports_hash_keys, parse, summarize, validate};
+    pub use crate::js::TYPESCRIPT;
+}

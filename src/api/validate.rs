@@ -53,7 +53,7 @@ pub fn validate_tree(input: impl AsRef<[u8]>, options: &Options) -> Report {
 }
 
 /// [`validate`], with what the JavaScript boundary learned about the input on the way in.
-pub(crate) fn validate_from(bytes: &[u8], options: &Options, js: &FromJs) -> Report {
+pub fn validate_from(bytes: &[u8], options: &Options, js: &FromJs) -> Report {
     with_renderings(validate_with(bytes, options, js, true), options)
 }
 

@@ -162,7 +162,7 @@ impl std::fmt::Display for ParseError {
 impl std::error::Error for ParseError {}
 
 /// The event of a valid report, or the report's kind and issues.
-pub(crate) fn event_or_error(report: Report) -> Result<Event, ParseError> {
+pub fn event_or_error(report: Report) -> Result<Event, ParseError> {
     match report.event {
         Some(event) if report.valid => Ok(event),
         _ => {
