@@ -42,9 +42,10 @@ if (!version) {
 writeFileSync(join(pkg, 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 writeFileSync(join(pkg, 'web', 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n');
 
-// wasm-bindgen writes inline JS snippets (src/js/wasm.rs) as ES modules even for the nodejs
-// target, whose CommonJS glue then require()s them: Node 20 can only do that from 20.19 on.
-// Our snippets are plain `export function` declarations, so rewrite those to CommonJS.
+// wasm-bindgen copies the JS modules the crate imports (src/js/*.js, as
+// snippets/<crate>/src/js/*.js) as ES modules even for the nodejs target, whose CommonJS glue
+// then require()s them: Node 20 can only do that from 20.19 on. Ours import nothing and
+// export only `export function` declarations, so rewrite those to CommonJS.
 const snippets = join(pkg, 'node', 'snippets');
 const jsFiles = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -7,7 +7,9 @@ use cc_number_events::__private as p;
 use std::path::Path;
 
 fn js(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/js").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src/js")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -98,7 +100,11 @@ fn option_names_are_the_same_on_both_sides() {
         .filter(|l| !l.is_empty())
         .collect();
     // `readOptions(options, which)` takes `which` as `OptionsOf as u32`.
-    let of = [p::OptionsOf::Parse, p::OptionsOf::Validate, p::OptionsOf::Summarize];
+    let of = [
+        p::OptionsOf::Parse,
+        p::OptionsOf::Validate,
+        p::OptionsOf::Summarize,
+    ];
     assert_eq!(lists.len(), of.len());
     for (which, of) in of.into_iter().enumerate() {
         assert_eq!(of as usize, which);

@@ -443,7 +443,10 @@ fn the_boundary_uses_only_what_the_crate_exports() {
     assert!(exports.0.contains_key("validate") && exports.1.contains_key("FromJs"));
     let mut wrong = Vec::new();
     let mut seen = 0;
-    for m in mods.iter().filter(|m| layer_of(&m.name) == Some(LAYERS.len() - 1)) {
+    for m in mods
+        .iter()
+        .filter(|m| layer_of(&m.name) == Some(LAYERS.len() - 1))
+    {
         for p in crate_paths(&m.code) {
             seen += 1;
             if let Some(why) = boundary_path_refused(&p, &exports) {

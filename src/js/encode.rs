@@ -390,7 +390,11 @@ mod tests {
     fn each_named_value_is_the_reports_own() {
         let valid = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611+0000","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2","body":{"eventType":"Updated","phoneNumberInfo":{"uri":"https://platform.ringcentral.com/restapi/v1.0/account/1/phone-number/3","id":"3","phoneNumber":"+12024999741","paymentType":"Local","location":"Zürich","type":"VoiceFax","usageType":"ContactCenterNumber","status":"Normal","contactCenterProvider":{"id":"7","name":"P"}}}}"#;
         let report = crate::validate(valid, &Options::default());
-        assert!(report.valid && report.warnings.is_empty(), "{:?}", report.warnings);
+        assert!(
+            report.valid && report.warnings.is_empty(),
+            "{:?}",
+            report.warnings
+        );
         let event = report.event.as_ref().unwrap();
         let change = report.change.as_ref().unwrap();
         let info = &event.body.phone_number_info;

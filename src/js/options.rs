@@ -95,9 +95,10 @@ fn read_options(
 }
 
 /// One option's value as the caller gave it, reduced to what decides whether it is accepted.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub enum OptionValue {
     /// Not given, or `undefined` (as `JSON.stringify` would drop it): the default.
+    #[default]
     Absent,
     Null,
     Bool(bool),
@@ -237,12 +238,6 @@ impl GivenOptions {
             "csv" => &mut self.csv,
             _ => return None,
         })
-    }
-}
-
-impl Default for OptionValue {
-    fn default() -> Self {
-        OptionValue::Absent
     }
 }
 
