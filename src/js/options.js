@@ -21,9 +21,9 @@ const create = Object.create;
 // The options of function `which`, as a snapshot for serde-wasm-bindgen: a null-prototype
 // object (so a name it lacks finds no getter on a prototype) holding each known option the
 // caller gave, as its boolean or number, or as the label of its type (undefined is left out,
-// as the default). Or, when there is nothing to read: the first unknown key (clipped), or 1
-// for not a plain object, 2 when asking for its prototype threw, 3 when listing its keys
-// threw. Rust reads `options` undefined and null as no options before calling this.
+// as the default); undefined when that leaves it empty. Or instead: the first unknown key
+// (clipped), or 1 for not a plain object, 2 when asking for its prototype threw, 3 when
+// listing its keys threw. Rust reads `options` undefined and null as no options before this.
 export function readOptions(options, which) {
   if (typeof options !== 'object' || options === null) return 1;
   const names = OPTION_NAMES[which];
@@ -45,6 +45,7 @@ export function readOptions(options, which) {
     if (names.indexOf(key) < 0) return key.length > 256 ? key.slice(0, 256) : key;
   }
   const given = create(null);
+  let count = 0;
   for (let i = 0; i < keys.length; i++) {
     let label;
     try {
@@ -52,7 +53,7 @@ export function readOptions(options, which) {
       switch (typeof v) {
         case 'undefined': continue;
         case 'boolean':
-        case 'number': given[keys[i]] = v; continue;
+        case 'number': given[keys[i]] = v; count++; continue;
         case 'object': label = v === null ? NULL : isArray(v) ? ARRAY : 'object'; break;
         default: label = typeof v;
       }
@@ -60,6 +61,7 @@ export function readOptions(options, which) {
       label = UNREADABLE;
     }
     given[keys[i]] = label;
+    count++;
   }
-  return given;
+  return count === 0 ? undefined : given;
 }

@@ -39,10 +39,13 @@ pub(super) fn read_options(opts: &JsValue, of: OptionsOf) -> Result<SummaryOptio
         if let Some(code) = found.as_f64() {
             return Err(thrown(options_object_error(code)));
         }
-        // The snapshot is our own null-prototype object of booleans, numbers and labels:
-        // failing to read it would be a bug here, said as options that could not be read.
-        given =
-            serde_wasm_bindgen::from_value(found).map_err(|_| thrown(options_object_error(3.0)))?;
+        // The snapshot is our own null-prototype object of booleans, numbers and labels (or
+        // undefined when nothing was given: the defaults). Failing to read it would be a bug
+        // here, said as options that could not be read.
+        if !found.is_undefined() {
+            given = serde_wasm_bindgen::from_value(found)
+                .map_err(|_| thrown(options_object_error(3.0)))?;
+        }
     }
     options_from_js(of, &given).map_err(thrown)
 }
