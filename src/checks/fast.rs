@@ -27,7 +27,7 @@ pub(crate) fn clean_event(src: &str, start: usize, max_depth: usize) -> Option<E
     clean(src, start, max_depth).map(|c| c.to_event())
 }
 
-/// [`clean_event`], borrowed from `src`.
+/// `clean_event`, borrowed from `src`.
 pub fn clean(src: &str, start: usize, max_depth: usize) -> Option<Clean<'_>> {
     let (clean, end) = clean_at(src, start, max_depth)?;
     (skip_whitespace(src, end) == src.len()).then_some(clean)
