@@ -189,7 +189,9 @@ pub fn options_object_error(code: f64) -> ThrownError {
         match code as u32 {
             1 => "options must be a plain object such as { strict: true }",
             2 => "options could not be read: asking for its prototype threw (a Proxy trap?)",
-            _ => "options could not be read: listing its keys threw (a Proxy trap?)",
+            3 => "options could not be read: listing its keys threw (a Proxy trap?)",
+            // What `readOptions` made could not be read back: a bug of ours, not the caller's.
+            _ => "options could not be read",
         }
         .into(),
     )
@@ -657,6 +659,10 @@ mod tests {
         assert!(options_object_error(1.0).message.contains("plain object"));
         assert!(options_object_error(2.0).message.contains("prototype"));
         assert!(options_object_error(3.0).message.contains("keys"));
+        assert_eq!(
+            options_object_error(0.0).message,
+            "options could not be read"
+        );
         let e = unknown_option("maxdepth", VALIDATE_OPTION_NAMES);
         assert_eq!(
             e.message,

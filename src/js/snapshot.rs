@@ -44,7 +44,7 @@ pub(super) fn read_options(opts: &JsValue, of: OptionsOf) -> Result<SummaryOptio
         // here, said as options that could not be read.
         if !found.is_undefined() {
             given = serde_wasm_bindgen::from_value(found)
-                .map_err(|_| thrown(options_object_error(3.0)))?;
+                .map_err(|_| thrown(options_object_error(0.0)))?;
         }
     }
     options_from_js(of, &given).map_err(thrown)
