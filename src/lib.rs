@@ -1,9 +1,33 @@
 //! Parse, validate and summarize RingCentral "Contact Center phone number" event
 //! notifications.
 //!
-//! The core is plain Rust and works natively; `src/js/` holds every WebAssembly export (compiled
-//! only for `wasm32`), and uses only what this root exports. Positions are in UTF-16 code units, as JavaScript counts them
-//! (see [`position`]).
+//! [`validate`] judges one notification (a webhook body or a WebSocket frame) and returns a
+//! [`Report`]: whether it is valid, every problem as an [`Issue`] located by line and column,
+//! and the normalised [`Event`] with the [`Change`] it makes. [`parse`] returns the event or
+//! the issues. [`summarize`] reads a whole log (NDJSON, JSON arrays, frames) into a
+//! [`Summary`]: counts, problems, each number's timeline, duplicates and the net effect.
+//!
+//! ```
+//! use cc_number_events::{validate, Options};
+//!
+//! let body = br#"{"uuid":"2661273919712564939",
+//!   "event":"/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber",
+//!   "timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4",
+//!   "ownerId":"8475874957","body":{"eventType":"Deleted",
+//!   "phoneNumberInfo":{"id":"987654321","phoneNumber":"+12024999741"}}}"#;
+//! let report = validate(body, &Options::default());
+//! assert!(report.valid);
+//! let change = report.change.unwrap();
+//! assert_eq!(change.effect.as_str(), "removed");
+//! assert_eq!(change.sentence, "Contact Center number +12024999741 (id 987654321) was deleted \
+//!     from account 37439510 at 2023-04-18 20:25:24 UTC.");
+//! ```
+//!
+//! Nothing here panics on input: broken JSON, wrong types and hostile sizes are issues in the
+//! report. Positions are 1-based lines and columns counted in UTF-16 code units, as JavaScript
+//! counts them, so the same numbers work in Rust, in the npm package and in an editor. The
+//! WebAssembly exports (the `js` layer) are compiled only for `wasm32`, and use only what this
+//! root exports (`__private` included).
 
 // The layers, each a folder, in the one direction imports may point (tests/layers.rs holds
 // every `crate::` path to it): a module uses only its own layer and the ones listed above it.
@@ -23,6 +47,7 @@ pub use checks::change::{change_of, effect_of};
 pub use checks::validate::ParseError;
 pub use diagnostics::codes::{Code, Severity};
 pub use diagnostics::issue::Issue;
+pub use model::timestamp::{Instant, TimestampError};
 pub use model::{
     Body, Change, Delivery, Effect, Event, EventType, Kind, NumberType, Options, PhoneNumberInfo,
     Provider, Report,

@@ -7,7 +7,7 @@ use crate::output::render;
 
 /// Validates one notification given as UTF-8 bytes (or a `&str`).
 ///
-/// Never panics and never fails: every problem, including broken JSON, is an [`Issue`] in the
+/// Never panics and never fails: every problem, including broken JSON, is an [`Issue`](crate::Issue) in the
 /// report, and `valid` is true only for a Contact Center phone-number event without errors.
 ///
 /// ```

@@ -121,7 +121,7 @@ fn finish(
     }
 }
 
-/// Why [`parse`] could not return an event.
+/// Why [`parse`](crate::parse) could not return an event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
     pub kind: Kind,

@@ -4,5 +4,9 @@
 pub(crate) mod input;
 pub(crate) mod map;
 mod parser;
+mod scalars;
+mod tree;
 
-pub use parser::*;
+pub use parser::{skip_whitespace, Parser};
+pub(crate) use scalars::string_run;
+pub use tree::*;
