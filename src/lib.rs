@@ -10,6 +10,8 @@
 mod api;
 mod checks;
 mod diagnostics;
+// The boundary sends every value through the token serializer, a serde `Serializer`.
+#[cfg(feature = "serde")]
 pub mod js;
 pub mod json;
 pub mod model;
@@ -24,8 +26,7 @@ pub use checks::validate::ParseError;
 pub use diagnostics::codes::{Code, Severity};
 pub use diagnostics::issue::Issue;
 pub use model::{
-    Body, Change, Delivery, Effect, Event, EventType, Kind, NumberType, Options, PhoneNumberInfo,
-    Provider, Report,
+    Body, Change, ContactCenterEvent, ContactCenterProvider, Delivery, Effect, EventType, Kind,
+    NumberType, Options, PhoneNumberInfo, Report,
 };
-pub use output::write::ToJson;
-pub use summary::{Summary, SummaryOptions};
+pub use summary::{SummarizeOptions, Summary};

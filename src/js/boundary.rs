@@ -8,8 +8,6 @@ use crate::json::input::FromJs;
 use crate::json::{Parser, Value};
 use crate::model::vocab;
 use crate::model::{Kind, NumberType, Options, Report};
-use crate::output::json_out::write_issues;
-use crate::output::write::JsonWriter;
 use crate::summary::{Summary, SummaryOptions};
 use crate::text::position::Utf16Offsets;
 
@@ -21,9 +19,9 @@ pub struct ThrownError {
     /// The `name` property: the class, or `"InvalidEventError"` for [`ParseError`]s.
     pub name: &'static str,
     pub message: String,
-    /// For [`ParseError`]s: the report's kind and issues as JSON text.
+    /// For [`ParseError`]s: the report's kind and issues.
     pub kind: Option<Kind>,
-    pub issues_json: Option<String>,
+    pub issues: Option<Vec<crate::Issue>>,
 }
 
 impl ThrownError {
@@ -33,7 +31,7 @@ impl ThrownError {
             name: "TypeError",
             message,
             kind: None,
-            issues_json: None,
+            issues: None,
         }
     }
     fn range_error(message: String) -> Self {
@@ -42,21 +40,19 @@ impl ThrownError {
             name: "RangeError",
             message,
             kind: None,
-            issues_json: None,
+            issues: None,
         }
     }
 }
 
 impl From<ParseError> for ThrownError {
     fn from(e: ParseError) -> Self {
-        let mut w = JsonWriter::new();
-        write_issues(&mut w, &e.issues);
         ThrownError {
             class: "Error",
             name: "InvalidEventError",
             message: e.to_string(),
             kind: Some(e.kind),
-            issues_json: Some(w.finish()),
+            issues: Some(e.issues),
         }
     }
 }
@@ -404,7 +400,7 @@ pub fn invalid_report(report: &Report) -> Option<(Vec<u32>, String)> {
 }
 
 /// [`crate::parse`] from a [`validate_js`] report.
-pub fn parse_report(report: Report) -> Result<crate::Event, ParseError> {
+pub fn parse_report(report: Report) -> Result<crate::ContactCenterEvent, ParseError> {
     crate::checks::validate::event_or_error(report)
 }
 
@@ -1432,10 +1428,7 @@ mod tests {
         assert_eq!(thrown.name, "InvalidEventError");
         assert_eq!(thrown.kind, Some(Kind::Malformed));
         assert!(thrown.message.starts_with("1:1: "), "{}", thrown.message);
-        let issues = thrown.issues_json.unwrap();
-        assert!(
-            issues.starts_with("[{\"code\":\"json-unexpected-end\""),
-            "{issues}"
-        );
+        let issues = thrown.issues.unwrap();
+        assert_eq!(issues[0].code.as_str(), "json-unexpected-end");
     }
 }

@@ -11,7 +11,6 @@ use crate::js::boundary::{
     validate_js, validate_js_unclean, validate_too_large, validate_without_memory, NoMemory,
     OptionsOf, ThrownError, Values, SUMMARY_OPTION_NAMES,
 };
-use crate::output::write::ToJson;
 use crate::summary::SummaryOptions;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
 use js_sys::{JsString, Reflect, JSON};
@@ -47,8 +46,8 @@ fn thrown(e: ThrownError) -> JsValue {
     if let Some(kind) = e.kind {
         let _ = Reflect::set(&error, &"kind".into(), &kind.as_str().into());
     }
-    if let Some(issues) = e.issues_json {
-        let issues = JSON::parse(&issues).unwrap_or(JsValue::NULL);
+    if let Some(issues) = e.issues {
+        let issues = to_js(&issues).unwrap_or(JsValue::NULL);
         let _ = Reflect::set(&error, &"issues".into(), &issues);
     }
     error.into()
@@ -288,10 +287,13 @@ fn read_options(opts: &JsValue, of: OptionsOf) -> Result<SummaryOptions, JsValue
 }
 
 /// A value as the plain objects `JSON.parse` would make of its JSON, built from its tokens
-/// (`write::Tokens`) by `assembleValue`.
-fn to_js(value: &impl ToJson) -> JsValue {
-    let (nums, text) = value.to_tokens();
-    assemble_value(&nums, &text)
+/// (`write::Tokens`) by `assembleValue`. The error, an `Error` thrown to the caller, is for a
+/// value the tokens cannot carry (a float, a map): none of the crate's types holds one.
+fn to_js(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
+    match crate::output::write::to_tokens(value) {
+        Ok((nums, text)) => Ok(assemble_value(&nums, &text)),
+        Err(e) => Err(js_sys::Error::new(&e.to_string()).into()),
+    }
 }
 
 // `randomWords` keys the hash maps (src/map.rs). `encodeInto` writes a string's UTF-8 straight
@@ -635,14 +637,14 @@ extern "C" {
 
 /// The report as a plain JS object: assembled from slices when it is valid without warnings or
 /// invalid, from its tokens when it is valid with warnings.
-fn report_to_js(report: &crate::Report) -> JsValue {
+fn report_to_js(report: &crate::Report) -> Result<JsValue, JsValue> {
     if let Some((spans, text)) = compact_report(report) {
-        return assemble_report(&JsValue::NULL, &spans, &text);
+        return Ok(assemble_report(&JsValue::NULL, &spans, &text));
     }
-    match invalid_report(report) {
+    Ok(match invalid_report(report) {
         Some((nums, text)) => assemble_invalid(&nums, &text),
-        None => to_js(report),
-    }
+        None => to_js(report)?,
+    })
 }
 
 /// The report of a clean WebHook notification in `text` (ASCII or not, as `ascii` says),
@@ -693,12 +695,10 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
             let ascii = given != Given::Text && bytes.is_ascii();
             (bytes, lone.first().copied(), ascii)
         }
-        Input::TooLarge(size, exact) => {
-            return Ok(to_js(&validate_too_large(size, exact, &options)))
-        }
+        Input::TooLarge(size, exact) => return to_js(&validate_too_large(size, exact, &options)),
         Input::NoMemory(size, exact) => {
             let report = validate_without_memory(size, exact, NoMemory::ForTheCopy, &options);
-            return Ok(to_js(&report));
+            return to_js(&report);
         }
     };
     // The clean route, when decoding has nothing to report: no lone surrogate, valid UTF-8,
@@ -714,19 +714,25 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
         None => core::str::from_utf8(&bytes).ok(),
         Some(_) => None,
     };
-    Ok(match text {
-        Some(text) => clean_to_js(&input, given, text, ascii, &options)
-            .unwrap_or_else(|| report_to_js(&validate_js_unclean(&bytes, &options))),
+    match text.and_then(|text| clean_to_js(&input, given, text, ascii, &options)) {
+        Some(report) => Ok(report),
+        None if text.is_some() => report_to_js(&validate_js_unclean(&bytes, &options)),
         None => report_to_js(&validate_js(&bytes, &options, lone)),
-    })
+    }
 }
 
-/// Diagnostic, not part of the API: `validate`'s report as JSON text, always through the JSON
-/// path, so tests can check that the assembled fast path builds exactly the same objects.
+/// Diagnostic, not part of the API: `validate`'s report as JSON text, always from its tokens,
+/// so tests can check that the reports assembled from slices are exactly the same objects.
+/// `JSON.stringify` writes the text: a JSON writer of its own would cost the module size.
 #[wasm_bindgen(skip_typescript, js_name = reportJson)]
-pub fn report_json(input: JsValue, opts: JsValue) -> Result<String, JsValue> {
+pub fn report_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let (given, options) = begin(&input, &opts, OptionsOf::Validate)?;
-    Ok(report(&input, given, &options.item)?.to_json())
+    json_text(&report(&input, given, &options.item)?)
+}
+
+/// `value`'s JSON text, from the objects its tokens make.
+fn json_text(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
+    Ok(JSON::stringify(&to_js(value)?)?.into())
 }
 
 #[wasm_bindgen(skip_typescript)]
@@ -737,7 +743,7 @@ pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 
 fn event_or_thrown(report: crate::Report) -> Result<JsValue, JsValue> {
     match parse_report(report) {
-        Ok(event) => Ok(to_js(&event)),
+        Ok(event) => to_js(&event),
         Err(e) => Err(thrown(e.into())),
     }
 }
@@ -750,7 +756,7 @@ pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     // text: a log of long values peaked at ten times its size in WebAssembly memory.
     let text = core::mem::take(&mut summary.text);
     let (markdown, csv) = (summary.markdown.take(), summary.csv.take());
-    let value = to_js(&summary);
+    let value = to_js(&summary)?;
     drop(summary);
     for (key, rendering) in [("text", Some(text)), ("markdown", markdown), ("csv", csv)] {
         if let Some(rendering) = rendering {
@@ -760,11 +766,14 @@ pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     Ok(value)
 }
 
-/// Diagnostic, not part of the API: `summarize`'s result as JSON text, so tests can check that
-/// the objects built from tokens are exactly those `JSON.parse` makes of it.
+/// Diagnostic, not part of the API: `summarize`'s result as JSON text (`JSON.stringify` of
+/// the objects its tokens make, as [`report_json`]), for the benchmark's comparison of tokens
+/// with `JSON.parse`. That the tokens make exactly the objects of the summary's JSON is
+/// checked natively (tests/tokens.rs) and against the JSON of every fixture
+/// (tests/js/serde-golden.test.mjs).
 #[wasm_bindgen(skip_typescript, js_name = summaryJson)]
-pub fn summary_json(input: JsValue, opts: JsValue) -> Result<String, JsValue> {
-    Ok(summary(&input, &opts)?.to_json())
+pub fn summary_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    json_text(&summary(&input, &opts)?)
 }
 
 fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
@@ -803,13 +812,13 @@ pub fn trapped_report(which: u32, input: JsValue, reason: String) -> Result<JsVa
     let options = SummaryOptions::default();
     match which {
         0 => event_or_thrown(validate_without_memory(size, exact, why, &options.item)),
-        1 => Ok(to_js(&validate_without_memory(
+        1 => to_js(&validate_without_memory(
             size,
             exact,
             why,
             &crate::Options::default(),
-        ))),
-        _ => Ok(to_js(&summarize_without_memory(size, exact, why, &options))),
+        )),
+        _ => to_js(&summarize_without_memory(size, exact, why, &options)),
     }
 }
 
