@@ -53,13 +53,17 @@ pub fn to_tokens<T: Serialize + ?Sized>(value: &T) -> Result<(Vec<u32>, String),
     Ok((nums, text))
 }
 
+// Not inlined: every string and number member of every type calls these, and one copy each
+// keeps the module small at no measurable cost.
 impl Tokens {
+    #[inline(never)]
     fn string(&mut self, tag: u32, s: &str) {
         self.nums
             .extend([tag, crate::text::position::utf16_units(s.as_bytes())]);
         self.text.push_str(s);
     }
 
+    #[inline(never)]
     fn number(&mut self, n: u64) {
         self.nums.extend([NUMBER, n as u32, (n >> 32) as u32]);
     }
