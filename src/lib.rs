@@ -10,8 +10,6 @@
 mod api;
 mod checks;
 mod diagnostics;
-// The boundary sends every value through the token serializer, a serde `Serializer`.
-#[cfg(feature = "serde")]
 pub mod js;
 pub mod json;
 pub mod model;

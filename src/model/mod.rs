@@ -7,6 +7,7 @@ pub(crate) mod timestamp;
 mod types;
 pub(crate) mod vocab;
 
+pub use timestamp::Instant;
 pub use types::*;
 // The names these types had before they took their TypeScript names, kept inside the crate
 // while the checks are reworked on other branches; to go once those are merged.
