@@ -770,7 +770,7 @@ pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 /// the objects its tokens make, as [`report_json`]), for the benchmark's comparison of tokens
 /// with `JSON.parse`. That the tokens make exactly the objects of the summary's JSON is
 /// checked natively (tests/tokens.rs) and against the JSON of every fixture
-/// (tests/js/serde-golden.test.mjs).
+/// (tests/js/json-golden.test.mjs).
 #[wasm_bindgen(skip_typescript, js_name = summaryJson)]
 pub fn summary_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     json_text(&summary(&input, &opts)?)

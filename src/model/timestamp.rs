@@ -236,8 +236,8 @@ fn parse_wide_year(text: &str) -> Option<Instant> {
 }
 
 impl Instant {
-    /// An instant from ISO 8601 text: anything [`parse`] accepts, and whatever
-    /// [`Instant::to_iso`] writes (years past 9999 or before 0000 included), so that every
+    /// An instant from ISO 8601 text: any timestamp a notification may carry (with seconds, an
+    /// optional fraction and a zone), and whatever [`Instant::to_iso`] writes (years past 9999 or before 0000 included), so that every
     /// instant reads back from its text.
     pub fn from_iso(text: &str) -> Result<Instant, TimestampError> {
         parse(text).or_else(|e| parse_wide_year(text).ok_or(e))
