@@ -3,7 +3,7 @@
 //!
 //! [`validate`] judges one notification (a webhook body or a WebSocket frame) and returns a
 //! [`Report`]: whether it is valid, every problem as an [`Issue`] located by line and column,
-//! and the normalised [`Event`] with the [`Change`] it makes. [`parse`] returns the event or
+//! and the normalised [`ContactCenterEvent`] with the [`Change`] it makes. [`parse`] returns the event or
 //! the issues. [`summarize`] reads a whole log (NDJSON, JSON arrays, frames) into a
 //! [`Summary`]: counts, problems, each number's timeline, duplicates and the net effect.
 //!
@@ -28,17 +28,44 @@
 //! counts them, so the same numbers work in Rust, in the npm package and in an editor. The
 //! WebAssembly exports (the `js` layer) are compiled only for `wasm32`, and use only what this
 //! root exports (`__private` included).
+//!
+//! With the default `serde` feature, the results are `Serialize` and the event and options
+//! `Deserialize`, under the names JavaScript sees: `serde_json::to_string(&report)` is the JSON
+//! of the objects the npm package returns.
+//!
+//! ```
+//! # #[cfg(feature = "serde")]
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use cc_number_events::{validate, ContactCenterEvent, Options};
+//!
+//! let body = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"8475874957","body":{"eventType":"Created","phoneNumberInfo":{"id":"987654321","phoneNumber":"+12024999741","usageType":"ContactCenterNumber"}}}"#;
+//! let options: Options = serde_json::from_str(r#"{"strict": true, "maxIssues": 10}"#)?;
+//! let report = validate(body, &options);
+//! let json = serde_json::to_string(&report)?;
+//! assert!(json.starts_with(r#"{"valid":true,"kind":"contactCenterPhoneNumber","delivery":"webhook","errors":[]"#));
+//! if let Some(event) = &report.event {
+//!     let again: ContactCenterEvent = serde_json::from_str(&serde_json::to_string(event)?)?;
+//!     assert_eq!(&again, event);
+//! }
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "serde"))]
+//! # fn main() {}
+//! ```
 
 // The layers, each a folder, in the one direction imports may point (tests/layers.rs holds
 // every `crate::` path to it): a module uses only its own layer and the ones listed above it.
 mod api;
 mod checks;
 mod diagnostics;
+// The boundary sends every value to JavaScript through the token serializer, a serde
+// `Serializer`, and reads options through serde-wasm-bindgen: it needs the `serde` feature.
+#[cfg(feature = "serde")]
 mod js;
-pub mod json;
-pub mod model;
-pub mod output;
-pub mod summary;
+mod json;
+mod model;
+mod output;
+mod summary;
 mod text;
 
 pub use api::summarize::{summarize, summarize_tree};
@@ -49,11 +76,10 @@ pub use diagnostics::codes::{Code, Severity};
 pub use diagnostics::issue::Issue;
 pub use model::timestamp::{Instant, TimestampError};
 pub use model::{
-    Body, Change, Delivery, Effect, Event, EventType, Kind, NumberType, Options, PhoneNumberInfo,
-    Provider, Report,
+    Body, Change, ContactCenterEvent, ContactCenterProvider, Delivery, Effect, EventType, Kind,
+    NumberType, Options, PhoneNumberInfo, Report,
 };
-pub use output::write::ToJson;
-pub use summary::{Summary, SummaryOptions};
+pub use summary::{SummarizeOptions, Summary};
 
 /// Not part of the API, and not stable: what the JavaScript boundary (`src/js/`) needs of the
 /// crate's insides, and the boundary's own encodings and hooks for the tests, as serde_json's
@@ -68,30 +94,39 @@ pub mod __private {
     pub use crate::json::input::FromJs;
     #[cfg(target_arch = "wasm32")]
     pub use crate::json::map::{keys as hash_keys, seed as seed_hashes};
-    pub use crate::json::{Parser, Value, HARD_MAX_DEPTH};
+    pub use crate::json::{Node, Parser, Value, HARD_MAX_DEPTH};
     pub use crate::model::vocab::closest;
     pub use crate::model::{HARD_MAX_INPUT_BYTES, HARD_MAX_OUTPUT_BYTES};
-    pub use crate::output::json_out::write_issues;
+    #[cfg(feature = "serde")]
     pub use crate::output::write::{
-        JsonWriter, ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, STRING, TRUE,
+        to_tokens, ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, STRING, TRUE,
     };
     pub use crate::text::position::{utf16_units, Utf16Offsets};
     pub use crate::text::quote::clip;
 
+    #[cfg(feature = "serde")]
     pub use crate::js::boundary::{
         parse_report, summarize_js, summarize_too_large, summarize_without_memory, validate_js,
         validate_js_unclean, validate_too_large, validate_without_memory, NoMemory, ThrownError,
         MAX_LONE_SURROGATES,
     };
+    #[cfg(feature = "serde")]
     pub use crate::js::encode::{
         clean_report, compact_report, invalid_report, Spans, Values, ABSENT, IN_TEXT, REPORT_VALUES,
     };
+    #[cfg(feature = "serde")]
     pub use crate::js::options::{
         options_from_js, options_from_json, options_object_error, parse_options_from_json,
         summary_options_from_json, unknown_option, GivenOptions, OptionValue, OptionsOf,
         PARSE_OPTION_NAMES, SUMMARY_OPTION_NAMES, VALIDATE_OPTION_NAMES,
     };
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", feature = "serde"))]
     pub use crate::js::wasm::{hash_keys as exports_hash_keys, parse, summarize, validate};
+    #[cfg(feature = "serde")]
     pub use crate::js::TYPESCRIPT;
 }
+
+// On wasm32 this crate is the npm package's module, whose exports send every value through
+// the token serializer, a serde `Serializer`.
+#[cfg(all(target_arch = "wasm32", not(feature = "serde")))]
+compile_error!("the WebAssembly build needs the `serde` feature (on by default)");

@@ -28,7 +28,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cc_number_events::__private::{options_from_json, summary_options_from_json};
-use cc_number_events::json::{Node, Parser, Value};
+use cc_number_events::__private::{Node, Parser, Value};
 use cc_number_events::{summarize, Summary};
 use cc_number_events::{validate, Issue, Options, Report};
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -416,8 +416,7 @@ fn scaled(spec: &Node, bases: &Node, n: usize) -> Vec<u8> {
 
 /// Everything `summarize` hands back, in bytes: its JSON (renderings included).
 fn output_bytes(s: &Summary) -> usize {
-    use cc_number_events::ToJson;
-    s.to_json().len()
+    serde_json::to_string(s).map_or(0, |json| json.len())
 }
 
 /// One run of `validate` and `summarize` on `input`: its time, the output's size, the peak
@@ -425,7 +424,7 @@ fn output_bytes(s: &Summary) -> usize {
 fn run_once(
     input: &[u8],
     options: &Options,
-    soptions: &cc_number_events::SummaryOptions,
+    soptions: &cc_number_events::SummarizeOptions,
 ) -> (Duration, usize, usize, String) {
     let base = reset_peak();
     let t = Instant::now();
@@ -461,7 +460,7 @@ fn time_both(
     small: &[u8],
     large: &[u8],
     options: &Options,
-    soptions: &cc_number_events::SummaryOptions,
+    soptions: &cc_number_events::SummarizeOptions,
 ) -> (Duration, Duration, usize, usize, String) {
     let mut smalls = Vec::new();
     let mut larges = Vec::new();

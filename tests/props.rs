@@ -6,8 +6,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cc_number_events::__private::{clean_report, compact_report, Spans, Values, ABSENT, IN_TEXT};
-use cc_number_events::json::{Node, Parser, Value};
-use cc_number_events::{summarize, summarize_tree, SummaryOptions};
+use cc_number_events::__private::{Node, Parser, Value};
+use cc_number_events::{summarize, summarize_tree, SummarizeOptions};
 use cc_number_events::{validate, validate_tree, Issue, Options};
 use proptest::prelude::*;
 
@@ -359,8 +359,8 @@ fn check_all(bytes: &[u8], options: &Options) -> Result<(), TestCaseError> {
     prop_assert_eq!(r.valid, r.event.is_some());
     prop_assert!(r.valid || !r.errors.is_empty());
     check_issues(r.errors.iter().chain(&r.warnings), bytes)?;
-    let s = summarize(bytes, &SummaryOptions::default());
-    prop_assert_eq!(&s, &summarize_tree(bytes, &SummaryOptions::default()));
+    let s = summarize(bytes, &SummarizeOptions::default());
+    prop_assert_eq!(&s, &summarize_tree(bytes, &SummarizeOptions::default()));
     prop_assert_eq!(s.events, s.valid + s.invalid + s.other + s.duplicates);
     check_issues(s.problems.iter().flat_map(|p| &p.issues), bytes)?;
     Ok(())

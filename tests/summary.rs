@@ -2,7 +2,7 @@
 //! broken items, and the reviewed text/Markdown/CSV renderings in `tests/fixtures/summarize/`.
 //! `UPDATE_GOLDEN=1 cargo test --test summary` rewrites the renderings; review the diff.
 
-use cc_number_events::{summarize, summarize_tree, Summary, SummaryOptions};
+use cc_number_events::{summarize, summarize_tree, SummarizeOptions, Summary};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -10,11 +10,11 @@ fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/summarize")
 }
 
-fn options() -> SummaryOptions {
-    SummaryOptions {
+fn options() -> SummarizeOptions {
+    SummarizeOptions {
         markdown: true,
         csv: true,
-        ..SummaryOptions::default()
+        ..SummarizeOptions::default()
     }
 }
 
@@ -33,9 +33,22 @@ fn an_ndjson_day_is_counted_once_per_notification() {
     assert_eq!(s.valid, 10);
     assert_eq!(s.invalid, 1);
     assert_eq!(s.other, 2);
-    assert_eq!((s.renewal_reminders, s.other_events), (1, 1));
+    assert_eq!(
+        (
+            s.other_kinds.subscription_renewal,
+            s.other_kinds.other_event
+        ),
+        (1, 1)
+    );
     assert_eq!(s.duplicates, 1);
-    assert_eq!((s.created, s.updated, s.deleted), (3, 5, 2));
+    assert_eq!(
+        (
+            s.by_event_type.created,
+            s.by_event_type.updated,
+            s.by_event_type.deleted
+        ),
+        (3, 5, 2)
+    );
 }
 
 #[test]
@@ -77,8 +90,8 @@ fn a_broken_line_is_reported_with_its_line_and_the_rest_is_read() {
 fn timelines_follow_timestamps_and_name_the_fields_that_changed() {
     let (_, s) = load("mixed-day.ndjson");
     let t = s.numbers.iter().find(|t| t.id == "987654321").unwrap();
-    assert_eq!(t.entries.len(), 2);
-    let changes: Vec<_> = t.entries[1]
+    assert_eq!(t.timeline.len(), 2);
+    let changes: Vec<_> = t.timeline[1]
         .changes
         .iter()
         .map(|c| (c.field, c.from.clone().unwrap_or_default(), c.to.clone()))
@@ -101,7 +114,7 @@ fn an_update_of_a_number_already_in_contact_center_is_a_field_update_not_a_conve
     let (_, s) = load("mixed-day.ndjson");
     let effects = |id: &str| -> Vec<&str> {
         let t = s.numbers.iter().find(|t| t.id == id).unwrap();
-        t.entries.iter().map(|e| e.effect.as_str()).collect()
+        t.timeline.iter().map(|e| e.effect.as_str()).collect()
     };
     assert_eq!(effects("987654321"), ["added", "updated"]);
     assert_eq!(effects("555000111"), ["convertedIn", "updated"]);
@@ -135,9 +148,9 @@ fn accounts_are_kept_apart_and_unnamed_ones_grouped_by_owner() {
 fn a_websocket_capture_sets_aside_heartbeats() {
     let (_, s) = load("websocket-capture.json");
     assert_eq!(s.events, 6);
-    assert_eq!(s.other_frames, 1);
+    assert_eq!(s.other_kinds.websocket_frame, 1);
     assert_eq!(s.valid, 4);
-    assert_eq!(s.renewal_reminders, 1);
+    assert_eq!(s.other_kinds.subscription_renewal, 1);
 }
 
 #[test]
@@ -182,7 +195,7 @@ fn an_empty_log_summarizes_to_nothing() {
 
 #[test]
 fn the_item_limit_stops_reading_with_a_located_error() {
-    let opts = SummaryOptions {
+    let opts = SummarizeOptions {
         max_items: 2,
         ..options()
     };

@@ -3,7 +3,7 @@
 //! byte picks small log limits so that those paths are fuzzed too.
 #![no_main]
 
-use cc_number_events::{summarize, summarize_tree, SummaryOptions};
+use cc_number_events::{summarize, summarize_tree, SummarizeOptions};
 use libfuzzer_sys::fuzz_target;
 
 mod check;
@@ -11,21 +11,21 @@ mod check;
 fuzz_target!(|data: &[u8]| {
     let (opts, payload) = match data.split_first() {
         Some((&b, rest)) if b & 0x80 != 0 => {
-            let mut o = SummaryOptions {
+            let mut o = SummarizeOptions {
                 max_items: 1 + usize::from(b & 7),
                 max_log_issues: 1 + usize::from(b >> 3 & 7),
                 markdown: b & 0x40 != 0,
                 csv: b & 0x40 != 0,
-                ..SummaryOptions::default()
+                ..SummarizeOptions::default()
             };
             o.item.max_depth = 3 + usize::from(b & 3);
             (o, rest)
         }
         _ => (
-            SummaryOptions {
+            SummarizeOptions {
                 markdown: true,
                 csv: true,
-                ..SummaryOptions::default()
+                ..SummarizeOptions::default()
             },
             data,
         ),
@@ -44,5 +44,6 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(s.events, s.valid + s.invalid + s.other + s.duplicates);
     assert!(s.events <= opts.max_items);
     assert_eq!(s.duplicates, s.duplicate_items.len());
-    let _ = cc_number_events::ToJson::to_json(&s);
+    serde_json::to_string(&s).unwrap();
+    cc_number_events::__private::to_tokens(&s).unwrap();
 });

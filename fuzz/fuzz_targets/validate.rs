@@ -4,7 +4,7 @@
 //! paths are fuzzed too; the rest is the payload.
 #![no_main]
 
-use cc_number_events::{parse, validate, validate_tree, Options};
+use cc_number_events::{parse, validate, validate_tree, ContactCenterEvent, Options};
 use libfuzzer_sys::fuzz_target;
 
 mod check;
@@ -34,10 +34,15 @@ fuzz_target!(|data: &[u8]| {
     assert!(report.errors.len() + report.warnings.len() <= opts.max_issues + 1);
     let parsed = parse(payload, &opts);
     assert_eq!(parsed.is_ok(), report.valid);
-    // A valid event re-serialised validates again, to the same event.
+    // Every report serializes, as JSON and as the tokens JavaScript gets.
+    serde_json::to_string(&report).unwrap();
+    cc_number_events::__private::to_tokens(&report).unwrap();
+    // A valid event re-serialised validates again, and deserializes to itself.
     if let Some(event) = report.event {
-        let again = cc_number_events::ToJson::to_json(&event);
+        let again = serde_json::to_string(&event).unwrap();
         let event2 = parse(again.as_bytes(), &Options::default());
         assert!(event2.is_ok(), "{again}");
+        let back: ContactCenterEvent = serde_json::from_str(&again).expect(&again);
+        assert_eq!(back, event);
     }
 });

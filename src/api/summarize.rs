@@ -7,16 +7,16 @@ use crate::summary::{output_limit, summarize_with, Summary, SummaryOptions};
 /// Summarizes a log given as UTF-8 bytes (or a `&str`).
 ///
 /// ```
-/// use cc_number_events::{summarize, SummaryOptions};
+/// use cc_number_events::{summarize, SummarizeOptions};
 ///
 /// let log = concat!(
 ///   r#"{"uuid":"1000000000000000001","event":"/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"8475874957","body":{"eventType":"Created","phoneNumberInfo":{"id":"987654321","phoneNumber":"+12024999741","usageType":"ContactCenterNumber","status":"Pending"}}}"#, "\n",
 ///   r#"{"uuid":"1000000000000000002","event":"/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T21:00:00.000Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"8475874957","body":{"eventType":"Updated","phoneNumberInfo":{"id":"987654321","phoneNumber":"+12024999741","usageType":"ContactCenterNumber","status":"Normal"}}}"#, "\n",
 /// );
-/// let s = summarize(log, &SummaryOptions::default());
-/// assert_eq!((s.events, s.valid, s.updated), (2, 2, 1));
+/// let s = summarize(log, &SummarizeOptions::default());
+/// assert_eq!((s.events, s.valid, s.by_event_type.updated), (2, 2, 1));
 /// assert_eq!(s.net.added, vec!["+12024999741"]);
-/// let change = &s.numbers[0].entries[1].changes[0];
+/// let change = &s.numbers[0].timeline[1].changes[0];
 /// assert_eq!((change.field, change.from.as_deref(), change.to.as_str()), ("status", Some("Pending"), "Normal"));
 /// ```
 pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {

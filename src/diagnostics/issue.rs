@@ -8,10 +8,12 @@ pub const MAX_PATH_KEY: usize = 100;
 
 /// One located problem. Positions are in UTF-16 code units (1-based lines; columns and offsets count UTF-16 code units, as JavaScript does).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Issue {
     pub code: Code,
     pub severity: Severity,
     pub message: String,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub hint: Option<String>,
     /// RFC 6901 JSON Pointer to the value (for a missing member, the member's would-be path).
     pub path: String,
@@ -19,4 +21,20 @@ pub struct Issue {
     pub column: u32,
     pub offset: u32,
     pub length: u32,
+}
+
+// Here rather than in `codes`, next to the one type that carries them: a code and a severity
+// are written as their stable names, the strings callers match on.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Severity {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }

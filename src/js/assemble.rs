@@ -3,8 +3,7 @@
 
 use super::boundary::ThrownError;
 use super::encode::{compact_report, invalid_report};
-use crate::ToJson;
-use js_sys::{Reflect, JSON};
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 pub(super) fn thrown(e: ThrownError) -> JsValue {
@@ -30,30 +29,33 @@ pub(super) fn thrown(e: ThrownError) -> JsValue {
     if let Some(kind) = e.kind {
         let _ = Reflect::set(&error, &"kind".into(), &kind.as_str().into());
     }
-    if let Some(issues) = e.issues_json {
-        let issues = JSON::parse(&issues).unwrap_or(JsValue::NULL);
+    if let Some(issues) = e.issues {
+        let issues = to_js(&issues).unwrap_or(JsValue::NULL);
         let _ = Reflect::set(&error, &"issues".into(), &issues);
     }
     error.into()
 }
 
 /// A value as the plain objects `JSON.parse` would make of its JSON, built from its tokens
-/// (`write::Tokens`) by `assembleValue`.
-pub(super) fn to_js(value: &impl ToJson) -> JsValue {
-    let (nums, text) = value.to_tokens();
-    assemble_value(&nums, &text)
+/// (`write::Tokens`) by `assembleValue`. The error, an `Error` thrown to the caller, is for a
+/// value the tokens cannot carry (a float, a map): none of the crate's types holds one.
+pub(super) fn to_js(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
+    match crate::__private::to_tokens(value) {
+        Ok((nums, text)) => Ok(assemble_value(&nums, &text)),
+        Err(e) => Err(js_sys::Error::new(&e.to_string()).into()),
+    }
 }
 
 /// The report as a plain JS object: assembled from slices when it is valid without warnings or
 /// invalid, from its tokens when it is valid with warnings.
-pub(super) fn report_to_js(report: &crate::Report) -> JsValue {
+pub(super) fn report_to_js(report: &crate::Report) -> Result<JsValue, JsValue> {
     if let Some((spans, text)) = compact_report(report) {
-        return assemble_report(&JsValue::NULL, &spans, &text);
+        return Ok(assemble_report(&JsValue::NULL, &spans, &text));
     }
-    match invalid_report(report) {
+    Ok(match invalid_report(report) {
         Some((nums, text)) => assemble_invalid(&nums, &text),
-        None => to_js(report),
-    }
+        None => to_js(report)?,
+    })
 }
 
 // `assembleReport` builds a valid report from `encode::Spans`: the same plain objects, in the

@@ -4,10 +4,8 @@
 //!
 //! `wasm` only moves values across; every decision is made here and in the core.
 
-use crate::__private::{
-    clip, event_or_error, summarize_from, validate_from, write_issues, FromJs, JsonWriter,
-};
-use crate::{Kind, Options, ParseError, Report, Summary, SummaryOptions};
+use crate::__private::{clip, event_or_error, summarize_from, validate_from, FromJs};
+use crate::{Kind, Options, ParseError, Report, SummarizeOptions, Summary};
 
 /// An error thrown to JavaScript as a real `Error` (or `TypeError`/`RangeError`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,7 +17,7 @@ pub struct ThrownError {
     pub message: String,
     /// For [`ParseError`]s: the report's kind and issues as JSON text.
     pub kind: Option<Kind>,
-    pub issues_json: Option<String>,
+    pub issues: Option<Vec<crate::Issue>>,
 }
 
 impl ThrownError {
@@ -29,7 +27,7 @@ impl ThrownError {
             name: "TypeError",
             message,
             kind: None,
-            issues_json: None,
+            issues: None,
         }
     }
     pub fn range_error(message: String) -> Self {
@@ -38,21 +36,19 @@ impl ThrownError {
             name: "RangeError",
             message,
             kind: None,
-            issues_json: None,
+            issues: None,
         }
     }
 }
 
 impl From<ParseError> for ThrownError {
     fn from(e: ParseError) -> Self {
-        let mut w = JsonWriter::new();
-        write_issues(&mut w, &e.issues);
         ThrownError {
             class: "Error",
             name: "InvalidEventError",
             message: e.to_string(),
             kind: Some(e.kind),
-            issues_json: Some(w.finish()),
+            issues: Some(e.issues),
         }
     }
 }
@@ -88,7 +84,7 @@ pub const MAX_LONE_SURROGATES: usize = 1 << 20;
 /// ones not listed begin.
 pub fn summarize_js(
     bytes: &[u8],
-    options: &SummaryOptions,
+    options: &SummarizeOptions,
     lone_surrogates: &[(usize, u16)],
 ) -> Summary {
     let js = FromJs {
@@ -109,7 +105,7 @@ pub fn validate_too_large(size: usize, exact: bool, options: &Options) -> Report
 }
 
 /// [`validate_too_large`] for `summarize`.
-pub fn summarize_too_large(size: usize, exact: bool, options: &SummaryOptions) -> Summary {
+pub fn summarize_too_large(size: usize, exact: bool, options: &SummarizeOptions) -> Summary {
     let js = FromJs {
         too_large: Some((size, exact)),
         ..FromJs::default()
@@ -172,7 +168,7 @@ pub fn summarize_without_memory(
     size: usize,
     exact: bool,
     why: NoMemory,
-    options: &SummaryOptions,
+    options: &SummarizeOptions,
 ) -> Summary {
     let js = FromJs {
         no_memory: Some(why.message(size, exact)),
@@ -182,7 +178,7 @@ pub fn summarize_without_memory(
 }
 
 /// [`crate::parse`] from a [`validate_js`] report.
-pub fn parse_report(report: Report) -> Result<crate::Event, ParseError> {
+pub fn parse_report(report: Report) -> Result<crate::ContactCenterEvent, ParseError> {
     event_or_error(report)
 }
 
@@ -227,7 +223,7 @@ mod tests {
             5,
             true,
             NoMemory::Trapped("unreachable"),
-            &SummaryOptions::default(),
+            &SummarizeOptions::default(),
         );
         assert_eq!(s.problems.len(), 1);
         let message = &s.problems[0].issues[0].message;
@@ -242,10 +238,7 @@ mod tests {
         assert_eq!(thrown.name, "InvalidEventError");
         assert_eq!(thrown.kind, Some(Kind::Malformed));
         assert!(thrown.message.starts_with("1:1: "), "{}", thrown.message);
-        let issues = thrown.issues_json.unwrap();
-        assert!(
-            issues.starts_with("[{\"code\":\"json-unexpected-end\""),
-            "{issues}"
-        );
+        let issues = thrown.issues.unwrap();
+        assert_eq!(issues[0].code.as_str(), "json-unexpected-end");
     }
 }

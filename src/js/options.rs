@@ -7,7 +7,7 @@ use super::boundary::ThrownError;
 use crate::__private::{
     clip, closest, Parser, Value, HARD_MAX_DEPTH, HARD_MAX_INPUT_BYTES, HARD_MAX_OUTPUT_BYTES,
 };
-use crate::{Options, SummaryOptions};
+use crate::{Options, SummarizeOptions};
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
@@ -49,24 +49,29 @@ pub fn parse_options_from_json(text: &str) -> Result<Options, ThrownError> {
 }
 
 fn read_item_options(text: &str, names: &[&str]) -> Result<Options, ThrownError> {
-    let base = SummaryOptions {
+    let base = SummarizeOptions {
         item: Options::default(),
-        ..SummaryOptions::default()
+        ..SummarizeOptions::default()
     };
     read_options(text, base, names, false).map(|o| o.item)
 }
 
 /// Reads the options of `summarize`, as [`options_from_json`] does those of `validate`.
-pub fn summary_options_from_json(text: &str) -> Result<SummaryOptions, ThrownError> {
-    read_options(text, SummaryOptions::default(), SUMMARY_OPTION_NAMES, true)
+pub fn summary_options_from_json(text: &str) -> Result<SummarizeOptions, ThrownError> {
+    read_options(
+        text,
+        SummarizeOptions::default(),
+        SUMMARY_OPTION_NAMES,
+        true,
+    )
 }
 
 fn read_options(
     text: &str,
-    options: SummaryOptions,
+    options: SummarizeOptions,
     names: &[&str],
     for_summary: bool,
-) -> Result<SummaryOptions, ThrownError> {
+) -> Result<SummarizeOptions, ThrownError> {
     let text = text.trim();
     if text.is_empty() || text == "null" {
         return Ok(options);
@@ -282,7 +287,10 @@ impl<'de> Deserialize<'de> for OptionValue {
 
 /// The options of function `of` from what the caller gave (`given`), in the order of
 /// [`OptionsOf::names`]: the first mistyped or out-of-range value is thrown.
-pub fn options_from_js(of: OptionsOf, given: &GivenOptions) -> Result<SummaryOptions, ThrownError> {
+pub fn options_from_js(
+    of: OptionsOf,
+    given: &GivenOptions,
+) -> Result<SummarizeOptions, ThrownError> {
     let names = of.names();
     let mut given = *given;
     // Only the options given: with none (most calls), nothing is compared at all.
@@ -291,10 +299,10 @@ pub fn options_from_js(of: OptionsOf, given: &GivenOptions) -> Result<SummaryOpt
         .map(|name| (*name, given.slot(name).map_or(OptionValue::Absent, |v| *v)))
         .filter(|(_, value)| *value != OptionValue::Absent);
     let base = match of {
-        OptionsOf::Summarize => SummaryOptions::default(),
-        _ => SummaryOptions {
+        OptionsOf::Summarize => SummarizeOptions::default(),
+        _ => SummarizeOptions {
             item: Options::default(),
-            ..SummaryOptions::default()
+            ..SummarizeOptions::default()
         },
     };
     apply_options(given, base, names, of == OptionsOf::Summarize)
@@ -304,10 +312,10 @@ pub fn options_from_js(of: OptionsOf, given: &GivenOptions) -> Result<SummaryOpt
 /// is thrown.
 fn apply_options<'k>(
     given: impl Iterator<Item = (&'k str, OptionValue)>,
-    mut options: SummaryOptions,
+    mut options: SummarizeOptions,
     names: &[&str],
     for_summary: bool,
-) -> Result<SummaryOptions, ThrownError> {
+) -> Result<SummarizeOptions, ThrownError> {
     for (key, value) in given {
         if !names.contains(&key) {
             return Err(unknown_option(key, names));
@@ -512,7 +520,7 @@ mod tests {
     }
 
     /// Options as `readOptions` snapshots them, by name.
-    fn from_js(of: OptionsOf, given: &[(&str, Js)]) -> Result<SummaryOptions, ThrownError> {
+    fn from_js(of: OptionsOf, given: &[(&str, Js)]) -> Result<SummarizeOptions, ThrownError> {
         let mut snapshot = GivenOptions::default();
         for (name, value) in given {
             *snapshot.slot(name).unwrap() = value_of(value);

@@ -7,7 +7,7 @@ use super::boundary::ThrownError;
 use super::options::{
     options_from_js, options_object_error, unknown_option, GivenOptions, OptionsOf,
 };
-use crate::SummaryOptions;
+use crate::SummarizeOptions;
 use core::sync::atomic::{AtomicBool, Ordering::Relaxed};
 use wasm_bindgen::prelude::*;
 
@@ -20,7 +20,7 @@ const REENTERED: &str =
 
 /// The caller's options. Only plain objects are read: a `Map` or a class instance would hold
 /// settings that would be silently ignored.
-pub(super) fn read_options(opts: &JsValue, of: OptionsOf) -> Result<SummaryOptions, JsValue> {
+pub(super) fn read_options(opts: &JsValue, of: OptionsOf) -> Result<SummarizeOptions, JsValue> {
     if READING.load(Relaxed) {
         return Err(thrown(ThrownError::type_error(REENTERED.into())));
     }

@@ -17,9 +17,9 @@ use super::input::{check_input, read_input, Given, Input};
 use super::options::OptionsOf;
 use super::snapshot::read_options;
 use crate::__private::{hash_keys as map_keys, seed_hashes};
-use crate::{SummaryOptions, ToJson};
+use crate::SummarizeOptions;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
-use js_sys::{JsString, Reflect};
+use js_sys::{JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
 #[cfg(not(target_feature = "atomics"))]
@@ -54,7 +54,7 @@ fn begin(
     input: &JsValue,
     opts: &JsValue,
     of: OptionsOf,
-) -> Result<(Given, SummaryOptions), JsValue> {
+) -> Result<(Given, SummarizeOptions), JsValue> {
     seed();
     let options = read_options(opts, of)?;
     Ok((check_input(input)?, options))
@@ -118,12 +118,10 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
             let ascii = given != Given::Text && bytes.is_ascii();
             (bytes, lone.first().copied(), ascii)
         }
-        Input::TooLarge(size, exact) => {
-            return Ok(to_js(&validate_too_large(size, exact, &options)))
-        }
+        Input::TooLarge(size, exact) => return to_js(&validate_too_large(size, exact, &options)),
         Input::NoMemory(size, exact) => {
             let report = validate_without_memory(size, exact, NoMemory::ForTheCopy, &options);
-            return Ok(to_js(&report));
+            return to_js(&report);
         }
     };
     // The clean route, when decoding has nothing to report: no lone surrogate, valid UTF-8,
@@ -139,19 +137,25 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
         None => core::str::from_utf8(&bytes).ok(),
         Some(_) => None,
     };
-    Ok(match text {
-        Some(text) => clean_to_js(&input, given, text, ascii, &options)
-            .unwrap_or_else(|| report_to_js(&validate_js_unclean(&bytes, &options))),
+    match text.and_then(|text| clean_to_js(&input, given, text, ascii, &options)) {
+        Some(report) => Ok(report),
+        None if text.is_some() => report_to_js(&validate_js_unclean(&bytes, &options)),
         None => report_to_js(&validate_js(&bytes, &options, lone)),
-    })
+    }
 }
 
-/// Diagnostic, not part of the API: `validate`'s report as JSON text, always through the JSON
-/// path, so tests can check that the assembled fast path builds exactly the same objects.
+/// Diagnostic, not part of the API: `validate`'s report as JSON text, always from its tokens,
+/// so tests can check that the reports assembled from slices are exactly the same objects.
+/// `JSON.stringify` writes the text: a JSON writer of its own would cost the module size.
 #[wasm_bindgen(skip_typescript, js_name = reportJson)]
-pub fn report_json(input: JsValue, opts: JsValue) -> Result<String, JsValue> {
+pub fn report_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let (given, options) = begin(&input, &opts, OptionsOf::Validate)?;
-    Ok(report(&input, given, &options.item)?.to_json())
+    json_text(&report(&input, given, &options.item)?)
+}
+
+/// `value`'s JSON text, from the objects its tokens make.
+fn json_text(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
+    Ok(JSON::stringify(&to_js(value)?)?.into())
 }
 
 #[wasm_bindgen(skip_typescript)]
@@ -162,7 +166,7 @@ pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 
 fn event_or_thrown(report: crate::Report) -> Result<JsValue, JsValue> {
     match parse_report(report) {
-        Ok(event) => Ok(to_js(&event)),
+        Ok(event) => to_js(&event),
         Err(e) => Err(thrown(e.into())),
     }
 }
@@ -175,7 +179,7 @@ pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     // text: a log of long values peaked at ten times its size in WebAssembly memory.
     let text = core::mem::take(&mut summary.text);
     let (markdown, csv) = (summary.markdown.take(), summary.csv.take());
-    let value = to_js(&summary);
+    let value = to_js(&summary)?;
     drop(summary);
     for (key, rendering) in [("text", Some(text)), ("markdown", markdown), ("csv", csv)] {
         if let Some(rendering) = rendering {
@@ -185,11 +189,14 @@ pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     Ok(value)
 }
 
-/// Diagnostic, not part of the API: `summarize`'s result as JSON text, so tests can check that
-/// the objects built from tokens are exactly those `JSON.parse` makes of it.
+/// Diagnostic, not part of the API: `summarize`'s result as JSON text (`JSON.stringify` of
+/// the objects its tokens make, as [`report_json`]), for the benchmark's comparison of tokens
+/// with `JSON.parse`. That the tokens make exactly the objects of the summary's JSON is
+/// checked natively (tests/tokens.rs) and against the JSON of every fixture
+/// (tests/js/json-golden.test.mjs).
 #[wasm_bindgen(skip_typescript, js_name = summaryJson)]
-pub fn summary_json(input: JsValue, opts: JsValue) -> Result<String, JsValue> {
-    Ok(summary(&input, &opts)?.to_json())
+pub fn summary_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    json_text(&summary(&input, &opts)?)
 }
 
 fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
@@ -225,16 +232,16 @@ pub fn trapped_report(which: u32, input: JsValue, reason: String) -> Result<JsVa
         Ok(Given::Text) => (input.unchecked_ref::<JsString>().length() as usize, false),
         Err(_) => (0, true),
     };
-    let options = SummaryOptions::default();
+    let options = SummarizeOptions::default();
     match which {
         0 => event_or_thrown(validate_without_memory(size, exact, why, &options.item)),
-        1 => Ok(to_js(&validate_without_memory(
+        1 => to_js(&validate_without_memory(
             size,
             exact,
             why,
             &crate::Options::default(),
-        ))),
-        _ => Ok(to_js(&summarize_without_memory(size, exact, why, &options))),
+        )),
+        _ => to_js(&summarize_without_memory(size, exact, why, &options)),
     }
 }
 

@@ -152,7 +152,7 @@ pub fn parse(text: &str) -> Result<Instant, TimestampError> {
     if !(1..=12).contains(&month) {
         return Err(err(format!("month {month:02} does not exist"), None));
     }
-    if day == 0 || day > days_in_month(year, month) {
+    if day == 0 || day > days_in_month(i64::from(year), month) {
         return Err(err(
             format!("{year:04}-{month:02}-{day:02} is not a date that exists"),
             None,
@@ -169,11 +169,11 @@ pub fn parse(text: &str) -> Result<Instant, TimestampError> {
     Ok(Instant(secs * 1000 + i64::from(millis)))
 }
 
-fn is_leap(y: u32) -> bool {
+fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
-fn days_in_month(y: u32, m: u32) -> u32 {
+fn days_in_month(y: i64, m: u32) -> u32 {
     match m {
         2 if is_leap(y) => 29,
         2 => 28,
@@ -213,7 +213,57 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     )
 }
 
+/// [`Instant::to_iso`]'s text for a year outside 0000-9999 (which it writes with as many
+/// digits as it needs, and a `-` when negative): `-1-12-31T23:00:00.000Z`. A year in that
+/// range is [`parse`]'s.
+fn parse_wide_year(text: &str) -> Option<Instant> {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    // Nine digits reach past the ±292 million years an `i64` of milliseconds holds.
+    if n == 0 || n > 9 {
+        return None;
+    }
+    let year = i64::from(digits(rest.as_bytes(), 0, n)?);
+    let year = if negative { -year } else { year };
+    let t = &rest.as_bytes()[n..];
+    let form = t.len() == 20
+        && t.iter()
+            .zip(b"-00-00T00:00:00.000Z")
+            .all(|(c, f)| (f.is_ascii_digit() && c.is_ascii_digit()) || c == f);
+    if (0..=9999).contains(&year) || !form {
+        return None;
+    }
+    let [month, day, hour, minute, second] = [1, 4, 7, 10, 13].map(|at| digits(t, at, 2));
+    let (month, day, hour, minute, second) = (month?, day?, hour?, minute?, second?);
+    let millis = digits(t, 16, 3)?;
+    let exists = (1..=12).contains(&month)
+        && (1..=days_in_month(year, month)).contains(&day)
+        && hour < 24
+        && minute < 60
+        && second < 60;
+    if !exists {
+        return None;
+    }
+    // In i128: the earliest instant's seconds times 1000 are past i64 before its
+    // milliseconds are added.
+    let secs = i128::from(days_from_civil(year, month, day)) * 86_400
+        + i128::from(hour * 3600 + minute * 60 + second);
+    i64::try_from(secs * 1000 + i128::from(millis))
+        .ok()
+        .map(Instant)
+}
+
 impl Instant {
+    /// An instant from ISO 8601 text: any timestamp a notification may carry (with seconds, an
+    /// optional fraction and a zone), and whatever [`Instant::to_iso`] writes (years past 9999 or before 0000 included), so that every
+    /// instant reads back from its text.
+    pub fn from_iso(text: &str) -> Result<Instant, TimestampError> {
+        parse(text).or_else(|e| parse_wide_year(text).ok_or(e))
+    }
+
     /// `2023-04-18T20:25:24.611Z`
     pub fn to_iso(self) -> String {
         let mut out = String::with_capacity(24);
@@ -332,6 +382,56 @@ mod tests {
     fn explains_a_missing_zone() {
         let e = parse("2023-04-18T20:25:24.611").unwrap_err();
         assert!(e.hint.unwrap().contains("add `Z`"));
+    }
+
+    #[test]
+    fn every_instant_reads_back_from_its_iso_text() {
+        let edges = [
+            i64::MIN,
+            i64::MIN + 999,
+            -62_167_219_200_001, // 0000-01-01T00:00:00Z, less a millisecond: year -1
+            -1,
+            0,
+            1_681_849_524_611,
+            253_402_300_800_000, // 10000-01-01T00:00:00Z
+            i64::MAX,
+        ];
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let random = std::iter::repeat_with(|| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as i64
+        });
+        for t in edges.into_iter().chain(random.take(10_000)) {
+            let text = Instant(t).to_iso();
+            assert_eq!(Instant::from_iso(&text), Ok(Instant(t)), "{text}");
+        }
+        assert_eq!(
+            Instant(-62_167_219_200_001).to_iso(),
+            "-1-12-31T23:59:59.999Z"
+        );
+    }
+
+    #[test]
+    fn wide_years_are_only_read_in_to_iso_form() {
+        for text in [
+            "10000-02-30T00:00:00.000Z",
+            "10000-01-01T00:00:00Z",
+            "10000-01-01T00:00:00.000+01:00",
+            "0123-01-01T00:00:00.000Zx",
+            "123-01-01T00:00:00.000Z",
+            "-0-01-01T00:00:00.000Z",
+            "9999999999-01-01T00:00:00.000Z",
+            "-",
+            "",
+        ] {
+            assert!(Instant::from_iso(text).is_err(), "{text}");
+        }
+        assert_eq!(
+            Instant::from_iso("2014-04-29T14:29:27.408+0000"),
+            parse("2014-04-29T14:29:27.408Z")
+        );
     }
 
     #[test]

@@ -1,21 +1,44 @@
 //! The normalised event and the report handed to callers.
 
 use crate::diagnostics::issue::Issue;
+#[cfg(feature = "serde")]
+use crate::json::HARD_MAX_DEPTH;
 use crate::model::timestamp::Instant;
 
 /// Caller's choices. Limits guard against hostile input; defaults suit real traffic.
+///
+/// Deserialized from the object JavaScript callers pass (`{"strict": true, "maxDepth": 10}`):
+/// every member optional, unknown ones refused, limits of at least 1 and capped as in
+/// JavaScript.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(default, rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct Options {
     /// Unknown members and unknown values of `paymentType`, `usageType` and `status` become
     /// errors instead of warnings.
     pub strict: bool,
     /// Largest input accepted, in bytes (default 16 MiB: real notifications are under 2 KB,
     /// and the parse tree of a hostile document can take some 15 times its size).
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::model::serde_impls::limit::<_, HARD_MAX_INPUT_BYTES>")
+    )]
     pub max_input_bytes: usize,
     /// Deepest nesting of objects and arrays accepted (default 64; never more than 2,000).
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::model::serde_impls::limit::<_, HARD_MAX_DEPTH>")
+    )]
     pub max_depth: usize,
     /// Most issues listed for one payload (default 100); the rest are counted in one
     /// `too-many-issues` warning.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::model::serde_impls::limit::<_, { usize::MAX }>")
+    )]
     pub max_issues: usize,
     /// Also render the report as plain text in [`Report::text`] (`validate` only).
     pub text: bool,
@@ -152,41 +175,81 @@ impl NumberType {
     }
 }
 
+/// The Contact Center provider a number is routed to.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Hash)]
-pub struct Provider {
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ContactCenterProvider {
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
 }
 
+/// The number the event is about. Members the payload did not carry are `None`, and left
+/// out of the JSON.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct PhoneNumberInfo {
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub uri: Option<String>,
     /// Always a string, even when the payload gave a number.
     pub id: String,
     pub phone_number: String,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub payment_type: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub location: Option<String>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "type", skip_serializing_if = "Option::is_none")
+    )]
     pub number_type: Option<NumberType>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub usage_type: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub status: Option<String>,
-    pub contact_center_provider: Option<Provider>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub contact_center_provider: Option<ContactCenterProvider>,
 }
 
+/// The event's `body`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct Body {
     pub event_type: EventType,
     pub phone_number_info: PhoneNumberInfo,
 }
 
 /// A valid notification, normalised.
+///
+/// Deserializing reads back what serializing wrote (as `parse` returns it in JavaScript): it
+/// checks types and that `timestamp` and `time` are real instants, not the notification's
+/// rules; [`crate::parse`] the payload itself for those.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Event {
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct ContactCenterEvent {
     pub uuid: String,
     pub event: String,
     /// The account from the event filter: digits, `~` (the subscriber's own) or the
     /// documentation's `{accountId}` placeholder.
     pub account_id: String,
     /// The timestamp as sent.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::model::serde_impls::timestamp_text")
+    )]
     pub timestamp: String,
     /// The same instant, normalised.
     pub time: Instant,
@@ -230,15 +293,26 @@ impl Effect {
 
 /// One event's change, ready to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct Change {
     /// `created`, `updated` or `deleted`.
     pub action: &'static str,
     pub effect: Effect,
     pub phone_number: String,
     pub id: String,
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "type", skip_serializing_if = "Option::is_none")
+    )]
     pub number_type: Option<NumberType>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub usage_type: Option<String>,
-    pub provider: Option<Provider>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub provider: Option<ContactCenterProvider>,
     pub account_id: String,
     pub time: Instant,
     pub sentence: String,
@@ -246,6 +320,7 @@ pub struct Change {
 
 /// The verdict on one payload.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Report {
     /// True only for a Contact Center phone-number event without errors.
     pub valid: bool,
@@ -253,13 +328,18 @@ pub struct Report {
     pub delivery: Delivery,
     pub errors: Vec<Issue>,
     pub warnings: Vec<Issue>,
-    pub event: Option<Event>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub event: Option<ContactCenterEvent>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub change: Option<Change>,
     /// The report as plain text, when [`Options::text`] asked for it.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub text: Option<String>,
     /// The report as Markdown, when [`Options::markdown`] asked for it.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub markdown: Option<String>,
     /// The report's issues as CSV, when [`Options::csv`] asked for it.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub csv: Option<String>,
 }
 

@@ -1,22 +1,14 @@
-//! A small JSON writer for reports, which also writes the same value as tokens.
+//! Values as tokens for JavaScript, written by a serde [`Serializer`](serde::Serializer), so
+//! that each type's shape is the one its `Serialize` declares, for JSON and JavaScript alike.
 //!
-//! JSON text is what Rust callers and the golden test files get. Into JavaScript, a value
-//! crosses as tokens instead ([`Tokens`]): numbers and one text, which `assembleValue` in
-//! src/wasm.rs turns into the plain objects `JSON.parse` would make of the text, about twice as
-//! fast on a log's summary (no characters to parse, and each key's string made once).
+//! A value crosses into JavaScript as numbers and one text ([`Tokens`]), which `assembleValue`
+//! in src/js/wasm.rs turns into the plain objects `JSON.parse` would make of the value's JSON,
+//! about twice as fast on a log's summary (no characters to parse, and each key's string made
+//! once). No JSON text is written here: callers who want it use `serde_json`, which the
+//! WebAssembly module then does not carry.
 
-/// Writes one JSON value; objects and arrays are written through closures so brackets and
-/// commas can never be left unbalanced.
-pub struct JsonWriter {
-    out: Out,
-    first: bool,
-}
-
-enum Out {
-    Text(String),
-    /// Boxed: its table of keys takes kilobytes.
-    Tokens(Box<Tokens>),
-}
+use core::fmt;
+use serde::ser::{self, Impossible, Serialize};
 
 /// A value as a stream of numbers and one text. Each value starts with a tag:
 /// [`NULL`], [`FALSE`], [`TRUE`]; [`NUMBER`] then its low and high 32 bits; [`STRING`] then
@@ -47,11 +39,33 @@ pub const END: u32 = 7;
 pub const NEW_KEY: u32 = 8;
 pub const KEY: u32 = 9;
 
+/// `value` as [`Tokens`]: its numbers and its text.
+pub fn to_tokens<T: Serialize + ?Sized>(value: &T) -> Result<(Vec<u32>, String), Error> {
+    // Boxed: its table of keys takes kilobytes.
+    let mut t = Box::new(Tokens {
+        nums: Vec::with_capacity(64),
+        text: String::with_capacity(256),
+        keys: [(0, 0, 0); KEY_SLOTS],
+        next_key: 0,
+    });
+    value.serialize(&mut *t)?;
+    let Tokens { nums, text, .. } = *t;
+    Ok((nums, text))
+}
+
+// Not inlined: every string and number member of every type calls these, and one copy each
+// keeps the module small at no measurable cost.
 impl Tokens {
+    #[inline(never)]
     fn string(&mut self, tag: u32, s: &str) {
         self.nums
             .extend([tag, crate::text::position::utf16_units(s.as_bytes())]);
         self.text.push_str(s);
+    }
+
+    #[inline(never)]
+    fn number(&mut self, n: u64) {
+        self.nums.extend([NUMBER, n as u32, (n >> 32) as u32]);
     }
 
     fn key(&mut self, key: &'static str) {
@@ -77,262 +91,256 @@ impl Tokens {
     }
 }
 
-impl Default for JsonWriter {
-    fn default() -> Self {
-        Self::new()
+/// A value the tokens cannot carry: a float, a negative number, a map or bytes. None of the
+/// crate's types holds one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
-impl JsonWriter {
-    /// A writer of JSON text.
-    pub fn new() -> Self {
-        JsonWriter {
-            out: Out::Text(String::with_capacity(256)),
-            first: true,
-        }
-    }
+impl std::error::Error for Error {}
 
-    /// A writer of [`Tokens`].
-    pub fn tokens() -> Self {
-        JsonWriter {
-            out: Out::Tokens(Box::new(Tokens {
-                nums: Vec::with_capacity(64),
-                text: String::with_capacity(256),
-                keys: [(0, 0, 0); KEY_SLOTS],
-                next_key: 0,
-            })),
-            first: true,
-        }
-    }
-
-    /// The JSON text (empty from a writer of tokens).
-    pub fn finish(self) -> String {
-        match self.out {
-            Out::Text(text) => text,
-            Out::Tokens(_) => String::new(),
-        }
-    }
-
-    /// The tokens (none from a writer of text).
-    pub fn finish_tokens(self) -> (Vec<u32>, String) {
-        match self.out {
-            Out::Tokens(t) => {
-                let Tokens { nums, text, .. } = *t;
-                (nums, text)
-            }
-            Out::Text(_) => (Vec::new(), String::new()),
-        }
-    }
-
-    /// Text to add in text mode, or a token in token mode.
-    fn put(&mut self, text: &str, token: u32) {
-        match &mut self.out {
-            Out::Text(out) => out.push_str(text),
-            Out::Tokens(t) => t.nums.push(token),
-        }
-    }
-
-    fn sep(&mut self) {
-        if !self.first {
-            if let Out::Text(out) = &mut self.out {
-                out.push(',');
-            }
-        }
-        self.first = false;
-    }
-
-    pub fn object(&mut self, body: impl FnOnce(&mut Self)) {
-        self.put("{", OBJECT);
-        self.first = true;
-        body(self);
-        self.put("}", END);
-        self.first = false;
-    }
-
-    pub fn array(&mut self, body: impl FnOnce(&mut Self)) {
-        self.put("[", ARRAY);
-        self.first = true;
-        body(self);
-        self.put("]", END);
-        self.first = false;
-    }
-
-    /// Starts member `key` of the current object; the next write is its value. Keys are
-    /// names this crate chooses, never text from the input.
-    pub fn key(&mut self, key: &'static str) -> &mut Self {
-        self.sep();
-        match &mut self.out {
-            Out::Text(out) => {
-                write_str(out, key);
-                out.push(':');
-            }
-            Out::Tokens(t) => t.key(key),
-        }
-        self.first = true;
-        self
-    }
-
-    /// Starts the next item of the current array.
-    pub fn item(&mut self) -> &mut Self {
-        self.sep();
-        self.first = true;
-        self
-    }
-
-    pub fn str(&mut self, s: &str) {
-        match &mut self.out {
-            Out::Text(out) => write_str(out, s),
-            Out::Tokens(t) => t.string(STRING, s),
-        }
-        self.first = false;
-    }
-
-    pub fn bool(&mut self, b: bool) {
-        if b {
-            self.put("true", TRUE);
-        } else {
-            self.put("false", FALSE);
-        }
-        self.first = false;
-    }
-
-    /// A count, index or position. Only whole numbers are ever written, which keeps float
-    /// formatting (kilobytes of code) out of the WebAssembly module.
-    pub fn num(&mut self, n: impl TryInto<u64>) {
-        let n: u64 = n.try_into().unwrap_or(u64::MAX);
-        let out = match &mut self.out {
-            Out::Text(out) => out,
-            Out::Tokens(t) => {
-                t.nums.extend([NUMBER, n as u32, (n >> 32) as u32]);
-                self.first = false;
-                return;
-            }
-        };
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        let mut rest = n;
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
-        self.first = false;
-    }
-
-    pub fn null(&mut self) {
-        self.put("null", NULL);
-        self.first = false;
-    }
-
-    /// Member `key` holding a string, written only when there is one.
-    pub fn opt_str(&mut self, key: &'static str, value: Option<&str>) {
-        if let Some(v) = value {
-            self.key(key).str(v);
-        }
+impl ser::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Error(msg.to_string())
     }
 }
 
-fn write_str(out: &mut String, s: &str) {
-    out.push('"');
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    loop {
-        // Bytes JSON must escape are exactly those that end a plain run when parsing.
-        let run = crate::json::string_run(&bytes[i..]);
-        out.push_str(&s[i..i + run]);
-        i += run;
-        let Some(&b) = bytes.get(i) else { break };
-        match b {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 15)]));
-            }
+fn refuse<T>(what: &str) -> Result<T, Error> {
+    Err(Error(format!("{what} cannot be sent as tokens")))
+}
+
+impl ser::Serializer for &mut Tokens {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Self;
+    type SerializeTuple = Self;
+    type SerializeTupleStruct = Self;
+    type SerializeTupleVariant = Self;
+    type SerializeMap = Impossible<(), Error>;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Self;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+        self.nums.push(if v { TRUE } else { FALSE });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Error> {
+        self.serialize_i64(v.into())
+    }
+    /// Counts, indexes and positions are never negative: a number token has no sign.
+    fn serialize_i64(self, v: i64) -> Result<(), Error> {
+        match u64::try_from(v) {
+            Ok(v) => self.serialize_u64(v),
+            Err(_) => refuse("a negative number"),
         }
-        i += 1;
     }
-    out.push('"');
+    fn serialize_u8(self, v: u8) -> Result<(), Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Error> {
+        self.number(v);
+        Ok(())
+    }
+    /// Only whole numbers cross, which keeps float formatting (kilobytes of code) out of the
+    /// WebAssembly module.
+    fn serialize_f32(self, _: f32) -> Result<(), Error> {
+        refuse("a float")
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), Error> {
+        refuse("a float")
+    }
+    fn serialize_char(self, v: char) -> Result<(), Error> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        self.string(STRING, v);
+        Ok(())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
+        refuse("a byte string")
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.nums.push(NULL);
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, v: &'static str) -> Result<(), Error> {
+        self.serialize_str(v)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    /// `{"Variant": value}`, as serde_json writes it.
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.nums.push(OBJECT);
+        self.key(variant);
+        value.serialize(&mut *self)?;
+        self.nums.push(END);
+        Ok(())
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self, Error> {
+        self.nums.push(ARRAY);
+        Ok(self)
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Self, Error> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Self, Error> {
+        self.serialize_seq(Some(len))
+    }
+    /// `{"Variant": [items]}`, as serde_json writes it.
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Self, Error> {
+        self.nums.push(OBJECT);
+        self.key(variant);
+        self.nums.push(ARRAY);
+        Ok(self)
+    }
+    /// Refused: a map's keys are data, maybe from the input, and `assembleValue` sets keys as
+    /// plain properties, where `__proto__` would not be one. Every object the crate sends is
+    /// a struct, whose keys are names it chose.
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        refuse("a map")
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
+        self.nums.push(OBJECT);
+        Ok(self)
+    }
+    /// `{"Variant": {members}}`, as serde_json writes it.
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Self, Error> {
+        self.nums.push(OBJECT);
+        self.key(variant);
+        self.nums.push(OBJECT);
+        Ok(self)
+    }
 }
 
-/// Anything that can be written as JSON.
-pub trait ToJson {
-    fn write_json(&self, w: &mut JsonWriter);
-
-    fn to_json(&self) -> String {
-        let mut w = JsonWriter::new();
-        self.write_json(&mut w);
-        w.finish()
+impl ser::SerializeSeq for &mut Tokens {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(&mut **self)
     }
-
-    /// The same value as [`Tokens`], for JavaScript.
-    fn to_tokens(&self) -> (Vec<u32>, String) {
-        let mut w = JsonWriter::tokens();
-        self.write_json(&mut w);
-        w.finish_tokens()
+    fn end(self) -> Result<(), Error> {
+        self.nums.push(END);
+        Ok(())
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn writes_the_same_value_as_tokens_numbering_each_key_once() {
-        let write = |w: &mut JsonWriter| {
-            w.array(|w| {
-                for n in [7u64, 1 << 40] {
-                    w.item().object(|w| {
-                        w.key("é\"k").str("x😀");
-                        w.key("n").num(n);
-                        w.key("b").bool(n == 7);
-                        w.key("z").null();
-                    });
-                }
-            });
-        };
-        let mut text = JsonWriter::new();
-        write(&mut text);
-        assert_eq!(
-            text.finish(),
-            r#"[{"é\"k":"x😀","n":7,"b":true,"z":null},{"é\"k":"x😀","n":1099511627776,"b":false,"z":null}]"#
-        );
-        let mut tokens = JsonWriter::tokens();
-        write(&mut tokens);
-        let (nums, text) = tokens.finish_tokens();
-        #[rustfmt::skip]
-        assert_eq!(nums, [
-            ARRAY,
-            OBJECT, NEW_KEY, 3, STRING, 3, NEW_KEY, 1, NUMBER, 7, 0, NEW_KEY, 1, TRUE, NEW_KEY, 1, NULL, END,
-            OBJECT, KEY, 0, STRING, 3, KEY, 1, NUMBER, 0, 256, KEY, 2, FALSE, KEY, 3, NULL, END,
-            END,
-        ]);
-        assert_eq!(text, "é\"kx😀nbzx😀");
+impl ser::SerializeTuple for &mut Tokens {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(&mut **self)
     }
+    fn end(self) -> Result<(), Error> {
+        self.nums.push(END);
+        Ok(())
+    }
+}
 
-    #[test]
-    fn escapes_quotes_backslashes_and_control_characters() {
-        let mut w = JsonWriter::new();
-        w.object(|w| {
-            w.key("a\"b").str("x\\y\n\u{1}z");
-            w.key("n").num(3);
-            w.key("l").array(|w| {
-                w.item().bool(true);
-                w.item().null();
-            });
-        });
-        assert_eq!(
-            w.finish(),
-            r#"{"a\"b":"x\\y\n\u0001z","n":3,"l":[true,null]}"#
-        );
+impl ser::SerializeTupleStruct for &mut Tokens {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.nums.push(END);
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleVariant for &mut Tokens {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(&mut **self)
+    }
+    /// Ends the items, then the object around them.
+    fn end(self) -> Result<(), Error> {
+        self.nums.extend([END, END]);
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for &mut Tokens {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.key(key);
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.nums.push(END);
+        Ok(())
+    }
+}
+
+impl ser::SerializeStructVariant for &mut Tokens {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.key(key);
+        value.serialize(&mut **self)
+    }
+    /// Ends the members, then the object around them.
+    fn end(self) -> Result<(), Error> {
+        self.nums.extend([END, END]);
+        Ok(())
     }
 }

@@ -25,8 +25,17 @@ use std::collections::hash_map::Entry as Slot;
 
 /// Options for [`summarize`](crate::summarize): those of `validate`, plus limits for whole logs and the
 /// renderings to produce.
+///
+/// Deserialized from the flat object JavaScript callers pass (`{"maxItems": 10, "csv": true}`),
+/// as [`Options`] is.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SummaryOptions {
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(from = "crate::summary::options::Given")
+)]
+pub struct SummarizeOptions {
+    /// `text`, `markdown` and `csv` are `validate`'s, and unused here.
     pub item: Options,
     /// Most items read from one log (default 1,000,000).
     pub max_items: usize,
@@ -42,9 +51,9 @@ pub struct SummaryOptions {
     pub max_output_bytes: Option<usize>,
 }
 
-impl Default for SummaryOptions {
+impl Default for SummarizeOptions {
     fn default() -> Self {
-        SummaryOptions {
+        SummarizeOptions {
             item: Options {
                 max_input_bytes: 256 << 20,
                 ..Options::default()
@@ -60,9 +69,10 @@ impl Default for SummaryOptions {
 
 /// A broken item of the log.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Problem {
-    /// 0-based position of the item in the log; `None` for a problem with the input as a
-    /// whole (its encoding or size).
+    /// 0-based position of the item in the log; `None` (`null`) for a problem with the input
+    /// as a whole (its encoding or size).
     pub index: Option<usize>,
     /// 1-based line where the item starts.
     pub line: u32,
@@ -73,7 +83,12 @@ pub struct Problem {
 
 /// A notification seen again.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Duplicate {
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct DuplicateItem {
     pub index: usize,
     pub line: u32,
     pub uuid: String,
@@ -85,7 +100,12 @@ pub struct Duplicate {
 
 /// An item whose timestamp is earlier than that of an item before it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Late {
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct OutOfOrderItem {
     pub index: usize,
     pub line: u32,
     pub uuid: String,
@@ -97,16 +117,23 @@ pub struct Late {
 
 /// One field that differs from the number's previous event.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct FieldChange {
     /// `status`, `type`, `location`, `contactCenterProvider.name`...
     pub field: &'static str,
+    /// `None` (`null`) when the previous event did not carry the field.
     pub from: Option<String>,
     pub to: String,
 }
 
 /// One event in a number's timeline.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Entry {
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct TimelineEntry {
     pub time: Instant,
     pub uuid: String,
     pub event_type: EventType,
@@ -118,19 +145,25 @@ pub struct Entry {
 
 /// Everything the log says about one phone number, in timestamp order.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Timeline {
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct NumberTimeline {
     /// The [`Group`] this number belongs to.
     pub group: String,
     pub id: String,
     /// The E.164 number, as its latest event gives it.
     pub phone_number: String,
-    pub entries: Vec<Entry>,
-    /// Later entries left out because the summary reached `maxOutputBytes`.
+    /// Later entries left out of `timeline` because the summary reached `maxOutputBytes`.
     pub entries_not_listed: usize,
+    pub timeline: Vec<TimelineEntry>,
 }
 
 /// The net effect of a log on Contact Center numbers, as E.164 numbers.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Net {
     /// Created or converted in, and not removed later.
     pub added: Vec<String>,
@@ -144,10 +177,17 @@ pub struct Net {
 
 /// Notifications of one account (or, where the filter names none, of one owner).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct Group {
     /// `account:37439510` or `owner:8475874957`.
     pub key: String,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub account_id: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub owner_id: Option<String>,
     /// Valid, distinct Contact Center events in this group.
     pub events: usize,
@@ -155,8 +195,41 @@ pub struct Group {
     pub net: Net,
 }
 
+/// Valid, distinct Contact Center events of each type.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ByEventType {
+    #[cfg_attr(feature = "serde", serde(rename = "Created"))]
+    pub created: usize,
+    #[cfg_attr(feature = "serde", serde(rename = "Updated"))]
+    pub updated: usize,
+    #[cfg_attr(feature = "serde", serde(rename = "Deleted"))]
+    pub deleted: usize,
+}
+
+/// Items of other kinds, by kind.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct OtherKinds {
+    /// Subscription renewal reminders.
+    pub subscription_renewal: usize,
+    /// Notifications of other RingCentral events.
+    pub other_event: usize,
+    /// WebSocket frames that are not notifications.
+    pub websocket_frame: usize,
+}
+
 /// The summary of a log.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct Summary {
     /// Every item found, duplicates included.
     pub events: usize,
@@ -168,12 +241,8 @@ pub struct Summary {
     pub out_of_order: usize,
     /// Warnings on items that are otherwise valid.
     pub warnings: usize,
-    pub created: usize,
-    pub updated: usize,
-    pub deleted: usize,
-    pub renewal_reminders: usize,
-    pub other_events: usize,
-    pub other_frames: usize,
+    pub by_event_type: ByEventType,
+    pub other_kinds: OtherKinds,
     /// The log ends in the middle of its last item.
     pub truncated: bool,
     /// Reading stopped at the `maxItems` limit.
@@ -181,10 +250,10 @@ pub struct Summary {
     pub problems: Vec<Problem>,
     /// Issues left out of `problems` by the `maxLogIssues` limit.
     pub issues_not_listed: usize,
-    pub duplicate_items: Vec<Duplicate>,
-    pub out_of_order_items: Vec<Late>,
+    pub duplicate_items: Vec<DuplicateItem>,
+    pub out_of_order_items: Vec<OutOfOrderItem>,
     pub groups: Vec<Group>,
-    pub numbers: Vec<Timeline>,
+    pub numbers: Vec<NumberTimeline>,
     /// Numbers left out of `numbers` because the summary reached `maxOutputBytes`.
     pub numbers_not_listed: usize,
     /// Some output reached `maxOutputBytes` and was cut: listed items, `numbers`, or a
@@ -192,7 +261,9 @@ pub struct Summary {
     pub output_truncated: bool,
     pub net: Net,
     pub text: String,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub markdown: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub csv: Option<String>,
 }
 
@@ -257,7 +328,7 @@ impl<'a> Info<'a> {
 /// Summarizes a log without renderings; the public functions in `crate::api` add them.
 pub(crate) fn summarize_with(
     input: &[u8],
-    options: &SummaryOptions,
+    options: &SummarizeOptions,
     js: &FromJs,
     fast: bool,
 ) -> Summary {
@@ -372,7 +443,7 @@ pub(crate) fn summarize_with(
                     let &(first_index, first_start, first_end) = first.get();
                     summary.duplicates += 1;
                     if problems.budget.take(LISTED_ITEM_BYTES + uuid.len()) {
-                        summary.duplicate_items.push(Duplicate {
+                        summary.duplicate_items.push(DuplicateItem {
                             index: i,
                             line,
                             uuid: uuid.to_string(),
@@ -394,7 +465,7 @@ pub(crate) fn summarize_with(
                     summary.out_of_order += 1;
                     let size = LISTED_ITEM_BYTES + uuid.as_deref().map_or(0, str::len);
                     if problems.budget.take(size) {
-                        summary.out_of_order_items.push(Late {
+                        summary.out_of_order_items.push(OutOfOrderItem {
                             index: i,
                             line,
                             uuid: uuid.as_deref().unwrap_or_default().to_string(),
@@ -433,10 +504,10 @@ pub(crate) fn summarize_with(
             Read::Tree(parsed) => judge(&mut f, &parsed),
         };
         let other = match analysis.kind {
-            Kind::SubscriptionRenewal => Some(&mut summary.renewal_reminders),
-            Kind::OtherEvent => Some(&mut summary.other_events),
+            Kind::SubscriptionRenewal => Some(&mut summary.other_kinds.subscription_renewal),
+            Kind::OtherEvent => Some(&mut summary.other_kinds.other_event),
             Kind::NotANotification if analysis.delivery == Delivery::WebSocket => {
-                Some(&mut summary.other_frames)
+                Some(&mut summary.other_kinds.websocket_frame)
             }
             _ => None,
         };
@@ -477,7 +548,7 @@ pub(crate) fn summarize_with(
 }
 
 /// What `maxOutputBytes` comes to for an input of `input_len` bytes.
-pub(crate) fn output_limit(options: &SummaryOptions, input_len: usize) -> usize {
+pub(crate) fn output_limit(options: &SummarizeOptions, input_len: usize) -> usize {
     options
         .max_output_bytes
         .unwrap_or_else(|| input_len.saturating_add(DEFAULT_OUTPUT_ROOM))
@@ -532,7 +603,7 @@ fn by_group_then_time(kept: Vec<Kept<'_>>, groups: usize) -> Vec<Kept<'_>> {
 }
 
 /// An entry's size in the summary's JSON, near enough to charge it to the [`Budget`].
-fn entry_size(e: &Entry) -> usize {
+fn entry_size(e: &TimelineEntry) -> usize {
     let changes: usize = e
         .changes
         .iter()
@@ -542,19 +613,19 @@ fn entry_size(e: &Entry) -> usize {
 }
 
 /// What a timeline costs in the summary's JSON besides its entries.
-fn timeline_size(t: &Timeline) -> usize {
+fn timeline_size(t: &NumberTimeline) -> usize {
     80 + t.group.len() + t.id.len() + t.phone_number.len()
 }
 
 /// A timeline as listed: its entries with their changes (`infos` are its events' fields, in
 /// order) while they fit in `budget`; the rest counted in `entries_not_listed`. `None` once
 /// nothing more fits.
-fn listed(mut t: Timeline, infos: &[Info], budget: &mut Budget) -> Option<Timeline> {
+fn listed(mut t: NumberTimeline, infos: &[Info], budget: &mut Budget) -> Option<NumberTimeline> {
     if !budget.take(timeline_size(&t)) {
         return None;
     }
     let mut fit = 0;
-    for (k, entry) in t.entries.iter_mut().enumerate() {
+    for (k, entry) in t.timeline.iter_mut().enumerate() {
         if k > 0 {
             entry.changes = diff(&infos[k - 1], &infos[k]);
         }
@@ -564,8 +635,8 @@ fn listed(mut t: Timeline, infos: &[Info], budget: &mut Budget) -> Option<Timeli
         }
         fit += 1;
     }
-    t.entries_not_listed = t.entries.len() - fit;
-    t.entries.truncate(fit);
+    t.entries_not_listed = t.timeline.len() - fit;
+    t.timeline.truncate(fit);
     Some(t)
 }
 
@@ -593,9 +664,9 @@ fn string<'a>(node: &Node<'a>) -> Option<Cow<'a, str>> {
 
 fn count(summary: &mut Summary, event_type: EventType) {
     match event_type {
-        EventType::Created => summary.created += 1,
-        EventType::Updated => summary.updated += 1,
-        EventType::Deleted => summary.deleted += 1,
+        EventType::Created => summary.by_event_type.created += 1,
+        EventType::Updated => summary.by_event_type.updated += 1,
+        EventType::Deleted => summary.by_event_type.deleted += 1,
     }
 }
 
@@ -639,7 +710,7 @@ struct Problems<'a> {
 }
 
 impl<'a> Problems<'a> {
-    fn new(src: &'a str, options: &SummaryOptions, limit: usize) -> Self {
+    fn new(src: &'a str, options: &SummarizeOptions, limit: usize) -> Self {
         Problems {
             lines: LineIndex::new(src),
             per_item: options.item.max_issues,
@@ -745,7 +816,7 @@ fn finish(
     // Sized once: growing it would hash every key again, each read from far back in the log.
     let mut timeline_of: HashMap<(usize, Cow<str>), usize> =
         HashMap::with_capacity_and_hasher(kept.len(), Default::default());
-    let mut timelines: Vec<(usize, Timeline, Vec<Info>)> = Vec::new();
+    let mut timelines: Vec<(usize, NumberTimeline, Vec<Info>)> = Vec::new();
     for k in kept {
         let info = k.info;
         let slot = *timeline_of
@@ -753,32 +824,32 @@ fn finish(
             .or_insert_with(|| {
                 timelines.push((
                     k.group,
-                    Timeline {
+                    NumberTimeline {
                         group: group_stats[k.group].key.clone(),
                         id: info.id.to_string(),
                         phone_number: info.phone_number.to_string(),
-                        entries: Vec::new(),
                         entries_not_listed: 0,
+                        timeline: Vec::new(),
                     },
                     Vec::new(),
                 ));
                 timelines.len() - 1
             });
-        let (_, timeline, infos) = &mut timelines[slot];
+        let (_, number, infos) = &mut timelines[slot];
         let mut effect = effect_of(k.event_type, info.usage_type.as_deref());
         // Converted into Contact Center when the log already has it there: a field update.
         if effect == Effect::ConvertedIn
-            && timeline
-                .entries
+            && number
+                .timeline
                 .last()
                 .is_some_and(|e| e.effect.leaves_number_in())
         {
             effect = Effect::Updated;
         }
-        if timeline.phone_number != info.phone_number {
-            timeline.phone_number = info.phone_number.to_string();
+        if number.phone_number != info.phone_number {
+            number.phone_number = info.phone_number.to_string();
         }
-        timeline.entries.push(Entry {
+        number.timeline.push(TimelineEntry {
             time: k.time,
             uuid: k.uuid.into_owned(),
             event_type: k.event_type,
@@ -791,16 +862,16 @@ fn finish(
         });
         infos.push(info);
     }
-    for (group, timeline, infos) in &timelines {
+    for (group, number, infos) in &timelines {
         let g = &mut group_stats[*group];
-        g.events += timeline.entries.len();
+        g.events += number.timeline.len();
         g.numbers += 1;
-        let (Some(first), Some(last)) = (timeline.entries.first(), timeline.entries.last()) else {
+        let (Some(first), Some(last)) = (number.timeline.first(), number.timeline.last()) else {
             continue;
         };
         let in_before = !matches!(first.effect, Effect::Added | Effect::ConvertedIn);
         let in_after = last.effect.leaves_number_in();
-        let number = timeline.phone_number.clone();
+        let phone = number.phone_number.clone();
         let list = match (in_before, in_after) {
             (false, true) => &mut g.net.added,
             (true, false) => &mut g.net.removed,
@@ -816,7 +887,7 @@ fn finish(
                 &mut g.net.changed
             }
         };
-        list.push(number);
+        list.push(phone);
     }
     for g in &group_stats {
         summary.net.added.extend(g.net.added.iter().cloned());

@@ -4,7 +4,7 @@
 use super::escape::{cell, md, plain};
 use super::Out;
 use crate::checks::change::describe_account;
-use crate::summary::{Entry, FieldChange, Group, Net, Summary, Timeline};
+use crate::summary::{FieldChange, Group, Net, NumberTimeline, Summary, TimelineEntry};
 use std::fmt::Write;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -21,7 +21,7 @@ fn group_title(g: &Group) -> String {
 
 /// Each group with its numbers' timelines. `numbers` lists each group's numbers together,
 /// in group order, so one walk pairs them (looking them up per group was quadratic).
-fn groups_with_numbers(s: &Summary) -> impl Iterator<Item = (&Group, &[Timeline])> {
+fn groups_with_numbers(s: &Summary) -> impl Iterator<Item = (&Group, &[NumberTimeline])> {
     let mut rest = &s.numbers[..];
     s.groups.iter().map(move |g| {
         let n = rest.iter().take_while(|t| t.group == g.key).count();
@@ -52,7 +52,7 @@ fn change_text(c: &FieldChange) -> String {
     }
 }
 
-fn changes_text(e: &Entry) -> String {
+fn changes_text(e: &TimelineEntry) -> String {
     e.changes
         .iter()
         .map(change_text)
@@ -67,9 +67,9 @@ fn counts_sentence(s: &Summary) -> String {
         s.valid
     );
     let by_type: Vec<String> = [
-        (s.created, "Created"),
-        (s.updated, "Updated"),
-        (s.deleted, "Deleted"),
+        (s.by_event_type.created, "Created"),
+        (s.by_event_type.updated, "Updated"),
+        (s.by_event_type.deleted, "Deleted"),
     ]
     .into_iter()
     .filter(|(n, _)| *n > 0)
@@ -81,19 +81,23 @@ fn counts_sentence(s: &Summary) -> String {
     let _ = write!(out, ", {} invalid", s.invalid);
     if s.other > 0 {
         let mut kinds = Vec::new();
-        if s.renewal_reminders > 0 {
+        if s.other_kinds.subscription_renewal > 0 {
             kinds.push(plural(
-                s.renewal_reminders,
+                s.other_kinds.subscription_renewal,
                 "renewal reminder",
                 "renewal reminders",
             ));
         }
-        if s.other_events > 0 {
-            kinds.push(plural(s.other_events, "other event", "other events"));
-        }
-        if s.other_frames > 0 {
+        if s.other_kinds.other_event > 0 {
             kinds.push(plural(
-                s.other_frames,
+                s.other_kinds.other_event,
+                "other event",
+                "other events",
+            ));
+        }
+        if s.other_kinds.websocket_frame > 0 {
+            kinds.push(plural(
+                s.other_kinds.websocket_frame,
                 "non-notification frame",
                 "non-notification frames",
             ));
@@ -254,7 +258,7 @@ pub fn markdown(s: &Summary, limit: usize) -> (String, bool) {
                 md(&t.id)
             ));
             out.push("| Time (UTC) | Event | Effect | Changes | Line |\n|---|---|---|---|---:|\n");
-            for e in &t.entries {
+            for e in &t.timeline {
                 if !out.push(&format!(
                     "| {} | {} | {} | {} | {} |\n",
                     e.time.to_plain(),
@@ -302,7 +306,7 @@ pub fn csv(s: &Summary, limit: usize) -> (String, bool) {
     let mut out = Out::new(limit);
     out.push("group,phoneNumber,id,time,uuid,eventType,effect,changes,line\r\n");
     'numbers: for t in &s.numbers {
-        for e in &t.entries {
+        for e in &t.timeline {
             let row = [
                 cell(&t.group),
                 cell(&t.phone_number),
@@ -334,7 +338,7 @@ mod tests {
     fn pairs_each_group_with_its_own_numbers() {
         let s = crate::summarize(
             std::fs::read("tests/fixtures/summarize/mixed-day.ndjson").unwrap(),
-            &crate::SummaryOptions::default(),
+            &crate::SummarizeOptions::default(),
         );
         let pairs: Vec<(&str, usize)> = groups_with_numbers(&s)
             .map(|(g, n)| {

@@ -1,0 +1,264 @@
+//! The token serializer (`output::write`), natively: tokens decoded back here, as
+//! `assembleValue` in src/js/wasm.rs decodes them in JavaScript, make exactly the JSON text
+//! `serde_json` writes of the same value, members in the same order: for every fixture's
+//! report and summary, and for every shape serde can hand a serializer.
+#![cfg(feature = "serde")]
+
+use cc_number_events::__private::{
+    to_tokens, ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, STRING, TRUE,
+};
+use cc_number_events::{summarize, validate, Options, SummarizeOptions};
+use serde::Serialize;
+use std::fs;
+use std::path::Path;
+
+/// `assembleValue`, writing JSON text instead of building objects.
+struct Decoder<'a> {
+    nums: &'a [u32],
+    text: Vec<u16>,
+    at: usize,
+    i: usize,
+    keys: Vec<String>,
+}
+
+impl Decoder<'_> {
+    fn next(&mut self) -> u32 {
+        self.i += 1;
+        self.nums[self.i - 1]
+    }
+
+    fn str(&mut self) -> String {
+        let n = self.next() as usize;
+        self.at += n;
+        String::from_utf16(&self.text[self.at - n..self.at]).expect("whole characters")
+    }
+
+    fn value(&mut self, out: &mut String) {
+        match self.next() {
+            NULL => out.push_str("null"),
+            FALSE => out.push_str("false"),
+            TRUE => out.push_str("true"),
+            NUMBER => {
+                let low = u64::from(self.next());
+                let high = u64::from(self.next());
+                out.push_str(&(high << 32 | low).to_string());
+            }
+            STRING => {
+                let s = self.str();
+                out.push_str(&serde_json::to_string(&s).unwrap());
+            }
+            OBJECT => {
+                out.push('{');
+                let mut first = true;
+                loop {
+                    let key = match self.next() {
+                        END => break,
+                        NEW_KEY => {
+                            let key = self.str();
+                            self.keys.push(key.clone());
+                            key
+                        }
+                        KEY => {
+                            let id = self.next() as usize;
+                            self.keys[id].clone()
+                        }
+                        tag => panic!("tag {tag} where a key or END goes"),
+                    };
+                    if !std::mem::take(&mut first) {
+                        out.push(',');
+                    }
+                    out.push_str(&serde_json::to_string(&key).unwrap());
+                    out.push(':');
+                    self.value(out);
+                }
+                out.push('}');
+            }
+            ARRAY => {
+                out.push('[');
+                let mut first = true;
+                while self.nums[self.i] != END {
+                    if !std::mem::take(&mut first) {
+                        out.push(',');
+                    }
+                    self.value(out);
+                }
+                self.i += 1;
+                out.push(']');
+            }
+            tag => panic!("unknown tag {tag}"),
+        }
+    }
+}
+
+/// The JSON text of the value the tokens make; every number and unit of text used once.
+fn decode(nums: &[u32], text: &str) -> String {
+    let mut d = Decoder {
+        nums,
+        text: text.encode_utf16().collect(),
+        at: 0,
+        i: 0,
+        keys: Vec::new(),
+    };
+    let mut out = String::new();
+    d.value(&mut out);
+    assert_eq!(d.i, nums.len(), "numbers left over");
+    assert_eq!(d.at, d.text.len(), "text left over");
+    out
+}
+
+fn assert_same<T: Serialize + ?Sized>(value: &T, what: &str) {
+    let (nums, text) = to_tokens(value).unwrap();
+    assert_eq!(
+        decode(&nums, &text),
+        serde_json::to_string(value).unwrap(),
+        "{what}"
+    );
+}
+
+#[test]
+fn every_fixture_report_and_summary_decodes_to_its_json() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut seen = 0;
+    for kind in ["validate", "summarize"] {
+        for entry in fs::read_dir(root.join(kind)).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.display().to_string();
+            if name.ends_with(".expected") || name.ends_with(".rendered") {
+                continue;
+            }
+            let bytes = fs::read(&path).unwrap();
+            for strict in [false, true] {
+                let plain = Options {
+                    strict,
+                    ..Options::default()
+                };
+                let rendered = Options {
+                    text: true,
+                    markdown: true,
+                    csv: true,
+                    ..plain.clone()
+                };
+                assert_same(&validate(&bytes, &plain), &name);
+                assert_same(&validate(&bytes, &rendered), &name);
+            }
+            let cut = SummarizeOptions {
+                max_items: 3,
+                max_log_issues: 1,
+                max_output_bytes: Some(700),
+                markdown: true,
+                csv: true,
+                ..SummarizeOptions::default()
+            };
+            assert_same(&summarize(&bytes, &SummarizeOptions::default()), &name);
+            assert_same(&summarize(&bytes, &cut), &name);
+            seen += 1;
+        }
+    }
+    assert!(seen >= 50, "only {seen} fixtures");
+}
+
+#[derive(Serialize)]
+enum Shape {
+    Unit,
+    Newtype(u8),
+    Tuple(u16, Option<char>),
+    Struct { a: bool, b: Option<u32> },
+}
+
+#[derive(Serialize)]
+struct Wrapper(Vec<Shape>);
+
+#[derive(Serialize)]
+struct Everything {
+    unit: (),
+    tuple: (u64, &'static str, i32),
+    shapes: Wrapper,
+    again: Shape,
+    #[serde(rename = "é\"😀")]
+    odd_key: String,
+    none: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    skipped: Option<String>,
+}
+
+#[test]
+fn every_shape_decodes_to_what_serde_json_writes() {
+    let value = Everything {
+        unit: (),
+        tuple: (u64::MAX, "x\u{0}\"\\\n😀", 7),
+        shapes: Wrapper(vec![
+            Shape::Unit,
+            Shape::Newtype(255),
+            Shape::Tuple(1, Some('😀')),
+            Shape::Tuple(2, None),
+            Shape::Struct {
+                a: true,
+                b: Some(1 << 31),
+            },
+        ]),
+        again: Shape::Struct { a: false, b: None },
+        odd_key: "é".repeat(3),
+        none: None,
+        skipped: None,
+    };
+    assert_same(&value, "everything");
+    assert_same(&[[1u8, 2], [3, 4]], "nested arrays");
+    assert_same(&Vec::<u8>::new(), "empty array");
+    assert_same("", "empty string");
+}
+
+#[test]
+fn each_key_crosses_once_then_by_number() {
+    #[derive(Serialize)]
+    struct Item {
+        #[serde(rename = "é\"k")]
+        k: &'static str,
+        n: u64,
+        b: bool,
+        z: Option<u8>,
+    }
+    let items = [7u64, 1 << 40].map(|n| Item {
+        k: "x😀",
+        n,
+        b: n == 7,
+        z: None,
+    });
+    let (nums, text) = to_tokens(&items).unwrap();
+    #[rustfmt::skip]
+    assert_eq!(nums, [
+        ARRAY,
+        OBJECT, NEW_KEY, 3, STRING, 3, NEW_KEY, 1, NUMBER, 7, 0, NEW_KEY, 1, TRUE, NEW_KEY, 1, NULL, END,
+        OBJECT, KEY, 0, STRING, 3, KEY, 1, NUMBER, 0, 256, KEY, 2, FALSE, KEY, 3, NULL, END,
+        END,
+    ]);
+    assert_eq!(text, "é\"kx😀nbzx😀");
+}
+
+#[test]
+fn values_the_tokens_cannot_carry_are_errors() {
+    use std::collections::BTreeMap;
+    let map: BTreeMap<String, u8> = [("__proto__".to_string(), 1)].into();
+    let refused = [
+        to_tokens(&1.5f64).unwrap_err(),
+        to_tokens(&1f32).unwrap_err(),
+        to_tokens(&-1i64).unwrap_err(),
+        to_tokens(&map).unwrap_err(),
+        to_tokens(&serde_bytes_like()).unwrap_err(),
+    ];
+    for e in &refused {
+        assert!(e.to_string().ends_with("cannot be sent as tokens"), "{e}");
+    }
+    // Non-negative signed numbers are numbers.
+    assert_eq!(to_tokens(&5i8).unwrap().0, [NUMBER, 5, 0]);
+}
+
+/// A value that serializes as bytes, as `serde_bytes` would make it.
+fn serde_bytes_like() -> impl Serialize {
+    struct Bytes;
+    impl Serialize for Bytes {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_bytes(b"ab")
+        }
+    }
+    Bytes
+}
