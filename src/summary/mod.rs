@@ -1,7 +1,11 @@
-//! Layer 6, summarizing a log: splitting it into items, then counts, timelines, duplicates and
-//! out-of-order items. Uses the layers below.
+//! Layer 6, summarizing a log: splitting it into items, reading them one by one, then
+//! timelines, groups and the lists within the output's limits. Uses the layers below.
 
+mod listing;
 pub(crate) mod log;
+mod pass;
 mod summarize;
+mod timelines;
 
+pub(crate) use listing::output_limit;
 pub use summarize::*;
