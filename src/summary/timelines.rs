@@ -8,7 +8,7 @@ use crate::model::event_ref::EventRef;
 use crate::model::timestamp::Instant;
 use crate::model::{Effect, Event};
 use crate::summary::listing::{entry_size, timeline_size, Budget, Problems};
-use crate::summary::{Entry, FieldChange, Group, Summary, Timeline};
+use crate::summary::{Entry, FieldChange, Group, Net, Summary, Timeline};
 
 /// A valid event, as the timelines need it: the whole event, borrowed from the log when the
 /// fast path read it. Copying every value of every event, then freeing it, was a fifth of a
@@ -63,15 +63,7 @@ pub(super) fn finish(
     summary.groups = groups;
     let timelines = timelines_of(&kept, &summary.groups);
     net_effects(&mut summary.groups, &timelines, &kept);
-    for g in &summary.groups {
-        summary.net.added.extend(g.net.added.iter().cloned());
-        summary.net.removed.extend(g.net.removed.iter().cloned());
-        summary.net.changed.extend(g.net.changed.iter().cloned());
-        summary
-            .net
-            .transient
-            .extend(g.net.transient.iter().cloned());
-    }
+    summary.net = whole_net(&summary.groups);
     // Timelines while they fit: the first that does not is cut, and every later one is
     // counted instead of listed.
     let total = timelines.len();
@@ -194,6 +186,18 @@ fn net_effects(groups: &mut [Group], timelines: &[Building], kept: &[Kept<'_>]) 
         };
         list.push(timeline.phone_number.clone());
     }
+}
+
+/// The log's net effect: its groups', one after the other.
+fn whole_net(groups: &[Group]) -> Net {
+    let mut net = Net::default();
+    for g in groups {
+        net.added.extend(g.net.added.iter().cloned());
+        net.removed.extend(g.net.removed.iter().cloned());
+        net.changed.extend(g.net.changed.iter().cloned());
+        net.transient.extend(g.net.transient.iter().cloned());
+    }
+    net
 }
 
 /// A timeline as listed: its entries with their changes (`events` are its events in `kept`,
