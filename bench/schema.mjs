@@ -1,6 +1,6 @@
 // The event's rules as a JSON Schema (for ajv 8 + ajv-formats; the zod 4 twin is in
 // zod-schema.mjs, kept apart so ajv's start-up time does not include importing zod),
-// as faithful to /work/shared/domain.md and src/checks/rules.rs as each can be in the default
+// as faithful to /work/shared/domain.md and src/checks/{envelope,body}.rs as each can be in the default
 // (non-strict) mode. What neither can express is listed in bench/README.md ("Caveats"):
 //   - `uri` must link to the same phone-number id as `id`, and the same account as `event`
 //     (cross-field equality: not in JSON Schema; zod could with superRefine, left out so both

@@ -1,17 +1,22 @@
 //! What a parsed document is: how it was delivered and which kind of notification it holds.
 //! Kinds other than this event are named, not judged against this event's rules.
 
-use crate::checks::rules::{self, clip};
+use crate::checks::body::check_body;
+use crate::checks::envelope::check_envelope;
 use crate::diagnostics::codes::Code;
 use crate::diagnostics::findings::{loc, Findings};
 use crate::json::{Node, Value};
-use crate::model::{Delivery, Event, Kind};
+use crate::model::event_ref::EventRef;
+use crate::model::formats::phone_number_filter_account;
+use crate::model::{Delivery, Kind};
+use crate::text::quote::clip;
 use crate::text::span::Span;
 
-pub(crate) struct Analysis {
+/// What a parsed document is, and its event (borrowed from the tree) when it is a valid one.
+pub(crate) struct Analysis<'n> {
     pub kind: Kind,
     pub delivery: Delivery,
-    pub event: Option<Event>,
+    pub event: Option<EventRef<'n>>,
 }
 
 const THIS_FILTER: &str = "/restapi/v1.0/account/~/phone-number?usageType=ContactCenterNumber";
@@ -26,7 +31,7 @@ fn not_notification(
     path: &str,
     message: String,
     hint: Option<String>,
-) -> Analysis {
+) -> Analysis<'static> {
     let finding = f.add(Code::NotANotification, whole(node), path, message);
     finding.hint = hint;
     Analysis {
@@ -47,7 +52,7 @@ fn looks_like_body(node: &Node) -> bool {
 }
 
 /// Classifies `root` and, for this event, checks it.
-pub(crate) fn analyze(f: &mut Findings, root: &Node) -> Analysis {
+pub(crate) fn analyze<'n>(f: &mut Findings, root: &'n Node) -> Analysis<'n> {
     match &root.value {
         Value::Array(items) => analyze_frame(f, root, items),
         Value::Object(_) => {
@@ -62,7 +67,7 @@ pub(crate) fn analyze(f: &mut Findings, root: &Node) -> Analysis {
                     "this is an event body without its envelope (uuid, event, timestamp, subscriptionId, ownerId)",
                 )
                 .hint("paste the whole notification as it was received; the body alone cannot be de-duplicated or ordered");
-                let _ = rules::check_body(f, root, "", None);
+                let _ = check_body(f, root, "", None);
                 return Analysis {
                     kind: Kind::ContactCenterPhoneNumber,
                     delivery: Delivery::BodyOnly,
@@ -105,7 +110,7 @@ pub(crate) fn analyze(f: &mut Findings, root: &Node) -> Analysis {
     }
 }
 
-fn analyze_frame(f: &mut Findings, root: &Node, items: &[Node]) -> Analysis {
+fn analyze_frame<'n>(f: &mut Findings, root: &Node, items: &'n [Node]) -> Analysis<'n> {
     let meta_type = items.first().and_then(|m| m.get("type"));
     if items.len() != 2 || meta_type.is_none() {
         let log = items.len() > 1
@@ -213,15 +218,18 @@ fn resource_name(event: &str) -> &str {
         .unwrap_or(path)
 }
 
-fn analyze_envelope(f: &mut Findings, env: &Node, base: &str, delivery: Delivery) -> Analysis {
+fn analyze_envelope<'n>(
+    f: &mut Findings,
+    env: &'n Node,
+    base: &str,
+    delivery: Delivery,
+) -> Analysis<'n> {
     let event = env.get("event");
     let filter = event.and_then(Node::as_str);
     let body = env.get("body");
     let cc_body = body.is_some_and(looks_like_body);
     let kind = match filter {
-        Some(e) if rules::phone_number_filter_account(e).is_some() => {
-            Kind::ContactCenterPhoneNumber
-        }
+        Some(e) if phone_number_filter_account(e).is_some() => Kind::ContactCenterPhoneNumber,
         _ if cc_body => Kind::ContactCenterPhoneNumber,
         Some(e) if e.starts_with("/restapi/v1.0/subscription") => Kind::SubscriptionRenewal,
         Some(e) if e.starts_with("/restapi/") => Kind::OtherEvent,
@@ -233,7 +241,7 @@ fn analyze_envelope(f: &mut Findings, env: &Node, base: &str, delivery: Delivery
         event: None,
     };
     let (Some(filter), Some(event)) = (filter, event) else {
-        analysis.event = rules::check_envelope(f, env, base);
+        analysis.event = check_envelope(f, env, base);
         return analysis;
     };
     let path = loc(base, "event");
@@ -269,7 +277,7 @@ fn analyze_envelope(f: &mut Findings, env: &Node, base: &str, delivery: Delivery
             )
             .hint(format!("this event's filter is {THIS_FILTER}"));
         }
-        _ => analysis.event = rules::check_envelope(f, env, base),
+        _ => analysis.event = check_envelope(f, env, base),
     }
     analysis
 }

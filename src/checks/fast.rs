@@ -3,39 +3,32 @@
 //! Nearly all real traffic is one compact, valid envelope. This reader walks it once, borrowing
 //! each value, and gives up (`None`) at the first thing that is not plainly right: an escape in
 //! a string, a member it does not know or has seen already, a number or `null` where a string
-//! belongs, a value any rule in [`crate::checks::rules`] would remark on. The full validator then runs
-//! and explains. So the fast path only ever answers where the full one finds nothing at all,
+//! belongs, a value any rule of `checks::envelope` or `checks::body` would remark on (it asks
+//! the same predicates they do). The full validator then runs and explains. So the fast path only ever answers where the full one finds nothing at all,
 //! and gives the same event; `tests` hold the two equal on every fixture and on mutated
 //! payloads.
 
-use crate::checks::change::Facts;
-use crate::checks::rules::{
-    clean_filter_account, clean_uri, e164_ok, is_digits, is_uuid, usage_type_ok, uuid_ok,
-};
 use crate::json::{skip_whitespace, string_run};
-use crate::model::timestamp::{self, Instant};
+use crate::model::event_ref::{BodyRef, EventRef, PhoneNumberInfoRef, ProviderRef};
+use crate::model::formats::{clean_filter_account, clean_uri, e164_ok, id_ok, is_uuid, uuid_ok};
+use crate::model::timestamp;
 use crate::model::vocab;
-use crate::model::{Body, Event, EventType, NumberType, PhoneNumberInfo, Provider};
+use crate::model::{EventType, NumberType};
 
 /// Nesting the fast path needs: envelope, body, phoneNumberInfo, contactCenterProvider. A
 /// caller's `maxDepth` below this sends every payload down the full path, which reports it.
 const DEPTH: usize = 4;
 
-/// The event in `src` (from byte `start`), when `src` is exactly one clean WebHook
+/// The event in `src` (from byte `start`), borrowed, when `src` is exactly one clean WebHook
 /// notification of this event, with nothing for any rule to report under `max_depth`.
-pub(crate) fn clean_event(src: &str, start: usize, max_depth: usize) -> Option<Event> {
-    clean(src, start, max_depth).map(|c| c.to_event())
-}
-
-/// `clean_event`, borrowed from `src`.
-pub fn clean(src: &str, start: usize, max_depth: usize) -> Option<Clean<'_>> {
+pub fn clean(src: &str, start: usize, max_depth: usize) -> Option<EventRef<'_>> {
     let (clean, end) = clean_at(src, start, max_depth)?;
     (skip_whitespace(src, end) == src.len()).then_some(clean)
 }
 
 /// The clean notification that starts at `start` (after white space), and where it ends:
 /// for logs, whose items follow each other.
-pub(crate) fn clean_at(src: &str, start: usize, max_depth: usize) -> Option<(Clean<'_>, usize)> {
+pub(crate) fn clean_at(src: &str, start: usize, max_depth: usize) -> Option<(EventRef<'_>, usize)> {
     if max_depth < DEPTH {
         return None;
     }
@@ -47,74 +40,6 @@ pub(crate) fn clean_at(src: &str, start: usize, max_depth: usize) -> Option<(Cle
     let mut f = Fields::default();
     r.object(|key, r| f.envelope_member(key, r))?;
     Some((f.checked()?, r.pos))
-}
-
-/// A clean event's values, as they stand in the text, and what was read from them.
-pub struct Clean<'a> {
-    pub uuid: &'a str,
-    pub event: &'a str,
-    pub account_id: &'a str,
-    pub timestamp: &'a str,
-    pub time: Instant,
-    pub subscription_id: &'a str,
-    pub owner_id: &'a str,
-    pub event_type: EventType,
-    pub uri: Option<&'a str>,
-    pub id: &'a str,
-    pub phone_number: &'a str,
-    pub payment_type: Option<&'a str>,
-    pub location: Option<&'a str>,
-    pub number_type: Option<NumberType>,
-    pub usage_type: Option<&'a str>,
-    pub status: Option<&'a str>,
-    /// The provider's id and name, when there is a provider.
-    pub provider: Option<(Option<&'a str>, Option<&'a str>)>,
-}
-
-impl<'a> Clean<'a> {
-    pub fn facts(&self) -> Facts<'a> {
-        Facts {
-            event_type: self.event_type,
-            phone_number: self.phone_number,
-            id: self.id,
-            number_type: self.number_type,
-            location: self.location,
-            usage_type: self.usage_type,
-            account_id: self.account_id,
-            provider: self.provider.and_then(|(id, name)| name.or(id)),
-            time: self.time,
-        }
-    }
-
-    pub fn to_event(&self) -> Event {
-        let owned = |s: Option<&str>| s.map(str::to_string);
-        Event {
-            uuid: self.uuid.to_string(),
-            event: self.event.to_string(),
-            account_id: self.account_id.to_string(),
-            timestamp: self.timestamp.to_string(),
-            time: self.time,
-            subscription_id: self.subscription_id.to_string(),
-            owner_id: self.owner_id.to_string(),
-            body: Body {
-                event_type: self.event_type,
-                phone_number_info: PhoneNumberInfo {
-                    uri: owned(self.uri),
-                    id: self.id.to_string(),
-                    phone_number: self.phone_number.to_string(),
-                    payment_type: owned(self.payment_type),
-                    location: owned(self.location),
-                    number_type: self.number_type,
-                    usage_type: owned(self.usage_type),
-                    status: owned(self.status),
-                    contact_center_provider: self.provider.map(|(id, name)| Provider {
-                        id: owned(id),
-                        name: owned(name),
-                    }),
-                },
-            },
-        }
-    }
 }
 
 struct Reader<'a> {
@@ -197,7 +122,7 @@ struct Fields<'a> {
     number_type: Option<&'a str>,
     usage_type: Option<&'a str>,
     status: Option<&'a str>,
-    provider: Option<(Option<&'a str>, Option<&'a str>)>,
+    provider: Option<ProviderRef<'a>>,
 }
 
 impl<'a> Fields<'a> {
@@ -244,35 +169,37 @@ impl<'a> Fields<'a> {
                     "name" => put(&mut name, r.string()?),
                     _ => None,
                 })?;
-                put(&mut self.provider, (id, name))
+                put(&mut self.provider, ProviderRef { id, name })
             }
             _ => None,
         }
     }
 
-    /// The values, when every member is present where required and passes its rule.
-    fn checked(self) -> Option<Clean<'a>> {
-        let known =
-            |value: Option<&str>, allowed: &[&str]| value.is_none_or(|v| allowed.contains(&v));
+    /// The event, when every member is present where required and passes its rule: the same
+    /// predicates the full rules apply (`crate::model::formats`, `crate::model::vocab`).
+    fn checked(self) -> Option<EventRef<'a>> {
+        let known = |value: Option<&str>, documented: &[&str]| {
+            value.is_none_or(|v| vocab::documented(v, documented))
+        };
         let uuid = self.uuid.filter(|s| uuid_ok(s))?;
         let event = self.event?;
         let account_id = clean_filter_account(event)?;
         let timestamp = self.timestamp?;
         let time = timestamp::parse(timestamp).ok()?;
         let subscription_id = self.subscription_id.filter(|s| is_uuid(s))?;
-        let owner_id = self.owner_id.filter(|s| is_digits(s))?;
+        let owner_id = self.owner_id.filter(|s| id_ok(s, true))?;
         self.body?;
         let event_type = EventType::from_name(self.event_type?)?;
         self.info?;
-        let id = self.id.filter(|s| is_digits(s))?;
+        let id = self.id.filter(|s| id_ok(s, true))?;
         let phone_number = self.phone_number.filter(|s| e164_ok(s))?;
         let number_type = match self.number_type {
             Some(t) => Some(NumberType::from_name(t)?),
             None => None,
         };
         let usage_ok = match self.usage_type {
-            Some(u) => usage_type_ok(u, event_type),
-            None => event_type != EventType::Updated,
+            Some(u) => vocab::usage_type_ok(u, event_type),
+            None => !vocab::usage_type_required(event_type),
         };
         let fine = self.uri.is_none_or(|u| clean_uri(u, id, account_id))
             && known(self.payment_type, vocab::PAYMENT_TYPES)
@@ -280,8 +207,8 @@ impl<'a> Fields<'a> {
             && known(self.status, vocab::STATUSES)
             && self
                 .provider
-                .is_none_or(|(id, _)| id.is_none_or(|id| !id.is_empty()));
-        fine.then_some(Clean {
+                .is_none_or(|p| p.id.is_none_or(|id| id_ok(id, false)));
+        fine.then_some(EventRef {
             uuid,
             event,
             account_id,
@@ -289,16 +216,20 @@ impl<'a> Fields<'a> {
             time,
             subscription_id,
             owner_id,
-            event_type,
-            uri: self.uri,
-            id,
-            phone_number,
-            payment_type: self.payment_type,
-            location: self.location,
-            number_type,
-            usage_type: self.usage_type,
-            status: self.status,
-            provider: self.provider,
+            body: BodyRef {
+                event_type,
+                phone_number_info: PhoneNumberInfoRef {
+                    uri: self.uri,
+                    id,
+                    phone_number,
+                    payment_type: self.payment_type,
+                    location: self.location,
+                    number_type,
+                    usage_type: self.usage_type,
+                    status: self.status,
+                    contact_center_provider: self.provider,
+                },
+            },
         })
     }
 }
@@ -312,6 +243,10 @@ mod tests {
     use std::path::Path;
 
     const DEFAULT_DEPTH: usize = 64;
+
+    fn clean_event(src: &str, start: usize, max_depth: usize) -> Option<crate::model::Event> {
+        clean(src, start, max_depth).map(|c| c.to_event())
+    }
 
     fn fixture(name: &str) -> String {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/validate");

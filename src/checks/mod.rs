@@ -1,8 +1,11 @@
 //! Layer 5, judging one notification: detection of its kind, the envelope and body rules, the
 //! tree-free fast reader and the change an event makes. Uses the layers below.
 
+mod body;
 pub(crate) mod change;
 pub(crate) mod detect;
+mod envelope;
 pub(crate) mod fast;
-pub(crate) mod rules;
+mod members;
+mod phone;
 pub(crate) mod validate;

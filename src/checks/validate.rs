@@ -1,6 +1,5 @@
 //! One payload in, one verdict out.
 
-use crate::checks::change::change_of;
 use crate::checks::detect::{analyze, Analysis};
 use crate::checks::fast;
 use crate::diagnostics::codes::Code;
@@ -8,6 +7,7 @@ use crate::diagnostics::findings::{locate, Findings};
 use crate::diagnostics::issue::Issue;
 use crate::json::input::{decode, note_damage, FromJs};
 use crate::json::{skip_whitespace, Parsed, Parser};
+use crate::model::event_ref::EventRef;
 use crate::model::{Delivery, Event, Kind, Options, Report};
 use crate::text::position::LineIndex;
 use crate::text::span::Span;
@@ -40,7 +40,7 @@ pub(crate) fn validate_with(bytes: &[u8], options: &Options, js: &FromJs, fast: 
     }
     // Only a payload with nothing to forgive so far can be clean.
     if fast && f.total() == 0 {
-        if let Some(event) = fast::clean_event(src, text.start, options.max_depth) {
+        if let Some(event) = fast::clean(src, text.start, options.max_depth) {
             return finish(
                 f,
                 src,
@@ -80,7 +80,7 @@ pub(crate) fn validate_with(bytes: &[u8], options: &Options, js: &FromJs, fast: 
 
 /// The verdict on one parsed value: the parser's notes, the kind, and the event only when
 /// nothing found so far is an error.
-pub(crate) fn judge(f: &mut Findings, parsed: &Parsed) -> Analysis {
+pub(crate) fn judge<'n>(f: &mut Findings, parsed: &'n Parsed) -> Analysis<'n> {
     for note in &parsed.notes {
         f.add_problem(note, "");
     }
@@ -98,7 +98,7 @@ fn finish(
     options: &Options,
     kind: Kind,
     delivery: Delivery,
-    event: Option<Event>,
+    event: Option<EventRef>,
 ) -> Report {
     let (errors, warnings) = if f.list.is_empty() {
         (Vec::new(), Vec::new())
@@ -106,15 +106,15 @@ fn finish(
         locate(f, &LineIndex::new(src), options.max_issues)
     };
     let valid = errors.is_empty() && kind == Kind::ContactCenterPhoneNumber && event.is_some();
-    let change = event.as_ref().filter(|_| valid).map(change_of);
+    let event = event.filter(|_| valid);
     Report {
         valid,
         kind,
         delivery,
         errors,
         warnings,
-        event: event.filter(|_| valid),
-        change,
+        event: event.map(|e| e.to_event()),
+        change: event.map(|e| e.change()),
         text: None,
         markdown: None,
         csv: None,

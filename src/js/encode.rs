@@ -168,11 +168,11 @@ pub fn clean_report<'a>(
     // then costs at most one block's count.
     let units =
         (!input_ascii && values == Values::Sliced).then(|| Utf16Offsets::new(input, false, 6));
-    let facts = c.facts();
+    let info = c.info();
     let mut written = String::with_capacity(224);
     c.time.write_iso(&mut written);
     let iso = written.len();
-    facts.write_sentence(&mut written);
+    c.write_sentence(&mut written);
     let (time, sentence) = written.split_at(iso);
     let value = |s: Option<&'a str>| match values {
         Values::Sliced => s.map(Part::Input),
@@ -188,20 +188,20 @@ pub fn clean_report<'a>(
         ascii(Some(time)),
         value(Some(c.subscription_id)),
         value(Some(c.owner_id)),
-        ascii(Some(c.event_type.as_str())),
-        value(c.uri),
-        value(Some(c.id)),
-        value(Some(c.phone_number)),
-        value(c.payment_type),
-        value(c.location),
-        ascii(c.number_type.map(NumberType::as_str)),
-        value(c.usage_type),
-        value(c.status),
-        ascii(c.provider.map(|_| "")),
-        value(c.provider.and_then(|(id, _)| id)),
-        value(c.provider.and_then(|(_, name)| name)),
-        ascii(Some(facts.action())),
-        ascii(Some(facts.effect().as_str())),
+        ascii(Some(c.event_type().as_str())),
+        value(info.uri),
+        value(Some(info.id)),
+        value(Some(info.phone_number)),
+        value(info.payment_type),
+        value(info.location),
+        ascii(info.number_type.map(NumberType::as_str)),
+        value(info.usage_type),
+        value(info.status),
+        ascii(info.contact_center_provider.map(|_| "")),
+        value(info.contact_center_provider.and_then(|p| p.id)),
+        value(info.contact_center_provider.and_then(|p| p.name)),
+        ascii(Some(c.action())),
+        ascii(Some(c.effect().as_str())),
         made(Some(sentence)),
     ];
     // An input slice's offset is its distance from the input's start.

@@ -1,6 +1,9 @@
-//! Layer 4, the notification as typed Rust values: events, changes, options, reports,
-//! timestamps and the vocabularies of each field. Uses the layers below.
+//! Layer 4, the notification as typed Rust values: events (owned, and borrowed as
+//! `EventRef`), changes, options, reports, timestamps, and the formats and vocabularies of
+//! each field. Uses the layers below.
 
+pub(crate) mod event_ref;
+pub(crate) mod formats;
 #[cfg(feature = "serde")]
 pub(crate) mod serde_impls;
 pub(crate) mod timestamp;

@@ -1,4 +1,7 @@
-//! RingCentral's documented values, and "did you mean" for near misses.
+//! RingCentral's documented values, the rules over them that both the fast reader and the
+//! full rules apply, and "did you mean" for near misses.
+
+use crate::model::EventType;
 
 pub const PAYMENT_TYPES: &[&str] = &[
     "External",
@@ -62,6 +65,24 @@ pub const INFO_FIELDS: &[&str] = &[
     "contactCenterProvider",
 ];
 pub const PROVIDER_FIELDS: &[&str] = &["id", "name"];
+
+/// Whether `value` is one of the `documented` ones: anything else is remarked on (a warning,
+/// or an error under `strict`).
+pub fn documented(value: &str, documented: &[&str]) -> bool {
+    documented.contains(&value)
+}
+
+/// Whether an event of `event_type` must say its `usageType`: only an `Updated` event's tells
+/// a conversion to Contact Center from a reassignment away.
+pub fn usage_type_required(event_type: EventType) -> bool {
+    event_type == EventType::Updated
+}
+
+/// A `usageType` with nothing to remark on for an event of `event_type`: `Created` and
+/// `Deleted` are about Contact Center numbers, `Updated` may move a number to any use.
+pub fn usage_type_ok(value: &str, event_type: EventType) -> bool {
+    value == CONTACT_CENTER || event_type == EventType::Updated && documented(value, USAGE_TYPES)
+}
 
 /// Longest input worth a suggestion, in bytes; every candidate is shorter.
 const MAX_GUESS: usize = 64;

@@ -10,9 +10,10 @@
 //! could resume: a log of lines like `{"k":` (each opening an object the next line nests
 //! in) costs each line once, not once per level of `maxDepth` below it.
 
-use crate::checks::fast::{clean_at, Clean};
+use crate::checks::fast::clean_at;
 use crate::diagnostics::problem::Problem;
 use crate::json::{skip_whitespace, Parsed, Parser};
+use crate::model::event_ref::EventRef;
 
 /// One item of a log: where it is and what reading made of it.
 pub(crate) struct Piece<'a> {
@@ -27,7 +28,7 @@ pub(crate) struct Piece<'a> {
 /// An item read whole.
 pub(crate) enum Read<'a> {
     /// A clean WebHook notification, read by the fast path, and the offset after it.
-    Clean(Clean<'a>, usize),
+    Clean(EventRef<'a>, usize),
     /// Anything else, as a parse tree.
     Tree(Parsed<'a>),
 }

@@ -1,11 +1,15 @@
-//! Layer 6, summarizing a log: splitting it into items, then counts, timelines, duplicates and
-//! out-of-order items. Uses the layers below.
+//! Layer 6, summarizing a log: splitting it into items, reading them one by one, then
+//! timelines, groups and the lists within the output's limits. Uses the layers below.
 
+mod listing;
 pub(crate) mod log;
 #[cfg(feature = "serde")]
 pub(crate) mod options;
+mod pass;
 mod summarize;
+mod timelines;
 
+pub(crate) use listing::output_limit;
 pub use summarize::*;
 // The name `SummarizeOptions` had before it took its TypeScript name, kept inside the crate
 // while the boundary is reworked on other branches; to go once those are merged.

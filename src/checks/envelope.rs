@@ -1,0 +1,185 @@
+//! The rules for a notification envelope: `uuid`, the `event` filter, `timestamp`,
+//! `subscriptionId` and `ownerId`, then the body's (`checks::body`).
+//!
+//! Each check reports into [`Findings`] and returns what it could read, so one pass collects
+//! every problem and, when there are none, the event falls out at the end, borrowed from the
+//! parse tree.
+
+use crate::checks::body::check_body;
+use crate::checks::members::{id, object, string, unknown_fields};
+use crate::diagnostics::codes::Code;
+use crate::diagnostics::findings::{loc, pointer, Findings, Loc};
+use crate::json::Node;
+use crate::model::event_ref::EventRef;
+use crate::model::formats::{
+    account_ok, clean_filter_account, filter_query, is_digits, is_uuid,
+    phone_number_filter_account, uuid_ok, ACCOUNT_PLACEHOLDER, FILTER_QUERY,
+};
+use crate::model::timestamp::{self, Instant};
+use crate::model::vocab;
+use crate::text::quote::clip;
+
+/// Checks an envelope of this event; returns the event when nothing found so far is an error.
+pub(crate) fn check_envelope<'n>(
+    f: &mut Findings,
+    env: &'n Node,
+    base: &str,
+) -> Option<EventRef<'n>> {
+    let uuid = string(
+        f,
+        env,
+        base,
+        "uuid",
+        Some(": it identifies the notification"),
+    )
+    .inspect(|(s, n)| check_uuid(f, s, n, loc(base, "uuid")));
+    let filter = string(f, env, base, "event", Some(""))
+        .and_then(|(s, n)| check_filter(f, s, n, loc(base, "event")).map(|account| (s, account)));
+    let time = string(f, env, base, "timestamp", Some(""))
+        .and_then(|(s, n)| check_timestamp(f, s, n, loc(base, "timestamp")).map(|t| (s, t)));
+    let subscription = string(f, env, base, "subscriptionId", Some(""))
+        .inspect(|(s, n)| check_subscription(f, s, n, loc(base, "subscriptionId")));
+    let owner = id(f, env, base, "ownerId", Some(""), true);
+    let body_base = pointer(base, "body");
+    let account = filter.map(|(_, account)| account);
+    let body =
+        object(f, env, base, "body", Some("")).and_then(|b| check_body(f, b, &body_base, account));
+    unknown_fields(
+        f,
+        env,
+        base,
+        vocab::ENVELOPE_FIELDS,
+        "the notification envelope",
+    );
+    // An error anywhere drops the event (`validate::judge`).
+    if f.has_errors() {
+        return None;
+    }
+    let ((event, account_id), (timestamp, time)) = (filter?, time?);
+    Some(EventRef {
+        uuid: uuid?.0,
+        event,
+        account_id,
+        timestamp,
+        time,
+        subscription_id: subscription?.0,
+        owner_id: owner?,
+        body: body?,
+    })
+}
+
+fn check_uuid(f: &mut Findings, s: &str, node: &Node, path: Loc) {
+    if uuid_ok(s) {
+        return;
+    }
+    let finding = f.add(
+        Code::InvalidUuid,
+        node.span,
+        path,
+        format!(
+            "`uuid` \"{}\" is neither an 18-20 digit id nor a UUID",
+            clip(s)
+        ),
+    );
+    if is_digits(s) {
+        finding.hint(format!(
+            "real notification ids have 18 to 20 digits; this one has {}",
+            s.len()
+        ));
+    } else {
+        finding.hint("real ids look like \"2661273919712564939\" or \"ed1cf00c-0420-4bf5-a0ae-e659cc9f77e0\"");
+    }
+}
+
+/// Checks the `event` filter; returns the account it names.
+fn check_filter<'s>(f: &mut Findings, s: &'s str, node: &Node, path: Loc) -> Option<&'s str> {
+    if let Some(account) = clean_filter_account(s) {
+        return Some(account);
+    }
+    let expected = "/restapi/v1.0/account/{accountId}/phone-number?usageType=ContactCenterNumber";
+    let Some(account) = phone_number_filter_account(s) else {
+        f.add(
+            Code::InvalidEventFilter,
+            node.span,
+            path,
+            format!("`event` \"{}\" is not this event's filter", clip(s)),
+        )
+        .hint(format!("expected {expected}"));
+        return None;
+    };
+    let query = filter_query(s, account);
+    if query != FILTER_QUERY {
+        let detail = if query.is_empty() {
+            "has no `?usageType=ContactCenterNumber` query".to_string()
+        } else {
+            format!("has the query \"{}\"", clip(query))
+        };
+        f.add(
+            Code::InvalidEventFilter,
+            node.span,
+            path,
+            format!("`event` {detail}"),
+        )
+        .hint("this event's filter ends in ?usageType=ContactCenterNumber");
+        return None;
+    }
+    if account == ACCOUNT_PLACEHOLDER {
+        f.add(
+            Code::EventFilterPlaceholder,
+            node.span,
+            path,
+            "`event` holds the literal `{accountId}` placeholder from RingCentral's documentation",
+        )
+        .hint("real notifications carry the numeric account id, or `~`");
+    } else if !account_ok(account) {
+        f.add(
+            Code::InvalidEventFilter,
+            node.span,
+            path,
+            format!(
+                "the account \"{}\" in `event` is neither digits nor `~`",
+                clip(account)
+            ),
+        )
+        .hint("RingCentral puts the numeric account id there, or `~` for the subscriber's own account");
+        return None;
+    }
+    Some(account)
+}
+
+fn check_timestamp(f: &mut Findings, s: &str, node: &Node, path: Loc) -> Option<Instant> {
+    match timestamp::parse(s) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let finding = f.add(
+                Code::InvalidTimestamp,
+                node.span,
+                path,
+                format!("`timestamp` \"{}\" is not valid: {}", clip(s), e.detail),
+            );
+            if let Some(h) = e.hint {
+                finding.hint(h);
+            }
+            None
+        }
+    }
+}
+
+fn check_subscription(f: &mut Findings, s: &str, node: &Node, path: Loc) {
+    if s.is_empty() {
+        f.add(
+            Code::InvalidId,
+            node.span,
+            path,
+            "`subscriptionId` is empty",
+        );
+    } else if !is_uuid(s) {
+        f.add(
+            Code::SubscriptionIdFormat,
+            node.span,
+            path,
+            format!("`subscriptionId` \"{}\" is not a UUID", clip(s)),
+        )
+        .hint("subscription ids look like \"9d38419f-645f-4ee3-a053-8cf1368c21c4\"");
+    }
+}

@@ -1,0 +1,261 @@
+//! Reading the members of an object for the rules: each helper reports what is missing, of
+//! the wrong type, unknown or undocumented, and returns what it could read, borrowed from the
+//! parse tree.
+
+use crate::diagnostics::codes::{Code, Severity};
+use crate::diagnostics::findings::{loc, pointer, Findings, Loc};
+use crate::json::{Node, Value};
+use crate::model::formats::{id_ok, is_digits};
+use crate::model::vocab;
+use crate::text::quote::clip;
+use crate::text::span::Span;
+
+/// Where a missing member is reported: the `{` of the object that should hold it.
+fn start_of(node: &Node) -> Span {
+    Span::new(node.span.start, node.span.start + 1)
+}
+
+/// A JSON type name as it reads in a sentence: "an object", "a string", "null".
+fn with_article(t: &str) -> String {
+    match t {
+        "null" => t.to_string(),
+        "array" | "object" => format!("an {t}"),
+        _ => format!("a {t}"),
+    }
+}
+
+/// Member `key` of `obj`; reports it missing when `required` says why it is needed.
+pub(crate) fn field<'n, 'a>(
+    f: &mut Findings,
+    obj: &'n Node<'a>,
+    base: &str,
+    key: &str,
+    required: Option<&str>,
+) -> Option<&'n Node<'a>> {
+    let found = obj.get(key);
+    if found.is_none() {
+        if let Some(why) = required {
+            let finding = f.add(
+                Code::MissingField,
+                start_of(obj),
+                pointer(base, key),
+                format!("`{key}` is missing{why}"),
+            );
+            let near = obj
+                .members()
+                .unwrap_or(&[])
+                .iter()
+                // A near miss is among the first members of any real payload; a hostile one
+                // with millions must not cost a fuzzy match per member per missing field.
+                .take(1_000)
+                .find(|m| vocab::closest(&m.key, &[key]).is_some());
+            if let Some(m) = near {
+                finding.hint(format!(
+                    "there is a member `{}`; member names are case-sensitive and spelled `{key}`",
+                    clip(&m.key)
+                ));
+            }
+        }
+    }
+    found
+}
+
+pub(crate) fn wrong_type(f: &mut Findings, node: &Node, path: Loc, key: &str, want: &str) {
+    let finding = f.add(
+        Code::WrongType,
+        node.span,
+        path,
+        format!(
+            "`{key}` must be {}, not {}",
+            with_article(want),
+            with_article(node.type_name())
+        ),
+    );
+    // Quoting a number only helps where the digits are the value; elsewhere say what is meant.
+    if want == "string" && matches!(node.value, Value::Number(_)) {
+        finding.hint(match key {
+            "timestamp" => "write it as an ISO 8601 string such as \"2023-04-18T20:25:24.611Z\"",
+            "phoneNumber" => "write it as an E.164 string: `+`, the country code and the number",
+            "eventType" => "the value is one of the strings \"Created\", \"Updated\", \"Deleted\"",
+            _ => "put the value in double quotes",
+        });
+    }
+}
+
+/// Member `key` as a string.
+pub(crate) fn string<'n>(
+    f: &mut Findings,
+    obj: &'n Node,
+    base: &str,
+    key: &str,
+    required: Option<&str>,
+) -> Option<(&'n str, &'n Node<'n>)> {
+    let node = field(f, obj, base, key, required)?;
+    match node.as_str() {
+        Some(s) => Some((s, node)),
+        None => {
+            wrong_type(f, node, loc(base, key), key, "string");
+            None
+        }
+    }
+}
+
+/// Member `key` as an object.
+pub(crate) fn object<'n, 'a>(
+    f: &mut Findings,
+    obj: &'n Node<'a>,
+    base: &str,
+    key: &str,
+    required: Option<&str>,
+) -> Option<&'n Node<'a>> {
+    let node = field(f, obj, base, key, required)?;
+    if node.members().is_some() {
+        Some(node)
+    } else {
+        wrong_type(f, node, loc(base, key), key, "object");
+        None
+    }
+}
+
+/// An id: a string of digits, or a JSON integer (accepted, read as its digits, and warned
+/// about, because JavaScript loses digits of integers past 2^53). With `digits_only` unset
+/// (a provider's id), any non-empty string.
+pub(crate) fn id<'n>(
+    f: &mut Findings,
+    obj: &'n Node,
+    base: &str,
+    key: &str,
+    required: Option<&str>,
+    digits_only: bool,
+) -> Option<&'n str> {
+    let node = field(f, obj, base, key, required)?;
+    let path = loc(base, key);
+    match &node.value {
+        Value::String(s) if id_ok(s, digits_only) => Some(s),
+        Value::String(s) if s.is_empty() => {
+            f.add(
+                Code::InvalidId,
+                node.span,
+                path,
+                format!("`{key}` is empty"),
+            );
+            None
+        }
+        Value::String(s) => {
+            let finding = f.add(
+                Code::InvalidId,
+                node.span,
+                path,
+                format!("`{key}` must be a string of digits, not \"{}\"", clip(s)),
+            );
+            if is_digits(s.trim()) {
+                finding.hint("remove the white space around the digits");
+            }
+            None
+        }
+        Value::Number(text) if is_digits(text) && (text.len() == 1 || !text.starts_with('0')) => {
+            f.add(
+                Code::NumericId,
+                node.span,
+                path,
+                format!(
+                    "`{key}` is a JSON number; it was read as the string \"{}\"",
+                    clip(text)
+                ),
+            )
+            .hint("send ids as strings: JavaScript rounds integers above 2^53");
+            Some(text)
+        }
+        Value::Number(text) => {
+            f.add(
+                Code::InvalidId,
+                node.span,
+                path,
+                format!(
+                    "`{key}` is the number {}, which is not a whole non-negative id",
+                    clip(text)
+                ),
+            )
+            .hint("ids are strings of digits, such as \"987654321\"");
+            None
+        }
+        _ => {
+            wrong_type(f, node, path, key, "string");
+            None
+        }
+    }
+}
+
+/// Reports the members of `obj` that are not `known`; `what` names the object in messages.
+pub(crate) fn unknown_fields(f: &mut Findings, obj: &Node, base: &str, known: &[&str], what: &str) {
+    let unknown = obj
+        .members()
+        .unwrap_or(&[])
+        .iter()
+        .filter(|m| !known.contains(&m.key.as_ref()));
+    for (n, m) in unknown.enumerate() {
+        // Past `limit` of them, later ones (same code, same severity, further on) can never be
+        // listed: count them without building messages or "did you mean" hints.
+        if n >= f.limit() {
+            f.dropped += 1;
+            continue;
+        }
+        let finding = f.add(
+            Code::UnknownField,
+            m.key_span,
+            pointer(base, &m.key),
+            format!("`{}` is not a member of {what}", clip(&m.key)),
+        );
+        let strict = finding.severity == Severity::Error;
+        match vocab::closest(&m.key, known) {
+            Some(k) => finding.hint(format!("did you mean `{k}`?")),
+            None if strict => finding.hint("RingCentral adds fields over time; this is an error only because of `strict: true`"),
+            None => finding.hint("RingCentral adds fields over time; `strict: true` makes this an error"),
+        }
+    }
+}
+
+/// A value from a documented list: unknown ones are reported with `code` and a suggestion.
+pub(crate) fn enumerated(
+    f: &mut Findings,
+    node: &Node,
+    value: &str,
+    path: Loc,
+    key: &str,
+    allowed: &[&str],
+    code: Code,
+) -> bool {
+    if vocab::documented(value, allowed) {
+        return true;
+    }
+    let finding = f.add(
+        code,
+        node.span,
+        path,
+        format!(
+            "`{key}` is \"{}\", which RingCentral does not document",
+            clip(value)
+        ),
+    );
+    // This event is about Contact Center numbers: a near miss of that value is the likeliest.
+    let near = vocab::closest(value, &[vocab::CONTACT_CENTER])
+        .filter(|_| allowed.contains(&vocab::CONTACT_CENTER))
+        .or_else(|| vocab::closest(value, allowed));
+    match near {
+        Some(s) => finding.hint(format!("did you mean `{s}`?")),
+        None => finding.hint(format!("documented values: {}", allowed.join(", "))),
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_json_types_with_the_right_article() {
+        assert_eq!(with_article("object"), "an object");
+        assert_eq!(with_article("string"), "a string");
+        assert_eq!(with_article("null"), "null");
+    }
+}

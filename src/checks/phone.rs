@@ -1,0 +1,108 @@
+//! The rule for `phoneNumber`, E.164, and how to fix the ways people write numbers otherwise.
+
+use crate::diagnostics::codes::Code;
+use crate::diagnostics::findings::{Findings, Loc};
+use crate::json::Node;
+use crate::model::formats::{e164_ok, is_digits};
+use crate::text::quote::clip;
+
+/// Checks a `phoneNumber`; whether it is E.164.
+pub(crate) fn check_phone_number(f: &mut Findings, s: &str, node: &Node, path: Loc) -> bool {
+    if e164_ok(s) {
+        return true;
+    }
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    let cleaned: String = s.chars().filter(char::is_ascii_digit).collect();
+    let formatted = s.chars().any(|c| matches!(c, ' ' | '-' | '(' | ')' | '.'));
+    let (detail, hint) = if s.is_empty() {
+        ("is empty".to_string(), None)
+    } else if formatted && s.starts_with('+') {
+        (
+            "contains spaces or punctuation".to_string(),
+            Some(format!("E.164 has digits only: \"+{}\"", clip(&cleaned))),
+        )
+    } else if !s.starts_with('+')
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.'))
+    {
+        (
+            "does not start with `+`".to_string(),
+            Some(no_plus_hint(&cleaned, formatted)),
+        )
+    } else if !s.starts_with('+') {
+        ("does not start with `+`".to_string(), None)
+    } else if !is_digits(digits) {
+        (
+            "holds characters other than digits after `+`".to_string(),
+            None,
+        )
+    } else if digits.starts_with('0') {
+        (
+            "has a country code starting with 0".to_string(),
+            Some("country codes never start with 0: replace the national trunk prefix 0 with the country code".to_string()),
+        )
+    } else if digits.len() > 15 {
+        (
+            format!("has {} digits; E.164 allows at most 15", digits.len()),
+            None,
+        )
+    } else {
+        (format!("has only {} digits", digits.len()), None)
+    };
+    let finding = f.add(
+        Code::InvalidPhoneNumber,
+        node.span,
+        path,
+        format!("`phoneNumber` \"{}\" is not E.164: it {detail}", clip(s)),
+    );
+    if let Some(h) = hint {
+        finding.hint(h);
+    }
+    false
+}
+
+/// How to fix a number written without `+`, from its digits; `formatted` if it also had
+/// spaces or punctuation. Only digits that may already hold a country code are offered as is.
+fn no_plus_hint(digits: &str, formatted: bool) -> String {
+    let tidy = if formatted {
+        ", without spaces or punctuation"
+    } else {
+        ""
+    };
+    if let Some(rest) = digits
+        .strip_prefix("00")
+        .filter(|r| !r.is_empty() && !r.starts_with('0'))
+    {
+        format!(
+            "replace the international prefix 00 with `+`{tidy}: \"+{}\"",
+            clip(rest)
+        )
+    } else if digits.starts_with('0') {
+        format!("replace the national trunk prefix 0 with `+` and the country code{tidy}")
+    } else if digits.len() >= 11 {
+        format!(
+            "if the digits start with the country code, add `+`{tidy}: \"+{}\"",
+            clip(digits)
+        )
+    } else {
+        format!("this looks like a national number: add `+` and the country code (+1 for the US and Canada){tidy}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offers_a_plus_only_where_the_digits_may_hold_a_country_code() {
+        assert_eq!(
+            no_plus_hint("12024999741", false),
+            "if the digits start with the country code, add `+`: \"+12024999741\""
+        );
+        assert!(no_plus_hint("2024999741", true).starts_with("this looks like a national number"));
+        assert!(no_plus_hint("2024999741", true).contains("without spaces or punctuation"));
+        assert!(no_plus_hint("02079460958", false).contains("trunk prefix 0"));
+        assert!(no_plus_hint("442079460958", false).ends_with("\"+442079460958\""));
+        assert!(no_plus_hint("00442079460958", false).ends_with("\"+442079460958\""));
+    }
+}

@@ -1,0 +1,164 @@
+//! What a well-formed value of each field looks like: one predicate per rule, used both by
+//! the fast reader (`checks::fast`), which gives up where one fails, and by the full rules
+//! (`checks::envelope`, `checks::body`), which explain why. A rule changed here changes on
+//! both routes at once.
+
+/// The event filter this crate is about; the account stands between prefix and resource.
+pub(crate) const FILTER_PREFIX: &str = "/restapi/v1.0/account/";
+pub(crate) const FILTER_RESOURCE: &str = "/phone-number";
+pub(crate) const FILTER_QUERY: &str = "?usageType=ContactCenterNumber";
+/// The account of RingCentral's documentation sample, kept as written there.
+pub(crate) const ACCOUNT_PLACEHOLDER: &str = "{accountId}";
+
+/// Hosts of the links in `uri`.
+const URI_HOSTS: &[&str] = &[
+    "https://platform.ringcentral.com",
+    "https://platform.devtest.ringcentral.com",
+];
+
+/// One or more ASCII digits: ids, owner ids, account ids.
+pub(crate) fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `8-4-4-4-12` hex digits: every valid notification has at least one.
+pub(crate) fn is_uuid(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b[8] == b'-'
+        && b[13] == b'-'
+        && b[18] == b'-'
+        && b[23] == b'-'
+        && [&b[..8], &b[9..13], &b[14..18], &b[19..23], &b[24..]]
+            .iter()
+            .all(|group| group.iter().all(u8::is_ascii_hexdigit))
+}
+
+/// A notification id as RingCentral sends them: 18 to 20 digits, or a UUID.
+pub(crate) fn uuid_ok(s: &str) -> bool {
+    (18..=20).contains(&s.len()) && is_digits(s) || is_uuid(s)
+}
+
+/// E.164: `+`, a country code not starting with 0, 7 to 15 digits in all.
+pub(crate) fn e164_ok(s: &str) -> bool {
+    s.strip_prefix('+').is_some_and(|digits| {
+        is_digits(digits) && !digits.starts_with('0') && (7..=15).contains(&digits.len())
+    })
+}
+
+/// An id: digits for those RingCentral numbers (`ownerId`, a number's `id`), any non-empty
+/// string for the others (a provider's).
+pub(crate) fn id_ok(s: &str, digits_only: bool) -> bool {
+    if digits_only {
+        is_digits(s)
+    } else {
+        !s.is_empty()
+    }
+}
+
+/// The account named by an event filter for a phone-number resource, if `event` is one.
+pub(crate) fn phone_number_filter_account(event: &str) -> Option<&str> {
+    let rest = event.strip_prefix(FILTER_PREFIX)?;
+    let (path, _) = rest.split_once('?').unwrap_or((rest, ""));
+    let account = path.strip_suffix(FILTER_RESOURCE)?;
+    (!account.contains('/')).then_some(account)
+}
+
+/// What follows the account in a phone-number filter whose account is `account`.
+pub(crate) fn filter_query<'e>(event: &'e str, account: &str) -> &'e str {
+    &event[FILTER_PREFIX.len() + account.len() + FILTER_RESOURCE.len()..]
+}
+
+/// An account as a filter or a link names it: digits, or `~` for the subscriber's own.
+pub(crate) fn account_ok(account: &str) -> bool {
+    account == "~" || is_digits(account)
+}
+
+/// The account of an event filter with nothing to remark on: this event's filter with its
+/// query, for digits or `~`.
+pub(crate) fn clean_filter_account(event: &str) -> Option<&str> {
+    let account = phone_number_filter_account(event)?;
+    (filter_query(event, account) == FILTER_QUERY && account_ok(account)).then_some(account)
+}
+
+/// The account and the number id a phone-number link names.
+pub(crate) fn uri_parts(s: &str) -> Option<(&str, &str)> {
+    let rest = URI_HOSTS.iter().find_map(|h| s.strip_prefix(h))?;
+    let rest = rest.strip_prefix(FILTER_PREFIX)?;
+    // The account never holds `/`, so it ends at the first one.
+    let (acc, num) = rest.split_at(rest.find('/')?);
+    let num = num.strip_prefix("/phone-number/")?;
+    (account_ok(acc) && is_digits(num)).then_some((acc, num))
+}
+
+/// Whether the filter's account and the link's cannot be the same (`~` matches any).
+pub(crate) fn accounts_differ(filter_account: &str, uri_account: &str) -> bool {
+    is_digits(filter_account) && uri_account != "~" && filter_account != uri_account
+}
+
+/// A `uri` with nothing to remark on, for number `id` of `account`.
+pub(crate) fn clean_uri(s: &str, id: &str, account: &str) -> bool {
+    uri_parts(s).is_some_and(|(acc, num)| num == id && !accounts_differ(account, acc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_a_uuid_by_its_groups_of_hex_digits() {
+        assert!(is_uuid("9d38419f-645f-4ee3-a053-8cf1368c21c4"));
+        assert!(is_uuid("9D38419F-645F-4EE3-A053-8CF1368C21C4"));
+        assert!(!is_uuid("9d38419f-645f-4ee3-a053-8cf1368c21c"));
+        assert!(!is_uuid("9d38419f-645f-4ee3-a053-8cf13-8c21c4"));
+        assert!(!is_uuid("9d38419f-645f-4ee3-a053-8cf1368c21cg"));
+        assert!(!is_uuid("9d38419f0645f-4ee3-a053-8cf1368c21c4"));
+        assert!(!is_uuid("9d38419f-645f-4ee3-a053-8cf1368c21c4 "));
+    }
+
+    #[test]
+    fn knows_e164_by_its_plus_country_code_and_length() {
+        assert!(e164_ok("+12024999741"));
+        assert!(e164_ok("+4412345"));
+        assert!(!e164_ok("+441234"));
+        assert!(!e164_ok("+1234567890123456"));
+        assert!(!e164_ok("12024999741"));
+        assert!(!e164_ok("+02024999741"));
+        assert!(!e164_ok("+1 202 499 9741"));
+    }
+
+    #[test]
+    fn reads_the_account_of_this_events_filter_only() {
+        let filter = |a: &str| format!("{FILTER_PREFIX}{a}{FILTER_RESOURCE}{FILTER_QUERY}");
+        assert_eq!(clean_filter_account(&filter("37439510")), Some("37439510"));
+        assert_eq!(clean_filter_account(&filter("~")), Some("~"));
+        assert_eq!(clean_filter_account(&filter(ACCOUNT_PLACEHOLDER)), None);
+        assert_eq!(
+            phone_number_filter_account(&filter(ACCOUNT_PLACEHOLDER)),
+            Some(ACCOUNT_PLACEHOLDER)
+        );
+        assert_eq!(
+            clean_filter_account("/restapi/v1.0/account/1/phone-number"),
+            None
+        );
+        assert_eq!(
+            phone_number_filter_account("/restapi/v1.0/account/1/extension/2/presence"),
+            None
+        );
+    }
+
+    #[test]
+    fn matches_a_link_to_its_number_and_account() {
+        let link =
+            "https://platform.ringcentral.com/restapi/v1.0/account/37439510/phone-number/987";
+        assert!(clean_uri(link, "987", "37439510"));
+        assert!(clean_uri(link, "987", "~"));
+        assert!(!clean_uri(link, "988", "37439510"));
+        assert!(!clean_uri(link, "987", "37439511"));
+        assert!(!clean_uri(
+            &link.replace("https", "http"),
+            "987",
+            "37439510"
+        ));
+    }
+}
