@@ -17,6 +17,7 @@ pub mod output;
 pub mod summary;
 mod text;
 
+pub use api::objects::{parse_value, summarize_values, validate_value};
 pub use api::summarize::{summarize, summarize_tree};
 pub use api::validate::{parse, validate, validate_tree};
 pub use checks::change::{change_of, effect_of};

@@ -1,5 +1,6 @@
 //! Layer 8, the crate's public functions: the checks, the summary and the renderings put
 //! together. Uses the layers below.
 
+pub(crate) mod objects;
 pub(crate) mod summarize;
 pub(crate) mod validate;

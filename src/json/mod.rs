@@ -1,8 +1,10 @@
 //! Layer 3, reading JSON text: decoding the input's bytes, the parser and its tree of spanned
 //! values, and the hash maps it keys by. Uses `text` and `diagnostics`.
 
+mod from_value;
 pub(crate) mod input;
 pub(crate) mod map;
 mod parser;
 
+pub use from_value::{tree_from, TreeLimits};
 pub use parser::*;

@@ -14,10 +14,10 @@ impl ToJson for Issue {
             w.key("message").str(&self.message);
             w.opt_str("hint", self.hint.as_deref());
             w.key("path").str(&self.path);
-            w.key("line").num(self.line);
-            w.key("column").num(self.column);
-            w.key("offset").num(self.offset);
-            w.key("length").num(self.length);
+            w.key("line").opt_num(self.line);
+            w.key("column").opt_num(self.column);
+            w.key("offset").opt_num(self.offset);
+            w.key("length").opt_num(self.length);
         });
     }
 }

@@ -223,6 +223,14 @@ impl JsonWriter {
         self.first = false;
     }
 
+    /// A position, or `null` where there is none (a value that was already parsed).
+    pub fn opt_num(&mut self, n: Option<u32>) {
+        match n {
+            Some(n) => self.num(n),
+            None => self.null(),
+        }
+    }
+
     pub fn null(&mut self) {
         self.put("null", NULL);
         self.first = false;

@@ -2,6 +2,8 @@
 //! out-of-order items. Uses the layers below.
 
 pub(crate) mod log;
+mod parsed;
 mod summarize;
 
+pub(crate) use parsed::summarize_parsed;
 pub use summarize::*;

@@ -17,7 +17,7 @@ use crate::json::map::HashMap;
 use crate::json::Node;
 use crate::model::timestamp::{self, Instant};
 use crate::model::{Delivery, Effect, EventType, Kind, NumberType, Options, PhoneNumberInfo};
-use crate::summary::log::{Items, Read};
+use crate::summary::log::{Items, Piece, Read};
 use crate::text::position::LineIndex;
 use crate::text::span::Span;
 use std::borrow::Cow;
@@ -279,6 +279,20 @@ pub(crate) fn summarize_with(
     // Repairs (invalid UTF-8, lone surrogates) belong to the items that hold them.
     let damage: &[Damage] = text.as_ref().map_or(&[], |t| &t.damage);
     let damage_from = text.as_ref().and_then(|t| t.damage_from);
+    let items = Items::new(src, start, options.item.max_depth, fast);
+    summarize_items(src, items, (damage, damage_from), problems, options)
+}
+
+/// Summarizes the items of `src` (a log, or the text of items that were already parsed):
+/// the part of [`summarize_with`] after decoding.
+pub(crate) fn summarize_items<'a>(
+    src: &'a str,
+    items: impl Iterator<Item = Piece<'a>>,
+    (damage, damage_from): (&[Damage], Option<Damage>),
+    mut problems: Problems<'a>,
+    options: &SummaryOptions,
+) -> Summary {
+    let mut summary = Summary::default();
     let mut next_damage = 0;
 
     let mut groups: Vec<(String, Option<String>, Option<String>)> = Vec::new();
@@ -289,7 +303,6 @@ pub(crate) fn summarize_with(
     let mut seen: HashMap<Cow<str>, (usize, usize, usize)> = HashMap::default();
     let mut latest: Option<(Instant, usize)> = None;
     let mut kept: Vec<Kept> = Vec::new();
-    let items = Items::new(src, start, options.item.max_depth, fast);
     for (i, piece) in items.enumerate() {
         if i >= options.max_items {
             let mut f = Findings::new(false);
@@ -627,8 +640,11 @@ fn group_of_event(
 }
 
 /// Broken items as they are found, located in the whole input, within the log's issue budget.
-struct Problems<'a> {
+pub(crate) struct Problems<'a> {
     lines: LineIndex<'a>,
+    /// Whether issues have positions: not when the items were already parsed, and `src` is
+    /// only their text made again, one line each.
+    positions: bool,
     per_item: usize,
     /// Issues that `maxLogIssues` still lets through.
     issues_left: usize,
@@ -639,9 +655,10 @@ struct Problems<'a> {
 }
 
 impl<'a> Problems<'a> {
-    fn new(src: &'a str, options: &SummaryOptions, limit: usize) -> Self {
+    pub(crate) fn new(src: &'a str, options: &SummaryOptions, limit: usize) -> Self {
         Problems {
             lines: LineIndex::new(src),
+            positions: true,
             per_item: options.item.max_issues,
             issues_left: options.max_log_issues,
             budget: Budget {
@@ -650,6 +667,14 @@ impl<'a> Problems<'a> {
             },
             list: Vec::new(),
             not_listed: 0,
+        }
+    }
+
+    /// Problems of items that were already parsed (see [`Problems::positions`]).
+    pub(crate) fn without_positions(self) -> Self {
+        Problems {
+            positions: false,
+            ..self
         }
     }
 
@@ -663,7 +688,11 @@ impl<'a> Problems<'a> {
             self.not_listed += count;
             return;
         }
-        let (mut issues, warnings) = locate(f, &self.lines, self.per_item.min(self.issues_left));
+        let (mut issues, warnings) = locate(
+            f,
+            self.positions.then_some(&self.lines),
+            self.per_item.min(self.issues_left),
+        );
         issues.extend(warnings);
         if !self.budget.take(issues.iter().map(issue_size).sum()) {
             self.not_listed += count;
