@@ -227,6 +227,7 @@ fn an_array_of_objects_is_a_log_with_items_by_index() {
     );
     // One object is a log of one item.
     let one: Value = serde_json::from_str(VALID).unwrap();
-    let s = summarize_values(&one, &SummaryOptions::default()).unwrap();
+    assert!(summarize_values(&one, &SummaryOptions::default()).is_err());
+    let s = summarize_values(&Value::Array(vec![one]), &SummaryOptions::default()).unwrap();
     assert_eq!((s.events, s.valid), (1, 1));
 }

@@ -57,8 +57,8 @@ pub fn parse_value<'de, D: Deserializer<'de>>(
 }
 
 /// [`crate::summarize`] for a log that was already parsed: an array, each element one item
-/// (its index is its place: a problem's `line` is the index plus one), or any other value as
-/// a log of one item.
+/// (its index is its place: a problem's `line` is the index plus one). `Err` for anything
+/// else than an array (one notification is an array of one).
 pub fn summarize_values<'de, D: Deserializer<'de>>(
     value: D,
     options: &SummaryOptions,

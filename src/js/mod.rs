@@ -3,4 +3,6 @@
 
 pub mod boundary;
 #[cfg(target_arch = "wasm32")]
+mod objects;
+#[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -11,6 +11,7 @@ use crate::js::boundary::{
     validate_js, validate_js_unclean, validate_too_large, validate_without_memory, NoMemory,
     OptionsOf, ThrownError, Values, SUMMARY_OPTION_NAMES,
 };
+use crate::js::objects;
 use crate::output::write::ToJson;
 use crate::summary::SummaryOptions;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
@@ -116,8 +117,13 @@ fn check_input(input: &JsValue) -> Result<Given, JsValue> {
         -3 => "the Uint8Array's buffer is detached (transferred or closed); pass a live one".into(),
         -4 => REENTERED.into(),
         _ => format!(
-            "input must be a string or a Uint8Array, not {}",
-            input.js_typeof().as_string().unwrap_or_default()
+            "input must be a string or a Uint8Array (or an ArrayBuffer, or a parsed object or \
+             array), not {}",
+            if input.is_null() {
+                "null".into()
+            } else {
+                input.js_typeof().as_string().unwrap_or_default()
+            }
         ),
     };
     Err(thrown(ThrownError::type_error(message)))
@@ -686,8 +692,29 @@ fn report(
     )
 }
 
+/// The report on a value already parsed from JSON, when `input` is one (see
+/// [`crate::js::objects`]): its options are read first, as for any input.
+fn parsed_report(
+    input: &JsValue,
+    opts: &JsValue,
+    of: OptionsOf,
+) -> Option<Result<crate::Report, JsValue>> {
+    if !objects::is_parsed(input) {
+        return None;
+    }
+    seed();
+    Some(
+        read_options(opts, of)
+            .and_then(|options| objects::validate(input, &options.item).map_err(thrown)),
+    )
+}
+
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    let input = objects::bytes_view(input).map_err(thrown)?;
+    if let Some(report) = parsed_report(&input, &opts, OptionsOf::Validate) {
+        return Ok(report_to_js(&report?));
+    }
     let (given, options) = begin(&input, &opts, OptionsOf::Validate)?;
     let options = options.item;
     let (bytes, lone, ascii) = match read_input(&input, given, options.max_input_bytes, 1)? {
@@ -730,12 +757,20 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 /// path, so tests can check that the assembled fast path builds exactly the same objects.
 #[wasm_bindgen(skip_typescript, js_name = reportJson)]
 pub fn report_json(input: JsValue, opts: JsValue) -> Result<String, JsValue> {
+    let input = objects::bytes_view(input).map_err(thrown)?;
+    if let Some(report) = parsed_report(&input, &opts, OptionsOf::Validate) {
+        return Ok(report?.to_json());
+    }
     let (given, options) = begin(&input, &opts, OptionsOf::Validate)?;
     Ok(report(&input, given, &options.item)?.to_json())
 }
 
 #[wasm_bindgen(skip_typescript)]
 pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    let input = objects::bytes_view(input).map_err(thrown)?;
+    if let Some(report) = parsed_report(&input, &opts, OptionsOf::Parse) {
+        return event_or_thrown(report?);
+    }
     let (given, options) = begin(&input, &opts, OptionsOf::Parse)?;
     event_or_thrown(report(&input, given, &options.item)?)
 }
@@ -773,6 +808,12 @@ pub fn summary_json(input: JsValue, opts: JsValue) -> Result<String, JsValue> {
 }
 
 fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
+    let input = &objects::bytes_view(input.clone()).map_err(thrown)?;
+    if objects::is_parsed(input) {
+        seed();
+        let options = read_options(opts, OptionsOf::Summarize)?;
+        return objects::summarize(input, &options).map_err(thrown);
+    }
     let (given, options) = begin(input, opts, OptionsOf::Summarize)?;
     Ok(
         match read_input(

@@ -12,8 +12,7 @@ use crate::summary::log::{Piece, Read};
 use crate::summary::summarize::{output_limit, summarize_items, Problems};
 use crate::summary::{Summary, SummaryOptions};
 use crate::text::span::Span;
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use std::fmt;
 
 type Item = Result<Parsed<'static>, Box<Problem>>;
@@ -25,7 +24,7 @@ pub(crate) fn summarize_parsed<'de, D: Deserializer<'de>>(
     options: &SummaryOptions,
 ) -> Result<(Summary, String), D::Error> {
     let mut items = Vec::new();
-    value.deserialize_any(Log {
+    value.deserialize_seq(Log {
         items: &mut items,
         options,
         used: 0,
@@ -42,7 +41,7 @@ pub(crate) fn summarize_parsed<'de, D: Deserializer<'de>>(
     }
     let limit = output_limit(options, text.len());
     let problems = Problems::new(&text, options, limit).without_positions();
-    let pieces = items
+    let mut pieces = items
         .into_iter()
         .zip(lines)
         .map(|(item, (start, end))| Piece {
@@ -62,11 +61,12 @@ pub(crate) fn summarize_parsed<'de, D: Deserializer<'de>>(
                 }),
             truncated: false,
         });
-    let summary = summarize_items(&text, pieces, (&[], None), problems, options);
+    let summary = summarize_items(&text, &mut pieces, (&[], None), problems, options);
     Ok((summary, text))
 }
 
-/// Reads the log: each element of an array is an item; anything else is a log of one.
+/// Reads the log: an array, each element an item. (JavaScript's one object is made an array
+/// of one in src/js/objects.js: here, one copy of the tree builder per kind of access.)
 struct Log<'i> {
     items: &'i mut Vec<Item>,
     options: &'i SummaryOptions,
@@ -81,12 +81,6 @@ impl Log<'_> {
             max_depth: self.options.item.max_depth,
             max_bytes: self.options.item.max_input_bytes.saturating_sub(self.used),
         }
-    }
-
-    fn one<'de, D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        let limits = self.limits();
-        self.items.push(tree_from(d, limits)?);
-        Ok(())
     }
 }
 
@@ -105,7 +99,7 @@ impl<'de> Visitor<'de> for Log<'_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a log: an array of notifications, or one notification")
+        f.write_str("a log: an array of notifications")
     }
 
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
@@ -128,34 +122,6 @@ impl<'de> Visitor<'de> for Log<'_> {
                 }
             }
         }
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        self.one(MapAccessDeserializer::new(map))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.one(de::value::UnitDeserializer::new())
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
-        self.one(de::IntoDeserializer::into_deserializer(v))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-        self.one(de::IntoDeserializer::into_deserializer(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        self.one(de::IntoDeserializer::into_deserializer(v))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-        self.one(de::IntoDeserializer::into_deserializer(v))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        self.one(de::IntoDeserializer::into_deserializer(v))
     }
 }
 
