@@ -211,6 +211,7 @@ export function snapshot(value, maxDepth, maxBytes, maxValues, log, maxItems) {
       push(path, i);
       values = 0;
       const item = copy(value[i], String(i), 0);
+      if (item === undefined) count(4);
       push(out, item === undefined ? null : item);
       pop(path);
     }

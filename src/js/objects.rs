@@ -9,7 +9,7 @@
 //! plain data that runs no code when read; see there for how each kind of value is read.
 
 use crate::js::boundary::ThrownError;
-use crate::json::{HARD_MAX_DEPTH, MAX_VALUES};
+use crate::json::MAX_VALUES;
 use crate::{Options, Report, Summary, SummaryOptions};
 use wasm_bindgen::prelude::*;
 
@@ -54,11 +54,26 @@ pub(crate) fn is_parsed(input: &JsValue) -> bool {
     is_parsed_js(input)
 }
 
+/// Deepest nesting read from a parsed value, whatever `maxDepth` asks: each level costs
+/// several frames of `serde-wasm-bindgen` and of the JavaScript it calls, all on the engine's
+/// one stack, and past about 1,500 levels Node's default stack overflows (a RangeError through
+/// Rust frames). A third of that leaves room for smaller stacks.
+const MAX_OBJECT_DEPTH: usize = 500;
+
+/// `options` with `maxDepth` within [`MAX_OBJECT_DEPTH`]: the snapshot and the tree must cut
+/// at the same depth, or the tree would take the snapshot's cut for the value.
+fn capped(options: &Options) -> Options {
+    Options {
+        max_depth: options.max_depth.min(MAX_OBJECT_DEPTH),
+        ..options.clone()
+    }
+}
+
 /// The caller's value as plain data, within the limits (see `snapshot`).
 fn copy_of(input: &JsValue, options: &Options, log: Option<usize>) -> Result<JsValue, ThrownError> {
     let copy = snapshot(
         input,
-        options.max_depth.min(HARD_MAX_DEPTH) as u32,
+        options.max_depth as u32,
         options.max_input_bytes as f64,
         MAX_VALUES as u32,
         log.is_some(),
@@ -77,12 +92,17 @@ fn unreadable(e: serde_wasm_bindgen::Error) -> ThrownError {
 
 /// `validate` (and `parse`) of a parsed value.
 pub(crate) fn validate(input: &JsValue, options: &Options) -> Result<Report, ThrownError> {
+    let options = &capped(options);
     let copy = copy_of(input, options, None)?;
     crate::validate_value(serde_wasm_bindgen::Deserializer::from(copy), options).map_err(unreadable)
 }
 
 /// `summarize` of a parsed value: an array of items, or one item.
 pub(crate) fn summarize(input: &JsValue, options: &SummaryOptions) -> Result<Summary, ThrownError> {
+    let options = &SummaryOptions {
+        item: capped(&options.item),
+        ..options.clone()
+    };
     let copy = copy_of(input, &options.item, Some(options.max_items))?;
     crate::summarize_values(serde_wasm_bindgen::Deserializer::from(copy), options)
         .map_err(unreadable)

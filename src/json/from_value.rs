@@ -11,7 +11,9 @@
 use crate::diagnostics::codes::Code;
 use crate::diagnostics::issue::MAX_PATH_KEY;
 use crate::diagnostics::problem::Problem;
-use crate::json::{Member, Node, Parsed, Value, HARD_MAX_DEPTH, MAX_NOTES, MAX_VALUES};
+use crate::json::{
+    Member, Node, Parsed, Value, HARD_MAX_DEPTH, MAX_NOTES, MAX_PATH_BYTES, MAX_VALUES,
+};
 use crate::text::span::Span;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
@@ -54,6 +56,7 @@ pub fn tree_from<'de, D: Deserializer<'de>>(
     let root = match (built, state.stop.take()) {
         (_, Some(mut stop)) => {
             stop.path.reverse();
+            stop.path = shortened(stop.path);
             return Ok(Err(Box::new(stop)));
         }
         (Err(e), None) => return Err(e),
@@ -366,7 +369,7 @@ fn paths_of(node: &Node, left: &mut &[usize], path: &mut Vec<String>, notes: &mu
                      kept exactly"
                         .into(),
                 ),
-                path: path.clone(),
+                path: shortened(path.clone()),
             });
         }
         Value::Array(items) => {
@@ -385,4 +388,31 @@ fn paths_of(node: &Node, left: &mut &[usize], path: &mut Vec<String>, notes: &mu
         }
         _ => {}
     }
+}
+
+/// A path longer than [`MAX_PATH_BYTES`] as the parser shortens one: its first and last
+/// segments, each end within half of it, around a `…` segment.
+fn shortened(path: Vec<String>) -> Vec<String> {
+    let len: usize = path.iter().map(|s| s.len() + 1).sum();
+    if len <= MAX_PATH_BYTES {
+        return path;
+    }
+    let fitting = |segs: &mut dyn Iterator<Item = &String>| {
+        let mut used = 0;
+        let mut out = Vec::new();
+        for s in segs {
+            used += s.len() + 1;
+            if used > MAX_PATH_BYTES / 2 {
+                break;
+            }
+            out.push(s.clone());
+        }
+        out
+    };
+    let mut head = fitting(&mut path.iter());
+    let mut tail = fitting(&mut path.iter().rev());
+    tail.reverse();
+    head.push("…".to_string());
+    head.extend(tail);
+    head
 }
