@@ -15,13 +15,10 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js/objects.js")]
 extern "C" {
-    /// The view of an ArrayBuffer; undefined for anything else; null when detached. Never
+    /// 0, 1, the view of an ArrayBuffer, or null when detached (see `inputKind`). Never
     /// throws (it catches).
-    #[wasm_bindgen(js_name = bytesOf)]
-    fn bytes_of(input: &JsValue) -> JsValue;
-    /// Whether the input is a parsed value (an object or array, not raw bytes). Never throws.
-    #[wasm_bindgen(js_name = isParsed)]
-    fn is_parsed_js(input: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = inputKind)]
+    fn input_kind(input: &JsValue) -> JsValue;
     /// The plain copy, or a TypeError's message. Never throws (it catches).
     #[wasm_bindgen(js_name = snapshot)]
     fn snapshot(
@@ -34,24 +31,27 @@ extern "C" {
     ) -> JsValue;
 }
 
-/// The input, an ArrayBuffer replaced by its Uint8Array view, which is then read as any
-/// Uint8Array is.
-pub(crate) fn bytes_view(input: JsValue) -> Result<JsValue, ThrownError> {
-    let view = bytes_of(&input);
-    if view.is_undefined() {
-        Ok(input)
-    } else if view.is_null() {
-        Err(ThrownError::type_error(
-            "the ArrayBuffer is detached (transferred or closed); pass a live one".into(),
-        ))
-    } else {
-        Ok(view)
-    }
+/// What an export was given, once an ArrayBuffer is replaced by its view.
+pub(crate) enum Given {
+    /// Text or bytes (or what the raw-body route refuses): the input, or the buffer's view.
+    Raw(JsValue),
+    /// A value already parsed from JSON, for [`validate`] or [`summarize`].
+    Parsed(JsValue),
 }
 
-/// Whether the input is a value already parsed from JSON, for [`validate`] or [`summarize`].
-pub(crate) fn is_parsed(input: &JsValue) -> bool {
-    is_parsed_js(input)
+/// Tells the caller's input apart: one call into JavaScript.
+pub(crate) fn given(input: JsValue) -> Result<Given, ThrownError> {
+    let kind = input_kind(&input);
+    if kind.is_null() {
+        return Err(ThrownError::type_error(
+            "the ArrayBuffer is detached (transferred or closed); pass a live one".into(),
+        ));
+    }
+    Ok(match kind.as_f64() {
+        Some(0.0) => Given::Raw(input),
+        Some(_) => Given::Parsed(input),
+        None => Given::Raw(kind),
+    })
 }
 
 /// Deepest nesting read from a parsed value, whatever `maxDepth` asks: each level costs

@@ -692,29 +692,26 @@ fn report(
     )
 }
 
-/// The report on a value already parsed from JSON, when `input` is one (see
-/// [`crate::js::objects`]): its options are read first, as for any input.
-fn parsed_report(
-    input: &JsValue,
-    opts: &JsValue,
-    of: OptionsOf,
-) -> Option<Result<crate::Report, JsValue>> {
-    if !objects::is_parsed(input) {
-        return None;
-    }
+/// The report on a value already parsed from JSON (see [`crate::js::objects`]): its options
+/// are read first, as for any input.
+fn parsed_report(input: &JsValue, opts: &JsValue, of: OptionsOf) -> Result<crate::Report, JsValue> {
     seed();
-    Some(
-        read_options(opts, of)
-            .and_then(|options| objects::validate(input, &options.item).map_err(thrown)),
-    )
+    let options = read_options(opts, of)?;
+    objects::validate(input, &options.item).map_err(thrown)
 }
 
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let input = objects::bytes_view(input).map_err(thrown)?;
-    if let Some(report) = parsed_report(&input, &opts, OptionsOf::Validate) {
-        return Ok(report_to_js(&report?));
-    }
+    let input = match objects::given(input).map_err(thrown)? {
+        objects::Given::Raw(input) => input,
+        objects::Given::Parsed(input) => {
+            return Ok(report_to_js(&parsed_report(
+                &input,
+                &opts,
+                OptionsOf::Validate,
+            )?))
+        }
+    };
     let (given, options) = begin(&input, &opts, OptionsOf::Validate)?;
     let options = options.item;
     let (bytes, lone, ascii) = match read_input(&input, given, options.max_input_bytes, 1)? {
@@ -757,20 +754,24 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 /// path, so tests can check that the assembled fast path builds exactly the same objects.
 #[wasm_bindgen(skip_typescript, js_name = reportJson)]
 pub fn report_json(input: JsValue, opts: JsValue) -> Result<String, JsValue> {
-    let input = objects::bytes_view(input).map_err(thrown)?;
-    if let Some(report) = parsed_report(&input, &opts, OptionsOf::Validate) {
-        return Ok(report?.to_json());
-    }
+    let input = match objects::given(input).map_err(thrown)? {
+        objects::Given::Raw(input) => input,
+        objects::Given::Parsed(input) => {
+            return Ok(parsed_report(&input, &opts, OptionsOf::Validate)?.to_json())
+        }
+    };
     let (given, options) = begin(&input, &opts, OptionsOf::Validate)?;
     Ok(report(&input, given, &options.item)?.to_json())
 }
 
 #[wasm_bindgen(skip_typescript)]
 pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let input = objects::bytes_view(input).map_err(thrown)?;
-    if let Some(report) = parsed_report(&input, &opts, OptionsOf::Parse) {
-        return event_or_thrown(report?);
-    }
+    let input = match objects::given(input).map_err(thrown)? {
+        objects::Given::Raw(input) => input,
+        objects::Given::Parsed(input) => {
+            return event_or_thrown(parsed_report(&input, &opts, OptionsOf::Parse)?)
+        }
+    };
     let (given, options) = begin(&input, &opts, OptionsOf::Parse)?;
     event_or_thrown(report(&input, given, &options.item)?)
 }
@@ -808,12 +809,14 @@ pub fn summary_json(input: JsValue, opts: JsValue) -> Result<String, JsValue> {
 }
 
 fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
-    let input = &objects::bytes_view(input.clone()).map_err(thrown)?;
-    if objects::is_parsed(input) {
-        seed();
-        let options = read_options(opts, OptionsOf::Summarize)?;
-        return objects::summarize(input, &options).map_err(thrown);
-    }
+    let input = &match objects::given(input.clone()).map_err(thrown)? {
+        objects::Given::Raw(input) => input,
+        objects::Given::Parsed(input) => {
+            seed();
+            let options = read_options(opts, OptionsOf::Summarize)?;
+            return objects::summarize(&input, &options).map_err(thrown);
+        }
+    };
     let (given, options) = begin(input, opts, OptionsOf::Summarize)?;
     Ok(
         match read_input(
