@@ -408,7 +408,8 @@ if (prof.summary) {
 out();
 out('### Targets (issue #5)');
 out();
-const ajvS = s.names.find((n) => n.startsWith('ajv'));
+// The targets compare text in with text in: ajv after JSON.parse, not ajv on objects parsed beforehand.
+const ajvS = s.names.find((n) => n.startsWith('ajv') && !ON_OBJECTS.has(n));
 const ajvL = L.names.find((n) => n.startsWith('ajv'));
 const tRows = [
   ['single: pkg validate(string) ÷ ajv events/s', `≥ ${TARGETS.singleVsAjv}x`, ratio(s.eps[PKG_STR], s.eps[ajvS]), verdict(s.eps[PKG_STR] / s.eps[ajvS] >= TARGETS.singleVsAjv)],
