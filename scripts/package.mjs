@@ -42,16 +42,24 @@ if (!version) {
 writeFileSync(join(pkg, 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 writeFileSync(join(pkg, 'web', 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n');
 
-// wasm-bindgen writes inline JS snippets (src/js/wasm.rs) as ES modules even for the nodejs
-// target, whose CommonJS glue then require()s them: Node 20 can only do that from 20.19 on.
-// Our snippets are plain `export function` declarations, so rewrite those to CommonJS.
+// wasm-bindgen copies the JS modules the crate imports (src/js/*.js, as
+// snippets/<crate>/src/js/*.js) as ES modules even for the nodejs target, whose CommonJS glue
+// then require()s them: Node 20 can only do that from 20.19 on. Ours import nothing and
+// export only `export function` declarations, so rewrite those to CommonJS.
 const snippets = join(pkg, 'node', 'snippets');
 const jsFiles = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? jsFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : []);
+// Whole-line comments are for readers of src/js/; shipped, they were a third of the snippets'
+// bytes, loaded by every caller. (Only whole lines: none of our strings spans lines.)
+const uncommented = (src) => src.replace(/^[ \t]*\/\/.*\n/gm, '');
+const webSnippets = join(pkg, 'web', 'snippets');
+if (existsSync(webSnippets)) {
+  for (const file of jsFiles(webSnippets)) writeFileSync(file, uncommented(readFileSync(file, 'utf8')));
+}
 if (existsSync(snippets)) {
   for (const file of jsFiles(snippets)) {
-    const src = readFileSync(file, 'utf8');
+    const src = uncommented(readFileSync(file, 'utf8'));
     const exported = [...src.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
     if (/^\s*(import|export)\b(?! function)/m.test(src)) {
       console.error(`package.mjs: ${file}: only \`export function\` snippets can be made CommonJS`);

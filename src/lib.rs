@@ -1,16 +1,40 @@
 //! Parse, validate and summarize RingCentral "Contact Center phone number" event
 //! notifications.
 //!
-//! The core is plain Rust and works natively; [`js::wasm`] holds every WebAssembly export and is
-//! compiled only for `wasm32`. Positions are in UTF-16 code units, as JavaScript counts them
-//! (see [`position`]).
+//! [`validate`] judges one notification (a webhook body or a WebSocket frame) and returns a
+//! [`Report`]: whether it is valid, every problem as an [`Issue`] located by line and column,
+//! and the normalised [`Event`] with the [`Change`] it makes. [`parse`] returns the event or
+//! the issues. [`summarize`] reads a whole log (NDJSON, JSON arrays, frames) into a
+//! [`Summary`]: counts, problems, each number's timeline, duplicates and the net effect.
+//!
+//! ```
+//! use cc_number_events::{validate, Options};
+//!
+//! let body = br#"{"uuid":"2661273919712564939",
+//!   "event":"/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber",
+//!   "timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4",
+//!   "ownerId":"8475874957","body":{"eventType":"Deleted",
+//!   "phoneNumberInfo":{"id":"987654321","phoneNumber":"+12024999741"}}}"#;
+//! let report = validate(body, &Options::default());
+//! assert!(report.valid);
+//! let change = report.change.unwrap();
+//! assert_eq!(change.effect.as_str(), "removed");
+//! assert_eq!(change.sentence, "Contact Center number +12024999741 (id 987654321) was deleted \
+//!     from account 37439510 at 2023-04-18 20:25:24 UTC.");
+//! ```
+//!
+//! Nothing here panics on input: broken JSON, wrong types and hostile sizes are issues in the
+//! report. Positions are 1-based lines and columns counted in UTF-16 code units, as JavaScript
+//! counts them, so the same numbers work in Rust, in the npm package and in an editor. The
+//! WebAssembly exports (the `js` layer) are compiled only for `wasm32`, and use only what this
+//! root exports (`__private` included).
 
 // The layers, each a folder, in the one direction imports may point (tests/layers.rs holds
 // every `crate::` path to it): a module uses only its own layer and the ones listed above it.
 mod api;
 mod checks;
 mod diagnostics;
-pub mod js;
+mod js;
 pub mod json;
 pub mod model;
 pub mod output;
@@ -24,9 +48,51 @@ pub use checks::change::{change_of, effect_of};
 pub use checks::validate::ParseError;
 pub use diagnostics::codes::{Code, Severity};
 pub use diagnostics::issue::Issue;
+pub use model::timestamp::{Instant, TimestampError};
 pub use model::{
     Body, Change, Delivery, Effect, Event, EventType, Kind, NumberType, Options, PhoneNumberInfo,
     Provider, Report,
 };
 pub use output::write::ToJson;
 pub use summary::{Summary, SummaryOptions};
+
+/// Not part of the API, and not stable: what the JavaScript boundary (`src/js/`) needs of the
+/// crate's insides, and the boundary's own encodings and hooks for the tests, as serde_json's
+/// `__private`. The boundary reaches the crate only through the exports above and this module
+/// (tests/layers.rs checks), so that it could become a crate of its own.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::api::summarize::summarize_from;
+    pub use crate::api::validate::validate_from;
+    pub use crate::checks::fast::clean;
+    pub use crate::checks::validate::event_or_error;
+    pub use crate::json::input::FromJs;
+    #[cfg(target_arch = "wasm32")]
+    pub use crate::json::map::{keys as hash_keys, seed as seed_hashes};
+    pub use crate::json::{Parser, Value, HARD_MAX_DEPTH, MAX_VALUES};
+    pub use crate::model::vocab::closest;
+    pub use crate::model::{HARD_MAX_INPUT_BYTES, HARD_MAX_OUTPUT_BYTES};
+    pub use crate::output::json_out::write_issues;
+    pub use crate::output::write::{
+        JsonWriter, ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, STRING, TRUE,
+    };
+    pub use crate::text::position::{utf16_units, Utf16Offsets};
+    pub use crate::text::quote::clip;
+
+    pub use crate::js::boundary::{
+        parse_report, summarize_js, summarize_too_large, summarize_without_memory, validate_js,
+        validate_js_unclean, validate_too_large, validate_without_memory, NoMemory, ThrownError,
+        MAX_LONE_SURROGATES,
+    };
+    pub use crate::js::encode::{
+        clean_report, compact_report, invalid_report, Spans, Values, ABSENT, IN_TEXT, REPORT_VALUES,
+    };
+    pub use crate::js::options::{
+        options_from_js, options_from_json, options_object_error, parse_options_from_json,
+        summary_options_from_json, unknown_option, GivenOptions, OptionValue, OptionsOf,
+        PARSE_OPTION_NAMES, SUMMARY_OPTION_NAMES, VALIDATE_OPTION_NAMES,
+    };
+    #[cfg(target_arch = "wasm32")]
+    pub use crate::js::wasm::{hash_keys as exports_hash_keys, parse, summarize, validate};
+    pub use crate::js::TYPESCRIPT;
+}

@@ -27,7 +27,7 @@
 //! The rest of this file holds regression tests for what fuzzing and review found.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cc_number_events::js::boundary::{options_from_json, summary_options_from_json};
+use cc_number_events::__private::{options_from_json, summary_options_from_json};
 use cc_number_events::json::{Node, Parser, Value};
 use cc_number_events::{summarize, Summary};
 use cc_number_events::{validate, Issue, Options, Report};
@@ -689,7 +689,7 @@ fn summarize_has_its_own_larger_input_limit() {
 /// that item is invalid (it counted as valid, and only the first in the log was reported).
 #[test]
 fn each_lone_surrogate_in_a_log_makes_its_own_item_invalid() {
-    use cc_number_events::js::boundary::summarize_js;
+    use cc_number_events::__private::summarize_js;
     let items: Vec<String> = (0..4)
         .map(|i| {
             VALID
@@ -734,7 +734,7 @@ fn each_lone_surrogate_in_a_log_makes_its_own_item_invalid() {
 /// U+FFFD counts as one: the list stays bounded and no item holding one is called valid.
 #[test]
 fn lone_surrogates_past_the_list_still_make_their_items_invalid() {
-    use cc_number_events::js::boundary::summarize_js;
+    use cc_number_events::__private::summarize_js;
     let one = VALID
         .replace('\n', "")
         .replace("Washington, DC", "Washington\u{FFFD}");
@@ -786,7 +786,7 @@ fn invalid_utf8_in_a_log_is_located_in_its_item() {
 
 #[test]
 fn a_lone_surrogate_from_a_js_string_is_a_located_error() {
-    use cc_number_events::js::boundary::{summarize_js, validate_js};
+    use cc_number_events::__private::{summarize_js, validate_js};
     // As JavaScript sees it: `{"location": "é\uD800"}` with a real lone surrogate at index
     // 15; the glue hands over UTF-8 with U+FFFD in its place.
     let text = "{\"location\": \"é\u{FFFD}\"}";

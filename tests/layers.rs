@@ -26,13 +26,7 @@ const LAYERS: [&str; 9] = [
 const MAX_LINES: usize = 450;
 
 /// Modules still to be split (issue #11); each must leave this list as soon as it fits.
-const SPLIT_PENDING: [&str; 5] = [
-    "checks::rules",
-    "js::boundary",
-    "js::wasm",
-    "json::parser",
-    "summary::summarize",
-];
+const SPLIT_PENDING: [&str; 2] = ["checks::rules", "summary::summarize"];
 
 struct Module {
     /// `checks::validate`, or `crate` for lib.rs.
@@ -137,39 +131,123 @@ fn crate_paths(code: &str) -> Vec<String> {
     out
 }
 
-/// Names the crate root re-exports (`pub use a::b::{c, d};`), each with the path it stands for.
-fn root_exports(lib: &str) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    for stmt in lib.split(';') {
-        let stmt = stmt.trim();
-        let Some(rest) = stmt.strip_prefix("pub use ") else {
-            continue;
-        };
-        let rest: String = rest.split_whitespace().collect::<Vec<_>>().join(" ");
-        if let Some((prefix, items)) = rest.split_once("::{") {
-            for item in items.trim_end_matches('}').split(',') {
-                let item = item.trim();
-                if !item.is_empty() {
-                    out.insert(item.to_string(), format!("{prefix}::{item}"));
+/// `code` without what its `mod NAME { ... }` blocks hold: the statements at the top level.
+fn top_level(code: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    let mut inline = false;
+    for (i, c) in code.char_indices() {
+        match c {
+            '{' if depth > 0 => depth += 1,
+            '{' if code[..i].trim_end().rsplit(char::is_whitespace).nth(1) == Some("mod") => {
+                depth = 1;
+                inline = true;
+            }
+            '}' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 && inline {
+                    inline = false;
+                    out.push(';');
                 }
             }
-        } else if let Some((_, name)) = rest.rsplit_once("::") {
-            out.insert(name.to_string(), rest.clone());
+            _ if depth == 0 => out.push(c),
+            _ => {}
         }
     }
     out
 }
 
-/// The module a path names: the longest module that prefixes it, root re-exports followed.
+/// What `mod NAME { ... }` in `code` holds.
+fn inline_module<'a>(code: &'a str, name: &str) -> &'a str {
+    let Some(at) = code.find(&format!("mod {name} {{")) else {
+        return "";
+    };
+    let open = at + code[at..].find('{').unwrap();
+    let mut depth = 0;
+    for (i, c) in code[open..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return &code[open + 1..open + i];
+                }
+            }
+            _ => {}
+        }
+    }
+    &code[open + 1..]
+}
+
+/// Names re-exported by `pub use a::b::{c, d as e};` statements at the top level of `code`
+/// (`crate::` prefixes dropped), each with the path it stands for.
+fn root_exports(code: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for stmt in top_level(code).split(';') {
+        // Attributes (`#[cfg(...)]`) before the statement do not change what it exports.
+        let stmt = stmt.trim();
+        let stmt = match stmt.rfind(']') {
+            Some(i) if stmt.starts_with("#[") => stmt[i + 1..].trim(),
+            _ => stmt,
+        };
+        let Some(rest) = stmt.strip_prefix("pub use ") else {
+            continue;
+        };
+        let rest: String = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+        let rest = rest.strip_prefix("crate::").unwrap_or(&rest);
+        let mut add = |prefix: &str, item: &str| {
+            let (path, name) = match item.split_once(" as ") {
+                Some((path, name)) => (path.trim(), name.trim()),
+                None => (item, item.rsplit("::").next().unwrap_or(item)),
+            };
+            let full = if prefix.is_empty() {
+                path.to_string()
+            } else {
+                format!("{prefix}::{path}")
+            };
+            out.insert(name.to_string(), full);
+        };
+        if let Some((prefix, items)) = rest.split_once("::{") {
+            for item in items.trim_end_matches('}').split(',') {
+                let item = item.trim();
+                if !item.is_empty() {
+                    add(prefix, item);
+                }
+            }
+        } else {
+            add("", rest);
+        }
+    }
+    out
+}
+
+/// The names `lib.rs` exports at its root and, apart, those of its `__private` module.
+fn exports(lib: &str) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
+    (
+        root_exports(lib),
+        root_exports(inline_module(lib, "__private")),
+    )
+}
+
+/// The module a path names: the longest module that prefixes it, root re-exports and
+/// `__private` re-exports followed.
 fn target<'a>(
     path: &str,
     names: &'a [String],
-    exports: &BTreeMap<String, String>,
+    exports: &(BTreeMap<String, String>, BTreeMap<String, String>),
 ) -> Option<&'a String> {
-    let first = path.split("::").next().unwrap_or("");
-    let path = match exports.get(first) {
-        Some(real) if !names.iter().any(|n| n == first) => real.clone(),
-        _ => path.to_string(),
+    let (root, private) = exports;
+    let mut parts = path.splitn(2, "::");
+    let first = parts.next().unwrap_or("");
+    let path = if first == "__private" {
+        let rest = parts.next().unwrap_or("");
+        let name = rest.split("::").next().unwrap_or("");
+        private.get(name).cloned().unwrap_or_default()
+    } else {
+        match root.get(first) {
+            Some(real) if !names.iter().any(|n| n == first) => real.clone(),
+            _ => path.to_string(),
+        }
     };
     names
         .iter()
@@ -194,7 +272,7 @@ fn graph(mods: &[Module]) -> Graph {
         .filter(|n| n != "crate")
         .collect();
     let lib = mods.iter().find(|m| m.name == "crate").unwrap();
-    let exports = root_exports(&lib.code);
+    let exports = exports(&lib.code);
     let mut edges = BTreeMap::new();
     for m in mods {
         let mut to = BTreeSet::new();
@@ -335,6 +413,55 @@ fn imports_point_down_the_layers() {
     assert!(g.names.iter().any(|n| n == "checks::validate"));
 }
 
+/// What a `crate::` path from the JavaScript boundary may start with, or why not: a name the
+/// crate root exports, `__private::` and a name it exports, or the boundary's own `js::`.
+fn boundary_path_refused(
+    path: &str,
+    exports: &(BTreeMap<String, String>, BTreeMap<String, String>),
+) -> Option<String> {
+    let (root, private) = exports;
+    let mut parts = path.split("::");
+    let first = parts.next().unwrap_or("");
+    match first {
+        "js" => None,
+        "__private" => {
+            let name = parts.next().unwrap_or("");
+            (!private.contains_key(name)).then(|| format!("`__private` does not export `{name}`"))
+        }
+        _ if root.contains_key(first) => None,
+        _ => Some(format!(
+            "`{first}` is neither exported by the crate root nor through `__private`"
+        )),
+    }
+}
+
+#[test]
+fn the_boundary_uses_only_what_the_crate_exports() {
+    let mods = modules(&src());
+    let lib = mods.iter().find(|m| m.name == "crate").unwrap();
+    let exports = exports(&lib.code);
+    assert!(exports.0.contains_key("validate") && exports.1.contains_key("FromJs"));
+    let mut wrong = Vec::new();
+    let mut seen = 0;
+    for m in mods
+        .iter()
+        .filter(|m| layer_of(&m.name) == Some(LAYERS.len() - 1))
+    {
+        for p in crate_paths(&m.code) {
+            seen += 1;
+            if let Some(why) = boundary_path_refused(&p, &exports) {
+                wrong.push(format!("{}: crate::{p}: {why}", m.file.display()));
+            }
+        }
+    }
+    assert!(seen > 10, "the boundary's paths were not found");
+    assert!(
+        wrong.is_empty(),
+        "the JavaScript boundary reaches past the crate's exports:\n{}",
+        wrong.join("\n")
+    );
+}
+
 #[test]
 fn no_import_cycles_between_modules() {
     let g = graph(&modules(&src()));
@@ -379,9 +506,25 @@ fn the_checker_sees_what_it_should() {
         edges,
     };
     assert_eq!(cycles(&g), vec![vec!["a", "b", "c"]]);
-    let exports = root_exports("pub use api::validate::{parse, validate};\npub use x::Y;");
-    assert_eq!(exports["validate"], "api::validate::validate");
-    assert_eq!(exports["Y"], "x::Y");
+    let lib = "pub use api::validate::{parse, validate};\npub use x::Y;\n\
+               pub mod __private {\n    #[cfg(test)]\n    pub use crate::a::b::{c as d, e};\n}\n\
+               pub use z::W;";
+    let (root, private) = exports(lib);
+    assert_eq!(root["validate"], "api::validate::validate");
+    assert_eq!(root["Y"], "x::Y");
+    assert_eq!(root["W"], "z::W");
+    assert!(!root.contains_key("d") && !root.contains_key("e"));
+    assert_eq!(private["d"], "a::b::c");
+    assert_eq!(private["e"], "a::b::e");
+    let both = (root, private);
+    assert_eq!(boundary_path_refused("validate", &both), None);
+    assert_eq!(boundary_path_refused("__private::d", &both), None);
+    assert_eq!(boundary_path_refused("js::wasm::x", &both), None);
+    assert!(boundary_path_refused("a::b::c", &both).is_some());
+    assert!(boundary_path_refused("__private::c", &both).is_some());
+    let names = vec!["a::b".to_string(), "api::validate".to_string()];
+    assert_eq!(target("__private::d", &names, &both), Some(&names[0]));
+    assert_eq!(target("validate", &names, &both), Some(&names[1]));
     assert_eq!(
         code_of("let u = \"http://x\"; // crate::z\n#[cfg(test)]\nmod t { crate::q }"),
         "let u = \"http://x\"; "

@@ -5,9 +5,7 @@
 //! another key order.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cc_number_events::js::boundary::{
-    clean_report, compact_report, Spans, Values, ABSENT, IN_TEXT,
-};
+use cc_number_events::__private::{clean_report, compact_report, Spans, Values, ABSENT, IN_TEXT};
 use cc_number_events::json::{Node, Parser, Value};
 use cc_number_events::{summarize, summarize_tree, SummaryOptions};
 use cc_number_events::{validate, validate_tree, Issue, Options};

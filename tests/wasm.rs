@@ -3,7 +3,7 @@
 //! real JavaScript objects, Arrays and Errors.
 #![cfg(target_arch = "wasm32")]
 
-use cc_number_events::js::wasm::{hash_keys, parse, validate};
+use cc_number_events::__private::{exports_hash_keys as hash_keys, parse, validate};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;

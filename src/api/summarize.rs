@@ -24,7 +24,7 @@ pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
 }
 
 /// [`summarize`], with what the JavaScript boundary learned about the input on the way in.
-pub(crate) fn summarize_from(input: &[u8], options: &SummaryOptions, js: &FromJs) -> Summary {
+pub fn summarize_from(input: &[u8], options: &SummaryOptions, js: &FromJs) -> Summary {
     with_renderings(summarize_with(input, options, js, true), input, options, js)
 }
 

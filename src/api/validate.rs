@@ -7,7 +7,7 @@ use crate::output::render;
 
 /// Validates one notification given as UTF-8 bytes (or a `&str`).
 ///
-/// Never panics and never fails: every problem, including broken JSON, is an [`Issue`] in the
+/// Never panics and never fails: every problem, including broken JSON, is an [`Issue`](crate::Issue) in the
 /// report, and `valid` is true only for a Contact Center phone-number event without errors.
 ///
 /// ```
@@ -53,7 +53,7 @@ pub fn validate_tree(input: impl AsRef<[u8]>, options: &Options) -> Report {
 }
 
 /// [`validate`], with what the JavaScript boundary learned about the input on the way in.
-pub(crate) fn validate_from(bytes: &[u8], options: &Options, js: &FromJs) -> Report {
+pub fn validate_from(bytes: &[u8], options: &Options, js: &FromJs) -> Report {
     with_renderings(validate_with(bytes, options, js, true), options)
 }
 

@@ -35,7 +35,7 @@ fn push_account(out: &mut String, account: &str) {
 }
 
 /// What the sentence of a change is made of, borrowed from an event wherever it lives.
-pub(crate) struct Facts<'a> {
+pub struct Facts<'a> {
     pub event_type: EventType,
     pub phone_number: &'a str,
     pub id: &'a str,

@@ -27,8 +27,8 @@ pub(crate) fn clean_event(src: &str, start: usize, max_depth: usize) -> Option<E
     clean(src, start, max_depth).map(|c| c.to_event())
 }
 
-/// [`clean_event`], borrowed from `src`.
-pub(crate) fn clean(src: &str, start: usize, max_depth: usize) -> Option<Clean<'_>> {
+/// `clean_event`, borrowed from `src`.
+pub fn clean(src: &str, start: usize, max_depth: usize) -> Option<Clean<'_>> {
     let (clean, end) = clean_at(src, start, max_depth)?;
     (skip_whitespace(src, end) == src.len()).then_some(clean)
 }
@@ -50,7 +50,7 @@ pub(crate) fn clean_at(src: &str, start: usize, max_depth: usize) -> Option<(Cle
 }
 
 /// A clean event's values, as they stand in the text, and what was read from them.
-pub(crate) struct Clean<'a> {
+pub struct Clean<'a> {
     pub uuid: &'a str,
     pub event: &'a str,
     pub account_id: &'a str,

@@ -157,7 +157,7 @@ fn finish(
     }
 }
 
-/// Why [`parse`] could not return an event.
+/// Why [`parse`](crate::parse) could not return an event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
     pub kind: Kind,
@@ -197,7 +197,7 @@ impl std::fmt::Display for ParseError {
 impl std::error::Error for ParseError {}
 
 /// The event of a valid report, or the report's kind and issues.
-pub(crate) fn event_or_error(report: Report) -> Result<Event, ParseError> {
+pub fn event_or_error(report: Report) -> Result<Event, ParseError> {
     match report.event {
         Some(event) if report.valid => Ok(event),
         _ => {

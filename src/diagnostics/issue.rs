@@ -6,7 +6,7 @@ use crate::diagnostics::codes::{Code, Severity};
 /// that notes under a megabyte-long key do not each copy it.
 pub const MAX_PATH_KEY: usize = 100;
 
-/// One located problem. Positions are in UTF-16 code units (see [`crate::text::position`]).
+/// One located problem. Positions are in UTF-16 code units (1-based lines; columns and offsets count UTF-16 code units, as JavaScript does).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {
     pub code: Code,

@@ -1,8 +1,42 @@
-//! Layer 9, the JavaScript boundary: reading JavaScript's values and options, and (in
-//! `wasm`, compiled only for `wasm32`) every `#[wasm_bindgen]` export. Nothing imports it.
+//! Layer 9, the JavaScript boundary: reading JavaScript's values and options, the encodings
+//! that cross, and (compiled only for `wasm32`) every `#[wasm_bindgen]` export and the
+//! JavaScript modules they import (`*.js` here). Nothing imports it, and it uses only what the
+//! crate root exports, `__private` included (tests/layers.rs checks).
 
 pub mod boundary;
+pub mod encode;
+pub mod options;
+
+#[cfg(target_arch = "wasm32")]
+mod assemble;
+#[cfg(target_arch = "wasm32")]
+mod input;
 #[cfg(target_arch = "wasm32")]
 mod objects;
 #[cfg(target_arch = "wasm32")]
+mod snapshot;
+#[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+/// The TypeScript declarations of every export (src/js/types.d.ts); the codes listed must
+/// match [`Code::ALL`](crate::Code::ALL), and tests/js/types.test.mjs checks the names
+/// against the Rust types and the objects the package makes.
+pub const TYPESCRIPT: &str = include_str!("types.d.ts");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typescript_lists_exactly_the_issue_codes() {
+        let start = TYPESCRIPT.find("export type IssueCode").unwrap();
+        let end = start + TYPESCRIPT[start..].find(';').unwrap();
+        let listed: Vec<&str> = TYPESCRIPT[start..end]
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .collect();
+        let codes: Vec<&str> = crate::Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, codes);
+    }
+}

@@ -8,8 +8,8 @@
 //! the caller's value is first copied by `snapshot` (src/js/objects.js), which catches, into
 //! plain data that runs no code when read; see there for how each kind of value is read.
 
-use crate::js::boundary::ThrownError;
-use crate::json::MAX_VALUES;
+use super::boundary::ThrownError;
+use crate::__private::MAX_VALUES;
 use crate::{Options, Report, Summary, SummaryOptions};
 use wasm_bindgen::prelude::*;
 

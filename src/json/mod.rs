@@ -5,6 +5,10 @@ mod from_value;
 pub(crate) mod input;
 pub(crate) mod map;
 mod parser;
+mod scalars;
+mod tree;
 
 pub use from_value::{tree_from, TreeLimits};
-pub use parser::*;
+pub use parser::{skip_whitespace, Parser};
+pub(crate) use scalars::string_run;
+pub use tree::*;

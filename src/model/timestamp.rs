@@ -10,10 +10,31 @@
 pub struct Instant(pub i64);
 
 /// Why a timestamp was refused, with a hint where one helps.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TimestampError {
     pub detail: String,
     pub hint: Option<&'static str>,
+}
+
+impl std::fmt::Display for TimestampError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.detail)?;
+        match self.hint {
+            Some(hint) => write!(f, " ({hint})"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for TimestampError {}
+
+impl std::str::FromStr for Instant {
+    type Err = TimestampError;
+
+    /// Reads an ISO 8601 date-time as RingCentral writes them (see the module's note).
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        parse(text)
+    }
 }
 
 fn err(detail: impl Into<String>, hint: Option<&'static str>) -> TimestampError {
@@ -267,6 +288,20 @@ fn put_digits(digits: &mut [u8], mut n: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_display_and_work_as_std_errors() {
+        let e = "2023-02-30T00:00:00Z".parse::<Instant>().unwrap_err();
+        let boxed: Box<dyn std::error::Error> = Box::new(e.clone());
+        assert_eq!(boxed.to_string(), e.to_string());
+        assert!(e.to_string().starts_with(&e.detail), "{e}");
+        assert_eq!(
+            "2023-04-18T20:25:24.611Z"
+                .parse::<Instant>()
+                .map(Instant::to_iso),
+            Ok("2023-04-18T20:25:24.611Z".to_string())
+        );
+    }
 
     #[test]
     fn accepts_z_and_colonless_offsets_alike() {

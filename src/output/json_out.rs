@@ -81,7 +81,7 @@ impl ToJson for Change {
     }
 }
 
-pub(crate) fn write_issues(w: &mut JsonWriter, issues: &[Issue]) {
+pub fn write_issues(w: &mut JsonWriter, issues: &[Issue]) {
     w.array(|w| {
         for i in issues {
             i.write_json(w.item());

@@ -23,7 +23,7 @@ use crate::text::span::Span;
 use std::borrow::Cow;
 use std::collections::hash_map::Entry as Slot;
 
-/// Options for [`summarize`]: those of `validate`, plus limits for whole logs and the
+/// Options for [`summarize`](crate::summarize): those of `validate`, plus limits for whole logs and the
 /// renderings to produce.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SummaryOptions {

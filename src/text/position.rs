@@ -22,7 +22,7 @@ pub struct Position {
 
 /// UTF-16 code units before each byte offset of one text, from a count kept at every
 /// `1 << shift`-byte boundary: a query counts at most one block.
-pub(crate) struct Utf16Offsets<'a> {
+pub struct Utf16Offsets<'a> {
     bytes: &'a [u8],
     shift: u32,
     /// UTF-16 offset of each block boundary; empty when the text is ASCII.
@@ -31,7 +31,7 @@ pub(crate) struct Utf16Offsets<'a> {
 
 impl<'a> Utf16Offsets<'a> {
     /// For `src`, which the caller knows to be ASCII or not.
-    pub(crate) fn new(src: &'a str, ascii: bool, shift: u32) -> Self {
+    pub fn new(src: &'a str, ascii: bool, shift: u32) -> Self {
         let bytes = src.as_bytes();
         let blocks = if ascii {
             Vec::new()
@@ -53,7 +53,7 @@ impl<'a> Utf16Offsets<'a> {
     }
 
     /// UTF-16 code units before byte offset `byte`.
-    pub(crate) fn of(&self, byte: usize) -> u32 {
+    pub fn of(&self, byte: usize) -> u32 {
         let byte = byte.min(self.bytes.len());
         if self.blocks.is_empty() {
             return byte as u32;
@@ -132,7 +132,7 @@ fn has_line_break(w: u64) -> bool {
 
 /// UTF-16 code units in a run of UTF-8 bytes that may start or end inside a character: each
 /// character counts at its lead byte, and 4-byte characters (surrogate pairs) count twice.
-pub(crate) fn utf16_units(bytes: &[u8]) -> u32 {
+pub fn utf16_units(bytes: &[u8]) -> u32 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let unit = |b: &u8| u32::from((b & 0xC0) != 0x80) + u32::from(*b >= 0xF0);
     let words = bytes.chunks_exact(8);

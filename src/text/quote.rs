@@ -39,7 +39,7 @@ pub fn escape(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A value as a message quotes it: at most [`QUOTE_CHARS`] characters, escaped.
+/// A value as a message quotes it: at most `QUOTE_CHARS` characters, escaped.
 pub fn clip(s: &str) -> String {
     clip_to(s, QUOTE_CHARS)
 }

@@ -1,0 +1,72 @@
+//! What crosses back to JavaScript, built there by src/js/assemble.js: reports from their
+//! compact encodings (src/js/encode.rs), any other value from its tokens, and thrown errors.
+
+use super::boundary::ThrownError;
+use super::encode::{compact_report, invalid_report};
+use crate::ToJson;
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::prelude::*;
+
+pub(super) fn thrown(e: ThrownError) -> JsValue {
+    let error: js_sys::Error = match e.class {
+        "TypeError" => js_sys::TypeError::new(&e.message).into(),
+        "RangeError" => js_sys::RangeError::new(&e.message).into(),
+        _ => js_sys::Error::new(&e.message),
+    };
+    // Defined, not assigned: assigning `name` throws in strict mode where Error.prototype is
+    // frozen, and an exception must not unwind through this frame (`Reflect` calls catch).
+    if e.name != e.class {
+        let own = js_sys::Object::new();
+        for (key, value) in [
+            ("value", JsValue::from(e.name)),
+            ("writable", JsValue::TRUE),
+            ("enumerable", JsValue::TRUE),
+            ("configurable", JsValue::TRUE),
+        ] {
+            let _ = Reflect::set(&own, &key.into(), &value);
+        }
+        let _ = Reflect::define_property(&error, &"name".into(), &own);
+    }
+    if let Some(kind) = e.kind {
+        let _ = Reflect::set(&error, &"kind".into(), &kind.as_str().into());
+    }
+    if let Some(issues) = e.issues_json {
+        let issues = JSON::parse(&issues).unwrap_or(JsValue::NULL);
+        let _ = Reflect::set(&error, &"issues".into(), &issues);
+    }
+    error.into()
+}
+
+/// A value as the plain objects `JSON.parse` would make of its JSON, built from its tokens
+/// (`write::Tokens`) by `assembleValue`.
+pub(super) fn to_js(value: &impl ToJson) -> JsValue {
+    let (nums, text) = value.to_tokens();
+    assemble_value(&nums, &text)
+}
+
+/// The report as a plain JS object: assembled from slices when it is valid without warnings or
+/// invalid, from its tokens when it is valid with warnings.
+pub(super) fn report_to_js(report: &crate::Report) -> JsValue {
+    if let Some((spans, text)) = compact_report(report) {
+        return assemble_report(&JsValue::NULL, &spans, &text);
+    }
+    match invalid_report(report) {
+        Some((nums, text)) => assemble_invalid(&nums, &text),
+        None => to_js(report),
+    }
+}
+
+// `assembleReport` builds a valid report from `encode::Spans`: the same plain objects, in the
+// same key order, that `JSON.parse` makes of the report's JSON, but from slices of the
+// caller's own string and of a short text (or of the text alone: `input` is then null).
+// `assembleInvalid` does the same for an invalid report, from `encode::invalid_report`'s
+// numbers and text, and `assembleValue` for any other value, from its `write::Tokens`.
+#[wasm_bindgen(module = "/src/js/assemble.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = assembleReport)]
+    pub(super) fn assemble_report(input: &JsValue, spans: &[u32], text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = assembleValue)]
+    fn assemble_value(nums: &[u32], text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = assembleInvalid)]
+    fn assemble_invalid(nums: &[u32], text: &str) -> JsValue;
+}

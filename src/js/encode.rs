@@ -1,0 +1,444 @@
+//! The compact encodings of reports that cross to JavaScript, for `assembleReport` and
+//! `assembleInvalid` (src/js/assemble.js), which build from them the same plain objects
+//! `JSON.parse` would make of the report's JSON, at a fraction of the cost. Their constants are
+//! declared once on each side; tests/js_layout.rs checks the two against each other.
+
+use crate::__private::{clean, utf16_units, Utf16Offsets};
+use crate::{NumberType, Report};
+
+/// In [`Spans`], a value that is absent (both numbers) or that follows in the text (first).
+pub const ABSENT: u32 = u32::MAX;
+pub const IN_TEXT: u32 = u32::MAX - 1;
+
+fn utf16_len(s: &str) -> u32 {
+    utf16_units(s.as_bytes())
+}
+
+/// The 23 values of a valid report that [`Spans`] carry, in their order (`assembleReport`
+/// in src/js/assemble.js takes them in the same order; tests/js_layout.rs checks). `provider`
+/// is `""` when the number has a Contact Center provider; the change's other fields are the
+/// event's own values.
+pub const REPORT_VALUES: [&str; 23] = [
+    "delivery",
+    "uuid",
+    "event",
+    "accountId",
+    "timestamp",
+    "time",
+    "subscriptionId",
+    "ownerId",
+    "eventType",
+    "uri",
+    "id",
+    "phoneNumber",
+    "paymentType",
+    "location",
+    "type",
+    "usageType",
+    "status",
+    "hasProvider",
+    "providerId",
+    "providerName",
+    "action",
+    "effect",
+    "sentence",
+];
+
+/// How each of [`REPORT_VALUES`] reaches JavaScript: two numbers per value, `[start, end]` in
+/// UTF-16 units of the caller's own input string, or `[IN_TEXT, length]` for the next
+/// `length` units of the accompanying text, or `[ABSENT, _]`.
+pub type Spans = [u32; 2 * REPORT_VALUES.len()];
+
+enum Part<'a> {
+    /// A slice of the input.
+    Input(&'a str),
+    /// Text the input does not hold as such.
+    Made(&'a str),
+    /// Made text known to be ASCII (a name from the vocabulary, a normalised time), whose
+    /// length in bytes is its length in UTF-16 units.
+    Ascii(&'a str),
+}
+
+fn made(s: Option<&str>) -> Option<Part<'_>> {
+    s.map(Part::Made)
+}
+
+fn ascii(s: Option<&str>) -> Option<Part<'_>> {
+    s.map(Part::Ascii)
+}
+
+/// `offsets` gives an input slice's pair.
+fn spans(
+    parts: [Option<Part>; REPORT_VALUES.len()],
+    offsets: impl Fn(&str) -> [u32; 2],
+) -> (Spans, String) {
+    let mut spans = [ABSENT; 2 * REPORT_VALUES.len()];
+    // Room for a sentence, a time and the short values of a clean report.
+    let mut text = String::with_capacity(256);
+    for (pair, part) in spans.chunks_exact_mut(2).zip(parts) {
+        match part {
+            Some(Part::Input(v)) => pair.copy_from_slice(&offsets(v)),
+            Some(Part::Made(t)) => {
+                text.push_str(t);
+                pair[0] = IN_TEXT;
+                pair[1] = utf16_len(t);
+            }
+            Some(Part::Ascii(t)) => {
+                debug_assert!(t.is_ascii());
+                text.push_str(t);
+                pair[0] = IN_TEXT;
+                pair[1] = t.len() as u32;
+            }
+            None => {}
+        }
+    }
+    (spans, text)
+}
+
+/// A valid report without warnings (nearly every real notification) as [`Spans`] over its
+/// text alone; `None` sends the report as JSON instead.
+pub fn compact_report(report: &Report) -> Option<(Spans, String)> {
+    if report.has_renderings()
+        || !report.valid
+        || !report.warnings.is_empty()
+        || !report.errors.is_empty()
+    {
+        return None;
+    }
+    let (event, change) = (report.event.as_ref()?, report.change.as_ref()?);
+    let info = &event.body.phone_number_info;
+    let provider = info.contact_center_provider.as_ref();
+    let time = event.time.to_iso();
+    let parts = [
+        ascii(Some(report.delivery.as_str())),
+        made(Some(&event.uuid)),
+        made(Some(&event.event)),
+        made(Some(&event.account_id)),
+        made(Some(&event.timestamp)),
+        ascii(Some(&time)),
+        made(Some(&event.subscription_id)),
+        made(Some(&event.owner_id)),
+        ascii(Some(event.body.event_type.as_str())),
+        made(info.uri.as_deref()),
+        made(Some(&info.id)),
+        made(Some(&info.phone_number)),
+        made(info.payment_type.as_deref()),
+        made(info.location.as_deref()),
+        ascii(info.number_type.map(NumberType::as_str)),
+        made(info.usage_type.as_deref()),
+        made(info.status.as_deref()),
+        ascii(provider.map(|_| "")),
+        made(provider.and_then(|p| p.id.as_deref())),
+        made(provider.and_then(|p| p.name.as_deref())),
+        ascii(Some(change.action)),
+        ascii(Some(change.effect.as_str())),
+        made(Some(&change.sentence)),
+    ];
+    Some(spans(parts, |_| {
+        unreachable!("a report holds no input slices")
+    }))
+}
+
+/// How a clean report's values that stand as they are in the input reach JavaScript.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Values {
+    /// As UTF-16 offsets into the caller's own string, which JavaScript slices.
+    Sliced,
+    /// Copied into the text, for a caller who passed bytes and so holds no string: decoding
+    /// the values alone costs less than decoding the whole input.
+    Copied,
+}
+
+/// [`compact_report`] straight from `input`, when the tree-free fast path reads it as a clean
+/// WebHook notification: no event, no report, and every value the input holds as it is is
+/// sliced from the caller's string (or copied, as `values` says) instead of crossing as JSON.
+/// `input_ascii` says whether `input` is ASCII, where byte offsets are UTF-16 offsets.
+///
+/// Only for input on which decoding has nothing to report (the caller's
+/// string without a lone surrogate, or valid UTF-8): the fast path is tried only then.
+pub fn clean_report<'a>(
+    input: &'a str,
+    max_depth: usize,
+    input_ascii: bool,
+    values: Values,
+) -> Option<(Spans, String)> {
+    debug_assert_eq!(input_ascii, input.is_ascii());
+    let c = clean(input, 0, max_depth)?;
+    // Blocks of 64 bytes: a notification is a few hundred, and each of its 30 or so offsets
+    // then costs at most one block's count.
+    let units =
+        (!input_ascii && values == Values::Sliced).then(|| Utf16Offsets::new(input, false, 6));
+    let facts = c.facts();
+    let mut written = String::with_capacity(224);
+    c.time.write_iso(&mut written);
+    let iso = written.len();
+    facts.write_sentence(&mut written);
+    let (time, sentence) = written.split_at(iso);
+    let value = |s: Option<&'a str>| match values {
+        Values::Sliced => s.map(Part::Input),
+        Values::Copied if input_ascii => s.map(Part::Ascii),
+        Values::Copied => s.map(Part::Made),
+    };
+    let parts = [
+        ascii(Some(crate::Delivery::WebHook.as_str())),
+        value(Some(c.uuid)),
+        value(Some(c.event)),
+        value(Some(c.account_id)),
+        value(Some(c.timestamp)),
+        ascii(Some(time)),
+        value(Some(c.subscription_id)),
+        value(Some(c.owner_id)),
+        ascii(Some(c.event_type.as_str())),
+        value(c.uri),
+        value(Some(c.id)),
+        value(Some(c.phone_number)),
+        value(c.payment_type),
+        value(c.location),
+        ascii(c.number_type.map(NumberType::as_str)),
+        value(c.usage_type),
+        value(c.status),
+        ascii(c.provider.map(|_| "")),
+        value(c.provider.and_then(|(id, _)| id)),
+        value(c.provider.and_then(|(_, name)| name)),
+        ascii(Some(facts.action())),
+        ascii(Some(facts.effect().as_str())),
+        made(Some(sentence)),
+    ];
+    // An input slice's offset is its distance from the input's start.
+    Some(spans(parts, |v| {
+        let start = v.as_ptr() as usize - input.as_ptr() as usize;
+        let end = start + v.len();
+        match &units {
+            Some(u) => [u.of(start), u.of(end)],
+            None => [start as u32, end as u32],
+        }
+    }))
+}
+
+/// An invalid report as numbers and text for `assembleInvalid` (src/js/assemble.js), which builds
+/// the objects `JSON.parse` would make of its JSON: the lengths of kind and delivery, the
+/// numbers of errors and warnings, then for each issue the lengths of code, severity,
+/// message, hint ([`ABSENT`] when it has none) and path, and its line, column, offset and
+/// length ([`ABSENT`] for none). Lengths are in UTF-16 units, of strings that follow each other
+/// in the text.
+pub fn invalid_report(report: &Report) -> Option<(Vec<u32>, String)> {
+    if report.has_renderings() || report.valid || report.event.is_some() || report.change.is_some()
+    {
+        return None;
+    }
+    let issues = report.errors.iter().chain(&report.warnings);
+    let mut nums = Vec::with_capacity(4 + 9 * (report.errors.len() + report.warnings.len()));
+    let mut text = String::with_capacity(64 + 160 * nums.capacity() / 9);
+    let mut put = |nums: &mut Vec<u32>, s: Option<&str>| match s {
+        Some(s) => {
+            text.push_str(s);
+            nums.push(utf16_len(s));
+        }
+        None => nums.push(ABSENT),
+    };
+    put(&mut nums, Some(report.kind.as_str()));
+    put(&mut nums, Some(report.delivery.as_str()));
+    nums.push(report.errors.len() as u32);
+    nums.push(report.warnings.len() as u32);
+    for i in issues {
+        put(&mut nums, Some(i.code.as_str()));
+        put(&mut nums, Some(i.severity.as_str()));
+        put(&mut nums, Some(&i.message));
+        put(&mut nums, i.hint.as_deref());
+        put(&mut nums, Some(&i.path));
+        // A position is absent for a value that was already parsed (JavaScript's null).
+        nums.extend([i.line, i.column, i.offset, i.length].map(|n| n.unwrap_or(ABSENT)));
+    }
+    Some((nums, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Options;
+
+    /// A valid notification with no warnings, non-ASCII in one value.
+    const VALID_FOR_TESTS: &str = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2","body":{"eventType":"Created","phoneNumberInfo":{"id":"3","phoneNumber":"+12024999741","location":"Zürich 🇨🇭"}}}"#;
+
+    #[test]
+    fn compacts_only_clean_valid_reports_with_lengths_in_utf16_units() {
+        let valid = VALID_FOR_TESTS;
+        let report = crate::validate(valid, &Options::default());
+        let (spans, text) = compact_report(&report).unwrap();
+        let pairs: Vec<&[u32]> = spans.chunks(2).collect();
+        assert!(pairs.iter().all(|p| p[0] == IN_TEXT || p[0] == ABSENT));
+        let present: u32 = pairs.iter().filter(|p| p[0] == IN_TEXT).map(|p| p[1]).sum();
+        assert_eq!(present as usize, text.encode_utf16().count());
+        assert_eq!(pairs[9][0], ABSENT, "no uri");
+        assert_eq!(
+            pairs[13][1], 11,
+            "Zürich, a space, a flag of two surrogate pairs"
+        );
+        assert_eq!(pairs[17][0], ABSENT, "no provider");
+        let invalid = crate::validate("{}", &Options::default());
+        assert!(compact_report(&invalid).is_none());
+        let warned = crate::validate(valid.replace("\"3\"", "3"), &Options::default());
+        assert!(warned.valid && compact_report(&warned).is_none());
+    }
+
+    #[test]
+    fn lays_out_an_invalid_report_as_counts_lengths_and_positions() {
+        let report = crate::validate(r#"{"uuid": "x", "note": "Zürich"}"#, &Options::default());
+        assert!(!report.valid && !report.warnings.is_empty());
+        let (nums, text) = invalid_report(&report).unwrap();
+        let issues = report.errors.len() + report.warnings.len();
+        assert_eq!(nums.len(), 4 + 9 * issues);
+        assert_eq!(
+            (nums[2], nums[3]),
+            (report.errors.len() as u32, report.warnings.len() as u32)
+        );
+        let mut lengths = vec![nums[0], nums[1]];
+        for issue in nums[4..].chunks(9) {
+            lengths.extend(issue[..5].iter().filter(|&&n| n != ABSENT));
+        }
+        let total: u32 = lengths.iter().sum();
+        assert_eq!(total as usize, text.encode_utf16().count());
+        let first = &report.errors[0];
+        assert_eq!(
+            nums[9..13],
+            [first.line, first.column, first.offset, first.length].map(Option::unwrap)
+        );
+        assert!(invalid_report(&crate::validate(VALID_FOR_TESTS, &Options::default())).is_none());
+    }
+
+    /// A clean report's 23 values as JavaScript slices them: offsets and lengths in UTF-16
+    /// units, of the input and of the made text (which must hold nothing else).
+    fn sliced_values(input: &str, spans: &Spans, text: &str) -> Vec<Option<String>> {
+        let input: Vec<u16> = input.encode_utf16().collect();
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let mut at = 0;
+        let values = spans
+            .chunks(2)
+            .map(|p| match p[0] {
+                ABSENT => None,
+                IN_TEXT => {
+                    at += p[1] as usize;
+                    Some(String::from_utf16(&units[at - p[1] as usize..at]).unwrap())
+                }
+                start => Some(String::from_utf16(&input[start as usize..p[1] as usize]).unwrap()),
+            })
+            .collect();
+        assert_eq!(
+            at,
+            units.len(),
+            "the text holds nothing but the made values"
+        );
+        values
+    }
+
+    /// The values copied into the text are the ones sliced out of the input.
+    fn assert_copied_alike(input: &str, sliced: &[Option<String>]) {
+        let ascii = input.is_ascii();
+        let (spans, text) = clean_report(input, 64, ascii, Values::Copied).unwrap();
+        assert!(spans.chunks(2).all(|p| p[0] == ABSENT || p[0] == IN_TEXT));
+        assert_eq!(sliced_values(input, &spans, &text), sliced);
+    }
+
+    #[test]
+    fn slices_a_clean_notifications_values_out_of_the_input_itself() {
+        let valid = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611+0000","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2","body":{"eventType":"Created","phoneNumberInfo":{"id":"3","phoneNumber":"+12024999741","type":"VoiceOnly","contactCenterProvider":{"name":"P"}}}}"#;
+        let (spans, text) = clean_report(valid, 64, true, Values::Sliced).unwrap();
+        let owned = sliced_values(valid, &spans, &text);
+        assert_copied_alike(valid, &owned);
+        let values: Vec<Option<&str>> = owned.iter().map(Option::as_deref).collect();
+        assert_eq!(values[1], Some("2661273919712564939"));
+        assert_eq!(values[3], Some("1"), "the account, out of the filter");
+        assert_eq!(values[4], Some("2023-04-18T20:25:24.611+0000"), "as sent");
+        assert_eq!(values[5], Some("2023-04-18T20:25:24.611Z"), "normalised");
+        assert_eq!(values[14], Some("Voice"), "normalised from VoiceOnly");
+        assert_eq!(
+            (values[17], values[18], values[19]),
+            (Some(""), None, Some("P"))
+        );
+        let report = crate::validate(valid, &Options::default());
+        let change = report.change.unwrap();
+        assert_eq!(values[22], Some(change.sentence.as_str()));
+        assert_eq!((values[20], values[21]), (Some("created"), Some("added")));
+        assert!(
+            clean_report(&valid.replace("\"2\"", "2"), 64, true, Values::Sliced).is_none(),
+            "a warning"
+        );
+    }
+
+    #[test]
+    fn slices_non_ascii_input_by_utf16_offsets() {
+        // Non-ASCII values early on (2-, 3- and 4-byte characters, long enough to cross the
+        // 64-byte blocks), so that every later offset differs from its byte offset.
+        let valid = r#"{"body":{"phoneNumberInfo":{"location":"São Paulo — 東京 🇧🇷 Zürich, and a long tail of ü ü ü ü ü ü ü ü ü ü ü ü ü ü","contactCenterProvider":{"id":"7","name":"Ünïcødé 😀"},"id":"3","phoneNumber":"+12024999741"},"eventType":"Created"},"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2"}"#;
+        let (spans, text) = clean_report(valid, 64, false, Values::Sliced).unwrap();
+        let owned = sliced_values(valid, &spans, &text);
+        assert_copied_alike(valid, &owned);
+        let values: Vec<Option<&str>> = owned.iter().map(Option::as_deref).collect();
+        let report = crate::validate(valid, &Options::default());
+        let event = report.event.unwrap();
+        let info = &event.body.phone_number_info;
+        assert_eq!(values[1], Some(event.uuid.as_str()));
+        assert_eq!(values[2], Some(event.event.as_str()));
+        assert_eq!(values[3], Some("1"));
+        assert_eq!(values[7], Some("2"));
+        assert_eq!(values[10], Some("3"));
+        assert_eq!(values[11], Some("+12024999741"));
+        assert_eq!(values[13], info.location.as_deref());
+        assert_eq!((values[18], values[19]), (Some("7"), Some("Ünïcødé 😀")));
+        assert_eq!(values[22], Some(report.change.unwrap().sentence.as_str()));
+    }
+
+    #[test]
+    fn each_named_value_is_the_reports_own() {
+        let valid = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611+0000","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2","body":{"eventType":"Updated","phoneNumberInfo":{"uri":"https://platform.ringcentral.com/restapi/v1.0/account/1/phone-number/3","id":"3","phoneNumber":"+12024999741","paymentType":"Local","location":"Zürich","type":"VoiceFax","usageType":"ContactCenterNumber","status":"Normal","contactCenterProvider":{"id":"7","name":"P"}}}}"#;
+        let report = crate::validate(valid, &Options::default());
+        assert!(
+            report.valid && report.warnings.is_empty(),
+            "{:?}",
+            report.warnings
+        );
+        let event = report.event.as_ref().unwrap();
+        let change = report.change.as_ref().unwrap();
+        let info = &event.body.phone_number_info;
+        let provider = info.contact_center_provider.as_ref().unwrap();
+        let time = event.time.to_iso();
+        let expected = |name: &str| -> Option<&str> {
+            Some(match name {
+                "delivery" => report.delivery.as_str(),
+                "uuid" => &event.uuid,
+                "event" => &event.event,
+                "accountId" => &event.account_id,
+                "timestamp" => &event.timestamp,
+                "time" => &time,
+                "subscriptionId" => &event.subscription_id,
+                "ownerId" => &event.owner_id,
+                "eventType" => event.body.event_type.as_str(),
+                "uri" => info.uri.as_deref()?,
+                "id" => &info.id,
+                "phoneNumber" => &info.phone_number,
+                "paymentType" => info.payment_type.as_deref()?,
+                "location" => info.location.as_deref()?,
+                "type" => info.number_type?.as_str(),
+                "usageType" => info.usage_type.as_deref()?,
+                "status" => info.status.as_deref()?,
+                "hasProvider" => "",
+                "providerId" => provider.id.as_deref()?,
+                "providerName" => provider.name.as_deref()?,
+                "action" => change.action,
+                "effect" => change.effect.as_str(),
+                "sentence" => &change.sentence,
+                other => panic!("unknown value {other}"),
+            })
+        };
+        let (spans, text) = compact_report(&report).unwrap();
+        let compact = sliced_values("", &spans, &text);
+        let (spans, text) = clean_report(valid, 64, false, Values::Sliced).unwrap();
+        let clean = sliced_values(valid, &spans, &text);
+        for (at, name) in REPORT_VALUES.iter().enumerate() {
+            let want = expected(name);
+            assert!(want.is_some(), "{name} is present in this notification");
+            assert_eq!(compact[at].as_deref(), want, "compact_report's {name}");
+            assert_eq!(clean[at].as_deref(), want, "clean_report's {name}");
+        }
+    }
+}

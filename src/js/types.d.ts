@@ -1,0 +1,318 @@
+/** Options of `parse`, shared by every function. */
+export interface ParseOptions {
+  /** Unknown members and undocumented paymentType/usageType/status values become errors. */
+  strict?: boolean;
+  /** Largest input accepted, in bytes (default 16777216 for validate/parse, 268435456 for summarize; at most 1073741824). */
+  maxInputBytes?: number;
+  /** Deepest nesting of objects and arrays (default 64, at most 2000). */
+  maxDepth?: number;
+  /** Most issues listed per payload (default 100). */
+  maxIssues?: number;
+}
+
+/** Options of `validate`: those of `parse`, and renderings of the report. */
+export interface ValidateOptions extends ParseOptions {
+  /** Also render the report as plain text in `text`. */
+  text?: boolean;
+  /** Also render the report as Markdown in `markdown`. */
+  markdown?: boolean;
+  /** Also render the report's issues as CSV in `csv`. */
+  csv?: boolean;
+}
+
+export type Severity = "error" | "warning";
+
+export type IssueCode =
+  | "invalid-utf8" | "utf16-encoding" | "byte-order-mark" | "input-too-large"
+  | "json-unexpected-end" | "json-unexpected-character" | "json-trailing-comma" | "json-comment"
+  | "json-control-character" | "json-invalid-escape" | "json-lone-surrogate" | "json-invalid-number"
+  | "json-trailing-content" | "json-too-deep" | "json-duplicate-key"
+  | "duplicate-keys-unseen" | "number-not-exact"
+  | "validation-request" | "not-a-notification" | "other-event" | "subscription-renewal"
+  | "envelope-missing" | "websocket-frame" | "websocket-not-notification" | "websocket-message-id"
+  | "missing-field" | "wrong-type" | "unknown-field" | "invalid-uuid" | "invalid-event-filter"
+  | "event-filter-placeholder" | "invalid-timestamp" | "subscription-id-format" | "invalid-id"
+  | "numeric-id" | "invalid-event-type" | "invalid-phone-number" | "invalid-uri" | "empty-uri"
+  | "uri-mismatch" | "unknown-payment-type" | "invalid-number-type" | "unknown-usage-type"
+  | "usage-type-mismatch" | "unknown-status" | "too-many-issues" | "too-many-items"
+  | "log-truncated";
+
+/** One located problem. Positions count UTF-16 code units, as JavaScript strings do. */
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  message: string;
+  hint?: string;
+  /** RFC 6901 JSON Pointer into the pasted document (a WebSocket frame's starts with /1). */
+  path: string;
+  /** 1-based line; null (as are the other three) when the input was an already-parsed value. */
+  line: number | null;
+  /** 1-based column, in UTF-16 code units. */
+  column: number | null;
+  /** 0-based offset from the start of the input, in UTF-16 code units. */
+  offset: number | null;
+  /** Length of the offending text, in UTF-16 code units. */
+  length: number | null;
+}
+
+/**
+ * What `validate` and `parse` read: the raw body (a string, or UTF-8 bytes as a Uint8Array or
+ * an ArrayBuffer), or a value already parsed from it (`express.json()`'s `req.body`), read as
+ * JSON.stringify would read it; its issues then have no position, and it cannot show
+ * duplicate keys.
+ */
+export type Input = string | Uint8Array | ArrayBuffer | JsonObject | JsonValue[];
+
+/** A value already parsed from JSON: an object or an array of them for a log. */
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+export type JsonValue = string | number | boolean | null | JsonObject | JsonValue[];
+
+export type Kind =
+  | "contactCenterPhoneNumber" | "subscriptionRenewal" | "otherEvent"
+  | "validationRequest" | "notANotification" | "malformed";
+
+export type Delivery = "webhook" | "websocket" | "apns" | "bodyOnly" | "unknown";
+
+export type EventType = "Created" | "Updated" | "Deleted";
+
+/** `VoiceOnly` and `FaxOnly` from the REST vocabulary are normalised to `Voice` and `Fax`. */
+export type NumberType = "Voice" | "Fax" | "VoiceFax";
+
+export interface ContactCenterProvider {
+  id?: string;
+  name?: string;
+}
+
+export interface PhoneNumberInfo {
+  uri?: string;
+  /** Always a string, even when the payload held a number. */
+  id: string;
+  phoneNumber: string;
+  paymentType?: string;
+  location?: string;
+  type?: NumberType;
+  usageType?: string;
+  status?: string;
+  contactCenterProvider?: ContactCenterProvider;
+}
+
+/** A valid notification, normalised. */
+export interface ContactCenterEvent {
+  uuid: string;
+  event: string;
+  /** Account from the event filter: digits, "~" or the documentation's "{accountId}". */
+  accountId: string;
+  /** As sent. */
+  timestamp: string;
+  /** The same instant in UTC, e.g. "2023-04-18T20:25:24.611Z". */
+  time: string;
+  subscriptionId: string;
+  /** Always a string, even when the payload held a number. */
+  ownerId: string;
+  body: {
+    eventType: EventType;
+    phoneNumberInfo: PhoneNumberInfo;
+  };
+}
+
+/**
+ * What an event did to the account's Contact Center numbers. "updated" (fields of a number
+ * that is already a Contact Center number changed) appears only in `summarize` timelines:
+ * a single `Updated` event cannot tell it from "convertedIn".
+ */
+export type Effect = "added" | "removed" | "convertedIn" | "reassignedAway" | "updated";
+
+/** What one valid event did to the account's Contact Center numbers. */
+export interface Change {
+  action: "created" | "updated" | "deleted";
+  effect: Effect;
+  phoneNumber: string;
+  id: string;
+  type?: NumberType;
+  usageType?: string;
+  provider?: ContactCenterProvider;
+  accountId: string;
+  time: string;
+  /** One plain-English sentence. */
+  sentence: string;
+}
+
+/** The verdict on one payload: `event` and `change` are present exactly when `valid`. */
+export type Report = ValidReport | InvalidReport;
+
+/** Renderings of a report, present when `validate`'s options ask for them. */
+export interface ReportRenderings {
+  text?: string;
+  markdown?: string;
+  csv?: string;
+}
+
+export interface ValidReport extends ReportRenderings {
+  valid: true;
+  kind: "contactCenterPhoneNumber";
+  delivery: Delivery;
+  errors: [];
+  warnings: Issue[];
+  event: ContactCenterEvent;
+  change: Change;
+}
+
+export interface InvalidReport extends ReportRenderings {
+  valid: false;
+  kind: Kind;
+  delivery: Delivery;
+  /** At least one error says why. */
+  errors: [Issue, ...Issue[]];
+  warnings: Issue[];
+  event?: never;
+  change?: never;
+}
+
+/** Thrown by `parse` for an invalid payload. */
+export interface InvalidEventError extends Error {
+  name: "InvalidEventError";
+  kind: Kind;
+  issues: Issue[];
+}
+
+/**
+ * Validates one notification (WebHook body, WebSocket frame or bare body). Never throws for
+ * a bad payload; throws TypeError/RangeError only for bad arguments.
+ */
+export function validate(input: Input, options?: ValidateOptions): Report;
+
+/** The normalised event; throws an `InvalidEventError` whose `issues` say why not. */
+export function parse(input: Input, options?: ParseOptions): ContactCenterEvent;
+/** Options of `summarize`: those of `validate`, plus log limits and extra renderings. */
+export interface SummarizeOptions extends ParseOptions {
+  /** Most items read from one log (default 1000000). */
+  maxItems?: number;
+  /** Most issues listed over the whole log (default 10000). */
+  maxLogIssues?: number;
+  /**
+   * Most bytes of the summary's own JSON and of each rendering (`text`, `markdown`, `csv`);
+   * past it each is cut and says so (default: the input's size plus 1 MiB; at most 268435456).
+   */
+  maxOutputBytes?: number;
+  /** Also render the summary as Markdown in `markdown`. */
+  markdown?: boolean;
+  /** Also render every timeline entry as CSV in `csv`. */
+  csv?: boolean;
+}
+
+/** A broken item of a log. `index` is null for a problem with the input as a whole. */
+export interface Problem {
+  index: number | null;
+  /** 1-based line where the item starts (for an array of already-parsed items, `index + 1`). */
+  line: number;
+  kind: Kind;
+  /** Errors, then warnings; positions are in the whole input. */
+  issues: Issue[];
+}
+
+export interface DuplicateItem {
+  index: number;
+  line: number;
+  uuid: string;
+  firstIndex: number;
+  firstLine: number;
+  /** The text is the same as the first copy's (a plain redelivery). */
+  identical: boolean;
+}
+
+export interface OutOfOrderItem {
+  index: number;
+  line: number;
+  uuid: string;
+  time: string;
+  /** The latest time seen before this item, and the item that carried it. */
+  after: string;
+  afterIndex: number;
+}
+
+export interface FieldChange {
+  /** "status", "type", "location", "contactCenterProvider.name", ... */
+  field: string;
+  /** null when the previous event did not carry the field. */
+  from: string | null;
+  to: string;
+}
+
+export interface TimelineEntry {
+  time: string;
+  uuid: string;
+  eventType: EventType;
+  effect: Effect;
+  index: number;
+  line: number;
+  /** Fields that differ from this number's previous event. */
+  changes: FieldChange[];
+}
+
+export interface NumberTimeline {
+  /** The key of the group (account or owner) the number belongs to. */
+  group: string;
+  id: string;
+  phoneNumber: string;
+  /** Later entries left out of `timeline` by the `maxOutputBytes` limit. */
+  entriesNotListed: number;
+  timeline: TimelineEntry[];
+}
+
+/** Net effect on Contact Center numbers, as E.164 numbers. */
+export interface Net {
+  added: string[];
+  removed: string[];
+  changed: string[];
+  /** Added and removed again within the log. */
+  transient: string[];
+}
+
+export interface Group {
+  /** "account:37439510", or "owner:8475874957" where the filter names no account. */
+  key: string;
+  accountId?: string;
+  ownerId?: string;
+  events: number;
+  numbers: number;
+  net: Net;
+}
+
+/** What happened across a log of notifications. */
+export interface Summary {
+  /** Every item found, duplicates included. */
+  events: number;
+  valid: number;
+  invalid: number;
+  other: number;
+  duplicates: number;
+  outOfOrder: number;
+  warnings: number;
+  byEventType: { Created: number; Updated: number; Deleted: number };
+  otherKinds: { subscriptionRenewal: number; otherEvent: number; websocketFrame: number };
+  truncated: boolean;
+  limitReached: boolean;
+  problems: Problem[];
+  issuesNotListed: number;
+  duplicateItems: DuplicateItem[];
+  outOfOrderItems: OutOfOrderItem[];
+  groups: Group[];
+  numbers: NumberTimeline[];
+  /** Numbers left out of `numbers` by the `maxOutputBytes` limit (their net effect is still counted). */
+  numbersNotListed: number;
+  /** Some output reached `maxOutputBytes` and was cut: `numbers` and any rendering that says so at its end. */
+  outputTruncated: boolean;
+  net: Net;
+  /** A short plain-English report for a ticket. */
+  text: string;
+  markdown?: string;
+  csv?: string;
+}
+
+/**
+ * Summarizes a log: one notification, a JSON array, NDJSON, concatenated values, or
+ * WebSocket frames in any of those forms. Never throws for bad input.
+ */
+export function summarize(input: Input, options?: SummarizeOptions): Summary;

@@ -1,0 +1,137 @@
+//! The encodings that cross to JavaScript are declared once on each side: the constants of
+//! src/js/assemble.js and src/js/options.js against their Rust twins (src/js/encode.rs,
+//! src/output/write.rs, src/js/options.rs), so that neither side can change alone.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cc_number_events::__private as p;
+use std::path::Path;
+
+fn js(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src/js")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The value of `const NAME = ...;` at the top level of `src`, as written.
+fn constant<'a>(src: &'a str, name: &str) -> &'a str {
+    let line = src
+        .lines()
+        .find(|l| l.starts_with(&format!("const {name} = ")))
+        .unwrap_or_else(|| panic!("no `const {name}` in the module"));
+    let value = &line[format!("const {name} = ").len()..];
+    value[..value.find(';').expect("a `;`")].trim()
+}
+
+/// A JavaScript integer literal: decimal or `0x` hexadecimal.
+fn number(literal: &str) -> u32 {
+    match literal.strip_prefix("0x") {
+        Some(hex) => u32::from_str_radix(hex, 16).unwrap(),
+        None => literal.parse().unwrap(),
+    }
+}
+
+/// The single-quoted strings of `text`, in order.
+fn quoted(text: &str) -> Vec<&str> {
+    text.split('\'').skip(1).step_by(2).collect()
+}
+
+#[test]
+fn sentinels_are_the_same_on_both_sides() {
+    let src = js("assemble.js");
+    assert_eq!(number(constant(&src, "ABSENT")), p::ABSENT);
+    assert_eq!(number(constant(&src, "IN_TEXT")), p::IN_TEXT);
+    assert_ne!(p::ABSENT, p::IN_TEXT);
+}
+
+#[test]
+fn token_tags_are_the_same_on_both_sides() {
+    let src = js("assemble.js");
+    let tags = [
+        ("NULL", p::NULL),
+        ("FALSE", p::FALSE),
+        ("TRUE", p::TRUE),
+        ("NUMBER", p::NUMBER),
+        ("STRING", p::STRING),
+        ("OBJECT", p::OBJECT),
+        ("ARRAY", p::ARRAY),
+        ("END", p::END),
+        ("NEW_KEY", p::NEW_KEY),
+        ("KEY", p::KEY),
+    ];
+    for (name, rust) in tags {
+        assert_eq!(number(constant(&src, name)), rust, "token tag {name}");
+    }
+    // Each tag means one thing.
+    let mut values: Vec<u32> = tags.iter().map(|t| t.1).collect();
+    values.sort();
+    values.dedup();
+    assert_eq!(values.len(), tags.len());
+}
+
+#[test]
+fn a_valid_reports_values_come_in_the_same_order() {
+    let src = js("assemble.js");
+    let body = &src[src.find("export function assembleReport").unwrap()..];
+    // `const delivery = next(), uuid = next(), ...`: the names in the order they are read.
+    let names: Vec<&str> = body
+        .match_indices(" = next()")
+        .map(|(at, _)| {
+            let before = &body[..at];
+            let start = before
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .map_or(0, |i| i + 1);
+            &before[start..]
+        })
+        .collect();
+    assert_eq!(names, p::REPORT_VALUES);
+    assert_eq!(2 * names.len(), std::mem::size_of::<p::Spans>() / 4);
+}
+
+#[test]
+fn option_names_are_the_same_on_both_sides() {
+    let src = js("options.js");
+    let start = src.find("const OPTION_NAMES = [").unwrap();
+    let end = start + src[start..].find("];").unwrap();
+    let lists: Vec<Vec<&str>> = src[start..end]
+        .lines()
+        .skip(1)
+        .map(quoted)
+        .filter(|l| !l.is_empty())
+        .collect();
+    // `readOptions(options, which)` takes `which` as `OptionsOf as u32`.
+    let of = [
+        p::OptionsOf::Parse,
+        p::OptionsOf::Validate,
+        p::OptionsOf::Summarize,
+    ];
+    assert_eq!(lists.len(), of.len());
+    for (which, of) in of.into_iter().enumerate() {
+        assert_eq!(of as usize, which);
+        assert_eq!(lists[which], of.names(), "{of:?}");
+    }
+    assert_eq!(p::OptionsOf::Parse.names(), p::PARSE_OPTION_NAMES);
+    assert_eq!(p::OptionsOf::Validate.names(), p::VALIDATE_OPTION_NAMES);
+    assert_eq!(p::OptionsOf::Summarize.names(), p::SUMMARY_OPTION_NAMES);
+}
+
+#[test]
+fn every_label_of_the_options_snapshot_is_read() {
+    let src = js("options.js");
+    let read = &src[src.find("export function readOptions").unwrap()..];
+    // The labels the module declares, and the `typeof`s it passes on as labels: every type
+    // but the boolean and the number (kept as values) and undefined (left out).
+    let mut labels: Vec<String> = ["NULL", "ARRAY", "UNREADABLE"]
+        .iter()
+        .map(|name| quoted(constant(&src, name))[0].to_string())
+        .collect();
+    labels.extend(["string", "bigint", "symbol", "function", "object"].map(String::from));
+    assert!(read.contains("label = typeof v"));
+    assert!(read.contains("'object'"));
+    for label in &labels {
+        assert!(p::OptionValue::of_label(label).is_some(), "label {label:?}");
+    }
+    for kept in ["boolean", "number", "undefined"] {
+        assert!(p::OptionValue::of_label(kept).is_none(), "{kept}");
+    }
+}
