@@ -5,7 +5,9 @@
 // type, random payload bytes. After each call: only TypeError/RangeError (and parse's
 // InvalidEventError) may be thrown, results have the documented shape, the module still
 // answers a known-valid payload correctly, Object.prototype gained no key, and the
-// WebAssembly memory stays bounded.
+// WebAssembly memory stays bounded. Already-parsed values (issue #11) get the same: objects
+// with getters, Proxies, cycles, BigInts and every other value JSON has no form for, at
+// random places in a notification.
 //
 //   node fuzz/boundary.mjs --time 30          run for 30 s from a random seed (make fuzz)
 //   node fuzz/boundary.mjs --seed 7 --case 1234   replay one case, as a violation prints it
@@ -71,11 +73,52 @@ function payload(g) {
   }
 }
 
+/** A value JSON.stringify reads some way (or refuses), for a member of a parsed object. */
+function oddValue(g, parent) {
+  return g.pick([
+    () => g.pick([NaN, Infinity, -0, 2 ** 53 + 2, 12345678901234567890, 1.5, -1]),
+    () => g.pick([10n, Symbol('s'), () => 1, undefined]),
+    () => new Date(g.int(2 ** 40)),
+    () => new Map([['a', 1]]),
+    () => new (class Thing { x = 1; })(),
+    () => ({ toJSON: g.chance(0.5) ? () => 'json' : thrower('toJSON') }),
+    () => Object.defineProperty({}, 'x', { enumerable: true, get: thrower('member getter') }),
+    () => throwingProxy({}),
+    () => new Proxy({ a: 1 }, {}),
+    () => parent,
+    () => new Array(g.pick([3, 1e5])),
+    () => JSON.parse('{"__proto__": {"polluted": 1}}'),
+    () => {
+      let deep = {};
+      for (let i = g.int(3000); i > 0; i--) deep = g.chance(0.5) ? { a: deep } : [deep];
+      return deep;
+    },
+    () => 'x'.repeat(g.int(1 << 21)),
+    () => vm.runInContext('({ a: [1, "b", null] })', OTHER_REALM),
+  ])();
+}
+
+/** VALID parsed, with a few members replaced by odd values. */
+function parsedObject(g) {
+  const o = JSON.parse(VALID);
+  const places = [[o], [o, o.body], [o, o.body, o.body.phoneNumberInfo]];
+  for (let k = g.int(4); k > 0; k--) {
+    const chain = g.pick(places);
+    const holder = chain.at(-1);
+    const keys = Object.keys(holder);
+    const key = g.chance(0.7) && keys.length ? g.pick(keys) : g.pick(['extra', '__proto__', '0', 'toJSON']);
+    const v = oddValue(g, chain[0]);
+    if (key === '__proto__') Object.defineProperty(holder, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else holder[key] = v;
+  }
+  return o;
+}
+
 /** The payload as some kind of input, and what it is, for the reproducer. */
 function input(g) {
   let p = payload(g);
   const bytes = () => (typeof p === 'string' ? enc.encode(p) : p);
-  const kind = g.int(16);
+  const kind = g.int(19);
   switch (kind) {
     case 0:
     case 1:
@@ -152,6 +195,12 @@ function input(g) {
       if (g.chance(0.5)) r.resize(g.int(r.byteLength + 1));
       return ['resizable', a];
     }
+    case 16:
+      return ['parsed object', parsedObject(g)];
+    case 17:
+      return ['parsed array', g.chance(0.5) ? [parsedObject(g), parsedObject(g)] : [JSON.parse(VALID), oddValue(g, null)]];
+    case 18:
+      return ['ArrayBuffer', typeof p === 'string' ? enc.encode(p).buffer : p.slice().buffer];
     default:
       return ['not an input', g.pick([42, null, undefined, {}, [], Symbol('s'), 10n, () => 1, new Uint16Array(4), new DataView(new ArrayBuffer(4)), { length: 3 }, new Uint8ClampedArray(3), VALID_BYTES.buffer])];
   }
@@ -220,6 +269,8 @@ function checkIssue(i) {
   const numbers = ['line', 'column', 'offset', 'length'];
   if (!i || typeof i.code !== 'string' || typeof i.message !== 'string' || typeof i.path !== 'string') return 'issue without code/message/path';
   if (i.severity !== 'error' && i.severity !== 'warning') return `issue severity ${i.severity}`;
+  // An already-parsed value's issues have no position: all four null.
+  if (numbers.every((n) => i[n] === null)) return null;
   for (const n of numbers) if (!Number.isInteger(i[n]) || i[n] < 0) return `issue ${n} is ${i[n]}`;
   return null;
 }
@@ -260,7 +311,8 @@ function runCase(seed, n) {
       (fn === 'parse' && e instanceof Error && e.name === 'InvalidEventError' && Array.isArray(e.issues));
     if (!allowed) return `threw ${e?.name}: ${e?.message}\n  in ${repro()}`;
     if (e instanceof TypeError && e.name !== 'TypeError') return `a TypeError named ${e.name}: ${e.message}`;
-    if (/fuzz: .* ran/.test(e.message)) return `the caller's code escaped: ${e.message}\n  in ${repro()}`;
+    // The caller's own exception, as it was thrown (a TypeError saying it was caught may quote it).
+    if (/^fuzz: .* ran$/.test(e.message)) return `the caller's code escaped: ${e.message}\n  in ${repro()}`;
   }
   if (result !== undefined) {
     const problem = shapeProblem(fn, result);

@@ -68,6 +68,8 @@ mod output;
 mod summary;
 mod text;
 
+#[cfg(feature = "serde")]
+pub use api::objects::{parse_value, summarize_values, validate_value};
 pub use api::summarize::{summarize, summarize_tree};
 pub use api::validate::{parse, validate, validate_tree};
 pub use checks::change::{change_of, effect_of};
@@ -94,7 +96,7 @@ pub mod __private {
     pub use crate::json::input::FromJs;
     #[cfg(target_arch = "wasm32")]
     pub use crate::json::map::{keys as hash_keys, seed as seed_hashes};
-    pub use crate::json::{Node, Parser, Value, HARD_MAX_DEPTH};
+    pub use crate::json::{Node, Parser, Value, HARD_MAX_DEPTH, MAX_VALUES};
     pub use crate::model::vocab::closest;
     pub use crate::model::{HARD_MAX_INPUT_BYTES, HARD_MAX_OUTPUT_BYTES};
     #[cfg(feature = "serde")]

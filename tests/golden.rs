@@ -9,16 +9,21 @@ use cc_number_events::{validate, Issue, Options, Report};
 use std::fs;
 use std::path::Path;
 
+/// A position as the golden files write it (`-` for none: never, for text input).
+fn pos(n: Option<u32>) -> String {
+    n.map_or("-".into(), |n| n.to_string())
+}
+
 fn render_issue(out: &mut String, i: &Issue) {
     out.push_str(&format!(
         "{} {} {} {}:{} @{}+{} | {}",
         i.severity.as_str(),
         i.code.as_str(),
         if i.path.is_empty() { "(root)" } else { &i.path },
-        i.line,
-        i.column,
-        i.offset,
-        i.length,
+        pos(i.line),
+        pos(i.column),
+        pos(i.offset),
+        pos(i.length),
         i.message
     ));
     if let Some(h) = &i.hint {

@@ -195,12 +195,18 @@ fn codes<'n>(n: Option<&'n Node>) -> Vec<&'n str> {
 
 /// What every issue must satisfy: inside the input, 1-based, consistent.
 fn check_issue(name: &str, i: &Issue, len: u32) {
+    // Text in, so every issue has its position.
+    let (Some(line), Some(column), Some(offset), Some(length)) =
+        (i.line, i.column, i.offset, i.length)
+    else {
+        panic!("{name}: issue without a position: {i:?}");
+    };
     assert!(
-        i.offset.checked_add(i.length).is_some_and(|e| e <= len),
+        offset.checked_add(length).is_some_and(|e| e <= len),
         "{name}: issue outside the input ({len} units): {i:?}"
     );
     assert!(
-        i.line >= 1 && i.column >= 1 && i.column <= i.offset + 1,
+        line >= 1 && column >= 1 && column <= offset + 1,
         "{name}: {i:?}"
     );
     assert!(!i.message.is_empty(), "{name}: {i:?}");
@@ -630,7 +636,7 @@ fn each_limit_is_named_in_its_error() {
         &options_from_json(r#"{"maxDepth": 3}"#).unwrap(),
     );
     assert_eq!(r.errors[0].code.as_str(), "json-too-deep");
-    assert_eq!((r.errors[0].offset, r.errors[0].column), (3, 4));
+    assert_eq!((r.errors[0].offset, r.errors[0].column), (Some(3), Some(4)));
     assert!(r.errors[0].hint.as_deref().unwrap().contains("`maxDepth`"));
 
     let r = validate("{}", &options_from_json(r#"{"maxIssues": 1}"#).unwrap());
@@ -652,7 +658,7 @@ fn each_limit_is_named_in_its_error() {
     let p = s.problems.last().unwrap();
     assert_eq!(p.issues[0].code.as_str(), "too-many-items");
     assert!(p.issues[0].message.contains("`maxItems`"));
-    assert_eq!((p.index, p.issues[0].line), (Some(4), 5));
+    assert_eq!((p.index, p.issues[0].line), (Some(4), Some(5)));
 
     let s = summarize(
         &log,
@@ -709,7 +715,7 @@ fn each_lone_surrogate_in_a_log_makes_its_own_item_invalid() {
     assert_eq!(surrogates.len(), 2);
     let s = summarize_js(log.as_bytes(), &Default::default(), &surrogates);
     assert_eq!((s.events, s.valid, s.invalid), (4, 2, 2));
-    let located: Vec<(Option<usize>, &str, u32)> = s
+    let located: Vec<(Option<usize>, &str, Option<u32>)> = s
         .problems
         .iter()
         .map(|p| (p.index, p.issues[0].code.as_str(), p.issues[0].offset))
@@ -717,8 +723,8 @@ fn each_lone_surrogate_in_a_log_makes_its_own_item_invalid() {
     assert_eq!(
         located,
         vec![
-            (Some(1), "json-lone-surrogate", surrogates[0].0 as u32),
-            (Some(3), "json-lone-surrogate", surrogates[1].0 as u32)
+            (Some(1), "json-lone-surrogate", Some(surrogates[0].0 as u32)),
+            (Some(3), "json-lone-surrogate", Some(surrogates[1].0 as u32))
         ]
     );
 }
@@ -751,7 +757,7 @@ fn lone_surrogates_past_the_list_still_make_their_items_invalid() {
             .iter()
             .find(|i| i.code.as_str() == "json-lone-surrogate")
             .unwrap();
-        assert_eq!(i.offset as usize, *unit);
+        assert_eq!(i.offset.map(|o| o as usize), Some(*unit));
     }
 }
 
@@ -785,9 +791,12 @@ fn a_lone_surrogate_from_a_js_string_is_a_located_error() {
     let text = "{\"location\": \"é\u{FFFD}\"}";
     let r = validate_js(text.as_bytes(), &Options::default(), Some((15, 0xD800)));
     assert!(!r.valid);
-    let e = r.errors.iter().find(|e| e.offset > 0).unwrap();
+    let e = r.errors.iter().find(|e| e.offset > Some(0)).unwrap();
     assert_eq!(e.code.as_str(), "json-lone-surrogate");
-    assert_eq!((e.offset, e.length, e.line, e.column), (15, 1, 1, 16));
+    assert_eq!(
+        (e.offset, e.length, e.line, e.column),
+        (Some(15), Some(1), Some(1), Some(16))
+    );
     assert!(e.message.contains("U+D800"), "{}", e.message);
     let s = summarize_js(text.as_bytes(), &Default::default(), &[(15, 0xD800)]);
     assert_eq!(
@@ -800,7 +809,7 @@ fn a_lone_surrogate_from_a_js_string_is_a_located_error() {
         .iter()
         .find(|i| i.code.as_str() == "json-lone-surrogate")
         .unwrap();
-    assert_eq!(i.offset, 15);
+    assert_eq!(i.offset, Some(15));
     // A valid notification with one: no longer valid, located where the surrogate was.
     let payload = VALID.replace("Washington, DC", "Washington\u{FFFD}");
     let at = payload.find('\u{FFFD}').unwrap() as u32;
@@ -810,5 +819,5 @@ fn a_lone_surrogate_from_a_js_string_is_a_located_error() {
         Some((at as usize, 0xDFFF)),
     );
     assert!(!r.valid && r.event.is_none());
-    assert_eq!(r.errors[0].offset, at);
+    assert_eq!(r.errors[0].offset, Some(at));
 }

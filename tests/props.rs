@@ -297,12 +297,14 @@ fn check_issues<'i>(
 ) -> Result<(), TestCaseError> {
     let len = String::from_utf8_lossy(text).encode_utf16().count() as u32;
     for i in issues {
-        prop_assert!(i.offset + i.length <= len, "{:?} outside {} units", i, len);
-        prop_assert!(
-            i.line >= 1 && i.column >= 1 && i.column <= i.offset + 1,
-            "{:?}",
-            i
-        );
+        // Text in: every issue has a position.
+        let (Some(line), Some(column), Some(offset), Some(length)) =
+            (i.line, i.column, i.offset, i.length)
+        else {
+            return Err(TestCaseError::fail(format!("no position: {i:?}")));
+        };
+        prop_assert!(offset + length <= len, "{:?} outside {} units", i, len);
+        prop_assert!(line >= 1 && column >= 1 && column <= offset + 1, "{:?}", i);
     }
     Ok(())
 }

@@ -9,14 +9,20 @@ pub fn utf16_len(data: &[u8]) -> u32 {
 }
 
 pub fn check_issue(i: &Issue, len: u32, data: &[u8]) {
+    // Text in: every issue has its position (only already-parsed values have none).
+    let (Some(line), Some(column), Some(offset), Some(length)) =
+        (i.line, i.column, i.offset, i.length)
+    else {
+        panic!("issue without a position: {i:?}");
+    };
     assert!(
-        i.offset.checked_add(i.length).is_some_and(|end| end <= len),
+        offset.checked_add(length).is_some_and(|end| end <= len),
         "issue {:?} out of the input ({len} UTF-16 units): {:?}",
         i,
         String::from_utf8_lossy(data)
     );
-    assert!(i.line >= 1 && i.column >= 1, "{i:?}");
-    assert!(i.column <= i.offset + 1, "{i:?}");
+    assert!(line >= 1 && column >= 1, "{i:?}");
+    assert!(column <= offset + 1, "{i:?}");
     assert!(!i.message.is_empty(), "{i:?}");
     // Messages quote values clipped: a hostile value must not be copied into every report.
     assert!(

@@ -1,5 +1,7 @@
 //! Layer 8, the crate's public functions: the checks, the summary and the renderings put
 //! together. Uses the layers below.
 
+#[cfg(feature = "serde")]
+pub(crate) mod objects;
 pub(crate) mod summarize;
 pub(crate) mod validate;

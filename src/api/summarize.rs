@@ -43,7 +43,7 @@ pub fn summarize_tree(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summ
 
 /// The summary with its text rendering and the others its options ask for, each within the
 /// output limit: a cut one ends with a line saying so, and sets `outputTruncated`.
-fn with_renderings(
+pub(crate) fn with_renderings(
     mut summary: Summary,
     input: &[u8],
     options: &SummaryOptions,

@@ -35,7 +35,7 @@ use crate::output::render;
 /// let issue = &report.errors[0];
 /// assert_eq!(issue.code.as_str(), "invalid-event-type");
 /// assert_eq!(issue.path, "/body/eventType");
-/// assert_eq!((issue.line, issue.column), (8, 18));
+/// assert_eq!((issue.line, issue.column), (Some(8), Some(18)));
 /// assert_eq!(issue.hint.as_deref(), Some("did you mean `Created`?"));
 /// ```
 pub fn validate(input: impl AsRef<[u8]>, options: &Options) -> Report {

@@ -17,7 +17,14 @@ use crate::text::span::Span;
 pub(crate) fn validate_with(bytes: &[u8], options: &Options, js: &FromJs, fast: bool) -> Report {
     let mut f = Findings::with_limit(options.strict, options.max_issues);
     let Some(text) = decode(bytes, &mut f, options.max_input_bytes, js) else {
-        return finish(f, "", options, Kind::Malformed, Delivery::Unknown, None);
+        return finish(
+            f,
+            Some(""),
+            options,
+            Kind::Malformed,
+            Delivery::Unknown,
+            None,
+        );
     };
     let src: &str = &text.text;
     note_damage(&mut f, src, &text.damage, text.utf8_count);
@@ -31,7 +38,7 @@ pub(crate) fn validate_with(bytes: &[u8], options: &Options, js: &FromJs, fast: 
         .hint("answer it by echoing the request's Validation-Token header within 3 seconds");
         return finish(
             f,
-            src,
+            Some(src),
             options,
             Kind::ValidationRequest,
             Delivery::WebHook,
@@ -43,7 +50,7 @@ pub(crate) fn validate_with(bytes: &[u8], options: &Options, js: &FromJs, fast: 
         if let Some(event) = fast::clean(src, text.start, options.max_depth) {
             return finish(
                 f,
-                src,
+                Some(src),
                 options,
                 Kind::ContactCenterPhoneNumber,
                 Delivery::WebHook,
@@ -55,7 +62,14 @@ pub(crate) fn validate_with(bytes: &[u8], options: &Options, js: &FromJs, fast: 
         Ok(p) => p,
         Err(problem) => {
             f.add_problem(&problem, "");
-            return finish(f, src, options, Kind::Malformed, Delivery::Unknown, None);
+            return finish(
+                f,
+                Some(src),
+                options,
+                Kind::Malformed,
+                Delivery::Unknown,
+                None,
+            );
         }
     };
     let rest = skip_whitespace(src, parsed.end);
@@ -75,7 +89,7 @@ pub(crate) fn validate_with(bytes: &[u8], options: &Options, js: &FromJs, fast: 
         delivery,
         event,
     } = judge(&mut f, &parsed);
-    finish(f, src, options, kind, delivery, event)
+    finish(f, Some(src), options, kind, delivery, event)
 }
 
 /// The verdict on one parsed value: the parser's notes, the kind, and the event only when
@@ -92,9 +106,34 @@ pub(crate) fn judge<'n>(f: &mut Findings, parsed: &'n Parsed) -> Analysis<'n> {
     analysis
 }
 
+/// Validates a value that was already parsed (see [`crate::json::tree_from`]), or what
+/// stopped building its tree: no text, so no fast path, and issues without positions.
+#[cfg(feature = "serde")]
+pub(crate) fn validate_parsed(
+    tree: Result<Parsed, Box<crate::diagnostics::problem::Problem>>,
+    options: &Options,
+) -> Report {
+    let mut f = Findings::with_limit(options.strict, options.max_issues);
+    match tree {
+        Ok(parsed) => {
+            let Analysis {
+                kind,
+                delivery,
+                event,
+            } = judge(&mut f, &parsed);
+            finish(f, None, options, kind, delivery, event)
+        }
+        Err(problem) => {
+            f.add_problem(&problem, "");
+            finish(f, None, options, Kind::Malformed, Delivery::Unknown, None)
+        }
+    }
+}
+
+/// The report on what was found; `src` locates the issues (`None`: they have no position).
 fn finish(
     f: Findings,
-    src: &str,
+    src: Option<&str>,
     options: &Options,
     kind: Kind,
     delivery: Delivery,
@@ -103,7 +142,7 @@ fn finish(
     let (errors, warnings) = if f.list.is_empty() {
         (Vec::new(), Vec::new())
     } else {
-        locate(f, &LineIndex::new(src), options.max_issues)
+        locate(f, src.map(LineIndex::new).as_ref(), options.max_issues)
     };
     let valid = errors.is_empty() && kind == Kind::ContactCenterPhoneNumber && event.is_some();
     let event = event.filter(|_| valid);
@@ -139,9 +178,8 @@ impl std::fmt::Display for ParseError {
         match errors.into_iter().next() {
             Some(first) => write!(
                 f,
-                "{}:{}: {} ({})",
-                first.line,
-                first.column,
+                "{}: {} ({})",
+                first.place(),
                 first.message,
                 first.code.as_str()
             )?,

@@ -101,6 +101,12 @@ codes! {
     /// The same member name twice in one object.
     JsonDuplicateKey = "json-duplicate-key", Error, false,
         "The same member name appears twice in one object.";
+    /// An already-parsed value: duplicate keys, if the text had any, are gone unseen.
+    DuplicateKeysUnseen = "duplicate-keys-unseen", Warning, false,
+        "An already-parsed object was passed: its parser kept one of each duplicate key, so they cannot be reported.";
+    /// A number JavaScript cannot hold exactly (an integer past 2^53).
+    NumberNotExact = "number-not-exact", Warning, false,
+        "An integer past 2^53 in an already-parsed value: JavaScript holds it only approximately.";
     /// An empty body: the subscription validation request.
     ValidationRequest = "validation-request", Error, false,
         "An empty body: this is the subscription validation request, not a notification.";

@@ -160,10 +160,12 @@ fn errors_first(f: &Finding) -> (u64, u64) {
 }
 
 /// Turns findings into located issues, in document order, split by severity and capped at
-/// `max_issues` (one `too-many-issues` warning says how many were left out).
+/// `max_issues` (one `too-many-issues` warning says how many were left out). Without an
+/// `index` (a value that was already parsed, with no text) issues have no position, and spans
+/// only order them.
 pub(crate) fn locate(
     findings: Findings,
-    index: &LineIndex,
+    index: Option<&LineIndex>,
     max_issues: usize,
 ) -> (Vec<Issue>, Vec<Issue>) {
     let total = findings.total();
@@ -178,17 +180,17 @@ pub(crate) fn locate(
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     for f in list {
-        let p = index.locate(f.span);
+        let p = index.map(|index| index.locate(f.span));
         let issue = Issue {
             code: f.code,
             severity: f.severity,
             message: f.message,
             hint: f.hint,
             path: f.path,
-            line: p.line,
-            column: p.column,
-            offset: p.offset,
-            length: p.length,
+            line: p.map(|p| p.line),
+            column: p.map(|p| p.column),
+            offset: p.map(|p| p.offset),
+            length: p.map(|p| p.length),
         };
         match f.severity {
             Severity::Error => errors.push(issue),
@@ -205,10 +207,10 @@ pub(crate) fn locate(
             ),
             hint: Some("fix the first ones, or raise `maxIssues`".into()),
             path: String::new(),
-            line: 1,
-            column: 1,
-            offset: 0,
-            length: 0,
+            line: index.map(|_| 1),
+            column: index.map(|_| 1),
+            offset: index.map(|_| 0),
+            length: index.map(|_| 0),
         });
     }
     (errors, warnings)

@@ -17,10 +17,27 @@ pub struct Issue {
     pub hint: Option<String>,
     /// RFC 6901 JSON Pointer to the value (for a missing member, the member's would-be path).
     pub path: String,
-    pub line: u32,
-    pub column: u32,
-    pub offset: u32,
-    pub length: u32,
+    /// 1-based line; `None` for a value that was already parsed (no text to point into), as
+    /// are the other three.
+    pub line: Option<u32>,
+    /// 1-based column, in UTF-16 code units.
+    pub column: Option<u32>,
+    /// UTF-16 offset of the value's first character.
+    pub offset: Option<u32>,
+    /// Length in UTF-16 code units.
+    pub length: Option<u32>,
+}
+
+impl Issue {
+    /// `line:column`, or, for an issue without a position, its path (`/` for the root): where
+    /// renderings say the issue is.
+    pub fn place(&self) -> String {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{line}:{column}"),
+            _ if self.path.is_empty() => "/".to_string(),
+            _ => self.path.clone(),
+        }
+    }
 }
 
 // Here rather than in `codes`, next to the one type that carries them: a code and a severity

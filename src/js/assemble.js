@@ -75,10 +75,15 @@ export function assembleInvalid(nums, text) {
     const o = { code, severity, message };
     if (hint !== undefined) o.hint = hint;
     o.path = str();
-    o.line = nums[i++];
-    o.column = nums[i++];
-    o.offset = nums[i++];
-    o.length = nums[i++];
+    // ABSENT: no position (a value that was already parsed).
+    const pos = () => {
+      const n = nums[i++];
+      return n === ABSENT ? null : n;
+    };
+    o.line = pos();
+    o.column = pos();
+    o.offset = pos();
+    o.length = pos();
     return o;
   };
   const kind = str(), delivery = str();

@@ -201,7 +201,7 @@ mod tests {
         let e = &r.errors[0];
         assert_eq!(
             (e.code, e.line, e.column),
-            (crate::Code::InputTooLarge, 1, 1)
+            (crate::Code::InputTooLarge, Some(1), Some(1))
         );
         assert_eq!(
             e.message,

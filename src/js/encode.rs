@@ -219,7 +219,8 @@ pub fn clean_report<'a>(
 /// the objects `JSON.parse` would make of its JSON: the lengths of kind and delivery, the
 /// numbers of errors and warnings, then for each issue the lengths of code, severity,
 /// message, hint ([`ABSENT`] when it has none) and path, and its line, column, offset and
-/// length. Lengths are in UTF-16 units, of strings that follow each other in the text.
+/// length ([`ABSENT`] for none). Lengths are in UTF-16 units, of strings that follow each other
+/// in the text.
 pub fn invalid_report(report: &Report) -> Option<(Vec<u32>, String)> {
     if report.has_renderings() || report.valid || report.event.is_some() || report.change.is_some()
     {
@@ -245,7 +246,8 @@ pub fn invalid_report(report: &Report) -> Option<(Vec<u32>, String)> {
         put(&mut nums, Some(&i.message));
         put(&mut nums, i.hint.as_deref());
         put(&mut nums, Some(&i.path));
-        nums.extend([i.line, i.column, i.offset, i.length]);
+        // A position is absent for a value that was already parsed (JavaScript's null).
+        nums.extend([i.line, i.column, i.offset, i.length].map(|n| n.unwrap_or(ABSENT)));
     }
     Some((nums, text))
 }
@@ -299,7 +301,7 @@ mod tests {
         let first = &report.errors[0];
         assert_eq!(
             nums[9..13],
-            [first.line, first.column, first.offset, first.length]
+            [first.line, first.column, first.offset, first.length].map(Option::unwrap)
         );
         assert!(invalid_report(&crate::validate(VALID_FOR_TESTS, &Options::default())).is_none());
     }

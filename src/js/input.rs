@@ -40,8 +40,13 @@ pub(super) fn check_input(input: &JsValue) -> Result<Given, JsValue> {
         -1 => return Ok(Given::Text),
         -3 => "the Uint8Array's buffer is detached (transferred or closed); pass a live one".into(),
         _ => format!(
-            "input must be a string or a Uint8Array, not {}",
-            input.js_typeof().as_string().unwrap_or_default()
+            "input must be a string or a Uint8Array (or an ArrayBuffer, or a parsed object or \
+             array), not {}",
+            if input.is_null() {
+                "null".into()
+            } else {
+                input.js_typeof().as_string().unwrap_or_default()
+            }
         ),
     };
     Err(thrown(ThrownError::type_error(message)))

@@ -12,6 +12,8 @@ mod assemble;
 #[cfg(target_arch = "wasm32")]
 mod input;
 #[cfg(target_arch = "wasm32")]
+mod objects;
+#[cfg(target_arch = "wasm32")]
 mod snapshot;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -27,6 +27,7 @@ export type IssueCode =
   | "json-unexpected-end" | "json-unexpected-character" | "json-trailing-comma" | "json-comment"
   | "json-control-character" | "json-invalid-escape" | "json-lone-surrogate" | "json-invalid-number"
   | "json-trailing-content" | "json-too-deep" | "json-duplicate-key"
+  | "duplicate-keys-unseen" | "number-not-exact"
   | "validation-request" | "not-a-notification" | "other-event" | "subscription-renewal"
   | "envelope-missing" | "websocket-frame" | "websocket-not-notification" | "websocket-message-id"
   | "missing-field" | "wrong-type" | "unknown-field" | "invalid-uuid" | "invalid-event-filter"
@@ -44,15 +45,29 @@ export interface Issue {
   hint?: string;
   /** RFC 6901 JSON Pointer into the pasted document (a WebSocket frame's starts with /1). */
   path: string;
-  /** 1-based line. */
-  line: number;
+  /** 1-based line; null (as are the other three) when the input was an already-parsed value. */
+  line: number | null;
   /** 1-based column, in UTF-16 code units. */
-  column: number;
+  column: number | null;
   /** 0-based offset from the start of the input, in UTF-16 code units. */
-  offset: number;
+  offset: number | null;
   /** Length of the offending text, in UTF-16 code units. */
-  length: number;
+  length: number | null;
 }
+
+/**
+ * What `validate` and `parse` read: the raw body (a string, or UTF-8 bytes as a Uint8Array or
+ * an ArrayBuffer), or a value already parsed from it (`express.json()`'s `req.body`), read as
+ * JSON.stringify would read it; its issues then have no position, and it cannot show
+ * duplicate keys.
+ */
+export type Input = string | Uint8Array | ArrayBuffer | JsonObject | JsonValue[];
+
+/** A value already parsed from JSON: an object or an array of them for a log. */
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+export type JsonValue = string | number | boolean | null | JsonObject | JsonValue[];
 
 export type Kind =
   | "contactCenterPhoneNumber" | "subscriptionRenewal" | "otherEvent"
@@ -166,10 +181,10 @@ export interface InvalidEventError extends Error {
  * Validates one notification (WebHook body, WebSocket frame or bare body). Never throws for
  * a bad payload; throws TypeError/RangeError only for bad arguments.
  */
-export function validate(input: string | Uint8Array, options?: ValidateOptions): Report;
+export function validate(input: Input, options?: ValidateOptions): Report;
 
 /** The normalised event; throws an `InvalidEventError` whose `issues` say why not. */
-export function parse(input: string | Uint8Array, options?: ParseOptions): ContactCenterEvent;
+export function parse(input: Input, options?: ParseOptions): ContactCenterEvent;
 /** Options of `summarize`: those of `validate`, plus log limits and extra renderings. */
 export interface SummarizeOptions extends ParseOptions {
   /** Most items read from one log (default 1000000). */
@@ -190,7 +205,7 @@ export interface SummarizeOptions extends ParseOptions {
 /** A broken item of a log. `index` is null for a problem with the input as a whole. */
 export interface Problem {
   index: number | null;
-  /** 1-based line where the item starts. */
+  /** 1-based line where the item starts (for an array of already-parsed items, `index + 1`). */
   line: number;
   kind: Kind;
   /** Errors, then warnings; positions are in the whole input. */
@@ -300,4 +315,4 @@ export interface Summary {
  * Summarizes a log: one notification, a JSON array, NDJSON, concatenated values, or
  * WebSocket frames in any of those forms. Never throws for bad input.
  */
-export function summarize(input: string | Uint8Array, options?: SummarizeOptions): Summary;
+export function summarize(input: Input, options?: SummarizeOptions): Summary;

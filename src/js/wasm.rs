@@ -14,6 +14,7 @@ use super::boundary::{
 };
 use super::encode::{clean_report, Values};
 use super::input::{check_input, read_input, Given, Input};
+use super::objects;
 use super::options::OptionsOf;
 use super::snapshot::read_options;
 use crate::__private::{hash_keys as map_keys, seed_hashes};
@@ -106,8 +107,22 @@ fn report(
     })
 }
 
+/// The report on a value already parsed from JSON (see [`super::objects`]): its options are
+/// read first, as for any input.
+fn parsed_report(input: &JsValue, opts: &JsValue, of: OptionsOf) -> Result<crate::Report, JsValue> {
+    seed();
+    let options = read_options(opts, of)?;
+    objects::validate(input, &options.item).map_err(thrown)
+}
+
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    let input = match objects::given(input).map_err(thrown)? {
+        objects::Given::Raw(input) => input,
+        objects::Given::Parsed(input) => {
+            return report_to_js(&parsed_report(&input, &opts, OptionsOf::Validate)?)
+        }
+    };
     let (given, options) = begin(&input, &opts, OptionsOf::Validate)?;
     let options = options.item;
     let (bytes, lone, ascii) = match read(&input, given, options.max_input_bytes, 1)? {
@@ -149,6 +164,12 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 /// `JSON.stringify` writes the text: a JSON writer of its own would cost the module size.
 #[wasm_bindgen(skip_typescript, js_name = reportJson)]
 pub fn report_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    let input = match objects::given(input).map_err(thrown)? {
+        objects::Given::Raw(input) => input,
+        objects::Given::Parsed(input) => {
+            return json_text(&parsed_report(&input, &opts, OptionsOf::Validate)?)
+        }
+    };
     let (given, options) = begin(&input, &opts, OptionsOf::Validate)?;
     json_text(&report(&input, given, &options.item)?)
 }
@@ -160,6 +181,12 @@ fn json_text(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen(skip_typescript)]
 pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    let input = match objects::given(input).map_err(thrown)? {
+        objects::Given::Raw(input) => input,
+        objects::Given::Parsed(input) => {
+            return event_or_thrown(parsed_report(&input, &opts, OptionsOf::Parse)?)
+        }
+    };
     let (given, options) = begin(&input, &opts, OptionsOf::Parse)?;
     event_or_thrown(report(&input, given, &options.item)?)
 }
@@ -200,6 +227,14 @@ pub fn summary_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 }
 
 fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
+    let input = &match objects::given(input.clone()).map_err(thrown)? {
+        objects::Given::Raw(input) => input,
+        objects::Given::Parsed(input) => {
+            seed();
+            let options = read_options(opts, OptionsOf::Summarize)?;
+            return objects::summarize(&input, &options).map_err(thrown);
+        }
+    };
     let (given, options) = begin(input, opts, OptionsOf::Summarize)?;
     Ok(
         match read(

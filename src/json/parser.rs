@@ -219,7 +219,7 @@ impl<'a> Parser<'a> {
                 }
             }
             b'"' => Value::String(self.string()?),
-            b'-' | b'0'..=b'9' => Value::Number(self.number()?),
+            b'-' | b'0'..=b'9' => Value::Number(Cow::Borrowed(self.number()?)),
             b't' => self.literal("true", Value::Bool(true))?,
             b'f' => self.literal("false", Value::Bool(false))?,
             b'n' => self.literal("null", Value::Null)?,
@@ -444,8 +444,11 @@ mod tests {
         let Value::Array(items) = p.root.value else {
             panic!()
         };
-        assert_eq!(items[0].value, Value::Number("12345678901234567890123"));
-        assert_eq!(items[2].value, Value::Number("1e400"));
+        assert_eq!(
+            items[0].value,
+            Value::Number("12345678901234567890123".into())
+        );
+        assert_eq!(items[2].value, Value::Number("1e400".into()));
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub enum Value<'a> {
     Null,
     Bool(bool),
     /// The number's text exactly as written: ids must keep all their digits.
-    Number(&'a str),
+    Number(Cow<'a, str>),
     String(Cow<'a, str>),
     Array(Vec<Node<'a>>),
     Object(Vec<Member<'a>>),

@@ -65,6 +65,9 @@ fn issue_size(i: &Issue) -> usize {
 /// Broken items as they are found, located in the whole input, within the log's issue budget.
 pub(super) struct Problems<'a> {
     lines: LineIndex<'a>,
+    /// Whether issues have positions: not when the items were already parsed, and `src` is
+    /// only their text made again, one line each.
+    positions: bool,
     per_item: usize,
     /// Issues that `maxLogIssues` still lets through.
     issues_left: usize,
@@ -78,6 +81,7 @@ impl<'a> Problems<'a> {
     pub fn new(src: &'a str, options: &SummaryOptions, limit: usize) -> Self {
         Problems {
             lines: LineIndex::new(src),
+            positions: true,
             per_item: options.item.max_issues,
             issues_left: options.max_log_issues,
             budget: Budget {
@@ -86,6 +90,15 @@ impl<'a> Problems<'a> {
             },
             list: Vec::new(),
             not_listed: 0,
+        }
+    }
+
+    /// Problems of items that were already parsed (see [`Problems::positions`]).
+    #[cfg(feature = "serde")]
+    pub(super) fn without_positions(self) -> Self {
+        Problems {
+            positions: false,
+            ..self
         }
     }
 
@@ -99,7 +112,11 @@ impl<'a> Problems<'a> {
             self.not_listed += count;
             return;
         }
-        let (mut issues, warnings) = locate(f, &self.lines, self.per_item.min(self.issues_left));
+        let (mut issues, warnings) = locate(
+            f,
+            self.positions.then_some(&self.lines),
+            self.per_item.min(self.issues_left),
+        );
         issues.extend(warnings);
         if !self.budget.take(issues.iter().map(issue_size).sum()) {
             self.not_listed += count;

@@ -5,11 +5,15 @@ mod listing;
 pub(crate) mod log;
 #[cfg(feature = "serde")]
 pub(crate) mod options;
+#[cfg(feature = "serde")]
+mod parsed;
 mod pass;
 mod summarize;
 mod timelines;
 
 pub(crate) use listing::output_limit;
+#[cfg(feature = "serde")]
+pub(crate) use parsed::summarize_parsed;
 pub use summarize::*;
 // The name `SummarizeOptions` had before it took its TypeScript name, kept inside the crate
 // while the boundary is reworked on other branches; to go once those are merged.

@@ -6,7 +6,7 @@ use crate::checks::validate::judge;
 use crate::diagnostics::codes::Code;
 use crate::diagnostics::findings::Findings;
 use crate::diagnostics::problem::Problem as ReadProblem;
-use crate::json::input::{damage_in, note_damage, Damage, Text};
+use crate::json::input::{damage_in, note_damage, Damage};
 use crate::json::map::HashMap;
 use crate::json::{Node, Value};
 use crate::model::event_ref::EventRef;
@@ -53,7 +53,7 @@ struct Identity<'a> {
 impl<'a> Pass<'a> {
     pub fn new(
         src: &'a str,
-        text: &'a Text,
+        (damage, damage_from): (&'a [Damage], Option<Damage>),
         options: &'a SummaryOptions,
         problems: Problems<'a>,
     ) -> Self {
@@ -62,8 +62,8 @@ impl<'a> Pass<'a> {
             options,
             summary: Summary::default(),
             problems,
-            damage: &text.damage,
-            damage_from: text.damage_from,
+            damage,
+            damage_from,
             next_damage: 0,
             groups: Vec::new(),
             group_of: Default::default(),

@@ -7,11 +7,11 @@
 use crate::diagnostics::codes::Severity;
 use crate::diagnostics::findings::Findings;
 use crate::diagnostics::issue::Issue;
-use crate::json::input::{decode, FromJs};
+use crate::json::input::{decode, Damage, FromJs};
 use crate::model::timestamp::Instant;
 use crate::model::{Effect, EventType, Kind, Options};
 use crate::summary::listing::{output_limit, Problems};
-use crate::summary::log::Items;
+use crate::summary::log::{Items, Piece};
 use crate::summary::pass::Pass;
 use crate::summary::timelines::finish;
 
@@ -280,8 +280,28 @@ pub(crate) fn summarize_with(
         finish(&mut summary, problems, Vec::new(), Vec::new());
         return summary;
     };
-    let mut pass = Pass::new(src, text, options, problems);
-    let items = Items::new(src, text.start, options.item.max_depth, fast);
+    let mut items = Items::new(src, text.start, options.item.max_depth, fast);
+    summarize_items(
+        src,
+        &mut items,
+        (&text.damage, text.damage_from),
+        problems,
+        options,
+    )
+}
+
+/// Summarizes the items of `src` (a log, or the text of items that were already parsed):
+/// the part of [`summarize_with`] after decoding. One copy for both: the items come through
+/// `dyn`, once per item, which costs nothing next to reading one.
+#[inline(never)]
+pub(super) fn summarize_items<'a>(
+    src: &'a str,
+    items: &mut dyn Iterator<Item = Piece<'a>>,
+    damage: (&'a [Damage], Option<Damage>),
+    problems: Problems<'a>,
+    options: &'a SummarizeOptions,
+) -> Summary {
+    let mut pass = Pass::new(src, damage, options, problems);
     for (i, piece) in items.enumerate() {
         if i >= options.max_items {
             pass.stop_at(i, &piece);

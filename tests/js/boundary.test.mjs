@@ -107,18 +107,25 @@ describe('the input is read through the built-in getters', () => {
     stillSound();
   });
 
-  test('not a Uint8Array, whatever it pretends: a TypeError, and none of its code runs', () => {
+  test('not a Uint8Array, whatever it pretends: never read as bytes', () => {
     let ran = false;
     const trap = () => {
       ran = true;
       throw new Error('trap ran');
     };
-    const proxy = new Proxy(new Uint8Array(BYTES), { get: trap, getPrototypeOf: trap, has: trap });
-    const fake = { length: 3, 0: 1, 1: 2, 2: 3, [Symbol.toStringTag]: 'Uint8Array' };
-    for (const input of [proxy, fake, new Uint8ClampedArray(3), new Uint16Array(3), BYTES.buffer]) {
+    // Other typed arrays and a DataView are refused before any code of theirs runs.
+    for (const input of [new Uint8ClampedArray(3), new Uint16Array(3), new DataView(BYTES.buffer)]) {
       assert.throws(() => validate(input), { name: 'TypeError', message: /input must be a string or a Uint8Array/ });
     }
-    assert.equal(ran, false);
+    // An object that pretends is an already-parsed value (issue #11): read as JSON.stringify
+    // would read it, never as the bytes it claims; a Proxy's throwing trap is a TypeError.
+    const fake = { length: 3, 0: 1, 1: 2, 2: 3, [Symbol.toStringTag]: 'Uint8Array' };
+    assert.equal(validate(fake).kind, 'notANotification');
+    const proxy = new Proxy(new Uint8Array(BYTES), { get: trap, getPrototypeOf: trap, has: trap, ownKeys: trap });
+    assert.throws(() => validate(proxy), { name: 'TypeError', message: /trap ran/ });
+    assert.equal(ran, true);
+    // An ArrayBuffer is its bytes.
+    sameReport(validate(BYTES.buffer), validate(VALID));
     stillSound();
   });
 });

@@ -272,10 +272,7 @@ describe('bad arguments', () => {
     'a number': 42,
     null: null,
     undefined: undefined,
-    'a plain object': {},
-    'an array': [],
     'a boolean': true,
-    'an ArrayBuffer': new ArrayBuffer(4),
     'a Uint16Array': new Uint16Array(2),
   };
   for (const fn of [validate, parse]) {
@@ -284,6 +281,15 @@ describe('bad arguments', () => {
         assert.throws(() => fn(input), (e) => e instanceof TypeError && e.name === 'TypeError');
       });
     }
+  }
+
+  // Inputs since issue #11 (tests/js/objects.test.mjs): an object or array already parsed,
+  // and an ArrayBuffer's bytes. Not notifications, so parse's InvalidEventError.
+  for (const [label, input] of Object.entries({ 'a plain object': {}, 'an array': [], 'an ArrayBuffer': new ArrayBuffer(4) })) {
+    test(`validate reports on ${label}, and parse throws its InvalidEventError`, () => {
+      assert.equal(validate(input).valid, false);
+      assert.throws(() => parse(input), (e) => e.name === 'InvalidEventError');
+    });
   }
 
   test('a Buffer (a Uint8Array subclass) is accepted as bytes', () => {

@@ -43,6 +43,18 @@ function declarations(src) {
     expect('{');
     const out = new Map();
     while (!peek('}')) {
+      if (peek('[')) {
+        // An index signature (`[key: string]: T`, of JsonObject): kept as the member `[]`.
+        i++;
+        ident();
+        expect(':');
+        type();
+        expect(']');
+        expect(':');
+        out.set('[]', { optional: true, type: type() });
+        if (!peek('}')) expect(';');
+        continue;
+      }
       const name = ident();
       const optional = peek('?');
       if (optional) i++;
@@ -253,9 +265,10 @@ test('every report, event, error and summary of the fixtures fits its declaratio
       assertFits(summarize(bytes, options), 'Summary', file, seen);
     }
   }
-  // Every declaration of a value was met (options, and the error's own, are the caller's).
+  // Every declaration of a value was met (options, inputs, and the error's own, are the caller's).
   const values = [...D.interfaces.keys(), ...D.aliases.keys()].filter(
-    (n) => !/Options$/.test(n) && !['InvalidEventError', 'InvalidEventErrorFields'].includes(n),
+    (n) => !/Options$/.test(n)
+      && !['InvalidEventError', 'InvalidEventErrorFields', 'Input', 'JsonObject', 'JsonValue'].includes(n),
   );
   assert.deepEqual(values.filter((n) => !seen.has(n) && !seenParents.has(n)), [], 'declarations no fixture exercised');
 });

@@ -29,10 +29,16 @@ const report: Report = validate(payload, options);
 const fromBytes: Report = validate(bytes);
 const viaDefault: Report = pkg.validate(payload, { maxDepth: 32, maxInputBytes: 1 << 20 });
 
+// An ArrayBuffer is its bytes; an already-parsed body (`express.json()`) is an input too.
+const fromBuffer: Report = validate(bytes.buffer as ArrayBuffer);
+const fromObject: Report = validate({ uuid: '2661273919712564939', body: { eventType: 'Created' } });
+const fromLog = summarize([{ uuid: '1' }, { uuid: '2' }]);
 // @ts-expect-error a number is not an input
 validate(42);
-// @ts-expect-error neither is an ArrayBuffer
-validate(bytes.buffer);
+// @ts-expect-error nor is a value JSON has no form for
+validate({ id: 10n });
+// @ts-expect-error nor null
+validate(null);
 // @ts-expect-error a misspelt option is caught at compile time too
 validate(payload, { stict: true });
 // @ts-expect-error `strict` is a boolean
@@ -88,10 +94,13 @@ function describeIssue(issue: Issue): string {
   const code: IssueCode = issue.code;
   const severity: Severity = issue.severity;
   const where: string = issue.path === '' ? '(root)' : issue.path;
-  const position: [number, number, number, number] = [issue.line, issue.column, issue.offset, issue.length];
+  // Null, all four, for an already-parsed input (it has no text to point into).
+  const position: [number, number, number, number] | null =
+    issue.line === null || issue.column === null || issue.offset === null || issue.length === null
+      ? null : [issue.line, issue.column, issue.offset, issue.length];
   // `hint` is optional: a string or absent.
   const hint: string | undefined = issue.hint;
-  let text = `${severity} ${code} ${where} ${position.join(':')} ${issue.message}`;
+  let text = `${severity} ${code} ${where} ${position?.join(':') ?? '-'} ${issue.message}`;
   if (hint !== undefined) text += ` (${hint})`;
   switch (code) {
     case 'unknown-field':
@@ -111,8 +120,10 @@ const firstError: Issue | undefined = report.errors[0];
 const wrongCode: IssueCode = 'json-error';
 // @ts-expect-error Severity is "error" | "warning"
 const wrongSeverity: Severity = 'info';
-// @ts-expect-error positions are numbers
+// @ts-expect-error positions are numbers (or null)
 const wrongLine: string = report.errors[0]!.line;
+// @ts-expect-error positions may be null: not numbers alone
+const bareLine: number = report.errors[0]!.line;
 // @ts-expect-error with exactOptionalPropertyTypes, an absent hint is not `undefined`-valued
 const issueWithUndefinedHint: Issue = { ...report.errors[0]!, hint: undefined };
 
@@ -204,7 +215,7 @@ if (Array.isArray(parsed)) {
 parse(null);
 
 void [
-  fromBytes, viaDefault, wrongKind, wrongDelivery, delivery, valid, lines, firstError,
+  fromBytes, fromBuffer, fromObject, fromLog, viaDefault, wrongKind, wrongDelivery, delivery, valid, lines, firstError,
   wrongCode, wrongSeverity, wrongLine, issueWithUndefinedHint, sentence, effect, action,
   sentenceUnchecked, uuidUnchecked, uuid,
 ];

@@ -87,9 +87,8 @@ fn issues(report: &Report) -> impl Iterator<Item = &Issue> {
 
 fn issue_line(i: &Issue) -> String {
     let mut line = format!(
-        "  {}:{} {} {}: {}\n",
-        i.line,
-        i.column,
+        "  {} {} {}: {}\n",
+        i.place(),
         i.severity.as_str(),
         i.code.as_str(),
         plain(&i.message)
@@ -135,10 +134,9 @@ pub(crate) fn report_markdown(report: &Report) -> String {
         out.push_str("| Severity | Line:Col | Code | Message | Hint |\n|---|---:|---|---|---|\n");
         for i in issues(report) {
             out.push_str(&format!(
-                "| {} | {}:{} | `{}` | {} | {} |\n",
+                "| {} | {} | `{}` | {} | {} |\n",
                 i.severity.as_str(),
-                i.line,
-                i.column,
+                md(&i.place()),
                 i.code.as_str(),
                 md(&i.message),
                 md(i.hint.as_deref().unwrap_or(""))
@@ -156,6 +154,11 @@ pub(crate) fn report_markdown(report: &Report) -> String {
     out
 }
 
+/// A position's cell: empty where there is none.
+fn position(n: Option<u32>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_default()
+}
+
 /// The report's issues as CSV, one row each.
 pub(crate) fn report_csv(report: &Report) -> String {
     let mut out = String::from("severity,code,line,column,offset,length,path,message,hint\r\n");
@@ -163,10 +166,10 @@ pub(crate) fn report_csv(report: &Report) -> String {
         let row = [
             i.severity.as_str().to_string(),
             i.code.as_str().to_string(),
-            i.line.to_string(),
-            i.column.to_string(),
-            i.offset.to_string(),
-            i.length.to_string(),
+            position(i.line),
+            position(i.column),
+            position(i.offset),
+            position(i.length),
             cell(&i.path),
             cell(&i.message),
             cell(i.hint.as_deref().unwrap_or("")),

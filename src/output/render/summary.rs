@@ -184,10 +184,9 @@ pub fn text(s: &Summary, limit: usize) -> (String, bool) {
                 .filter(|i| i.severity == crate::Severity::Error)
             {
                 out.push(&format!(
-                    "  {}line {}:{} {}: {}\n",
+                    "  {}{} {}: {}\n",
                     item_label(p.index),
-                    i.line,
-                    i.column,
+                    at(i),
                     i.code.as_str(),
                     plain(&i.message)
                 ));
@@ -278,10 +277,9 @@ pub fn markdown(s: &Summary, limit: usize) -> (String, bool) {
         for p in &s.problems {
             for i in &p.issues {
                 let mut line = format!(
-                    "- {}line {}:{} `{}` ({}): {}",
+                    "- {}{} `{}` ({}): {}",
                     md(&item_label(p.index)),
-                    i.line,
-                    i.column,
+                    md(&at(i)),
                     i.code.as_str(),
                     i.severity.as_str(),
                     md(&i.message)
@@ -328,6 +326,15 @@ pub fn csv(s: &Summary, limit: usize) -> (String, bool) {
             "\"[cut: this CSV reached the limit of {limit} bytes (`maxOutputBytes`)]\",,,,,,,,\r\n"
         )
     })
+}
+
+/// Where an issue is: `line 10:253`, or its path when it has no position (an item that was
+/// already parsed).
+fn at(i: &crate::Issue) -> String {
+    match (i.line, i.column) {
+        (Some(line), Some(column)) => format!("line {line}:{column}"),
+        _ => i.place(),
+    }
 }
 
 #[cfg(test)]

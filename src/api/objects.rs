@@ -1,0 +1,73 @@
+//! Notifications someone else already parsed (`JSON.parse`, `express.json()`, a
+//! `serde_json::Value`), from any self-describing serde `Deserializer`.
+//!
+//! What text would show and a parsed value cannot is said in each report: issues have a path
+//! but no position, duplicate keys are gone unseen (`duplicate-keys-unseen`), and an integer
+//! past 2^53 may have lost digits (`number-not-exact`).
+
+use crate::api::summarize::with_renderings as summary_renderings;
+use crate::api::validate::with_renderings;
+use crate::checks::validate::{event_or_error, validate_parsed, ParseError};
+use crate::json::{tree_from, TreeLimits};
+use crate::model::{Event, Options, Report};
+use crate::summary::{summarize_parsed, Summary, SummaryOptions};
+use serde::Deserializer;
+
+/// [`crate::validate`] for a value that was already parsed. `Err` only for what JSON has no
+/// form for (the deserializer's own error, such as bytes or a non-string key).
+///
+/// ```
+/// use cc_number_events::{validate_value, Options};
+///
+/// let body: serde_json::Value = serde_json::from_str(r#"{
+///   "uuid": "2661273919712564939",
+///   "event": "/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber",
+///   "timestamp": "2023-04-18T20:25:24.611Z",
+///   "subscriptionId": "9d38419f-645f-4ee3-a053-8cf1368c21c4",
+///   "ownerId": "8475874957",
+///   "body": { "eventType": "Deleted", "eventType": "created",
+///             "phoneNumberInfo": { "id": "987654321", "phoneNumber": "+12024999741" } }
+/// }"#).unwrap();
+/// let report = validate_value(&body, &Options::default()).unwrap();
+/// assert!(!report.valid);
+/// let issue = &report.errors[0];
+/// assert_eq!((issue.code.as_str(), issue.path.as_str()), ("invalid-event-type", "/body/eventType"));
+/// assert_eq!(issue.line, None);
+/// // The first `eventType` is gone: only the raw text can show it.
+/// assert_eq!(report.warnings[0].code.as_str(), "duplicate-keys-unseen");
+/// ```
+pub fn validate_value<'de, D: Deserializer<'de>>(
+    value: D,
+    options: &Options,
+) -> Result<Report, D::Error> {
+    let limits = TreeLimits {
+        max_depth: options.max_depth,
+        max_bytes: options.max_input_bytes,
+    };
+    let tree = tree_from(value, limits)?;
+    Ok(with_renderings(validate_parsed(tree, options), options))
+}
+
+/// [`crate::parse`] for a value that was already parsed (see [`validate_value`]).
+pub fn parse_value<'de, D: Deserializer<'de>>(
+    value: D,
+    options: &Options,
+) -> Result<Result<Event, ParseError>, D::Error> {
+    Ok(event_or_error(validate_value(value, options)?))
+}
+
+/// [`crate::summarize`] for a log that was already parsed: an array, each element one item
+/// (its index is its place: a problem's `line` is the index plus one). `Err` for anything
+/// else than an array (one notification is an array of one).
+pub fn summarize_values<'de, D: Deserializer<'de>>(
+    value: D,
+    options: &SummaryOptions,
+) -> Result<Summary, D::Error> {
+    let (summary, canonical) = summarize_parsed(value, options)?;
+    Ok(summary_renderings(
+        summary,
+        canonical.as_bytes(),
+        options,
+        &Default::default(),
+    ))
+}

@@ -1,0 +1,232 @@
+// Input that is not the raw body's text, for src/js/objects.rs: an ArrayBuffer (read as its
+// Uint8Array view) and a value already parsed from JSON (`express.json()`'s `req.body`).
+//
+// A parsed value is copied here first, as JSON.stringify would read it, into plain data that
+// runs none of the caller's code when serde-wasm-bindgen reads it: null-prototype objects
+// (so a `__proto__` key stays an own member, and no `Symbol.iterator` is found on them) and
+// dense arrays. Only this copy runs the caller's getters, Proxy traps and toJSON methods, and
+// it catches whatever they throw: no exception may unwind through Rust frames, which would
+// leak what they hold.
+
+const TypedArray = Object.getPrototypeOf(Uint8Array.prototype);
+const uncurry = (f) => Function.prototype.call.bind(f);
+const getterOf = (o, k) => uncurry(Object.getOwnPropertyDescriptor(o, k).get);
+// "Uint8Array" and so on for a typed array of any realm, undefined for anything else (Proxies
+// included): a brand check that runs none of the caller's code.
+const typedTagOf = getterOf(TypedArray, Symbol.toStringTag);
+const bufferLengthOf = getterOf(ArrayBuffer.prototype, 'byteLength');
+const sharedLengthOf = typeof SharedArrayBuffer === 'function'
+  ? getterOf(SharedArrayBuffer.prototype, 'byteLength') : undefined;
+const isView = ArrayBuffer.isView;
+const objectTag = uncurry(Object.prototype.toString);
+const Bytes = Uint8Array;
+const keysOf = Object.keys;
+const isArray = Array.isArray;
+const create = Object.create;
+const call = uncurry(Function.prototype.call);
+const isFinite = Number.isFinite;
+const SetOf = Set;
+const setAdd = uncurry(Set.prototype.add);
+const setHas = uncurry(Set.prototype.has);
+const setDelete = uncurry(Set.prototype.delete);
+const push = uncurry(Array.prototype.push);
+const pop = uncurry(Array.prototype.pop);
+const join = uncurry(Array.prototype.join);
+const replaceAll = uncurry(String.prototype.replace);
+const slice = uncurry(String.prototype.slice);
+
+// Whether `brand(value)` accepts it, without letting what it throws out.
+const is = (brand, value) => {
+  if (brand === undefined) return false;
+  try {
+    brand(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// What the input is, in one call, without exceptions on the way for the inputs of every day
+// (an exception costs tens of microseconds, several times a whole check): 0 for a string, a
+// Uint8Array or anything else the raw-body route reads or refuses; 1 for a value already
+// parsed (an object or array, not raw bytes of another shape); the Uint8Array view of an
+// ArrayBuffer or SharedArrayBuffer (of any realm); null for a detached buffer. Cannot throw.
+export function inputKind(input) {
+  if (typeof input !== 'object' || input === null || typedTagOf(input) !== undefined) return 0;
+  if (isView(input)) return 0;
+  let tag;
+  try {
+    tag = objectTag(input);
+  } catch {
+    // A Proxy whose trap throws: the snapshot says so.
+    return 1;
+  }
+  if ((tag === '[object ArrayBuffer]' && is(bufferLengthOf, input))
+    || (tag === '[object SharedArrayBuffer]' && is(sharedLengthOf, input))) {
+    try {
+      return new Bytes(input);
+    } catch {
+      // A detached buffer reads as 0 bytes; only making a view of it tells the two apart.
+      return null;
+    }
+  }
+  return 1;
+}
+
+// Set while `snapshot` runs the caller's getters: a call they make with a parsed value is
+// refused (its own snapshot would share this one's counts).
+let busy = false;
+
+class Stop {
+  constructor(message) {
+    this.message = message;
+  }
+}
+
+// What the caller's code threw, said without running more of it.
+function describe(e) {
+  if (e instanceof Stop) return e.message;
+  let what = 'an exception';
+  try {
+    if (typeof e === 'string') what = e;
+    else if (e instanceof Error && typeof e.message === 'string') what = e.message;
+  } catch {
+    // A throwing `message` getter: the plain words will do.
+  }
+  return what.length > 200 ? slice(what, 0, 200) + '…' : what;
+}
+
+// A copy of `value` as JSON.stringify reads it: toJSON called (a Date becomes its ISO text);
+// own enumerable string keys, in their order; undefined, functions and symbols left out of
+// objects and null in arrays, as are holes; NaN and the infinities null; -0 is 0 once in
+// Rust. A Map, a Set or a class instance is its own enumerable members, as there.
+//
+// Returns the copy (an object or an array), or a string: the TypeError to throw. A BigInt
+// and a cycle are TypeErrors (JSON.stringify throws on both), as is anything the caller's
+// code throws. Depth and size are not refused here but cut, at the first place past them
+// (an empty object or array past `maxDepth`, the value that passes `maxBytes` or
+// `maxValues`, the rest left out): src/json/from_value.rs then reports that place, with its
+// path, counting at least what is counted here.
+//
+// `log`: the value is a log, and each element of an array one item (`maxValues` each; at
+// most `maxItems + 1` read).
+export function snapshot(value, maxDepth, maxBytes, maxValues, log, maxItems) {
+  if (busy) {
+    return 'validate, parse and summarize cannot be called with a parsed value from a getter, '
+      + 'Proxy trap or toJSON method of the value they are reading';
+  }
+  busy = true;
+  const path = [];
+  const ancestors = new SetOf();
+  let values = 0;
+  let bytes = 0;
+  let over = false;
+  const at = () => {
+    if (path.length === 0) return 'the top';
+    const tokens = [];
+    for (let i = 0; i < path.length; i++) {
+      push(tokens, replaceAll(replaceAll(String(path[i]), /~/g, '~0'), /\//g, '~1'));
+    }
+    return '/' + join(tokens, '/');
+  };
+  // Counts one value of `n` bytes; false once past a limit (the value that passed it is
+  // still copied, so that Rust meets it).
+  const count = (n) => {
+    values += 1;
+    bytes += n;
+    if (values > maxValues || bytes > maxBytes) over = true;
+  };
+  const copy = (v, key, depth) => {
+    if ((typeof v === 'object' && v !== null) || typeof v === 'bigint') {
+      const toJSON = v.toJSON;
+      if (typeof toJSON === 'function') v = call(toJSON, v, key);
+    }
+    switch (typeof v) {
+      case 'string':
+        count(v.length + 2);
+        // A string past the limit crosses only as far as needed to pass it.
+        return over && v.length > maxBytes ? slice(v, 0, maxBytes + 1) : v;
+      case 'number':
+        count(1);
+        return isFinite(v) ? v : null;
+      case 'boolean':
+        count(5);
+        return v;
+      case 'bigint':
+        throw new Stop(`a BigInt at ${at()}: JSON has no BigInt (JSON.stringify throws too); `
+          + 'make it a string or a number, or pass the raw body');
+      case 'undefined':
+      case 'function':
+      case 'symbol':
+        return undefined;
+      default:
+        break;
+    }
+    if (v === null) {
+      count(4);
+      return null;
+    }
+    if (setHas(ancestors, v)) {
+      throw new Stop(`the value holds itself at ${at()} (a cycle): JSON has no form for it `
+        + '(JSON.stringify throws too)');
+    }
+    const array = isArray(v);
+    count(2);
+    if (over || depth >= maxDepth) return array ? [] : create(null);
+    setAdd(ancestors, v);
+    let out;
+    if (array) {
+      out = [];
+      const n = v.length;
+      for (let i = 0; i < n && !over; i++) {
+        push(path, i);
+        const item = copy(v[i], String(i), depth + 1);
+        if (item === undefined) {
+          count(4);
+          push(out, null);
+        } else {
+          push(out, item);
+        }
+        bytes += 1;
+        pop(path);
+      }
+    } else {
+      out = create(null);
+      const keys = keysOf(v);
+      for (let i = 0; i < keys.length && !over; i++) {
+        const k = keys[i];
+        push(path, k);
+        const item = copy(v[k], k, depth + 1);
+        if (item !== undefined) {
+          bytes += k.length + 4;
+          out[k] = item;
+        }
+        pop(path);
+      }
+    }
+    setDelete(ancestors, v);
+    return out;
+  };
+  try {
+    if (!log) return copy(value, '', 0);
+    // One notification is a log of one item.
+    if (!isArray(value)) return [copy(value, '', 0)];
+    // A log: each element an item, with values counted per item and bytes for all.
+    const out = [];
+    const n = value.length;
+    for (let i = 0; i < n && i <= maxItems && !over; i++) {
+      push(path, i);
+      values = 0;
+      const item = copy(value[i], String(i), 0);
+      if (item === undefined) count(4);
+      push(out, item === undefined ? null : item);
+      pop(path);
+    }
+    return out;
+  } catch (e) {
+    const where = path.length ? ` (reading ${at()})` : '';
+    return e instanceof Stop ? e.message : `the value could not be read${where}: ${describe(e)}`;
+  } finally {
+    busy = false;
+  }
+}

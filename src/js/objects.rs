@@ -1,0 +1,112 @@
+//! Input that is not the raw body's text: an `ArrayBuffer` (read as its `Uint8Array` view) and
+//! a value already parsed from JSON, read through `serde-wasm-bindgen` into the crate's public
+//! [`crate::validate_value`] and [`crate::summarize_values`].
+//!
+//! `serde-wasm-bindgen` reads a value with `Object.entries`, `Symbol.iterator in` and index
+//! reads, each of which runs the caller's getters and Proxy traps, and none of which catches
+//! what they throw: an exception would unwind through Rust frames and leak what they hold. So
+//! the caller's value is first copied by `snapshot` (src/js/objects.js), which catches, into
+//! plain data that runs no code when read; see there for how each kind of value is read.
+
+use super::boundary::ThrownError;
+use crate::__private::MAX_VALUES;
+use crate::{Options, Report, SummarizeOptions, Summary};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/js/objects.js")]
+extern "C" {
+    /// 0, 1, the view of an ArrayBuffer, or null when detached (see `inputKind`). Never
+    /// throws (it catches).
+    #[wasm_bindgen(js_name = inputKind)]
+    fn input_kind(input: &JsValue) -> JsValue;
+    /// The plain copy, or a TypeError's message. Never throws (it catches).
+    #[wasm_bindgen(js_name = snapshot)]
+    fn snapshot(
+        value: &JsValue,
+        max_depth: u32,
+        max_bytes: f64,
+        max_values: u32,
+        log: bool,
+        max_items: f64,
+    ) -> JsValue;
+}
+
+/// What an export was given, once an ArrayBuffer is replaced by its view.
+pub(crate) enum Given {
+    /// Text or bytes (or what the raw-body route refuses): the input, or the buffer's view.
+    Raw(JsValue),
+    /// A value already parsed from JSON, for [`validate`] or [`summarize`].
+    Parsed(JsValue),
+}
+
+/// Tells the caller's input apart: one call into JavaScript.
+pub(crate) fn given(input: JsValue) -> Result<Given, ThrownError> {
+    let kind = input_kind(&input);
+    if kind.is_null() {
+        return Err(ThrownError::type_error(
+            "the ArrayBuffer is detached (transferred or closed); pass a live one".into(),
+        ));
+    }
+    Ok(match kind.as_f64() {
+        Some(0.0) => Given::Raw(input),
+        Some(_) => Given::Parsed(input),
+        None => Given::Raw(kind),
+    })
+}
+
+/// Deepest nesting read from a parsed value, whatever `maxDepth` asks: each level costs
+/// several frames of `serde-wasm-bindgen` and of the JavaScript it calls, all on the engine's
+/// one stack, and past about 1,500 levels Node's default stack overflows (a RangeError through
+/// Rust frames). A third of that leaves room for smaller stacks.
+const MAX_OBJECT_DEPTH: usize = 500;
+
+/// `options` with `maxDepth` within [`MAX_OBJECT_DEPTH`]: the snapshot and the tree must cut
+/// at the same depth, or the tree would take the snapshot's cut for the value.
+fn capped(options: &Options) -> Options {
+    Options {
+        max_depth: options.max_depth.min(MAX_OBJECT_DEPTH),
+        ..options.clone()
+    }
+}
+
+/// The caller's value as plain data, within the limits (see `snapshot`).
+fn copy_of(input: &JsValue, options: &Options, log: Option<usize>) -> Result<JsValue, ThrownError> {
+    let copy = snapshot(
+        input,
+        options.max_depth as u32,
+        options.max_input_bytes as f64,
+        MAX_VALUES as u32,
+        log.is_some(),
+        log.unwrap_or(0) as f64,
+    );
+    match copy.as_string() {
+        Some(message) => Err(ThrownError::type_error(message)),
+        None => Ok(copy),
+    }
+}
+
+/// What the deserializer refused: never expected of a snapshot, and a TypeError if it were.
+fn unreadable(e: serde_wasm_bindgen::Error) -> ThrownError {
+    ThrownError::type_error(format!("the value could not be read as JSON: {e}"))
+}
+
+/// `validate` (and `parse`) of a parsed value.
+pub(crate) fn validate(input: &JsValue, options: &Options) -> Result<Report, ThrownError> {
+    let options = &capped(options);
+    let copy = copy_of(input, options, None)?;
+    crate::validate_value(serde_wasm_bindgen::Deserializer::from(copy), options).map_err(unreadable)
+}
+
+/// `summarize` of a parsed value: an array of items, or one item.
+pub(crate) fn summarize(
+    input: &JsValue,
+    options: &SummarizeOptions,
+) -> Result<Summary, ThrownError> {
+    let options = &SummarizeOptions {
+        item: capped(&options.item),
+        ..options.clone()
+    };
+    let copy = copy_of(input, &options.item, Some(options.max_items))?;
+    crate::summarize_values(serde_wasm_bindgen::Deserializer::from(copy), options)
+        .map_err(unreadable)
+}

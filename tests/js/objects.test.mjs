@@ -1,0 +1,318 @@
+// Already-parsed values in (issue #11, item 4): validate, parse and summarize read an object
+// (or an array of them) as JSON.stringify would, and an ArrayBuffer as its bytes. Issues have
+// a path and no position; duplicate keys cannot be seen and the report says so; numbers past
+// 2^53 are flagged. Hostile values end in a report or a TypeError, never a trap or a leak.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import vm from 'node:vm';
+import { memoryBytes, parse, reportJson, summarize, summaryJson, validate } from 'cc-number-events';
+
+const fixtures = new URL('../fixtures/validate/', import.meta.url);
+const VALID_TEXT = readFileSync(new URL('webhook-created.json', fixtures), 'utf8');
+const VALID = JSON.parse(VALID_TEXT);
+const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
+const plain = (v) => JSON.parse(JSON.stringify(v));
+const codes = (r) => [...r.errors, ...r.warnings].map((i) => i.code);
+const withoutUnseen = (r) =>
+  [...r.errors, ...r.warnings].filter((i) => i.code !== 'duplicate-keys-unseen')
+    .map((i) => [i.code, i.severity, i.path]);
+
+function stillSound() {
+  assert.equal(validate(VALID_TEXT).valid, true);
+  assert.equal(validate(VALID).valid, true);
+  assert.deepEqual(Object.getOwnPropertyNames(Object.prototype).sort(), PROTO_KEYS);
+}
+
+const clone = () => structuredClone(VALID);
+
+describe('an object reads as its JSON text does', () => {
+  test('every fixture JSON.parse keeps whole: same verdict, issues and paths, no positions', () => {
+    let compared = 0;
+    for (const name of readdirSync(fixtures).filter((n) => n.endsWith('.json')).sort()) {
+      const text = readFileSync(new URL(name, fixtures), 'utf8');
+      const byText = validate(text);
+      // What JSON.parse refuses or changes has nothing to compare with: broken text,
+      // duplicate keys, repaired characters, numbers it rounds or writes otherwise.
+      if (codes(byText).some((c) => c.startsWith('json-') || ['invalid-utf8', 'byte-order-mark',
+        'utf16-encoding', 'validation-request'].includes(c))) continue;
+      let value;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        continue;
+      }
+      // A string, a number or null would be read as text: only objects and arrays are values.
+      if (typeof value !== 'object' || value === null) continue;
+      // Numbers JSON.parse changes (`1.0`, `-0`, `1e400`, 20 digits) are compared elsewhere.
+      const numbers = text.replace(/"(?:[^"\\]|\\.)*"/g, '""').match(/-?[0-9][0-9.eE+-]*/g) ?? [];
+      if (numbers.some((n) => String(Number(n)) !== n)) continue;
+      const byValue = validate(value);
+      assert.equal(byValue.valid, byText.valid, name);
+      assert.equal(byValue.kind, byText.kind, name);
+      assert.equal(byValue.delivery, byText.delivery, name);
+      assert.deepEqual(withoutUnseen(byValue), withoutUnseen(byText), name);
+      assert.deepEqual(byValue.event, byText.event, name);
+      assert.deepEqual(byValue.change, byText.change, name);
+      for (const i of [...byValue.errors, ...byValue.warnings]) {
+        assert.deepEqual([i.line, i.column, i.offset, i.length], [null, null, null, null], name);
+      }
+      // The objects cross as JSON.parse would make them of the report's JSON.
+      assert.deepEqual(plain(byValue), JSON.parse(reportJson(value)), name);
+      compared++;
+    }
+    assert.ok(compared > 100, `only ${compared} fixtures compared`);
+    stillSound();
+  });
+
+  test('a valid object is valid, with one warning saying what it cannot show', () => {
+    const r = validate(VALID);
+    assert.equal(r.valid, true);
+    assert.deepEqual(r.change, validate(VALID_TEXT).change);
+    assert.equal(r.warnings.length, 1);
+    const [w] = r.warnings;
+    assert.equal(w.code, 'duplicate-keys-unseen');
+    assert.equal(w.path, '');
+    assert.match(w.hint, /raw body/);
+    assert.equal(parse(VALID).uuid, VALID.uuid);
+  });
+
+  test('the duplicate eventType JSON.parse dropped: text shows it, the object warns', () => {
+    const text = VALID_TEXT.replace('"eventType": "Created"', '"eventType": "Deleted", "eventType": "Created"');
+    assert.notEqual(text, VALID_TEXT);
+    assert.ok(codes(validate(text)).includes('json-duplicate-key'));
+    const r = validate(JSON.parse(text));
+    assert.equal(r.valid, true);
+    assert.equal(r.warnings[0].code, 'duplicate-keys-unseen');
+  });
+
+  test('parse of a broken object names the path, not a position', () => {
+    const bad = clone();
+    bad.body.eventType = 'created';
+    assert.throws(() => parse(bad), (e) => {
+      assert.equal(e.name, 'InvalidEventError');
+      assert.match(e.message, /^\/body\/eventType: `eventType` "created"/);
+      assert.equal(e.issues[0].line, null);
+      return true;
+    });
+  });
+
+  test('an ArrayBuffer is its Uint8Array; a detached one is a TypeError', () => {
+    const bytes = new TextEncoder().encode(VALID_TEXT);
+    assert.deepEqual(plain(validate(bytes.buffer)), plain(validate(bytes)));
+    assert.deepEqual(plain(parse(bytes.buffer)), plain(parse(VALID_TEXT)));
+    const log = new TextEncoder().encode(`${VALID_TEXT.replace(/\n/g, '')}\n`);
+    assert.deepEqual(plain(summarize(log.buffer)), plain(summarize(log)));
+    const shared = new SharedArrayBuffer(bytes.length);
+    new Uint8Array(shared).set(bytes);
+    assert.equal(validate(shared).valid, true);
+    const gone = bytes.slice().buffer;
+    structuredClone(gone, { transfer: [gone] });
+    assert.throws(() => validate(gone), { name: 'TypeError', message: /detached/ });
+    stillSound();
+  });
+
+  test('an object from another realm is read the same', () => {
+    const other = vm.runInNewContext(`(${JSON.stringify(VALID_TEXT)})`);
+    const value = vm.runInNewContext('JSON.parse(text)', { text: other });
+    assert.equal(validate(value).valid, true);
+    const buffer = vm.runInNewContext('new TextEncoder().encode(text).buffer', { text: VALID_TEXT, TextEncoder });
+    assert.equal(validate(buffer).valid, true);
+  });
+});
+
+describe('numbers JavaScript cannot hold exactly', () => {
+  test('an id past 2^53 is flagged at its path; one that fits is not', () => {
+    const big = clone();
+    big.body.phoneNumberInfo.id = 12345678901234567890;
+    const r = validate(big);
+    const flagged = r.warnings.find((i) => i.code === 'number-not-exact');
+    assert.equal(flagged.path, '/body/phoneNumberInfo/id');
+    assert.match(flagged.message, /12345678901234567000/);
+    assert.ok(codes(r).includes('numeric-id'));
+    const small = clone();
+    small.body.phoneNumberInfo.id = 987654321;
+    assert.ok(!codes(validate(small)).includes('number-not-exact'));
+    assert.equal(validate(small).event.body.phoneNumberInfo.id, '987654321');
+  });
+
+  test('non-finite numbers are null and -0 is 0, as JSON.stringify writes them', () => {
+    const v = clone();
+    v.body.phoneNumberInfo.id = NaN;
+    v.ownerId = -0;
+    const r = validate(v);
+    const id = r.errors.find((i) => i.path === '/body/phoneNumberInfo/id');
+    assert.match(id.message, /null/);
+    assert.ok(!r.errors.some((i) => i.path === '/ownerId' && i.code === 'invalid-id' && /-/.test(i.message)));
+    for (const n of [Infinity, -Infinity]) {
+      v.body.phoneNumberInfo.id = n;
+      assert.deepEqual(withoutUnseen(validate(v)), withoutUnseen(validate(JSON.parse(JSON.stringify(v)))));
+    }
+  });
+});
+
+describe('values JSON has a form for, as JSON.stringify reads them', () => {
+  test('toJSON, Dates, Maps, class instances, functions, symbols, undefined and holes', () => {
+    class Info {
+      constructor() {
+        Object.assign(this, VALID.body.phoneNumberInfo);
+      }
+      get ignored() {
+        throw new Error('a prototype getter is not an own member');
+      }
+    }
+    const v = clone();
+    v.body.phoneNumberInfo = new Info();
+    v.timestamp = { toJSON: () => VALID.timestamp };
+    v.extraDate = new Date(0);
+    v.extraMap = new Map([['a', 1]]);
+    v.extraFn = () => 1;
+    v.extraSym = Symbol('s');
+    v.extraUndefined = undefined;
+    v.extraArray = [1, , () => 1, undefined, Symbol('s')]; // eslint-disable-line no-sparse-arrays
+    v.extraBigToJSON = { toJSON: () => 'x' };
+    const r = validate(v);
+    assert.deepEqual(withoutUnseen(r), withoutUnseen(validate(JSON.stringify(v))));
+    assert.deepEqual(plain(r.event), plain(validate(JSON.stringify(v)).event));
+    const unknown = r.warnings.filter((i) => i.code === 'unknown-field').map((i) => i.path);
+    assert.deepEqual(unknown, ['/extraDate', '/extraMap', '/extraArray', '/extraBigToJSON']);
+  });
+
+  test('a __proto__ key is an ordinary member, and Object.prototype stays untouched', () => {
+    const v = JSON.parse(VALID_TEXT.replace('"body"', '"__proto__": {"polluted": true}, "body"'));
+    assert.ok(Object.hasOwn(v, '__proto__'));
+    const r = validate(v);
+    assert.deepEqual(withoutUnseen(r), withoutUnseen(validate(JSON.stringify(v))));
+    assert.ok(r.warnings.some((i) => i.path === '/__proto__'));
+    assert.equal({}.polluted, undefined);
+    stillSound();
+  });
+
+  test('a sparse array of a billion holes ends at the size limit, quickly', () => {
+    const started = Date.now();
+    const r = validate({ body: new Array(1e9) }, { maxInputBytes: 1 << 20 });
+    assert.equal(r.errors[0].code, 'input-too-large');
+    assert.match(r.errors[0].path, /^\/body\/\d+$/);
+    assert.ok(Date.now() - started < 5000);
+    const s = summarize(new Array(1e9), { maxInputBytes: 1000 });
+    assert.ok(s.events < 300, `${s.events}`);
+    assert.equal(s.problems.at(-1).issues[0].code, 'input-too-large');
+  });
+
+  test('a million items: each one value, past maxItems reading stops', () => {
+    const r = validate({ body: new Array(1_000_000).fill(0) });
+    assert.equal(r.valid, false);
+    const s = summarize(new Array(20).fill(VALID), { maxItems: 5 });
+    assert.equal(s.limitReached, true);
+    assert.equal(s.problems.at(-1).issues[0].code, 'too-many-items');
+  });
+
+  test('a huge string past the limit is refused without being copied whole', () => {
+    const r = validate({ body: 'x'.repeat(50_000_000) }, { maxInputBytes: 1000 });
+    assert.equal(r.errors[0].code, 'input-too-large');
+    assert.equal(r.errors[0].path, '/body');
+  });
+});
+
+describe('what JSON has no form for, and code that throws: TypeErrors', () => {
+  test('a cycle is a TypeError naming where', () => {
+    const v = clone();
+    v.body.self = v;
+    assert.throws(() => validate(v), { name: 'TypeError', message: /cycle.*\/body\/self|\/body\/self.*cycle/ });
+    const a = [];
+    a.push(a);
+    assert.throws(() => summarize(a), { name: 'TypeError', message: /cycle/ });
+    stillSound();
+  });
+
+  test('nesting past maxDepth is json-too-deep at its path, whatever the depth', () => {
+    let deep = {};
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    const r = validate(deep, { maxDepth: 3 });
+    assert.equal(r.errors[0].code, 'json-too-deep');
+    assert.equal(r.errors[0].path, '/a/a/a');
+    assert.equal(validate(deep).errors[0].code, 'json-too-deep');
+    // A parsed value nests at most 500 deep whatever is asked: the engine's stack is shared.
+    const capped = validate(deep, { maxDepth: 5000 }).errors[0];
+    assert.equal(capped.code, 'json-too-deep');
+    // Its path is shortened in the middle, as every path past 512 bytes is.
+    assert.match(capped.path, /^(\/a)+\/…(\/a)+$/);
+    assert.equal(summarize([deep], { maxDepth: 2000 }).problems[0].issues[0].code, 'json-too-deep');
+    let nested = [];
+    for (let i = 0; i < 100_000; i++) nested = [nested];
+    assert.equal(validate(nested, { maxDepth: 2000 }).errors[0].code, 'json-too-deep');
+  });
+
+  test('BigInt is a TypeError, as in JSON.stringify', () => {
+    const v = clone();
+    v.body.phoneNumberInfo.id = 987654321n;
+    assert.throws(() => validate(v), { name: 'TypeError', message: /BigInt at \/body\/phoneNumberInfo\/id/ });
+    assert.throws(() => JSON.stringify(v), TypeError);
+  });
+
+  test('throwing getters, toJSON and Proxy traps are TypeErrors, and leak nothing', () => {
+    const getter = clone();
+    Object.defineProperty(getter.body, 'eventType', { enumerable: true, get() { throw new Error('getter threw'); } });
+    const toJSON = clone();
+    toJSON.body.toJSON = () => { throw new RangeError('toJSON threw'); };
+    const proxy = new Proxy(clone(), { get(t, k) { if (k === 'body') throw new Error('trap threw'); return t[k]; } });
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const oddThrow = clone();
+    Object.defineProperty(oddThrow, 'uuid', { enumerable: true, get() { throw { get message() { throw new Error('x'); } }; } });
+    const cases = [
+      [getter, /getter threw/], [toJSON, /toJSON threw/], [proxy, /trap threw/],
+      [revoked.proxy, /could not be read/], [oddThrow, /an exception/],
+    ];
+    for (const [value, message] of cases) {
+      assert.throws(() => validate(value), { name: 'TypeError', message });
+      assert.throws(() => parse(value), { name: 'TypeError', message });
+      assert.throws(() => summarize([value]), { name: 'TypeError', message });
+    }
+    validate(VALID);
+    const before = memoryBytes();
+    for (let i = 0; i < 300; i++) assert.throws(() => validate(cases[i % cases.length][0]), TypeError);
+    assert.equal(memoryBytes(), before);
+    stillSound();
+  });
+
+  test('a getter that calls back in with a parsed value is refused, and the module answers', () => {
+    const v = clone();
+    Object.defineProperty(v, 'uuid', { enumerable: true, get() { return validate({}).kind; } });
+    assert.throws(() => validate(v), { name: 'TypeError', message: /cannot be called with a parsed value from a getter/ });
+    stillSound();
+  });
+
+  test('top-level values that are not objects stay TypeErrors', () => {
+    for (const input of [undefined, null, 42, true, Symbol('s'), () => 1, 10n]) {
+      assert.throws(() => validate(input), { name: 'TypeError', message: /input must be a string or a Uint8Array/ });
+    }
+  });
+});
+
+describe('summarize of an array of objects', () => {
+  test('each element one item, its index its place', () => {
+    const text = readFileSync(new URL('../fixtures/summarize/mixed-day.ndjson', import.meta.url), 'utf8');
+    const items = text.split('\n').filter((l) => l.trim()).flatMap((l) => {
+      try {
+        return [JSON.parse(l)];
+      } catch {
+        return [];
+      }
+    });
+    const byText = summarize(text);
+    const byValue = summarize(items, { markdown: true, csv: true });
+    for (const k of ['events', 'valid', 'invalid', 'duplicates', 'outOfOrder', 'byEventType', 'net']) {
+      assert.deepEqual(byValue[k], byText[k], k);
+    }
+    const p = byValue.problems[0];
+    assert.equal(p.line, p.index + 1);
+    assert.ok(p.issues.every((i) => i.line === null && i.offset === null));
+    assert.match(byValue.text, /item \d+, \/body\/eventType invalid-event-type/);
+    assert.deepEqual(plain(byValue), JSON.parse(summaryJson(items, { markdown: true, csv: true })));
+    // One object is a log of one.
+    const one = summarize(VALID);
+    assert.deepEqual([one.events, one.valid], [1, 1]);
+    stillSound();
+  });
+});

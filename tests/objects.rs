@@ -1,0 +1,233 @@
+//! The already-parsed route (`validate_value`, `summarize_values`) against the text route, on
+//! every fixture: the same verdict and the same issues at the same paths, without positions,
+//! plus what a parsed value cannot show.
+
+use cc_number_events::{
+    parse_value, summarize, summarize_values, validate, validate_value, Options, SummarizeOptions,
+};
+use serde_json::Value;
+use std::fs;
+
+type Seen = (String, String, String);
+
+fn issues(r: &cc_number_events::Report) -> Vec<Seen> {
+    let mut seen = r
+        .errors
+        .iter()
+        .chain(&r.warnings)
+        .filter(|i| i.code.as_str() != "duplicate-keys-unseen")
+        .map(|i| {
+            (
+                i.code.as_str().to_string(),
+                i.severity.as_str().to_string(),
+                i.path.clone(),
+            )
+        })
+        .collect::<Vec<_>>();
+    // serde_json's map orders keys by name, and issues follow the order of the members.
+    seen.sort();
+    seen
+}
+
+fn has_double(v: &Value) -> bool {
+    match v {
+        Value::Number(n) => n.is_f64(),
+        Value::Array(a) => a.iter().any(has_double),
+        Value::Object(o) => o.values().any(has_double),
+        _ => false,
+    }
+}
+
+#[test]
+fn every_fixture_reads_the_same_as_an_object() {
+    let mut compared = 0;
+    for entry in fs::read_dir("tests/fixtures/validate").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let text = fs::read(&path).unwrap();
+        let by_text = validate(&text, &Options::default());
+        // What JSON.parse would have refused or changed (broken text, duplicate keys,
+        // repaired bytes, numbers serde_json reads otherwise) has nothing to compare with.
+        let changed = |code: &str| {
+            code.starts_with("json-")
+                || matches!(
+                    code,
+                    "invalid-utf8" | "byte-order-mark" | "utf16-encoding" | "validation-request"
+                )
+        };
+        if by_text
+            .errors
+            .iter()
+            .chain(&by_text.warnings)
+            .any(|i| changed(i.code.as_str()))
+        {
+            continue;
+        }
+        let Ok(value) = serde_json::from_slice::<Value>(&text) else {
+            continue;
+        };
+        // A number with a fraction or exponent is a double once parsed: `1.0` reads as `1`.
+        if has_double(&value) {
+            continue;
+        }
+        let by_value = validate_value(&value, &Options::default()).unwrap();
+        let name = path.display();
+        assert_eq!(by_value.valid, by_text.valid, "{name}");
+        assert_eq!(by_value.kind, by_text.kind, "{name}");
+        assert_eq!(by_value.delivery, by_text.delivery, "{name}");
+        assert_eq!(issues(&by_value), issues(&by_text), "{name}");
+        assert_eq!(by_value.event, by_text.event, "{name}");
+        let first = &by_value.warnings[0];
+        assert_eq!(first.code.as_str(), "duplicate-keys-unseen", "{name}");
+        for i in by_value.errors.iter().chain(&by_value.warnings) {
+            assert_eq!(
+                (i.line, i.column, i.offset, i.length),
+                (None, None, None, None)
+            );
+        }
+        compared += 1;
+    }
+    assert!(compared > 100, "only {compared} fixtures compared");
+}
+
+const VALID: &str = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"8475874957","body":{"eventType":"Created","phoneNumberInfo":{"id":"987654321","phoneNumber":"+12024999741","usageType":"ContactCenterNumber"}}}"#;
+
+#[test]
+fn a_valid_object_is_valid_and_says_what_it_cannot_see() {
+    let value: Value = serde_json::from_str(VALID).unwrap();
+    let report = validate_value(&value, &Options::default()).unwrap();
+    assert!(report.valid);
+    assert_eq!(report.change, validate(VALID, &Options::default()).change);
+    let w = &report.warnings;
+    assert_eq!(w.len(), 1);
+    assert_eq!(
+        (w[0].code.as_str(), w[0].path.as_str()),
+        ("duplicate-keys-unseen", "")
+    );
+    assert!(w[0].hint.as_deref().unwrap().contains("raw body"));
+    assert!(parse_value(&value, &Options::default()).unwrap().is_ok());
+}
+
+#[test]
+fn the_duplicate_text_shows_is_gone_from_the_object() {
+    let dup = VALID.replace(
+        r#""eventType":"Created""#,
+        r#""eventType":"Deleted","eventType":"Created""#,
+    );
+    assert_eq!(
+        validate(&dup, &Options::default()).errors[0].code.as_str(),
+        "json-duplicate-key"
+    );
+    let value: Value = serde_json::from_str(&dup).unwrap();
+    let report = validate_value(&value, &Options::default()).unwrap();
+    assert!(
+        report.valid,
+        "the parser kept one eventType; only the warning is left"
+    );
+    assert_eq!(report.warnings[0].code.as_str(), "duplicate-keys-unseen");
+}
+
+#[test]
+fn integers_past_2_53_are_flagged_only_when_they_came_as_doubles() {
+    let big = VALID.replace(r#""id":"987654321""#, r#""id":12345678901234567890"#);
+    // serde_json holds this u64 exactly: a numeric id, no lost digits.
+    let value: Value = serde_json::from_str(&big).unwrap();
+    let codes: Vec<_> = validate_value(&value, &Options::default())
+        .unwrap()
+        .warnings
+        .iter()
+        .map(|i| i.code.as_str())
+        .collect();
+    assert_eq!(codes, ["duplicate-keys-unseen", "numeric-id"]);
+    // As a double (what JavaScript holds) it may have lost digits.
+    let value: Value =
+        serde_json::from_str(&big.replace("12345678901234567890", "1.2345678901234567e19"))
+            .unwrap();
+    let report = validate_value(&value, &Options::default()).unwrap();
+    let flagged = report
+        .warnings
+        .iter()
+        .find(|i| i.code.as_str() == "number-not-exact")
+        .expect("flagged");
+    assert_eq!(flagged.path, "/body/phoneNumberInfo/id");
+    assert!(
+        flagged.message.contains("12345678901234567000"),
+        "{}",
+        flagged.message
+    );
+    assert_eq!(
+        report.event.map(|e| e.body.phone_number_info.id),
+        Some("12345678901234567000".to_string())
+    );
+}
+
+#[test]
+fn nesting_past_max_depth_is_located_by_path() {
+    let mut value = Value::Null;
+    for _ in 0..10 {
+        value = serde_json::json!({ "a": [value] });
+    }
+    let options = Options {
+        max_depth: 5,
+        ..Options::default()
+    };
+    let report = validate_value(&value, &options).unwrap();
+    let e = &report.errors[0];
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("json-too-deep", "/a/0/a/0/a")
+    );
+    assert_eq!(e.line, None);
+    // And past maxInputBytes, as the JSON text would be.
+    let options = Options {
+        max_input_bytes: 100,
+        ..Options::default()
+    };
+    let value: Value = serde_json::from_str(VALID).unwrap();
+    let e = &validate_value(&value, &options).unwrap().errors[0];
+    assert_eq!(e.code.as_str(), "input-too-large");
+}
+
+#[test]
+fn an_array_of_objects_is_a_log_with_items_by_index() {
+    let log = fs::read_to_string("tests/fixtures/summarize/mixed-day.ndjson").unwrap();
+    let items: Value = log
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect::<Vec<Value>>()
+        .into();
+    let by_text = summarize(&log, &SummarizeOptions::default());
+    let by_value = summarize_values(&items, &SummarizeOptions::default()).unwrap();
+    assert_eq!(
+        (
+            by_value.events,
+            by_value.valid,
+            by_value.invalid,
+            by_value.duplicates
+        ),
+        (
+            by_text.events,
+            by_text.valid,
+            by_text.invalid,
+            by_text.duplicates
+        )
+    );
+    assert_eq!(by_value.net, by_text.net);
+    let p = &by_value.problems[0];
+    assert_eq!(p.line as usize, p.index.unwrap() + 1);
+    assert!(p.issues.iter().all(|i| i.line.is_none()));
+    assert!(
+        by_value
+            .text
+            .contains("item 9, /body/eventType invalid-event-type"),
+        "{}",
+        by_value.text
+    );
+    // One object is a log of one item.
+    let one: Value = serde_json::from_str(VALID).unwrap();
+    assert!(summarize_values(&one, &SummarizeOptions::default()).is_err());
+    let s = summarize_values(&Value::Array(vec![one]), &SummarizeOptions::default()).unwrap();
+    assert_eq!((s.events, s.valid), (1, 1));
+}
