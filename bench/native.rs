@@ -21,7 +21,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use cc_number_events::{summarize, validate, Options, SummarizeOptions};
+use cc_number_events::{summarize, validate, SummarizeOptions, ValidateOptions};
 
 const RUNS: usize = 5;
 /// Each single-notification run repeats the corpus until it has taken at least this long.
@@ -91,7 +91,7 @@ fn main() {
         .filter(|l| !l.is_empty())
         .collect();
     let bytes: usize = items.iter().map(|l| l.len()).sum();
-    let options = Options::default();
+    let options = ValidateOptions::default();
 
     let (s, valid) = per_pass(&items, |t| usize::from(validate(t, &options).valid));
     report("validate", s, items.len(), bytes, valid);

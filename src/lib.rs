@@ -8,14 +8,14 @@
 //! [`Summary`]: counts, problems, each number's timeline, duplicates and the net effect.
 //!
 //! ```
-//! use cc_number_events::{validate, Options};
+//! use cc_number_events::{validate, ValidateOptions};
 //!
 //! let body = br#"{"uuid":"2661273919712564939",
 //!   "event":"/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber",
 //!   "timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4",
 //!   "ownerId":"8475874957","body":{"eventType":"Deleted",
 //!   "phoneNumberInfo":{"id":"987654321","phoneNumber":"+12024999741"}}}"#;
-//! let report = validate(body, &Options::default());
+//! let report = validate(body, &ValidateOptions::default());
 //! assert!(report.valid);
 //! let change = report.change.unwrap();
 //! assert_eq!(change.effect.as_str(), "removed");
@@ -36,10 +36,10 @@
 //! ```
 //! # #[cfg(feature = "serde")]
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! use cc_number_events::{validate, ContactCenterEvent, Options};
+//! use cc_number_events::{validate, ContactCenterEvent, ValidateOptions};
 //!
 //! let body = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"8475874957","body":{"eventType":"Created","phoneNumberInfo":{"id":"987654321","phoneNumber":"+12024999741","usageType":"ContactCenterNumber"}}}"#;
-//! let options: Options = serde_json::from_str(r#"{"strict": true, "maxIssues": 10}"#)?;
+//! let options: ValidateOptions = serde_json::from_str(r#"{"strict": true, "maxIssues": 10}"#)?;
 //! let report = validate(body, &options);
 //! let json = serde_json::to_string(&report)?;
 //! assert!(json.starts_with(r#"{"valid":true,"kind":"contactCenterPhoneNumber","delivery":"webhook","errors":[]"#));
@@ -73,13 +73,13 @@ pub use api::objects::{parse_value, summarize_values, validate_value};
 pub use api::summarize::{summarize, summarize_tree};
 pub use api::validate::{parse, validate, validate_tree};
 pub use checks::change::{change_of, effect_of};
-pub use checks::validate::ParseError;
-pub use diagnostics::codes::{Code, Severity};
+pub use checks::validate::InvalidEventError;
+pub use diagnostics::codes::{IssueCode, Severity};
 pub use diagnostics::issue::Issue;
 pub use model::timestamp::{Instant, TimestampError};
 pub use model::{
     Body, Change, ContactCenterEvent, ContactCenterProvider, Delivery, Effect, EventType, Kind,
-    NumberType, Options, PhoneNumberInfo, Report,
+    NumberType, PhoneNumberInfo, Report, ValidateOptions,
 };
 pub use summary::{SummarizeOptions, Summary};
 

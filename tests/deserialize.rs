@@ -5,7 +5,7 @@
 
 use cc_number_events::__private::{options_from_json, summary_options_from_json};
 use cc_number_events::__private::{HARD_MAX_INPUT_BYTES, HARD_MAX_OUTPUT_BYTES};
-use cc_number_events::{parse, validate, ContactCenterEvent, Options, SummarizeOptions};
+use cc_number_events::{parse, validate, ContactCenterEvent, SummarizeOptions, ValidateOptions};
 use serde_json::{json, Value};
 use std::fs;
 use std::path::Path;
@@ -20,7 +20,7 @@ fn fixture(name: &str) -> Vec<u8> {
 }
 
 fn event_json() -> Value {
-    let event = parse(fixture("webhook-created.json"), &Options::default()).unwrap();
+    let event = parse(fixture("webhook-created.json"), &ValidateOptions::default()).unwrap();
     serde_json::to_value(event).unwrap()
 }
 
@@ -35,9 +35,9 @@ fn every_valid_fixture_event_reads_back_as_itself() {
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let strict = path.to_string_lossy().contains(".strict");
-        let options = Options {
+        let options = ValidateOptions {
             strict,
-            ..Options::default()
+            ..ValidateOptions::default()
         };
         let Some(event) = validate(fs::read(&path).unwrap(), &options).event else {
             continue;
@@ -142,7 +142,7 @@ fn bad_events_are_errors() {
     assert!(event_from(json).unwrap_err().len() < 300);
 }
 
-fn options(text: &str) -> Result<Options, String> {
+fn options(text: &str) -> Result<ValidateOptions, String> {
     serde_json::from_str(text).map_err(|e| e.to_string())
 }
 
@@ -152,7 +152,7 @@ fn summarize_options(text: &str) -> Result<SummarizeOptions, String> {
 
 #[test]
 fn options_left_out_are_the_defaults() {
-    assert_eq!(options("{}").unwrap(), Options::default());
+    assert_eq!(options("{}").unwrap(), ValidateOptions::default());
     assert_eq!(
         summarize_options("{}").unwrap(),
         SummarizeOptions::default()

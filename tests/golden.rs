@@ -5,7 +5,7 @@
 //! After an intended change, `UPDATE_GOLDEN=1 cargo test --test golden` rewrites the files;
 //! review the diff before committing it.
 
-use cc_number_events::{validate, Issue, Options, Report};
+use cc_number_events::{validate, Issue, Report, ValidateOptions};
 use std::fs;
 use std::path::Path;
 
@@ -73,9 +73,9 @@ fn every_fixture_matches_its_reviewed_verdict() {
         let stem = input.file_stem().unwrap().to_string_lossy().to_string();
         // A fixture whose name contains `.strict` is checked in strict mode.
         let strict = stem.contains(".strict");
-        let options = Options {
+        let options = ValidateOptions {
             strict,
-            ..Options::default()
+            ..ValidateOptions::default()
         };
         let got = render(&validate(&bytes, &options), strict);
         let expected_path = input.with_extension("expected");

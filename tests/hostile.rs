@@ -30,7 +30,7 @@
 use cc_number_events::__private::{options_from_json, summary_options_from_json};
 use cc_number_events::__private::{Node, Parser, Value};
 use cc_number_events::{summarize, Summary};
-use cc_number_events::{validate, Issue, Options, Report};
+use cc_number_events::{validate, Issue, Report, ValidateOptions};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::time::{Duration, Instant};
@@ -380,7 +380,7 @@ fn run_catalog(heavy: bool) -> usize {
         let sopts_text = case
             .get("summaryOptions")
             .map_or(opts_text, |n| &text[n.span.start..n.span.end]);
-        let options: Options = options_from_json(opts_text).expect(name);
+        let options: ValidateOptions = options_from_json(opts_text).expect(name);
         let soptions = summary_options_from_json(sopts_text).expect(name);
         let outcome = std::panic::catch_unwind(|| {
             let input = input_of(case, bases);
@@ -429,7 +429,7 @@ fn output_bytes(s: &Summary) -> usize {
 /// heap, and the counts.
 fn run_once(
     input: &[u8],
-    options: &Options,
+    options: &ValidateOptions,
     soptions: &cc_number_events::SummarizeOptions,
 ) -> (Duration, usize, usize, String) {
     let base = reset_peak();
@@ -465,7 +465,7 @@ fn run_once(
 fn time_both(
     small: &[u8],
     large: &[u8],
-    options: &Options,
+    options: &ValidateOptions,
     soptions: &cc_number_events::SummarizeOptions,
 ) -> (Duration, Duration, usize, usize, String) {
     let mut smalls = Vec::new();
@@ -789,7 +789,11 @@ fn a_lone_surrogate_from_a_js_string_is_a_located_error() {
     // As JavaScript sees it: `{"location": "é\uD800"}` with a real lone surrogate at index
     // 15; the glue hands over UTF-8 with U+FFFD in its place.
     let text = "{\"location\": \"é\u{FFFD}\"}";
-    let r = validate_js(text.as_bytes(), &Options::default(), Some((15, 0xD800)));
+    let r = validate_js(
+        text.as_bytes(),
+        &ValidateOptions::default(),
+        Some((15, 0xD800)),
+    );
     assert!(!r.valid);
     let e = r.errors.iter().find(|e| e.offset > Some(0)).unwrap();
     assert_eq!(e.code.as_str(), "json-lone-surrogate");
@@ -815,7 +819,7 @@ fn a_lone_surrogate_from_a_js_string_is_a_located_error() {
     let at = payload.find('\u{FFFD}').unwrap() as u32;
     let r = validate_js(
         payload.as_bytes(),
-        &Options::default(),
+        &ValidateOptions::default(),
         Some((at as usize, 0xDFFF)),
     );
     assert!(!r.valid && r.event.is_none());

@@ -9,7 +9,7 @@
 //! review the diff before committing it.
 #![cfg(feature = "serde")]
 
-use cc_number_events::{summarize, validate, Options, SummarizeOptions};
+use cc_number_events::{summarize, validate, SummarizeOptions, ValidateOptions};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -77,9 +77,9 @@ fn every_report_serializes_to_its_reviewed_json() {
         .into_iter()
         .map(|input| {
             let stem = input.file_stem().unwrap().to_string_lossy().into_owned();
-            let options = Options {
+            let options = ValidateOptions {
                 strict: stem.contains(".strict"),
-                ..Options::default()
+                ..ValidateOptions::default()
             };
             let report = validate(fs::read(&input).unwrap(), &options);
             let json = serde_json::to_string_pretty(&report).unwrap();
@@ -115,7 +115,7 @@ fn every_summary_serializes_to_its_reviewed_json() {
 fn absent_members_are_left_out_not_null() {
     let report = validate(
         fs::read(root().join("fixtures/validate/webhook-created.json")).unwrap(),
-        &Options::default(),
+        &ValidateOptions::default(),
     );
     let json = serde_json::to_value(&report).unwrap();
     let keys =
@@ -129,7 +129,7 @@ fn absent_members_are_left_out_not_null() {
     // A problem with the input as a whole belongs to no item.
     let defaults = SummarizeOptions::default();
     let too_large = SummarizeOptions {
-        item: Options {
+        item: ValidateOptions {
             max_input_bytes: 1,
             ..defaults.item.clone()
         },

@@ -3,7 +3,8 @@
 //! plus what a parsed value cannot show.
 
 use cc_number_events::{
-    parse_value, summarize, summarize_values, validate, validate_value, Options, SummarizeOptions,
+    parse_value, summarize, summarize_values, validate, validate_value, SummarizeOptions,
+    ValidateOptions,
 };
 use serde_json::Value;
 use std::fs;
@@ -47,7 +48,7 @@ fn every_fixture_reads_the_same_as_an_object() {
             continue;
         }
         let text = fs::read(&path).unwrap();
-        let by_text = validate(&text, &Options::default());
+        let by_text = validate(&text, &ValidateOptions::default());
         // What JSON.parse would have refused or changed (broken text, duplicate keys,
         // repaired bytes, numbers serde_json reads otherwise) has nothing to compare with.
         let changed = |code: &str| {
@@ -72,7 +73,7 @@ fn every_fixture_reads_the_same_as_an_object() {
         if has_double(&value) {
             continue;
         }
-        let by_value = validate_value(&value, &Options::default()).unwrap();
+        let by_value = validate_value(&value, &ValidateOptions::default()).unwrap();
         let name = path.display();
         assert_eq!(by_value.valid, by_text.valid, "{name}");
         assert_eq!(by_value.kind, by_text.kind, "{name}");
@@ -97,9 +98,12 @@ const VALID: &str = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/acco
 #[test]
 fn a_valid_object_is_valid_and_says_what_it_cannot_see() {
     let value: Value = serde_json::from_str(VALID).unwrap();
-    let report = validate_value(&value, &Options::default()).unwrap();
+    let report = validate_value(&value, &ValidateOptions::default()).unwrap();
     assert!(report.valid);
-    assert_eq!(report.change, validate(VALID, &Options::default()).change);
+    assert_eq!(
+        report.change,
+        validate(VALID, &ValidateOptions::default()).change
+    );
     let w = &report.warnings;
     assert_eq!(w.len(), 1);
     assert_eq!(
@@ -107,7 +111,9 @@ fn a_valid_object_is_valid_and_says_what_it_cannot_see() {
         ("duplicate-keys-unseen", "")
     );
     assert!(w[0].hint.as_deref().unwrap().contains("raw body"));
-    assert!(parse_value(&value, &Options::default()).unwrap().is_ok());
+    assert!(parse_value(&value, &ValidateOptions::default())
+        .unwrap()
+        .is_ok());
 }
 
 #[test]
@@ -117,11 +123,13 @@ fn the_duplicate_text_shows_is_gone_from_the_object() {
         r#""eventType":"Deleted","eventType":"Created""#,
     );
     assert_eq!(
-        validate(&dup, &Options::default()).errors[0].code.as_str(),
+        validate(&dup, &ValidateOptions::default()).errors[0]
+            .code
+            .as_str(),
         "json-duplicate-key"
     );
     let value: Value = serde_json::from_str(&dup).unwrap();
-    let report = validate_value(&value, &Options::default()).unwrap();
+    let report = validate_value(&value, &ValidateOptions::default()).unwrap();
     assert!(
         report.valid,
         "the parser kept one eventType; only the warning is left"
@@ -134,7 +142,7 @@ fn integers_past_2_53_are_flagged_only_when_they_came_as_doubles() {
     let big = VALID.replace(r#""id":"987654321""#, r#""id":12345678901234567890"#);
     // serde_json holds this u64 exactly: a numeric id, no lost digits.
     let value: Value = serde_json::from_str(&big).unwrap();
-    let codes: Vec<_> = validate_value(&value, &Options::default())
+    let codes: Vec<_> = validate_value(&value, &ValidateOptions::default())
         .unwrap()
         .warnings
         .iter()
@@ -145,7 +153,7 @@ fn integers_past_2_53_are_flagged_only_when_they_came_as_doubles() {
     let value: Value =
         serde_json::from_str(&big.replace("12345678901234567890", "1.2345678901234567e19"))
             .unwrap();
-    let report = validate_value(&value, &Options::default()).unwrap();
+    let report = validate_value(&value, &ValidateOptions::default()).unwrap();
     let flagged = report
         .warnings
         .iter()
@@ -169,9 +177,9 @@ fn nesting_past_max_depth_is_located_by_path() {
     for _ in 0..10 {
         value = serde_json::json!({ "a": [value] });
     }
-    let options = Options {
+    let options = ValidateOptions {
         max_depth: 5,
-        ..Options::default()
+        ..ValidateOptions::default()
     };
     let report = validate_value(&value, &options).unwrap();
     let e = &report.errors[0];
@@ -181,9 +189,9 @@ fn nesting_past_max_depth_is_located_by_path() {
     );
     assert_eq!(e.line, None);
     // And past maxInputBytes, as the JSON text would be.
-    let options = Options {
+    let options = ValidateOptions {
         max_input_bytes: 100,
-        ..Options::default()
+        ..ValidateOptions::default()
     };
     let value: Value = serde_json::from_str(VALID).unwrap();
     let e = &validate_value(&value, &options).unwrap().errors[0];

@@ -8,7 +8,7 @@
 use cc_number_events::__private::{clean_report, compact_report, Spans, Values, ABSENT, IN_TEXT};
 use cc_number_events::__private::{Node, Parser, Value};
 use cc_number_events::{summarize, summarize_tree, SummarizeOptions};
-use cc_number_events::{validate, validate_tree, Issue, Options};
+use cc_number_events::{validate, validate_tree, Issue, ValidateOptions};
 use proptest::prelude::*;
 
 /// An owned JSON value that keeps member order and duplicates, to mutate and re-serialise.
@@ -353,7 +353,7 @@ fn check_clean_route(
     Ok(())
 }
 
-fn check_all(bytes: &[u8], options: &Options) -> Result<(), TestCaseError> {
+fn check_all(bytes: &[u8], options: &ValidateOptions) -> Result<(), TestCaseError> {
     let r = validate(bytes, options);
     // The tree-free fast path answers only where the tree finds nothing, and then the same.
     prop_assert_eq!(&r, &validate_tree(bytes, options));
@@ -383,7 +383,7 @@ proptest! {
             apply(&mut j, m);
         }
         let text = to_text(&j, &ws);
-        check_all(text.as_bytes(), &Options { strict, ..Options::default() })?;
+        check_all(text.as_bytes(), &ValidateOptions { strict, ..ValidateOptions::default() })?;
     }
 
     #[test]
@@ -397,9 +397,9 @@ proptest! {
         let text = FIXTURES[which].as_bytes();
         let truncated = &text[..cut.index(text.len() + 1)];
         let options = if small {
-            Options { max_depth: 3, max_issues: 2, ..Options::default() }
+            ValidateOptions { max_depth: 3, max_issues: 2, ..ValidateOptions::default() }
         } else {
-            Options::default()
+            ValidateOptions::default()
         };
         check_all(truncated, &options)?;
         let mut injected = text.to_vec();
@@ -419,7 +419,7 @@ proptest! {
         ws in prop::collection::vec(0u8..6, 1..12),
         order in any::<u64>(),
     ) {
-        let original = validate(FIXTURES[which], &Options::default());
+        let original = validate(FIXTURES[which], &ValidateOptions::default());
         prop_assume!(original.valid);
         let mut j = base(which);
         // Shuffle every object's members with a simple seeded permutation.
@@ -431,7 +431,7 @@ proptest! {
             }
         });
         let text = to_text(&j, &ws);
-        let again = validate(&text, &Options::default());
+        let again = validate(&text, &ValidateOptions::default());
         prop_assert!(again.valid, "{}\n{:?}", text, again.errors);
         prop_assert_eq!(again.event, original.event);
         prop_assert_eq!(
@@ -455,7 +455,7 @@ proptest! {
         let mut j = base(which);
         apply(&mut j, &m);
         let text = to_text(&j, &[0]);
-        let options = Options { strict, ..Options::default() };
+        let options = ValidateOptions { strict, ..ValidateOptions::default() };
         let report = validate(&text, &options);
         prop_assert_eq!(&report, &validate_tree(&text, &options));
         check_clean_route(text.as_bytes(), &report, options.max_depth)?;

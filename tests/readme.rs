@@ -1,9 +1,9 @@
 //! The README's promises that code can check: the error-code table is the enum, row for row
 //! (code, severity, strict escalation and summary), so neither can drift from the other.
 
-use cc_number_events::Code;
+use cc_number_events::IssueCode;
 
-fn row(code: Code) -> String {
+fn row(code: IssueCode) -> String {
     let severity = code.default_severity().as_str();
     let strict = if code.strict_makes_error() {
         " (error with `strict`)"
@@ -20,7 +20,7 @@ fn row(code: Code) -> String {
 #[test]
 fn readme_documents_every_error_code_exactly_as_the_enum_does() {
     let readme = include_str!("../README.md");
-    for &code in Code::ALL {
+    for &code in IssueCode::ALL {
         let expected = row(code);
         assert!(
             readme.lines().any(|l| l == expected),

@@ -7,7 +7,7 @@
 use cc_number_events::__private::{
     to_tokens, ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, STRING, TRUE,
 };
-use cc_number_events::{summarize, validate, Options, SummarizeOptions};
+use cc_number_events::{summarize, validate, SummarizeOptions, ValidateOptions};
 use serde::Serialize;
 use std::fs;
 use std::path::Path;
@@ -128,11 +128,11 @@ fn every_fixture_report_and_summary_decodes_to_its_json() {
             }
             let bytes = fs::read(&path).unwrap();
             for strict in [false, true] {
-                let plain = Options {
+                let plain = ValidateOptions {
                     strict,
-                    ..Options::default()
+                    ..ValidateOptions::default()
                 };
-                let rendered = Options {
+                let rendered = ValidateOptions {
                     text: true,
                     markdown: true,
                     csv: true,

@@ -4,7 +4,7 @@
 //! paths are fuzzed too; the rest is the payload.
 #![no_main]
 
-use cc_number_events::{parse, validate, validate_tree, ContactCenterEvent, Options};
+use cc_number_events::{parse, validate, validate_tree, ContactCenterEvent, ValidateOptions};
 use libfuzzer_sys::fuzz_target;
 
 mod check;
@@ -12,15 +12,15 @@ mod check;
 fuzz_target!(|data: &[u8]| {
     let (opts, payload) = match data.split_first() {
         Some((&b, rest)) if b & 0x80 != 0 => (
-            Options {
+            ValidateOptions {
                 strict: b & 1 != 0,
                 max_depth: 1 + usize::from(b >> 1 & 7),
                 max_issues: 1 + usize::from(b >> 4 & 3),
-                ..Options::default()
+                ..ValidateOptions::default()
             },
             rest,
         ),
-        _ => (Options::default(), data),
+        _ => (ValidateOptions::default(), data),
     };
     let report = validate(payload, &opts);
     assert_eq!(report, validate_tree(payload, &opts));
@@ -40,7 +40,7 @@ fuzz_target!(|data: &[u8]| {
     // A valid event re-serialised validates again, and deserializes to itself.
     if let Some(event) = report.event {
         let again = serde_json::to_string(&event).unwrap();
-        let event2 = parse(again.as_bytes(), &Options::default());
+        let event2 = parse(again.as_bytes(), &ValidateOptions::default());
         assert!(event2.is_ok(), "{again}");
         let back: ContactCenterEvent = serde_json::from_str(&again).expect(&again);
         assert_eq!(back, event);

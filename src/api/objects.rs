@@ -7,17 +7,17 @@
 
 use crate::api::summarize::with_renderings as summary_renderings;
 use crate::api::validate::with_renderings;
-use crate::checks::validate::{event_or_error, validate_parsed, ParseError};
+use crate::checks::validate::{event_or_error, validate_parsed, InvalidEventError};
 use crate::json::{tree_from, TreeLimits};
-use crate::model::{Event, Options, Report};
-use crate::summary::{summarize_parsed, Summary, SummaryOptions};
+use crate::model::{ContactCenterEvent, Report, ValidateOptions};
+use crate::summary::{summarize_parsed, SummarizeOptions, Summary};
 use serde::Deserializer;
 
 /// [`crate::validate`] for a value that was already parsed. `Err` only for what JSON has no
 /// form for (the deserializer's own error, such as bytes or a non-string key).
 ///
 /// ```
-/// use cc_number_events::{validate_value, Options};
+/// use cc_number_events::{validate_value, ValidateOptions};
 ///
 /// let body: serde_json::Value = serde_json::from_str(r#"{
 ///   "uuid": "2661273919712564939",
@@ -28,7 +28,7 @@ use serde::Deserializer;
 ///   "body": { "eventType": "Deleted", "eventType": "created",
 ///             "phoneNumberInfo": { "id": "987654321", "phoneNumber": "+12024999741" } }
 /// }"#).unwrap();
-/// let report = validate_value(&body, &Options::default()).unwrap();
+/// let report = validate_value(&body, &ValidateOptions::default()).unwrap();
 /// assert!(!report.valid);
 /// let issue = &report.errors[0];
 /// assert_eq!((issue.code.as_str(), issue.path.as_str()), ("invalid-event-type", "/body/eventType"));
@@ -38,7 +38,7 @@ use serde::Deserializer;
 /// ```
 pub fn validate_value<'de, D: Deserializer<'de>>(
     value: D,
-    options: &Options,
+    options: &ValidateOptions,
 ) -> Result<Report, D::Error> {
     let limits = TreeLimits {
         max_depth: options.max_depth,
@@ -51,8 +51,8 @@ pub fn validate_value<'de, D: Deserializer<'de>>(
 /// [`crate::parse`] for a value that was already parsed (see [`validate_value`]).
 pub fn parse_value<'de, D: Deserializer<'de>>(
     value: D,
-    options: &Options,
-) -> Result<Result<Event, ParseError>, D::Error> {
+    options: &ValidateOptions,
+) -> Result<Result<ContactCenterEvent, InvalidEventError>, D::Error> {
     Ok(event_or_error(validate_value(value, options)?))
 }
 
@@ -61,7 +61,7 @@ pub fn parse_value<'de, D: Deserializer<'de>>(
 /// else than an array (one notification is an array of one).
 pub fn summarize_values<'de, D: Deserializer<'de>>(
     value: D,
-    options: &SummaryOptions,
+    options: &SummarizeOptions,
 ) -> Result<Summary, D::Error> {
     let (summary, canonical) = summarize_parsed(value, options)?;
     Ok(summary_renderings(

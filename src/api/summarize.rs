@@ -2,7 +2,7 @@
 
 use crate::json::input::FromJs;
 use crate::output::render;
-use crate::summary::{output_limit, summarize_with, Summary, SummaryOptions};
+use crate::summary::{output_limit, summarize_with, SummarizeOptions, Summary};
 
 /// Summarizes a log given as UTF-8 bytes (or a `&str`).
 ///
@@ -19,19 +19,19 @@ use crate::summary::{output_limit, summarize_with, Summary, SummaryOptions};
 /// let change = &s.numbers[0].timeline[1].changes[0];
 /// assert_eq!((change.field, change.from.as_deref(), change.to.as_str()), ("status", Some("Pending"), "Normal"));
 /// ```
-pub fn summarize(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
+pub fn summarize(input: impl AsRef<[u8]>, options: &SummarizeOptions) -> Summary {
     summarize_from(input.as_ref(), options, &FromJs::default())
 }
 
 /// [`summarize`], with what the JavaScript boundary learned about the input on the way in.
-pub fn summarize_from(input: &[u8], options: &SummaryOptions, js: &FromJs) -> Summary {
+pub fn summarize_from(input: &[u8], options: &SummarizeOptions, js: &FromJs) -> Summary {
     with_renderings(summarize_with(input, options, js, true), input, options, js)
 }
 
 /// [`summarize`] through parse trees alone, never the fast path: for tests that hold the two
 /// equal. Not part of the API.
 #[doc(hidden)]
-pub fn summarize_tree(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summary {
+pub fn summarize_tree(input: impl AsRef<[u8]>, options: &SummarizeOptions) -> Summary {
     let (input, js) = (input.as_ref(), FromJs::default());
     with_renderings(
         summarize_with(input, options, &js, false),
@@ -46,7 +46,7 @@ pub fn summarize_tree(input: impl AsRef<[u8]>, options: &SummaryOptions) -> Summ
 pub(crate) fn with_renderings(
     mut summary: Summary,
     input: &[u8],
-    options: &SummaryOptions,
+    options: &SummarizeOptions,
     js: &FromJs,
 ) -> Summary {
     let limit = output_limit(options, js.too_large.map_or(input.len(), |(n, _)| n));

@@ -1,8 +1,8 @@
 //! One payload in, one verdict out, with the renderings asked for.
 
-use crate::checks::validate::{event_or_error, validate_with, ParseError};
+use crate::checks::validate::{event_or_error, validate_with, InvalidEventError};
 use crate::json::input::FromJs;
-use crate::model::{Event, Options, Report};
+use crate::model::{ContactCenterEvent, Report, ValidateOptions};
 use crate::output::render;
 
 /// Validates one notification given as UTF-8 bytes (or a `&str`).
@@ -11,7 +11,7 @@ use crate::output::render;
 /// report, and `valid` is true only for a Contact Center phone-number event without errors.
 ///
 /// ```
-/// use cc_number_events::{validate, Options};
+/// use cc_number_events::{validate, ValidateOptions};
 ///
 /// let payload = r#"{
 ///   "uuid": "2661273919712564939",
@@ -25,12 +25,12 @@ use crate::output::render;
 ///                          "usageType": "ContactCenterNumber" }
 ///   }
 /// }"#;
-/// let report = validate(payload, &Options::default());
+/// let report = validate(payload, &ValidateOptions::default());
 /// assert!(report.valid);
 /// assert_eq!(report.change.unwrap().effect.as_str(), "added");
 ///
 /// let broken = payload.replace("\"Created\"", "\"created\"");
-/// let report = validate(&broken, &Options::default());
+/// let report = validate(&broken, &ValidateOptions::default());
 /// assert!(!report.valid);
 /// let issue = &report.errors[0];
 /// assert_eq!(issue.code.as_str(), "invalid-event-type");
@@ -38,14 +38,14 @@ use crate::output::render;
 /// assert_eq!((issue.line, issue.column), (Some(8), Some(18)));
 /// assert_eq!(issue.hint.as_deref(), Some("did you mean `Created`?"));
 /// ```
-pub fn validate(input: impl AsRef<[u8]>, options: &Options) -> Report {
+pub fn validate(input: impl AsRef<[u8]>, options: &ValidateOptions) -> Report {
     validate_from(input.as_ref(), options, &FromJs::default())
 }
 
 /// [`validate`] through the parse tree alone, never the fast path: for tests that hold the
 /// two equal. Not part of the API.
 #[doc(hidden)]
-pub fn validate_tree(input: impl AsRef<[u8]>, options: &Options) -> Report {
+pub fn validate_tree(input: impl AsRef<[u8]>, options: &ValidateOptions) -> Report {
     with_renderings(
         validate_with(input.as_ref(), options, &FromJs::default(), false),
         options,
@@ -53,12 +53,12 @@ pub fn validate_tree(input: impl AsRef<[u8]>, options: &Options) -> Report {
 }
 
 /// [`validate`], with what the JavaScript boundary learned about the input on the way in.
-pub fn validate_from(bytes: &[u8], options: &Options, js: &FromJs) -> Report {
+pub fn validate_from(bytes: &[u8], options: &ValidateOptions, js: &FromJs) -> Report {
     with_renderings(validate_with(bytes, options, js, true), options)
 }
 
 /// The report with the renderings its options ask for.
-pub(crate) fn with_renderings(mut report: Report, options: &Options) -> Report {
+pub(crate) fn with_renderings(mut report: Report, options: &ValidateOptions) -> Report {
     if options.text {
         report.text = Some(render::report_text(&report));
     }
@@ -74,7 +74,7 @@ pub(crate) fn with_renderings(mut report: Report, options: &Options) -> Report {
 /// Parses one notification into its normalised [`Event`], or says why it cannot.
 ///
 /// ```
-/// use cc_number_events::{parse, Options};
+/// use cc_number_events::{parse, ValidateOptions};
 ///
 /// let frame = r#"[{"type":"ServerNotification","messageId":"2661273919712564939"},
 ///   {"uuid":"2661273919712564939",
@@ -82,14 +82,17 @@ pub(crate) fn with_renderings(mut report: Report, options: &Options) -> Report {
 ///    "timestamp":"2014-04-29T14:29:27.408+0000","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4",
 ///    "ownerId":8475874957,
 ///    "body":{"eventType":"Deleted","phoneNumberInfo":{"id":987654321,"phoneNumber":"+12024999741"}}}]"#;
-/// let event = parse(frame, &Options::default()).unwrap();
+/// let event = parse(frame, &ValidateOptions::default()).unwrap();
 /// assert_eq!(event.owner_id, "8475874957");
 /// assert_eq!(event.body.phone_number_info.id, "987654321");
 /// assert_eq!(event.time.to_iso(), "2014-04-29T14:29:27.408Z");
 ///
-/// let err = parse("{\"uuid\": 1", &Options::default()).unwrap_err();
+/// let err = parse("{\"uuid\": 1", &ValidateOptions::default()).unwrap_err();
 /// assert_eq!(err.issues[0].code.as_str(), "json-unexpected-end");
 /// ```
-pub fn parse(input: impl AsRef<[u8]>, options: &Options) -> Result<Event, ParseError> {
+pub fn parse(
+    input: impl AsRef<[u8]>,
+    options: &ValidateOptions,
+) -> Result<ContactCenterEvent, InvalidEventError> {
     event_or_error(validate(input, options))
 }

@@ -4,7 +4,7 @@
 
 use crate::checks::members::{enumerated, id, object, string, unknown_fields};
 use crate::checks::phone::check_phone_number;
-use crate::diagnostics::codes::Code;
+use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{loc, pointer, Findings, Loc};
 use crate::json::Node;
 use crate::model::event_ref::{BodyRef, PhoneNumberInfoRef, ProviderRef};
@@ -54,12 +54,19 @@ fn check_info<'n>(
         b,
         "paymentType",
         vocab::PAYMENT_TYPES,
-        Code::UnknownPaymentType,
+        IssueCode::UnknownPaymentType,
     );
     let location = string(f, node, b, "location", None).map(|(s, _)| s);
     let number_type = check_number_type(f, node, b);
     let usage_type = check_usage_type(f, node, b, event_type);
-    let status = documented(f, node, b, "status", vocab::STATUSES, Code::UnknownStatus);
+    let status = documented(
+        f,
+        node,
+        b,
+        "status",
+        vocab::STATUSES,
+        IssueCode::UnknownStatus,
+    );
     let contact_center_provider = object(f, node, b, "contactCenterProvider", None)
         .map(|n| check_provider(f, n, &pointer(b, "contactCenterProvider")));
     unknown_fields(f, node, b, vocab::INFO_FIELDS, "`phoneNumberInfo`");
@@ -84,7 +91,7 @@ fn documented<'n>(
     base: &str,
     key: &str,
     allowed: &[&str],
-    code: Code,
+    code: IssueCode,
 ) -> Option<&'n str> {
     let (s, n) = string(f, node, base, key, None)?;
     enumerated(f, n, s, loc(base, key), key, allowed, code);
@@ -104,7 +111,7 @@ fn check_number_type(f: &mut Findings, node: &Node, base: &str) -> Option<Number
             path,
             "type",
             vocab::NUMBER_TYPES,
-            Code::InvalidNumberType,
+            IssueCode::InvalidNumberType,
         );
     }
     t
@@ -132,13 +139,13 @@ fn check_uri(
     account: Option<&str>,
 ) {
     if s.is_empty() {
-        f.add(Code::EmptyUri, node.span, path, "`uri` is empty")
+        f.add(IssueCode::EmptyUri, node.span, path, "`uri` is empty")
             .hint("RingCentral's sample has an empty `uri`; real ones link to the number");
         return;
     }
     let Some((uri_account, uri_id)) = uri_parts(s) else {
         let finding = f.add(
-            Code::InvalidUri,
+            IssueCode::InvalidUri,
             node.span,
             path,
             format!(
@@ -155,7 +162,7 @@ fn check_uri(
     };
     if let Some(id) = id.filter(|id| *id != uri_id) {
         f.add(
-            Code::UriMismatch,
+            IssueCode::UriMismatch,
             node.span,
             path,
             format!(
@@ -166,7 +173,7 @@ fn check_uri(
         );
     } else if let Some(acc) = account.filter(|a| accounts_differ(a, uri_account)) {
         f.add(
-            Code::UriMismatch,
+            IssueCode::UriMismatch,
             node.span,
             path,
             format!(
@@ -183,7 +190,7 @@ fn check_event_type(f: &mut Findings, s: &str, node: &Node, path: Loc) -> Option
         return Some(t);
     }
     let finding = f.add(
-        Code::InvalidEventType,
+        IssueCode::InvalidEventType,
         node.span,
         path,
         format!(
@@ -240,12 +247,12 @@ fn check_usage_value(
         path,
         "usageType",
         vocab::USAGE_TYPES,
-        Code::UnknownUsageType,
+        IssueCode::UnknownUsageType,
     );
     match event_type {
         Some(EventType::Created) => {
             f.add(
-                Code::UsageTypeMismatch,
+                IssueCode::UsageTypeMismatch,
                 node.span,
                 path,
                 format!("a `Created` event is for a new Contact Center number, but `usageType` is \"{}\"", clip(s)),
@@ -254,7 +261,7 @@ fn check_usage_value(
         }
         Some(EventType::Deleted) => {
             f.add(
-                Code::UsageTypeMismatch,
+                IssueCode::UsageTypeMismatch,
                 node.span,
                 path,
                 format!(

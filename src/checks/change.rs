@@ -3,7 +3,7 @@
 use crate::model::event_ref::EventRef;
 use crate::model::formats::ACCOUNT_PLACEHOLDER;
 use crate::model::vocab::CONTACT_CENTER;
-use crate::model::{Change, Effect, Event, EventType};
+use crate::model::{Change, ContactCenterEvent, Effect, EventType};
 use crate::text::quote::clip;
 
 /// The effect of an event on the account's Contact Center numbers.
@@ -118,6 +118,6 @@ impl EventRef<'_> {
 }
 
 /// The change record for a valid event.
-pub fn change_of(event: &Event) -> Change {
+pub fn change_of(event: &ContactCenterEvent) -> Change {
     EventRef::of(event).change()
 }

@@ -3,7 +3,7 @@
 
 use crate::checks::body::check_body;
 use crate::checks::envelope::check_envelope;
-use crate::diagnostics::codes::Code;
+use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{loc, Findings};
 use crate::json::{Node, Value};
 use crate::model::event_ref::EventRef;
@@ -32,7 +32,7 @@ fn not_notification(
     message: String,
     hint: Option<String>,
 ) -> Analysis<'static> {
-    let finding = f.add(Code::NotANotification, whole(node), path, message);
+    let finding = f.add(IssueCode::NotANotification, whole(node), path, message);
     finding.hint = hint;
     Analysis {
         kind: Kind::NotANotification,
@@ -61,7 +61,7 @@ pub(crate) fn analyze<'n>(f: &mut Findings, root: &'n Node) -> Analysis<'n> {
             }
             if !looks_like_envelope(root) && looks_like_body(root) {
                 f.add(
-                    Code::EnvelopeMissing,
+                    IssueCode::EnvelopeMissing,
                     whole(root),
                     "",
                     "this is an event body without its envelope (uuid, event, timestamp, subscriptionId, ownerId)",
@@ -118,7 +118,7 @@ fn analyze_frame<'n>(f: &mut Findings, root: &Node, items: &'n [Node]) -> Analys
                 looks_like_envelope(i) || i.get("type").is_none() && i.members().is_some()
             });
         let finding = f.add(
-            Code::WebSocketFrame,
+            IssueCode::WebSocketFrame,
             whole(root),
             "",
             match items.len() {
@@ -143,7 +143,7 @@ fn analyze_frame<'n>(f: &mut Findings, root: &Node, items: &'n [Node]) -> Analys
         Some(other) => {
             let node = meta_type.unwrap_or(meta);
             f.add(
-                Code::WebSocketNotNotification,
+                IssueCode::WebSocketNotNotification,
                 node.span,
                 "/0/type",
                 format!(
@@ -161,7 +161,7 @@ fn analyze_frame<'n>(f: &mut Findings, root: &Node, items: &'n [Node]) -> Analys
         None => {
             let node = meta_type.unwrap_or(meta);
             f.add(
-                Code::WebSocketFrame,
+                IssueCode::WebSocketFrame,
                 node.span,
                 "/0/type",
                 format!("`meta.type` must be a string, not a {}", node.type_name()),
@@ -175,7 +175,7 @@ fn analyze_frame<'n>(f: &mut Findings, root: &Node, items: &'n [Node]) -> Analys
     }
     if envelope.members().is_none() {
         f.add(
-            Code::WebSocketFrame,
+            IssueCode::WebSocketFrame,
             envelope.span,
             "/1",
             format!(
@@ -196,7 +196,7 @@ fn analyze_frame<'n>(f: &mut Findings, root: &Node, items: &'n [Node]) -> Analys
     ) {
         if id.as_str() != Some(uuid) {
             f.add(
-                Code::WebSocketMessageId,
+                IssueCode::WebSocketMessageId,
                 id.span,
                 "/0/messageId",
                 format!(
@@ -257,7 +257,7 @@ fn analyze_envelope<'n>(
                 })
                 .unwrap_or_default();
             f.add(
-                Code::SubscriptionRenewal,
+                IssueCode::SubscriptionRenewal,
                 event.span,
                 path,
                 format!("this is a subscription renewal reminder{expires}, not a Contact Center phone-number event"),
@@ -266,7 +266,7 @@ fn analyze_envelope<'n>(
         }
         Kind::OtherEvent => {
             f.add(
-                Code::OtherEvent,
+                IssueCode::OtherEvent,
                 event.span,
                 path,
                 format!(

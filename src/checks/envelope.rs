@@ -7,7 +7,7 @@
 
 use crate::checks::body::check_body;
 use crate::checks::members::{id, object, string, unknown_fields};
-use crate::diagnostics::codes::Code;
+use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{loc, pointer, Findings, Loc};
 use crate::json::Node;
 use crate::model::event_ref::EventRef;
@@ -73,7 +73,7 @@ fn check_uuid(f: &mut Findings, s: &str, node: &Node, path: Loc) {
         return;
     }
     let finding = f.add(
-        Code::InvalidUuid,
+        IssueCode::InvalidUuid,
         node.span,
         path,
         format!(
@@ -99,7 +99,7 @@ fn check_filter<'s>(f: &mut Findings, s: &'s str, node: &Node, path: Loc) -> Opt
     let expected = "/restapi/v1.0/account/{accountId}/phone-number?usageType=ContactCenterNumber";
     let Some(account) = phone_number_filter_account(s) else {
         f.add(
-            Code::InvalidEventFilter,
+            IssueCode::InvalidEventFilter,
             node.span,
             path,
             format!("`event` \"{}\" is not this event's filter", clip(s)),
@@ -115,7 +115,7 @@ fn check_filter<'s>(f: &mut Findings, s: &'s str, node: &Node, path: Loc) -> Opt
             format!("has the query \"{}\"", clip(query))
         };
         f.add(
-            Code::InvalidEventFilter,
+            IssueCode::InvalidEventFilter,
             node.span,
             path,
             format!("`event` {detail}"),
@@ -125,7 +125,7 @@ fn check_filter<'s>(f: &mut Findings, s: &'s str, node: &Node, path: Loc) -> Opt
     }
     if account == ACCOUNT_PLACEHOLDER {
         f.add(
-            Code::EventFilterPlaceholder,
+            IssueCode::EventFilterPlaceholder,
             node.span,
             path,
             "`event` holds the literal `{accountId}` placeholder from RingCentral's documentation",
@@ -133,7 +133,7 @@ fn check_filter<'s>(f: &mut Findings, s: &'s str, node: &Node, path: Loc) -> Opt
         .hint("real notifications carry the numeric account id, or `~`");
     } else if !account_ok(account) {
         f.add(
-            Code::InvalidEventFilter,
+            IssueCode::InvalidEventFilter,
             node.span,
             path,
             format!(
@@ -152,7 +152,7 @@ fn check_timestamp(f: &mut Findings, s: &str, node: &Node, path: Loc) -> Option<
         Ok(t) => Some(t),
         Err(e) => {
             let finding = f.add(
-                Code::InvalidTimestamp,
+                IssueCode::InvalidTimestamp,
                 node.span,
                 path,
                 format!("`timestamp` \"{}\" is not valid: {}", clip(s), e.detail),
@@ -168,14 +168,14 @@ fn check_timestamp(f: &mut Findings, s: &str, node: &Node, path: Loc) -> Option<
 fn check_subscription(f: &mut Findings, s: &str, node: &Node, path: Loc) {
     if s.is_empty() {
         f.add(
-            Code::InvalidId,
+            IssueCode::InvalidId,
             node.span,
             path,
             "`subscriptionId` is empty",
         );
     } else if !is_uuid(s) {
         f.add(
-            Code::SubscriptionIdFormat,
+            IssueCode::SubscriptionIdFormat,
             node.span,
             path,
             format!("`subscriptionId` \"{}\" is not a UUID", clip(s)),

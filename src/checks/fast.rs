@@ -239,12 +239,12 @@ mod tests {
     use super::*;
     use crate::checks::validate::validate_with;
     use crate::json::input::FromJs;
-    use crate::model::Options;
+    use crate::model::ValidateOptions;
     use std::path::Path;
 
     const DEFAULT_DEPTH: usize = 64;
 
-    fn clean_event(src: &str, start: usize, max_depth: usize) -> Option<crate::model::Event> {
+    fn clean_event(src: &str, start: usize, max_depth: usize) -> Option<crate::model::ContactCenterEvent> {
         clean(src, start, max_depth).map(|c| c.to_event())
     }
 
@@ -258,7 +258,7 @@ mod tests {
         for name in ["webhook-created.json", "deleted-valid.json"] {
             let text = fixture(name);
             let event = clean_event(&text, 0, DEFAULT_DEPTH).unwrap_or_else(|| panic!("{name}"));
-            let full = crate::validate_tree(&text, &Options::default());
+            let full = crate::validate_tree(&text, &ValidateOptions::default());
             assert_eq!(Some(event), full.event, "{name}");
         }
     }
@@ -306,9 +306,9 @@ mod tests {
             }
             let bytes = std::fs::read(&path).unwrap();
             for strict in [false, true] {
-                let options = Options {
+                let options = ValidateOptions {
                     strict,
-                    ..Options::default()
+                    ..ValidateOptions::default()
                 };
                 let fast = validate_with(&bytes, &options, &FromJs::default(), true);
                 let tree = validate_with(&bytes, &options, &FromJs::default(), false);

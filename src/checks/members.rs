@@ -2,7 +2,7 @@
 //! the wrong type, unknown or undocumented, and returns what it could read, borrowed from the
 //! parse tree.
 
-use crate::diagnostics::codes::{Code, Severity};
+use crate::diagnostics::codes::{IssueCode, Severity};
 use crate::diagnostics::findings::{loc, pointer, Findings, Loc};
 use crate::json::{Node, Value};
 use crate::model::formats::{id_ok, is_digits};
@@ -36,7 +36,7 @@ pub(crate) fn field<'n, 'a>(
     if found.is_none() {
         if let Some(why) = required {
             let finding = f.add(
-                Code::MissingField,
+                IssueCode::MissingField,
                 start_of(obj),
                 pointer(base, key),
                 format!("`{key}` is missing{why}"),
@@ -62,7 +62,7 @@ pub(crate) fn field<'n, 'a>(
 
 pub(crate) fn wrong_type(f: &mut Findings, node: &Node, path: Loc, key: &str, want: &str) {
     let finding = f.add(
-        Code::WrongType,
+        IssueCode::WrongType,
         node.span,
         path,
         format!(
@@ -134,7 +134,7 @@ pub(crate) fn id<'n>(
         Value::String(s) if id_ok(s, digits_only) => Some(s),
         Value::String(s) if s.is_empty() => {
             f.add(
-                Code::InvalidId,
+                IssueCode::InvalidId,
                 node.span,
                 path,
                 format!("`{key}` is empty"),
@@ -143,7 +143,7 @@ pub(crate) fn id<'n>(
         }
         Value::String(s) => {
             let finding = f.add(
-                Code::InvalidId,
+                IssueCode::InvalidId,
                 node.span,
                 path,
                 format!("`{key}` must be a string of digits, not \"{}\"", clip(s)),
@@ -155,7 +155,7 @@ pub(crate) fn id<'n>(
         }
         Value::Number(text) if is_digits(text) && (text.len() == 1 || !text.starts_with('0')) => {
             f.add(
-                Code::NumericId,
+                IssueCode::NumericId,
                 node.span,
                 path,
                 format!(
@@ -168,7 +168,7 @@ pub(crate) fn id<'n>(
         }
         Value::Number(text) => {
             f.add(
-                Code::InvalidId,
+                IssueCode::InvalidId,
                 node.span,
                 path,
                 format!(
@@ -201,7 +201,7 @@ pub(crate) fn unknown_fields(f: &mut Findings, obj: &Node, base: &str, known: &[
             continue;
         }
         let finding = f.add(
-            Code::UnknownField,
+            IssueCode::UnknownField,
             m.key_span,
             pointer(base, &m.key),
             format!("`{}` is not a member of {what}", clip(&m.key)),
@@ -223,7 +223,7 @@ pub(crate) fn enumerated(
     path: Loc,
     key: &str,
     allowed: &[&str],
-    code: Code,
+    code: IssueCode,
 ) -> bool {
     if vocab::documented(value, allowed) {
         return true;

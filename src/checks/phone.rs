@@ -1,6 +1,6 @@
 //! The rule for `phoneNumber`, E.164, and how to fix the ways people write numbers otherwise.
 
-use crate::diagnostics::codes::Code;
+use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{Findings, Loc};
 use crate::json::Node;
 use crate::model::formats::{e164_ok, is_digits};
@@ -50,7 +50,7 @@ pub(crate) fn check_phone_number(f: &mut Findings, s: &str, node: &Node, path: L
         (format!("has only {} digits", digits.len()), None)
     };
     let finding = f.add(
-        Code::InvalidPhoneNumber,
+        IssueCode::InvalidPhoneNumber,
         node.span,
         path,
         format!("`phoneNumber` \"{}\" is not E.164: it {detail}", clip(s)),

@@ -2,19 +2,24 @@
 
 use crate::checks::detect::{analyze, Analysis};
 use crate::checks::fast;
-use crate::diagnostics::codes::Code;
+use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{locate, Findings};
 use crate::diagnostics::issue::Issue;
 use crate::json::input::{decode, note_damage, FromJs};
 use crate::json::{skip_whitespace, Parsed, Parser};
 use crate::model::event_ref::EventRef;
-use crate::model::{Delivery, Event, Kind, Options, Report};
+use crate::model::{ContactCenterEvent, Delivery, Kind, Report, ValidateOptions};
 use crate::text::position::LineIndex;
 use crate::text::span::Span;
 
 /// Validates one notification, trying the tree-free [`fast`] path first when `fast` is set;
 /// the public functions in `crate::api` add the renderings.
-pub(crate) fn validate_with(bytes: &[u8], options: &Options, js: &FromJs, fast: bool) -> Report {
+pub(crate) fn validate_with(
+    bytes: &[u8],
+    options: &ValidateOptions,
+    js: &FromJs,
+    fast: bool,
+) -> Report {
     let mut f = Findings::with_limit(options.strict, options.max_issues);
     let Some(text) = decode(bytes, &mut f, options.max_input_bytes, js) else {
         return finish(
@@ -30,7 +35,7 @@ pub(crate) fn validate_with(bytes: &[u8], options: &Options, js: &FromJs, fast: 
     note_damage(&mut f, src, &text.damage, text.utf8_count);
     if skip_whitespace(src, text.start) == src.len() {
         f.add(
-            Code::ValidationRequest,
+            IssueCode::ValidationRequest,
             Span::new(text.start, text.start),
             "",
             "the body is empty: this is RingCentral's subscription validation request, not a notification",
@@ -75,7 +80,7 @@ pub(crate) fn validate_with(bytes: &[u8], options: &Options, js: &FromJs, fast: 
     let rest = skip_whitespace(src, parsed.end);
     if rest < src.len() {
         let finding = f.add(
-            Code::JsonTrailingContent,
+            IssueCode::JsonTrailingContent,
             Span::at(src, rest),
             "",
             "more text follows the end of the JSON value",
@@ -111,7 +116,7 @@ pub(crate) fn judge<'n>(f: &mut Findings, parsed: &'n Parsed) -> Analysis<'n> {
 #[cfg(feature = "serde")]
 pub(crate) fn validate_parsed(
     tree: Result<Parsed, Box<crate::diagnostics::problem::Problem>>,
-    options: &Options,
+    options: &ValidateOptions,
 ) -> Report {
     let mut f = Findings::with_limit(options.strict, options.max_issues);
     match tree {
@@ -134,7 +139,7 @@ pub(crate) fn validate_parsed(
 fn finish(
     f: Findings,
     src: Option<&str>,
-    options: &Options,
+    options: &ValidateOptions,
     kind: Kind,
     delivery: Delivery,
     event: Option<EventRef>,
@@ -162,13 +167,13 @@ fn finish(
 
 /// Why [`parse`](crate::parse) could not return an event.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ParseError {
+pub struct InvalidEventError {
     pub kind: Kind,
     /// At least one error, then any warnings.
     pub issues: Vec<Issue>,
 }
 
-impl std::fmt::Display for ParseError {
+impl std::fmt::Display for InvalidEventError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let errors = self
             .issues
@@ -197,16 +202,16 @@ impl std::fmt::Display for ParseError {
     }
 }
 
-impl std::error::Error for ParseError {}
+impl std::error::Error for InvalidEventError {}
 
 /// The event of a valid report, or the report's kind and issues.
-pub fn event_or_error(report: Report) -> Result<Event, ParseError> {
+pub fn event_or_error(report: Report) -> Result<ContactCenterEvent, InvalidEventError> {
     match report.event {
         Some(event) if report.valid => Ok(event),
         _ => {
             let mut issues = report.errors;
             issues.extend(report.warnings);
-            Err(ParseError {
+            Err(InvalidEventError {
                 kind: report.kind,
                 issues,
             })

@@ -1,7 +1,7 @@
 //! Every problem this crate can report, in one place.
 //!
 //! A code string is a promise to users who match on it: once published it never changes
-//! meaning. Messages carry the detail of one occurrence; [`Code::summary`] is the one-line
+//! meaning. Messages carry the detail of one occurrence; [`IssueCode::summary`] is the one-line
 //! description used in the README's table and as a fallback.
 
 /// How much a problem matters. Only errors make a payload invalid.
@@ -24,32 +24,32 @@ macro_rules! codes {
     ($( $(#[doc = $doc:literal])* $name:ident = $code:literal, $sev:ident, $strict:literal, $summary:literal; )*) => {
         /// The stable identity of a problem.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Code {
+        pub enum IssueCode {
             $( $(#[doc = $doc])* $name, )*
         }
 
-        impl Code {
+        impl IssueCode {
             /// Every code, in the order of the documentation.
-            pub const ALL: &'static [Code] = &[ $(Code::$name,)* ];
+            pub const ALL: &'static [IssueCode] = &[ $(IssueCode::$name,)* ];
 
             /// The stable machine-readable code, e.g. `"invalid-event-type"`.
             pub fn as_str(self) -> &'static str {
-                match self { $(Code::$name => $code,)* }
+                match self { $(IssueCode::$name => $code,)* }
             }
 
             /// The severity outside strict mode.
             pub fn default_severity(self) -> Severity {
-                match self { $(Code::$name => Severity::$sev,)* }
+                match self { $(IssueCode::$name => Severity::$sev,)* }
             }
 
             /// Whether `strict: true` turns this warning into an error.
             pub fn strict_makes_error(self) -> bool {
-                match self { $(Code::$name => $strict,)* }
+                match self { $(IssueCode::$name => $strict,)* }
             }
 
             /// One line saying what the code means.
             pub fn summary(self) -> &'static str {
-                match self { $(Code::$name => $summary,)* }
+                match self { $(IssueCode::$name => $summary,)* }
             }
         }
     };
@@ -210,7 +210,7 @@ mod tests {
     #[test]
     fn every_code_string_is_unique_and_kebab_case() {
         let mut seen = HashSet::new();
-        for c in Code::ALL {
+        for c in IssueCode::ALL {
             assert!(seen.insert(c.as_str()), "{} twice", c.as_str());
             assert!(c
                 .as_str()
@@ -221,7 +221,7 @@ mod tests {
 
     #[test]
     fn only_warnings_are_escalated_by_strict_mode() {
-        for c in Code::ALL {
+        for c in IssueCode::ALL {
             if c.strict_makes_error() {
                 assert_eq!(c.default_severity(), Severity::Warning, "{c:?}");
             }

@@ -1,6 +1,6 @@
 //! Problems as they are found (byte spans), and their conversion to located [`Issue`]s.
 
-use crate::diagnostics::codes::{Code, Severity};
+use crate::diagnostics::codes::{IssueCode, Severity};
 use crate::diagnostics::issue::Issue;
 use crate::diagnostics::order::sort_by_rank;
 use crate::diagnostics::problem::Problem;
@@ -9,7 +9,7 @@ use crate::text::span::Span;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Finding {
-    pub code: Code,
+    pub code: IssueCode,
     pub severity: Severity,
     pub message: String,
     pub hint: Option<String>,
@@ -62,7 +62,7 @@ impl Findings {
 
     pub fn add(
         &mut self,
-        code: Code,
+        code: IssueCode,
         span: Span,
         path: impl Into<String>,
         message: impl Into<String>,
@@ -199,7 +199,7 @@ pub(crate) fn locate(
     }
     if total > max_issues {
         warnings.push(Issue {
-            code: Code::TooManyIssues,
+            code: IssueCode::TooManyIssues,
             severity: Severity::Warning,
             message: format!(
                 "{} more issues were found but not listed (limit `maxIssues` = {max_issues})",

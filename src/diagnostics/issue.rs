@@ -1,6 +1,6 @@
 //! The located problem handed to callers.
 
-use crate::diagnostics::codes::{Code, Severity};
+use crate::diagnostics::codes::{IssueCode, Severity};
 
 /// Longest member name kept whole in a problem's path; longer ones are cut and end in `…`, so
 /// that notes under a megabyte-long key do not each copy it.
@@ -10,7 +10,7 @@ pub const MAX_PATH_KEY: usize = 100;
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Issue {
-    pub code: Code,
+    pub code: IssueCode,
     pub severity: Severity,
     pub message: String,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
@@ -43,7 +43,7 @@ impl Issue {
 // Here rather than in `codes`, next to the one type that carries them: a code and a severity
 // are written as their stable names, the strings callers match on.
 #[cfg(feature = "serde")]
-impl serde::Serialize for Code {
+impl serde::Serialize for IssueCode {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
     }

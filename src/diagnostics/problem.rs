@@ -1,13 +1,13 @@
 //! A problem met while reading the text, before it becomes a located issue.
 
-use crate::diagnostics::codes::Code;
+use crate::diagnostics::codes::IssueCode;
 use crate::text::span::Span;
 
 /// A problem the parser met. Syntax errors end parsing; notes (duplicate keys, lone surrogates)
 /// are collected on the way and parsing goes on.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
-    pub code: Code,
+    pub code: IssueCode,
     pub span: Span,
     pub detail: String,
     pub hint: Option<String>,

@@ -5,17 +5,17 @@
 //! `wasm` only moves values across; every decision is made here and in the core.
 
 use crate::__private::{clip, event_or_error, summarize_from, validate_from, FromJs};
-use crate::{Kind, Options, ParseError, Report, SummarizeOptions, Summary};
+use crate::{InvalidEventError, Kind, Report, SummarizeOptions, Summary, ValidateOptions};
 
 /// An error thrown to JavaScript as a real `Error` (or `TypeError`/`RangeError`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ThrownError {
     /// The JavaScript error class: `"TypeError"`, `"RangeError"` or `"Error"`.
     pub class: &'static str,
-    /// The `name` property: the class, or `"InvalidEventError"` for [`ParseError`]s.
+    /// The `name` property: the class, or `"InvalidEventError"` for [`InvalidEventError`]s.
     pub name: &'static str,
     pub message: String,
-    /// For [`ParseError`]s: the report's kind and issues as JSON text.
+    /// For [`InvalidEventError`]s: the report's kind and issues as JSON text.
     pub kind: Option<Kind>,
     pub issues: Option<Vec<crate::Issue>>,
 }
@@ -41,8 +41,8 @@ impl ThrownError {
     }
 }
 
-impl From<ParseError> for ThrownError {
-    fn from(e: ParseError) -> Self {
+impl From<InvalidEventError> for ThrownError {
+    fn from(e: InvalidEventError) -> Self {
         ThrownError {
             class: "Error",
             name: "InvalidEventError",
@@ -57,7 +57,7 @@ impl From<ParseError> for ThrownError {
 /// code unit of the string's first lone surrogate, if it had one.
 pub fn validate_js(
     bytes: &[u8],
-    options: &Options,
+    options: &ValidateOptions,
     lone_surrogate: Option<(usize, u16)>,
 ) -> Report {
     let js = FromJs {
@@ -70,7 +70,7 @@ pub fn validate_js(
 /// [`validate_js`] for input on which [`clean_report`](super::encode::clean_report) has just given up (so it is valid UTF-8
 /// without a lone surrogate): the fast path would give up again, so the parse tree runs
 /// straight away.
-pub fn validate_js_unclean(bytes: &[u8], options: &Options) -> Report {
+pub fn validate_js_unclean(bytes: &[u8], options: &ValidateOptions) -> Report {
     crate::validate_tree(bytes, options)
 }
 
@@ -96,7 +96,7 @@ pub fn summarize_js(
 
 /// The report for an input too large to be copied into WebAssembly memory at all: `size`
 /// bytes, or at least `size` when not `exact` (a string, counted in UTF-16 units).
-pub fn validate_too_large(size: usize, exact: bool, options: &Options) -> Report {
+pub fn validate_too_large(size: usize, exact: bool, options: &ValidateOptions) -> Report {
     let js = FromJs {
         too_large: Some((size, exact)),
         ..FromJs::default()
@@ -154,7 +154,7 @@ pub fn validate_without_memory(
     size: usize,
     exact: bool,
     why: NoMemory,
-    options: &Options,
+    options: &ValidateOptions,
 ) -> Report {
     let js = FromJs {
         no_memory: Some(why.message(size, exact)),
@@ -178,7 +178,7 @@ pub fn summarize_without_memory(
 }
 
 /// [`crate::parse`] from a [`validate_js`] report.
-pub fn parse_report(report: Report) -> Result<crate::ContactCenterEvent, ParseError> {
+pub fn parse_report(report: Report) -> Result<crate::ContactCenterEvent, InvalidEventError> {
     event_or_error(report)
 }
 
@@ -189,10 +189,10 @@ mod tests {
 
     #[test]
     fn reports_an_input_without_memory_in_the_too_large_shape() {
-        let with_text = Options {
+        let with_text = ValidateOptions {
             text: true,
             markdown: true,
-            ..Options::default()
+            ..ValidateOptions::default()
         };
         let r = validate_without_memory(1000, true, NoMemory::ForTheCopy, &with_text);
         assert!(!r.valid);
@@ -201,7 +201,7 @@ mod tests {
         let e = &r.errors[0];
         assert_eq!(
             (e.code, e.line, e.column),
-            (crate::Code::InputTooLarge, Some(1), Some(1))
+            (crate::IssueCode::InputTooLarge, Some(1), Some(1))
         );
         assert_eq!(
             e.message,
@@ -216,7 +216,7 @@ mod tests {
             0,
             false,
             NoMemory::Trapped("unreachable"),
-            &Options::default(),
+            &ValidateOptions::default(),
         );
         assert!(r.errors[0].message.starts_with("the check ran out of WebAssembly memory (unreachable, on an input of at least 0 bytes)"));
         let s = summarize_without_memory(
@@ -233,7 +233,7 @@ mod tests {
 
     #[test]
     fn turns_a_parse_error_into_an_invalid_event_error_with_issues() {
-        let err = parse("{\"uuid\": 1", &Options::default()).unwrap_err();
+        let err = parse("{\"uuid\": 1", &ValidateOptions::default()).unwrap_err();
         let thrown = ThrownError::from(err);
         assert_eq!(thrown.name, "InvalidEventError");
         assert_eq!(thrown.kind, Some(Kind::Malformed));

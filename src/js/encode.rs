@@ -255,7 +255,7 @@ pub fn invalid_report(report: &Report) -> Option<(Vec<u32>, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Options;
+    use crate::ValidateOptions;
 
     /// A valid notification with no warnings, non-ASCII in one value.
     const VALID_FOR_TESTS: &str = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2","body":{"eventType":"Created","phoneNumberInfo":{"id":"3","phoneNumber":"+12024999741","location":"Zürich 🇨🇭"}}}"#;
@@ -263,7 +263,7 @@ mod tests {
     #[test]
     fn compacts_only_clean_valid_reports_with_lengths_in_utf16_units() {
         let valid = VALID_FOR_TESTS;
-        let report = crate::validate(valid, &Options::default());
+        let report = crate::validate(valid, &ValidateOptions::default());
         let (spans, text) = compact_report(&report).unwrap();
         let pairs: Vec<&[u32]> = spans.chunks(2).collect();
         assert!(pairs.iter().all(|p| p[0] == IN_TEXT || p[0] == ABSENT));
@@ -275,15 +275,18 @@ mod tests {
             "Zürich, a space, a flag of two surrogate pairs"
         );
         assert_eq!(pairs[17][0], ABSENT, "no provider");
-        let invalid = crate::validate("{}", &Options::default());
+        let invalid = crate::validate("{}", &ValidateOptions::default());
         assert!(compact_report(&invalid).is_none());
-        let warned = crate::validate(valid.replace("\"3\"", "3"), &Options::default());
+        let warned = crate::validate(valid.replace("\"3\"", "3"), &ValidateOptions::default());
         assert!(warned.valid && compact_report(&warned).is_none());
     }
 
     #[test]
     fn lays_out_an_invalid_report_as_counts_lengths_and_positions() {
-        let report = crate::validate(r#"{"uuid": "x", "note": "Zürich"}"#, &Options::default());
+        let report = crate::validate(
+            r#"{"uuid": "x", "note": "Zürich"}"#,
+            &ValidateOptions::default(),
+        );
         assert!(!report.valid && !report.warnings.is_empty());
         let (nums, text) = invalid_report(&report).unwrap();
         let issues = report.errors.len() + report.warnings.len();
@@ -303,7 +306,11 @@ mod tests {
             nums[9..13],
             [first.line, first.column, first.offset, first.length].map(Option::unwrap)
         );
-        assert!(invalid_report(&crate::validate(VALID_FOR_TESTS, &Options::default())).is_none());
+        assert!(invalid_report(&crate::validate(
+            VALID_FOR_TESTS,
+            &ValidateOptions::default()
+        ))
+        .is_none());
     }
 
     /// A clean report's 23 values as JavaScript slices them: offsets and lengths in UTF-16
@@ -355,7 +362,7 @@ mod tests {
             (values[17], values[18], values[19]),
             (Some(""), None, Some("P"))
         );
-        let report = crate::validate(valid, &Options::default());
+        let report = crate::validate(valid, &ValidateOptions::default());
         let change = report.change.unwrap();
         assert_eq!(values[22], Some(change.sentence.as_str()));
         assert_eq!((values[20], values[21]), (Some("created"), Some("added")));
@@ -374,7 +381,7 @@ mod tests {
         let owned = sliced_values(valid, &spans, &text);
         assert_copied_alike(valid, &owned);
         let values: Vec<Option<&str>> = owned.iter().map(Option::as_deref).collect();
-        let report = crate::validate(valid, &Options::default());
+        let report = crate::validate(valid, &ValidateOptions::default());
         let event = report.event.unwrap();
         let info = &event.body.phone_number_info;
         assert_eq!(values[1], Some(event.uuid.as_str()));
@@ -391,7 +398,7 @@ mod tests {
     #[test]
     fn each_named_value_is_the_reports_own() {
         let valid = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/1/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611+0000","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"2","body":{"eventType":"Updated","phoneNumberInfo":{"uri":"https://platform.ringcentral.com/restapi/v1.0/account/1/phone-number/3","id":"3","phoneNumber":"+12024999741","paymentType":"Local","location":"Zürich","type":"VoiceFax","usageType":"ContactCenterNumber","status":"Normal","contactCenterProvider":{"id":"7","name":"P"}}}}"#;
-        let report = crate::validate(valid, &Options::default());
+        let report = crate::validate(valid, &ValidateOptions::default());
         assert!(
             report.valid && report.warnings.is_empty(),
             "{:?}",

@@ -19,7 +19,7 @@ mod snapshot;
 pub mod wasm;
 
 /// The TypeScript declarations of every export (src/js/types.d.ts); the codes listed must
-/// match [`Code::ALL`](crate::Code::ALL), and tests/js/types.test.mjs checks the names
+/// match [`IssueCode::ALL`](crate::IssueCode::ALL), and tests/js/types.test.mjs checks the names
 /// against the Rust types and the objects the package makes.
 pub const TYPESCRIPT: &str = include_str!("types.d.ts");
 
@@ -36,7 +36,7 @@ mod tests {
             .skip(1)
             .step_by(2)
             .collect();
-        let codes: Vec<&str> = crate::Code::ALL.iter().map(|c| c.as_str()).collect();
+        let codes: Vec<&str> = crate::IssueCode::ALL.iter().map(|c| c.as_str()).collect();
         assert_eq!(listed, codes);
     }
 }

@@ -10,7 +10,7 @@
 
 use super::boundary::ThrownError;
 use crate::__private::MAX_VALUES;
-use crate::{Options, Report, SummarizeOptions, Summary};
+use crate::{Report, SummarizeOptions, Summary, ValidateOptions};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js/objects.js")]
@@ -62,15 +62,19 @@ const MAX_OBJECT_DEPTH: usize = 500;
 
 /// `options` with `maxDepth` within [`MAX_OBJECT_DEPTH`]: the snapshot and the tree must cut
 /// at the same depth, or the tree would take the snapshot's cut for the value.
-fn capped(options: &Options) -> Options {
-    Options {
+fn capped(options: &ValidateOptions) -> ValidateOptions {
+    ValidateOptions {
         max_depth: options.max_depth.min(MAX_OBJECT_DEPTH),
         ..options.clone()
     }
 }
 
 /// The caller's value as plain data, within the limits (see `snapshot`).
-fn copy_of(input: &JsValue, options: &Options, log: Option<usize>) -> Result<JsValue, ThrownError> {
+fn copy_of(
+    input: &JsValue,
+    options: &ValidateOptions,
+    log: Option<usize>,
+) -> Result<JsValue, ThrownError> {
     let copy = snapshot(
         input,
         options.max_depth as u32,
@@ -91,7 +95,7 @@ fn unreadable(e: serde_wasm_bindgen::Error) -> ThrownError {
 }
 
 /// `validate` (and `parse`) of a parsed value.
-pub(crate) fn validate(input: &JsValue, options: &Options) -> Result<Report, ThrownError> {
+pub(crate) fn validate(input: &JsValue, options: &ValidateOptions) -> Result<Report, ThrownError> {
     let options = &capped(options);
     let copy = copy_of(input, options, None)?;
     crate::validate_value(serde_wasm_bindgen::Deserializer::from(copy), options).map_err(unreadable)

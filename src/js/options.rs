@@ -7,7 +7,7 @@ use super::boundary::ThrownError;
 use crate::__private::{
     clip, closest, Parser, Value, HARD_MAX_DEPTH, HARD_MAX_INPUT_BYTES, HARD_MAX_OUTPUT_BYTES,
 };
-use crate::{Options, SummarizeOptions};
+use crate::{SummarizeOptions, ValidateOptions};
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
@@ -39,18 +39,18 @@ pub const SUMMARY_OPTION_NAMES: &[&str] = &[
 /// Reads options given as JSON text (what `JSON.stringify(options)` makes of the caller's
 /// object). Unknown or mistyped options throw: a silently ignored `stict: true` would give
 /// the caller a verdict they did not ask for.
-pub fn options_from_json(text: &str) -> Result<Options, ThrownError> {
+pub fn options_from_json(text: &str) -> Result<ValidateOptions, ThrownError> {
     read_item_options(text, VALIDATE_OPTION_NAMES)
 }
 
 /// [`options_from_json`] for `parse`, which has no renderings.
-pub fn parse_options_from_json(text: &str) -> Result<Options, ThrownError> {
+pub fn parse_options_from_json(text: &str) -> Result<ValidateOptions, ThrownError> {
     read_item_options(text, PARSE_OPTION_NAMES)
 }
 
-fn read_item_options(text: &str, names: &[&str]) -> Result<Options, ThrownError> {
+fn read_item_options(text: &str, names: &[&str]) -> Result<ValidateOptions, ThrownError> {
     let base = SummarizeOptions {
-        item: Options::default(),
+        item: ValidateOptions::default(),
         ..SummarizeOptions::default()
     };
     read_options(text, base, names, false).map(|o| o.item)
@@ -301,7 +301,7 @@ pub fn options_from_js(
     let base = match of {
         OptionsOf::Summarize => SummarizeOptions::default(),
         _ => SummarizeOptions {
-            item: Options::default(),
+            item: ValidateOptions::default(),
             ..SummarizeOptions::default()
         },
     };
@@ -416,9 +416,12 @@ mod tests {
 
     #[test]
     fn treats_missing_options_as_defaults() {
-        assert_eq!(options_from_json("").unwrap(), Options::default());
-        assert_eq!(options_from_json("null").unwrap(), Options::default());
-        assert_eq!(options_from_json("{}").unwrap(), Options::default());
+        assert_eq!(options_from_json("").unwrap(), ValidateOptions::default());
+        assert_eq!(
+            options_from_json("null").unwrap(),
+            ValidateOptions::default()
+        );
+        assert_eq!(options_from_json("{}").unwrap(), ValidateOptions::default());
     }
 
     #[test]
@@ -589,7 +592,7 @@ mod tests {
         assert_eq!(o.item.max_input_bytes, HARD_MAX_INPUT_BYTES);
         // `undefined` is left out of the snapshot: the default.
         let o = from_js(OptionsOf::Parse, &[]).unwrap();
-        assert_eq!(o.item, Options::default());
+        assert_eq!(o.item, ValidateOptions::default());
     }
 
     #[test]

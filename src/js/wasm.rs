@@ -81,7 +81,7 @@ fn clean_to_js(
     given: Given,
     text: &str,
     ascii: bool,
-    options: &crate::Options,
+    options: &crate::ValidateOptions,
 ) -> Option<JsValue> {
     Some(if given == Given::Text {
         let (spans, made) = clean_report(text, options.max_depth, ascii, Values::Sliced)?;
@@ -95,7 +95,7 @@ fn clean_to_js(
 fn report(
     input: &JsValue,
     given: Given,
-    options: &crate::Options,
+    options: &crate::ValidateOptions,
 ) -> Result<crate::Report, JsValue> {
     Ok(match read(input, given, options.max_input_bytes, 1)? {
         Input::Ascii(bytes) => validate_js(&bytes, options, None),
@@ -274,7 +274,7 @@ pub fn trapped_report(which: u32, input: JsValue, reason: String) -> Result<JsVa
             size,
             exact,
             why,
-            &crate::Options::default(),
+            &crate::ValidateOptions::default(),
         )),
         _ => to_js(&summarize_without_memory(size, exact, why, &options)),
     }

@@ -8,7 +8,7 @@
 //! other parser kept one of each), and digits an integer past 2^53 lost (JavaScript numbers are
 //! doubles).
 
-use crate::diagnostics::codes::Code;
+use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::issue::MAX_PATH_KEY;
 use crate::diagnostics::problem::Problem;
 use crate::json::{
@@ -63,7 +63,7 @@ pub fn tree_from<'de, D: Deserializer<'de>>(
         (Ok(root), None) => root,
     };
     let mut notes = vec![Problem {
-        code: Code::DuplicateKeysUnseen,
+        code: IssueCode::DuplicateKeysUnseen,
         span: Span::new(0, 0),
         detail: "this value was parsed before it was passed in: a repeated member name (such as \
                  two `eventType`s) kept only one of its values, and cannot be reported"
@@ -110,7 +110,7 @@ impl State {
         self.bytes = self.bytes.saturating_add(bytes);
         if self.count > MAX_VALUES {
             self.stop(
-                Code::InputTooLarge,
+                IssueCode::InputTooLarge,
                 format!("this value holds more than {MAX_VALUES} values; reading stopped here"),
                 "a notification holds a few dozen values: this is not one, or several were merged",
             );
@@ -118,7 +118,7 @@ impl State {
         }
         if self.bytes > self.limits.max_bytes {
             self.stop(
-                Code::InputTooLarge,
+                IssueCode::InputTooLarge,
                 format!(
                     "as JSON this value comes to more than {} bytes (`maxInputBytes`); reading \
                      stopped here",
@@ -131,7 +131,7 @@ impl State {
         true
     }
 
-    fn stop(&mut self, code: Code, detail: String, hint: impl Into<String>) {
+    fn stop(&mut self, code: IssueCode, detail: String, hint: impl Into<String>) {
         self.stop = Some(Problem {
             code,
             span: Span::new(self.count, self.count + 1),
@@ -196,7 +196,7 @@ impl Build<'_> {
             self.state.count += 1;
             let max = self.state.limits.max_depth;
             self.state.stop(
-                Code::JsonTooDeep,
+                IssueCode::JsonTooDeep,
                 format!("nesting goes deeper than {max} levels"),
                 "raise the `maxDepth` option if this depth is legitimate (a value that holds \
                  itself nests without end)",
@@ -357,7 +357,7 @@ fn paths_of(node: &Node, left: &mut &[usize], path: &mut Vec<String>, notes: &mu
         Value::Number(text) if node.span.start == first => {
             *left = rest;
             notes.push(Problem {
-                code: Code::NumberNotExact,
+                code: IssueCode::NumberNotExact,
                 span: node.span,
                 detail: format!(
                     "the number {} is past 2^53: as a JavaScript number it holds only about \

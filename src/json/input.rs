@@ -1,7 +1,7 @@
 //! From raw bytes to text the parser can read: size limit, encodings, byte order marks, and
 //! the places where text had to be repaired (invalid UTF-8, lone UTF-16 surrogates).
 
-use crate::diagnostics::codes::Code;
+use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::Findings;
 use crate::text::span::Span;
 use std::borrow::Cow;
@@ -64,14 +64,19 @@ pub(crate) fn decode<'a>(
     js: &FromJs,
 ) -> Option<Text<'a>> {
     if let Some((message, hint)) = &js.no_memory {
-        f.add(Code::InputTooLarge, Span::new(0, 0), "", message.as_str())
-            .hint(*hint);
+        f.add(
+            IssueCode::InputTooLarge,
+            Span::new(0, 0),
+            "",
+            message.as_str(),
+        )
+        .hint(*hint);
         return None;
     }
     let (size, exact) = js.too_large.unwrap_or((bytes.len(), true));
     if size > max_input_bytes {
         f.add(
-            Code::InputTooLarge,
+            IssueCode::InputTooLarge,
             Span::new(0, 0),
             "",
             format!(
@@ -85,7 +90,7 @@ pub(crate) fn decode<'a>(
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         f.add(
-            Code::Utf16Encoding,
+            IssueCode::Utf16Encoding,
             Span::new(0, 0),
             "",
             "the input starts with a UTF-16 byte order mark; JSON on the wire is UTF-8",
@@ -114,7 +119,7 @@ pub(crate) fn decode<'a>(
     }
     let start = if text.starts_with('\u{FEFF}') {
         f.add(
-            Code::ByteOrderMark,
+            IssueCode::ByteOrderMark,
             Span::new(0, 3),
             "",
             "the text starts with a UTF-8 byte order mark, which JSON does not allow; it was skipped",
@@ -225,7 +230,7 @@ pub(crate) fn note_one(f: &mut Findings, text: &str, d: &Damage, count: usize) {
     match d.what {
         Damaged::Utf8 => f
             .add(
-                Code::InvalidUtf8,
+                IssueCode::InvalidUtf8,
                 Span::new(d.at, d.at + '\u{FFFD}'.len_utf8()),
                 "",
                 format!(
@@ -237,7 +242,7 @@ pub(crate) fn note_one(f: &mut Findings, text: &str, d: &Damage, count: usize) {
             .hint("the payload was decoded with the wrong character set, or is binary"),
         Damaged::Surrogate(code_unit) => f
             .add(
-                Code::JsonLoneSurrogate,
+                IssueCode::JsonLoneSurrogate,
                 Span::at(text, d.at),
                 "",
                 format!(

@@ -6,7 +6,7 @@
 //! need no unescaping, reports duplicate keys and lone surrogates, and refuses (rather than
 //! overflows on) nesting deeper than the caller allows.
 
-use crate::diagnostics::codes::Code;
+use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::issue::MAX_PATH_KEY;
 use crate::diagnostics::problem::Problem;
 use crate::json::map::HashSet;
@@ -110,7 +110,12 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub(super) fn fail<T>(&self, code: Code, span: Span, detail: impl Into<String>) -> PResult<T> {
+    pub(super) fn fail<T>(
+        &self,
+        code: IssueCode,
+        span: Span,
+        detail: impl Into<String>,
+    ) -> PResult<T> {
         Err(Box::new(Problem {
             code,
             span,
@@ -122,7 +127,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn fail_hint<T>(
         &self,
-        code: Code,
+        code: IssueCode,
         span: Span,
         detail: &str,
         hint: &str,
@@ -147,7 +152,7 @@ impl<'a> Parser<'a> {
     fn comment(&self) -> PResult<()> {
         if matches!(self.bytes.get(self.pos + 1), Some(b'/') | Some(b'*')) {
             return self.fail_hint(
-                Code::JsonComment,
+                IssueCode::JsonComment,
                 Span::new(self.pos, self.pos + 2),
                 "JSON does not allow comments",
                 "remove the comment; RingCentral never sends one",
@@ -159,7 +164,7 @@ impl<'a> Parser<'a> {
     pub(super) fn unexpected<T>(&self, expected: &str) -> PResult<T> {
         let Some(&b) = self.bytes.get(self.pos) else {
             return self.fail_hint(
-                Code::JsonUnexpectedEnd,
+                IssueCode::JsonUnexpectedEnd,
                 Span::new(self.pos, self.pos),
                 &format!("the text ends where {expected} was expected"),
                 "the payload may have been cut off",
@@ -188,8 +193,8 @@ impl<'a> Parser<'a> {
             _ => None,
         };
         match hint {
-            Some(h) => self.fail_hint(Code::JsonUnexpectedCharacter, span, &detail, h),
-            None => self.fail(Code::JsonUnexpectedCharacter, span, detail),
+            Some(h) => self.fail_hint(IssueCode::JsonUnexpectedCharacter, span, &detail, h),
+            None => self.fail(IssueCode::JsonUnexpectedCharacter, span, detail),
         }
     }
 
@@ -206,7 +211,7 @@ impl<'a> Parser<'a> {
             b'{' | b'[' => {
                 if depth >= self.max_depth {
                     return self.fail_hint(
-                        Code::JsonTooDeep,
+                        IssueCode::JsonTooDeep,
                         Span::new(start, start + 1),
                         &format!("nesting goes deeper than {} levels", self.max_depth),
                         "raise the `maxDepth` option if this depth is legitimate",
@@ -234,7 +239,7 @@ impl<'a> Parser<'a> {
     #[cold]
     pub(super) fn too_many_values<T>(&self, at: usize) -> PResult<T> {
         self.fail_hint(
-            Code::InputTooLarge,
+            IssueCode::InputTooLarge,
             Span::at(self.src, at),
             &format!("this JSON value holds more than {MAX_VALUES} values; reading stopped here"),
             "a notification holds a few dozen values: this is not one, or several were merged",
@@ -298,7 +303,7 @@ impl<'a> Parser<'a> {
             };
             if duplicate {
                 self.note(|p| Problem {
-                    code: Code::JsonDuplicateKey,
+                    code: IssueCode::JsonDuplicateKey,
                     span: key_span,
                     detail: format!(
                         "the member `{}` appears more than once in this object",
@@ -345,7 +350,7 @@ impl<'a> Parser<'a> {
                 Ok(true)
             }
             None => self.fail(
-                Code::JsonUnexpectedEnd,
+                IssueCode::JsonUnexpectedEnd,
                 Span::new(open, open + 1),
                 format!(
                     "this {container} is never closed: the text ends before its `{}`",
@@ -359,7 +364,7 @@ impl<'a> Parser<'a> {
     /// A comma at byte `comma` directly followed by `}` or `]`: the comma is what to remove.
     fn trailing_comma<T>(&self, comma: usize) -> PResult<T> {
         self.fail_hint(
-            Code::JsonTrailingComma,
+            IssueCode::JsonTrailingComma,
             Span::new(comma, comma + 1),
             "a comma is followed by the end of its object or array",
             "remove the last comma",
@@ -463,7 +468,7 @@ mod tests {
     fn reports_duplicate_keys_with_their_path() {
         let p = parse(r#"{"a":{"b":1,"b":2}}"#).unwrap();
         assert_eq!(p.notes.len(), 1);
-        assert_eq!(p.notes[0].code, Code::JsonDuplicateKey);
+        assert_eq!(p.notes[0].code, IssueCode::JsonDuplicateKey);
         assert_eq!(p.notes[0].path, vec!["a", "b"]);
         assert_eq!(p.notes[0].span, Span::new(12, 15));
     }
@@ -482,23 +487,26 @@ mod tests {
     fn refuses_nesting_past_the_limit_without_recursing_further() {
         let deep = "[".repeat(100_000);
         let e = parse(&deep).unwrap_err();
-        assert_eq!(e.code, Code::JsonTooDeep);
+        assert_eq!(e.code, IssueCode::JsonTooDeep);
         assert_eq!(e.span.start, 64);
     }
 
     #[test]
     fn names_trailing_commas_comments_and_single_quotes() {
-        assert_eq!(parse("[1,]").unwrap_err().code, Code::JsonTrailingComma);
+        assert_eq!(
+            parse("[1,]").unwrap_err().code,
+            IssueCode::JsonTrailingComma
+        );
         assert_eq!(
             parse("{\"a\":1,}").unwrap_err().code,
-            Code::JsonTrailingComma
+            IssueCode::JsonTrailingComma
         );
         // The span is the comma to remove, not the bracket after it.
         assert_eq!(parse("[1, \n]").unwrap_err().span, Span::new(2, 3));
         assert_eq!(parse("{\"a\":1 ,\n }").unwrap_err().span, Span::new(7, 8));
-        assert_eq!(parse("// x\n{}").unwrap_err().code, Code::JsonComment);
+        assert_eq!(parse("// x\n{}").unwrap_err().code, IssueCode::JsonComment);
         let e = parse("{'a':1}").unwrap_err();
-        assert_eq!(e.code, Code::JsonUnexpectedCharacter);
+        assert_eq!(e.code, IssueCode::JsonUnexpectedCharacter);
         assert_eq!(e.hint.as_deref(), Some("JSON strings use double quotes"));
     }
 
@@ -506,13 +514,13 @@ mod tests {
     fn reports_lone_surrogates_but_keeps_going() {
         let p = parse(r#"["\ud800", "\ud83d\ude00"]"#).unwrap();
         assert_eq!(p.notes.len(), 1);
-        assert_eq!(p.notes[0].code, Code::JsonLoneSurrogate);
+        assert_eq!(p.notes[0].code, IssueCode::JsonLoneSurrogate);
     }
 
     #[test]
     fn locates_truncation_at_the_unclosed_container() {
         let e = parse("{\"a\": [1, 2").unwrap_err();
-        assert_eq!(e.code, Code::JsonUnexpectedEnd);
+        assert_eq!(e.code, IssueCode::JsonUnexpectedEnd);
         assert_eq!(e.span, Span::new(6, 7));
     }
 
@@ -521,7 +529,7 @@ mod tests {
         for bad in ["01", "-", "1.", "1e", "-a"] {
             assert_eq!(
                 parse(bad).unwrap_err().code,
-                Code::JsonInvalidNumber,
+                IssueCode::JsonInvalidNumber,
                 "{bad}"
             );
         }

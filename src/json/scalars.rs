@@ -1,6 +1,6 @@
 //! Strings and numbers: the parser's leaves, where most of a notification's bytes are read.
 
-use crate::diagnostics::codes::Code;
+use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::problem::Problem;
 use crate::json::parser::{PResult, Parser};
 use crate::text::span::Span;
@@ -63,7 +63,7 @@ impl<'a> Parser<'a> {
             end += 1;
         }
         self.fail(
-            Code::JsonInvalidNumber,
+            IssueCode::JsonInvalidNumber,
             Span::new(start, end.max(at)),
             detail,
         )
@@ -136,7 +136,7 @@ impl<'a> Parser<'a> {
                                 Some(ch) => out.push(ch),
                                 None => {
                                     self.note(|s| Problem {
-                                        code: Code::JsonLoneSurrogate,
+                                        code: IssueCode::JsonLoneSurrogate,
                                         span: Span::new(esc, p),
                                         detail: format!(
                                             "`\\u{:04x}` is half of a UTF-16 surrogate pair with no other half",
@@ -158,7 +158,7 @@ impl<'a> Parser<'a> {
                                 esc + 1 + Span::at(self.src, esc + 1).end - (esc + 1),
                             );
                             return self.fail_hint(
-                                Code::JsonInvalidEscape,
+                                IssueCode::JsonInvalidEscape,
                                 span,
                                 &format!("`\\{}` is not a JSON escape", describe_raw(self.src, esc + 1)),
                                 "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as \\\\",
@@ -189,7 +189,7 @@ impl<'a> Parser<'a> {
                     end += 1;
                 }
                 self.fail_hint(
-                    Code::JsonInvalidEscape,
+                    IssueCode::JsonInvalidEscape,
                     Span::new(esc, end),
                     "`\\u` must be followed by four hexadecimal digits",
                     "write a backslash as \\\\",
@@ -208,7 +208,7 @@ impl<'a> Parser<'a> {
             _ => format!("the control character U+{c:04X}"),
         };
         self.fail_hint(
-            Code::JsonControlCharacter,
+            IssueCode::JsonControlCharacter,
             Span::new(at, at + 1),
             &format!("{name} inside a string must be escaped"),
             if c == b'\n' {
@@ -221,7 +221,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn unterminated<T>(&self, open: usize) -> PResult<T> {
         self.fail_hint(
-            Code::JsonUnexpectedEnd,
+            IssueCode::JsonUnexpectedEnd,
             Span::new(open, open + 1),
             "this string is never closed: the text ends before its closing quote",
             "the payload may have been cut off",

@@ -5,7 +5,9 @@
 //! every route.
 
 use crate::model::timestamp::Instant;
-use crate::model::{Body, Event, EventType, NumberType, PhoneNumberInfo, Provider};
+use crate::model::{
+    Body, ContactCenterEvent, ContactCenterProvider, EventType, NumberType, PhoneNumberInfo,
+};
 
 /// [`Event`], borrowed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,7 +52,7 @@ pub struct ProviderRef<'a> {
 
 impl<'a> EventRef<'a> {
     /// `event`'s values, borrowed.
-    pub fn of(event: &'a Event) -> Self {
+    pub fn of(event: &'a ContactCenterEvent) -> Self {
         let info = &event.body.phone_number_info;
         EventRef {
             uuid: &event.uuid,
@@ -93,10 +95,10 @@ impl<'a> EventRef<'a> {
     }
 
     /// The owned [`Event`] with these values.
-    pub fn to_event(self) -> Event {
+    pub fn to_event(self) -> ContactCenterEvent {
         let info = self.info();
         let owned = |s: Option<&str>| s.map(str::to_string);
-        Event {
+        ContactCenterEvent {
             uuid: self.uuid.to_string(),
             event: self.event.to_string(),
             account_id: self.account_id.to_string(),
@@ -124,8 +126,8 @@ impl<'a> EventRef<'a> {
 
 impl<'a> ProviderRef<'a> {
     /// The owned [`Provider`] with these values.
-    pub fn to_provider(self) -> Provider {
-        Provider {
+    pub fn to_provider(self) -> ContactCenterProvider {
+        ContactCenterProvider {
             id: self.id.map(str::to_string),
             name: self.name.map(str::to_string),
         }
@@ -144,7 +146,7 @@ mod tests {
 
     #[test]
     fn an_event_borrowed_and_owned_again_is_the_same_event() {
-        let event = Event {
+        let event = ContactCenterEvent {
             uuid: "2661273919712564939".into(),
             event: "/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber"
                 .into(),
@@ -164,7 +166,7 @@ mod tests {
                     number_type: Some(NumberType::VoiceFax),
                     usage_type: Some("DirectNumber".into()),
                     status: None,
-                    contact_center_provider: Some(Provider {
+                    contact_center_provider: Some(ContactCenterProvider {
                         id: Some("7".into()),
                         name: None,
                     }),

@@ -11,6 +11,3 @@ mod types;
 pub(crate) mod vocab;
 
 pub use types::*;
-// The names these types had before they took their TypeScript names, kept inside the crate
-// while the checks are reworked on other branches; to go once those are merged.
-pub(crate) use types::{ContactCenterEvent as Event, ContactCenterProvider as Provider};

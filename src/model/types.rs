@@ -16,7 +16,7 @@ use crate::model::timestamp::Instant;
     derive(serde::Deserialize),
     serde(default, rename_all = "camelCase", deny_unknown_fields)
 )]
-pub struct Options {
+pub struct ValidateOptions {
     /// Unknown members and unknown values of `paymentType`, `usageType` and `status` become
     /// errors instead of warnings.
     pub strict: bool,
@@ -56,9 +56,9 @@ pub const HARD_MAX_INPUT_BYTES: usize = 1 << 30;
 /// well under the longest string JavaScript engines make (V8: 2^29 - 24 units).
 pub const HARD_MAX_OUTPUT_BYTES: usize = 256 << 20;
 
-impl Default for Options {
+impl Default for ValidateOptions {
     fn default() -> Self {
-        Options {
+        ValidateOptions {
             strict: false,
             max_input_bytes: 16 << 20,
             max_depth: 64,
@@ -332,13 +332,13 @@ pub struct Report {
     pub event: Option<ContactCenterEvent>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub change: Option<Change>,
-    /// The report as plain text, when [`Options::text`] asked for it.
+    /// The report as plain text, when [`ValidateOptions::text`] asked for it.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub text: Option<String>,
-    /// The report as Markdown, when [`Options::markdown`] asked for it.
+    /// The report as Markdown, when [`ValidateOptions::markdown`] asked for it.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub markdown: Option<String>,
-    /// The report's issues as CSV, when [`Options::csv`] asked for it.
+    /// The report's issues as CSV, when [`ValidateOptions::csv`] asked for it.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub csv: Option<String>,
 }

@@ -5,11 +5,11 @@
 use crate::diagnostics::findings::{locate, Findings};
 use crate::diagnostics::issue::Issue;
 use crate::model::Kind;
-use crate::summary::{NumberTimeline, Problem, SummaryOptions, TimelineEntry};
+use crate::summary::{NumberTimeline, Problem, SummarizeOptions, TimelineEntry};
 use crate::text::position::LineIndex;
 
 /// What `maxOutputBytes` comes to for an input of `input_len` bytes.
-pub(crate) fn output_limit(options: &SummaryOptions, input_len: usize) -> usize {
+pub(crate) fn output_limit(options: &SummarizeOptions, input_len: usize) -> usize {
     options
         .max_output_bytes
         .unwrap_or_else(|| input_len.saturating_add(DEFAULT_OUTPUT_ROOM))
@@ -78,7 +78,7 @@ pub(super) struct Problems<'a> {
 }
 
 impl<'a> Problems<'a> {
-    pub fn new(src: &'a str, options: &SummaryOptions, limit: usize) -> Self {
+    pub fn new(src: &'a str, options: &SummarizeOptions, limit: usize) -> Self {
         Problems {
             lines: LineIndex::new(src),
             positions: true,

@@ -154,12 +154,12 @@ impl<'a> Iterator for Items<'a> {
             Err(problem) => {
                 // Where the parser stopped: at the problem, or at the end of what it was given
                 // when the text ended first (a never-closed object is located at its `{`).
-                let reached = if problem.code == crate::diagnostics::codes::Code::JsonUnexpectedEnd
-                {
-                    src.len()
-                } else {
-                    problem.span.end
-                };
+                let reached =
+                    if problem.code == crate::diagnostics::codes::IssueCode::JsonUnexpectedEnd {
+                        src.len()
+                    } else {
+                        problem.span.end
+                    };
                 self.reread_until = self.reread_until.max(reached);
                 let next = next.unwrap_or_else(|| self.recover(start));
                 self.pos = next.unwrap_or(self.src.len());

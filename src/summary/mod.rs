@@ -15,6 +15,3 @@ pub(crate) use listing::output_limit;
 #[cfg(feature = "serde")]
 pub(crate) use parsed::summarize_parsed;
 pub use summarize::*;
-// The name `SummarizeOptions` had before it took its TypeScript name, kept inside the crate
-// while the boundary is reworked on other branches; to go once those are merged.
-pub(crate) use summarize::SummarizeOptions as SummaryOptions;

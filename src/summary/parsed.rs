@@ -5,13 +5,13 @@
 //! text, one line each: an item's line is its index plus one, two items are identical when
 //! their JSON is, and issues have no position (only their path).
 
-use crate::diagnostics::codes::Code;
+use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::problem::Problem;
 use crate::json::{tree_from, Node, Parsed, TreeLimits, Value};
 use crate::summary::listing::{output_limit, Problems};
 use crate::summary::log::{Piece, Read};
 use crate::summary::summarize::summarize_items;
-use crate::summary::{Summary, SummaryOptions};
+use crate::summary::{SummarizeOptions, Summary};
 use crate::text::span::Span;
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use std::fmt;
@@ -22,7 +22,7 @@ type Item = Result<Parsed<'static>, Box<Problem>>;
 /// the renderings' output limit).
 pub(crate) fn summarize_parsed<'de, D: Deserializer<'de>>(
     value: D,
-    options: &SummaryOptions,
+    options: &SummarizeOptions,
 ) -> Result<(Summary, String), D::Error> {
     let mut items = Vec::new();
     value.deserialize_seq(Log {
@@ -70,7 +70,7 @@ pub(crate) fn summarize_parsed<'de, D: Deserializer<'de>>(
 /// of one in src/js/objects.js: here, one copy of the tree builder per kind of access.)
 struct Log<'i> {
     items: &'i mut Vec<Item>,
-    options: &'i SummaryOptions,
+    options: &'i SummarizeOptions,
     /// Bytes of JSON the items read so far come to, against `maxInputBytes`.
     used: usize,
 }
@@ -110,7 +110,7 @@ impl<'de> Visitor<'de> for Log<'_> {
                 Some(item) => {
                     // An item too large for what is left of `maxInputBytes` (or past the
                     // values one item may hold) ends reading: that item says why.
-                    let stopped = matches!(&item, Err(p) if p.code == Code::InputTooLarge);
+                    let stopped = matches!(&item, Err(p) if p.code == IssueCode::InputTooLarge);
                     if let Ok(parsed) = &item {
                         self.used = self.used.saturating_add(parsed.end);
                     }

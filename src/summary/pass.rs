@@ -3,7 +3,7 @@
 //! counted and, for a valid event, kept for the timelines.
 
 use crate::checks::validate::judge;
-use crate::diagnostics::codes::Code;
+use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::Findings;
 use crate::diagnostics::problem::Problem as ReadProblem;
 use crate::json::input::{damage_in, note_damage, Damage};
@@ -16,7 +16,7 @@ use crate::model::{Delivery, EventType, Kind};
 use crate::summary::listing::{Problems, LISTED_ITEM_BYTES};
 use crate::summary::log::{Piece, Read};
 use crate::summary::timelines::{finish, Held, Kept};
-use crate::summary::{DuplicateItem, Group, Net, OutOfOrderItem, Summary, SummaryOptions};
+use crate::summary::{DuplicateItem, Group, Net, OutOfOrderItem, SummarizeOptions, Summary};
 use crate::text::span::Span;
 use std::borrow::Cow;
 use std::collections::hash_map::Entry as Slot;
@@ -24,7 +24,7 @@ use std::collections::hash_map::Entry as Slot;
 /// What reading a log has found so far.
 pub(super) struct Pass<'a> {
     src: &'a str,
-    options: &'a SummaryOptions,
+    options: &'a SummarizeOptions,
     summary: Summary,
     problems: Problems<'a>,
     /// Repairs of the input (invalid UTF-8, lone surrogates), in order, and the next one not
@@ -54,7 +54,7 @@ impl<'a> Pass<'a> {
     pub fn new(
         src: &'a str,
         (damage, damage_from): (&'a [Damage], Option<Damage>),
-        options: &'a SummaryOptions,
+        options: &'a SummarizeOptions,
         problems: Problems<'a>,
     ) -> Self {
         Pass {
@@ -83,7 +83,7 @@ impl<'a> Pass<'a> {
     pub fn stop_at(&mut self, i: usize, piece: &Piece) {
         let mut f = Findings::new(false);
         f.add(
-            Code::TooManyItems,
+            IssueCode::TooManyItems,
             Span::at(self.src, piece.start),
             "",
             format!(
@@ -175,12 +175,12 @@ impl<'a> Pass<'a> {
     ) {
         // A last item broken at the very end of the text was cut off: either the parser ran
         // out of text, or it met the final line break inside a string.
-        let at_end = problem.code == Code::JsonUnexpectedEnd
+        let at_end = problem.code == IssueCode::JsonUnexpectedEnd
             || self.src[problem.span.start..].trim().is_empty();
         if truncated && at_end {
             self.summary.truncated = true;
             f.add(
-                Code::LogTruncated,
+                IssueCode::LogTruncated,
                 problem.span,
                 "",
                 format!(

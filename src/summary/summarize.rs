@@ -9,7 +9,7 @@ use crate::diagnostics::findings::Findings;
 use crate::diagnostics::issue::Issue;
 use crate::json::input::{decode, Damage, FromJs};
 use crate::model::timestamp::Instant;
-use crate::model::{Effect, EventType, Kind, Options};
+use crate::model::{Effect, EventType, Kind, ValidateOptions};
 use crate::summary::listing::{output_limit, Problems};
 use crate::summary::log::{Items, Piece};
 use crate::summary::pass::Pass;
@@ -19,7 +19,7 @@ use crate::summary::timelines::finish;
 /// renderings to produce.
 ///
 /// Deserialized from the flat object JavaScript callers pass (`{"maxItems": 10, "csv": true}`),
-/// as [`Options`] is.
+/// as [`ValidateOptions`] is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(
     feature = "serde",
@@ -28,7 +28,7 @@ use crate::summary::timelines::finish;
 )]
 pub struct SummarizeOptions {
     /// `text`, `markdown` and `csv` are `validate`'s, and unused here.
-    pub item: Options,
+    pub item: ValidateOptions,
     /// Most items read from one log (default 1,000,000).
     pub max_items: usize,
     /// Most issues listed over the whole log (default 10,000); the rest are counted.
@@ -46,9 +46,9 @@ pub struct SummarizeOptions {
 impl Default for SummarizeOptions {
     fn default() -> Self {
         SummarizeOptions {
-            item: Options {
+            item: ValidateOptions {
                 max_input_bytes: 256 << 20,
-                ..Options::default()
+                ..ValidateOptions::default()
             },
             max_items: 1_000_000,
             max_log_issues: 10_000,

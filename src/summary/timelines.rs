@@ -6,7 +6,7 @@ use crate::diagnostics::order::{signed_rank, sort_by_rank};
 use crate::json::map::HashMap;
 use crate::model::event_ref::EventRef;
 use crate::model::timestamp::Instant;
-use crate::model::{Effect, Event};
+use crate::model::{ContactCenterEvent, Effect};
 use crate::summary::listing::{entry_size, timeline_size, Budget, Problems};
 use crate::summary::{FieldChange, Group, Net, NumberTimeline, Summary, TimelineEntry};
 
@@ -25,7 +25,7 @@ pub(super) struct Kept<'a> {
 #[allow(clippy::large_enum_variant)]
 pub(super) enum Held<'a> {
     Borrowed(EventRef<'a>),
-    Owned(Box<Event>),
+    Owned(Box<ContactCenterEvent>),
 }
 
 impl Held<'_> {

@@ -3,7 +3,7 @@
 
 use super::escape::{cell, md, plain};
 use crate::diagnostics::issue::Issue;
-use crate::model::{Event, Report};
+use crate::model::{ContactCenterEvent, Report};
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
@@ -47,7 +47,7 @@ fn verdict(report: &Report) -> String {
 }
 
 /// A valid event's fields as (label, value), those it carries only.
-fn fields(event: &Event) -> Vec<(&'static str, String)> {
+fn fields(event: &ContactCenterEvent) -> Vec<(&'static str, String)> {
     let info = &event.body.phone_number_info;
     let provider = info.contact_center_provider.as_ref().map(|p| {
         let id = p.id.as_ref().map(|id| format!("id {id}"));
@@ -182,14 +182,14 @@ pub(crate) fn report_csv(report: &Report) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::Options;
+    use crate::ValidateOptions;
 
     fn rendered(payload: &str) -> crate::Report {
-        let options = Options {
+        let options = ValidateOptions {
             text: true,
             markdown: true,
             csv: true,
-            ..Options::default()
+            ..ValidateOptions::default()
         };
         crate::validate(payload, &options)
     }
