@@ -63,8 +63,12 @@ test: setup-browser
 	cargo clippy --all-targets -- -D warnings
 	@echo "==> cargo clippy --target $(WASM_TGT) --all-targets -- -D warnings"
 	cargo clippy --target $(WASM_TGT) --all-targets -- -D warnings
+	@echo "==> cargo doc (no warnings: every link in the public docs resolves)"
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 	@echo "==> cargo test (native)"
 	cargo test
+	@echo "==> cargo test --no-default-features (the core without serde)"
+	cargo test --no-default-features
 	@echo "==> cargo test --release --test hostile (100 MB-class hostile inputs and scaling figures, one at a time so timings are not shared)"
 	cargo test --release --test hostile -- --test-threads=1
 	@echo "==> cargo test --target $(WASM_TGT) (wasm-bindgen-test-runner, Node)"

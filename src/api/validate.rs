@@ -71,7 +71,7 @@ pub(crate) fn with_renderings(mut report: Report, options: &ValidateOptions) -> 
     report
 }
 
-/// Parses one notification into its normalised [`Event`], or says why it cannot.
+/// Parses one notification into its normalised [`ContactCenterEvent`](crate::ContactCenterEvent), or says why it cannot.
 ///
 /// ```
 /// use cc_number_events::{parse, ValidateOptions};

@@ -244,7 +244,11 @@ mod tests {
 
     const DEFAULT_DEPTH: usize = 64;
 
-    fn clean_event(src: &str, start: usize, max_depth: usize) -> Option<crate::model::ContactCenterEvent> {
+    fn clean_event(
+        src: &str,
+        start: usize,
+        max_depth: usize,
+    ) -> Option<crate::model::ContactCenterEvent> {
         clean(src, start, max_depth).map(|c| c.to_event())
     }
 

@@ -270,7 +270,7 @@ pub enum Effect {
     /// A Contact Center number reassigned to another use.
     ReassignedAway,
     /// An `Updated` event for a number the log already shows as a Contact Center number: its
-    /// fields changed (status, provider...). Only [`crate::summary`] can tell this apart from
+    /// fields changed (status, provider...). Only a summary ([`crate::summarize`]) can tell this apart from
     /// [`Effect::ConvertedIn`]; one event alone cannot.
     Updated,
 }

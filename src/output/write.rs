@@ -39,7 +39,7 @@ pub const END: u32 = 7;
 pub const NEW_KEY: u32 = 8;
 pub const KEY: u32 = 9;
 
-/// `value` as [`Tokens`]: its numbers and its text.
+/// `value` as tokens (see `Tokens`): its numbers and its text.
 pub fn to_tokens<T: Serialize + ?Sized>(value: &T) -> Result<(Vec<u32>, String), Error> {
     // Boxed: its table of keys takes kilobytes.
     let mut t = Box::new(Tokens {
