@@ -167,6 +167,7 @@ fn finish(
 
 /// Why [`parse`](crate::parse) could not return an event.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct InvalidEventError {
     pub kind: Kind,
     /// At least one error, then any warnings.

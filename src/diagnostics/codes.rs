@@ -22,8 +22,10 @@ impl Severity {
 
 macro_rules! codes {
     ($( $(#[doc = $doc:literal])* $name:ident = $code:literal, $sev:ident, $strict:literal, $summary:literal; )*) => {
-        /// The stable identity of a problem.
+        /// The stable identity of a problem. New codes come as RingCentral's payloads and this
+        /// crate's checks grow: match with a wildcard arm.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
         pub enum IssueCode {
             $( $(#[doc = $doc])* $name, )*
         }

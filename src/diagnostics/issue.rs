@@ -9,6 +9,7 @@ pub const MAX_PATH_KEY: usize = 100;
 /// One located problem. Positions are in UTF-16 code units (1-based lines; columns and offsets count UTF-16 code units, as JavaScript does).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Issue {
     pub code: IssueCode,
     pub severity: Severity,

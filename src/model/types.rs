@@ -10,6 +10,10 @@ use crate::model::timestamp::Instant;
 /// Deserialized from the object JavaScript callers pass (`{"strict": true, "maxDepth": 10}`):
 /// every member optional, unknown ones refused, limits of at least 1 and capped as in
 /// JavaScript.
+///
+/// Unlike the result types, the options are not `#[non_exhaustive]`: they are meant to be
+/// written as `ValidateOptions { strict: true, ..ValidateOptions::default() }`, and every option
+/// added later comes with a default, so such code keeps compiling.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(
     feature = "serde",
@@ -72,6 +76,7 @@ impl Default for ValidateOptions {
 
 /// What the input turned out to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Kind {
     /// A Contact Center phone-number event (valid or not).
     ContactCenterPhoneNumber,
@@ -102,6 +107,7 @@ impl Kind {
 
 /// How the notification was wrapped when it was pasted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Delivery {
     /// The envelope itself, as a WebHook POST body.
     WebHook,
@@ -178,6 +184,7 @@ impl NumberType {
 /// The Contact Center provider a number is routed to.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct ContactCenterProvider {
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
@@ -193,6 +200,7 @@ pub struct ContactCenterProvider {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "camelCase")
 )]
+#[non_exhaustive]
 pub struct PhoneNumberInfo {
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub uri: Option<String>,
@@ -223,6 +231,7 @@ pub struct PhoneNumberInfo {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "camelCase")
 )]
+#[non_exhaustive]
 pub struct Body {
     pub event_type: EventType,
     pub phone_number_info: PhoneNumberInfo,
@@ -239,6 +248,7 @@ pub struct Body {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "camelCase")
 )]
+#[non_exhaustive]
 pub struct ContactCenterEvent {
     pub uuid: String,
     pub event: String,
@@ -260,6 +270,7 @@ pub struct ContactCenterEvent {
 
 /// What an event did to the account's Contact Center numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Effect {
     /// A new number created as a Contact Center number.
     Added,
@@ -298,6 +309,7 @@ impl Effect {
     derive(serde::Serialize),
     serde(rename_all = "camelCase")
 )]
+#[non_exhaustive]
 pub struct Change {
     /// `created`, `updated` or `deleted`.
     pub action: &'static str,
@@ -321,6 +333,7 @@ pub struct Change {
 /// The verdict on one payload.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Report {
     /// True only for a Contact Center phone-number event without errors.
     pub valid: bool,

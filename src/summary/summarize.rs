@@ -19,7 +19,8 @@ use crate::summary::timelines::finish;
 /// renderings to produce.
 ///
 /// Deserialized from the flat object JavaScript callers pass (`{"maxItems": 10, "csv": true}`),
-/// as [`ValidateOptions`] is.
+/// as [`ValidateOptions`] is; like it, written with `..SummarizeOptions::default()`, and not
+/// `#[non_exhaustive]` for that reason.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(
     feature = "serde",
@@ -62,6 +63,7 @@ impl Default for SummarizeOptions {
 /// A broken item of the log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Problem {
     /// 0-based position of the item in the log; `None` (`null`) for a problem with the input
     /// as a whole (its encoding or size).
@@ -80,6 +82,7 @@ pub struct Problem {
     derive(serde::Serialize),
     serde(rename_all = "camelCase")
 )]
+#[non_exhaustive]
 pub struct DuplicateItem {
     pub index: usize,
     pub line: u32,
@@ -97,6 +100,7 @@ pub struct DuplicateItem {
     derive(serde::Serialize),
     serde(rename_all = "camelCase")
 )]
+#[non_exhaustive]
 pub struct OutOfOrderItem {
     pub index: usize,
     pub line: u32,
@@ -110,6 +114,7 @@ pub struct OutOfOrderItem {
 /// One field that differs from the number's previous event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct FieldChange {
     /// `status`, `type`, `location`, `contactCenterProvider.name`...
     pub field: &'static str,
@@ -125,6 +130,7 @@ pub struct FieldChange {
     derive(serde::Serialize),
     serde(rename_all = "camelCase")
 )]
+#[non_exhaustive]
 pub struct TimelineEntry {
     pub time: Instant,
     pub uuid: String,
@@ -142,6 +148,7 @@ pub struct TimelineEntry {
     derive(serde::Serialize),
     serde(rename_all = "camelCase")
 )]
+#[non_exhaustive]
 pub struct NumberTimeline {
     /// The [`Group`] this number belongs to.
     pub group: String,
@@ -156,6 +163,7 @@ pub struct NumberTimeline {
 /// The net effect of a log on Contact Center numbers, as E.164 numbers.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Net {
     /// Created or converted in, and not removed later.
     pub added: Vec<String>,
@@ -174,6 +182,7 @@ pub struct Net {
     derive(serde::Serialize),
     serde(rename_all = "camelCase")
 )]
+#[non_exhaustive]
 pub struct Group {
     /// `account:37439510` or `owner:8475874957`.
     pub key: String,
@@ -190,6 +199,7 @@ pub struct Group {
 /// Valid, distinct Contact Center events of each type.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ByEventType {
     #[cfg_attr(feature = "serde", serde(rename = "Created"))]
     pub created: usize,
@@ -206,6 +216,7 @@ pub struct ByEventType {
     derive(serde::Serialize),
     serde(rename_all = "camelCase")
 )]
+#[non_exhaustive]
 pub struct OtherKinds {
     /// Subscription renewal reminders.
     pub subscription_renewal: usize,
@@ -222,6 +233,7 @@ pub struct OtherKinds {
     derive(serde::Serialize),
     serde(rename_all = "camelCase")
 )]
+#[non_exhaustive]
 pub struct Summary {
     /// Every item found, duplicates included.
     pub events: usize,
