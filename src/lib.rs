@@ -132,3 +132,8 @@ pub mod __private {
 // the token serializer, a serde `Serializer`.
 #[cfg(all(target_arch = "wasm32", not(feature = "serde")))]
 compile_error!("the WebAssembly build needs the `serde` feature (on by default)");
+
+// The README's Rust examples compile as doctests, as the crate's own do.
+#[cfg(all(doctest, feature = "serde"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
