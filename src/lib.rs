@@ -114,7 +114,8 @@ pub mod __private {
     };
     #[cfg(feature = "serde")]
     pub use crate::js::encode::{
-        clean_report, compact_report, invalid_report, Spans, Values, ABSENT, IN_TEXT, REPORT_VALUES,
+        clean_report, compact_report, compact_valid, invalid_report, issues, Spans, Values, ABSENT,
+        IN_TEXT, REPORT_VALUES,
     };
     #[cfg(feature = "serde")]
     pub use crate::js::options::{

@@ -60,8 +60,8 @@ export function assembleValue(nums, text) {
   };
   return value();
 }
-// An invalid report (`encode::invalid_report`): counts, lengths and positions.
-export function assembleInvalid(nums, text) {
+// Reads issues encoded as `encode::invalid_report` and `encode::issues` encode them.
+function issueReader(nums, text) {
   let at = 0;
   let i = 0;
   const str = () => {
@@ -86,13 +86,28 @@ export function assembleInvalid(nums, text) {
     o.length = pos();
     return o;
   };
-  const kind = str(), delivery = str();
-  const errorCount = nums[i++], warningCount = nums[i++];
-  const errors = [];
-  for (let k = 0; k < errorCount; k++) errors.push(issue());
-  const warnings = [];
-  for (let k = 0; k < warningCount; k++) warnings.push(issue());
+  const list = (count) => {
+    const out = [];
+    for (let k = 0; k < count; k++) out.push(issue());
+    return out;
+  };
+  return { str, list, count: () => nums[i++] };
+}
+// An invalid report (`encode::invalid_report`): counts, lengths and positions.
+export function assembleInvalid(nums, text) {
+  const r = issueReader(nums, text);
+  const kind = r.str(), delivery = r.str();
+  const errorCount = r.count(), warningCount = r.count();
+  const errors = r.list(errorCount);
+  const warnings = r.list(warningCount);
   return { valid: false, kind, delivery, errors, warnings };
+}
+// A valid report with warnings: `assembleReport`'s, its warnings from `encode::issues`.
+export function assembleWarned(spans, text, nums, issuesText) {
+  const report = assembleReport(null, spans, text);
+  const r = issueReader(nums, issuesText);
+  report.warnings = r.list(r.count());
+  return report;
 }
 // A valid report without warnings from `encode::Spans`: values sliced from the caller's own
 // string `input` (null when the caller passed bytes) or from `text`.

@@ -2,7 +2,7 @@
 //! compact encodings (src/js/encode.rs), any other value from its tokens, and thrown errors.
 
 use super::boundary::ThrownError;
-use super::encode::{compact_report, invalid_report};
+use super::encode::{compact_report, compact_valid, invalid_report, issues};
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
@@ -46,11 +46,15 @@ pub(super) fn to_js(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
     }
 }
 
-/// The report as a plain JS object: assembled from slices when it is valid without warnings or
-/// invalid, from its tokens when it is valid with warnings.
+/// The report as a plain JS object, assembled from slices (its warnings apart when it is valid
+/// with warnings) or, with renderings, from its tokens.
 pub(super) fn report_to_js(report: &crate::Report) -> Result<JsValue, JsValue> {
     if let Some((spans, text)) = compact_report(report) {
         return Ok(assemble_report(&JsValue::NULL, &spans, &text));
+    }
+    if let Some((spans, text)) = compact_valid(report) {
+        let (nums, issues_text) = issues(&report.warnings);
+        return Ok(assemble_warned(&spans, &text, &nums, &issues_text));
     }
     Ok(match invalid_report(report) {
         Some((nums, text)) => assemble_invalid(&nums, &text),
@@ -71,4 +75,6 @@ extern "C" {
     fn assemble_value(nums: &[u32], text: &str) -> JsValue;
     #[wasm_bindgen(js_name = assembleInvalid)]
     fn assemble_invalid(nums: &[u32], text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = assembleWarned)]
+    fn assemble_warned(spans: &[u32], text: &str, nums: &[u32], issues_text: &str) -> JsValue;
 }

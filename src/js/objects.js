@@ -22,7 +22,10 @@ const objectTag = uncurry(Object.prototype.toString);
 const Bytes = Uint8Array;
 const keysOf = Object.keys;
 const isArray = Array.isArray;
-const create = Object.create;
+const setPrototypeOf = Object.setPrototypeOf;
+// An empty object without a prototype. Not `Object.create(null)`: V8 makes that a dictionary,
+// whose `Object.entries` (serde-wasm-bindgen's read of each object) cost 4 times as much.
+const bare = () => setPrototypeOf({}, null);
 const call = uncurry(Function.prototype.call);
 const isFinite = Number.isFinite;
 const SetOf = Set;
@@ -172,7 +175,7 @@ export function snapshot(value, maxDepth, maxBytes, maxValues, log, maxItems) {
     }
     const array = isArray(v);
     count(2);
-    if (over || depth >= maxDepth) return array ? [] : create(null);
+    if (over || depth >= maxDepth) return array ? [] : bare();
     setAdd(ancestors, v);
     let out;
     if (array) {
@@ -191,7 +194,7 @@ export function snapshot(value, maxDepth, maxBytes, maxValues, log, maxItems) {
         pop(path);
       }
     } else {
-      out = create(null);
+      out = bare();
       const keys = keysOf(v);
       for (let i = 0; i < keys.length && !over; i++) {
         const k = keys[i];
