@@ -107,21 +107,32 @@ fn report(
     })
 }
 
-/// The report on a value already parsed from JSON (see [`super::objects`]): its options are
-/// read first, as for any input.
-fn parsed_report(input: &JsValue, opts: &JsValue, of: OptionsOf) -> Result<crate::Report, JsValue> {
-    seed();
-    let options = read_options(opts, of)?;
-    objects::validate(input, &options.item).map_err(thrown)
+/// What `validate`, `parse` and `reportJson` are given: text or bytes still to be read, or a
+/// value already parsed from JSON (see [`super::objects`]), judged here already.
+enum Payload {
+    Raw(JsValue),
+    Judged(Box<crate::Report>),
+}
+
+/// `input` as a [`Payload`]: a parsed value's options are read first, as for any input.
+fn payload(input: JsValue, opts: &JsValue, of: OptionsOf) -> Result<Payload, JsValue> {
+    Ok(match objects::given(input).map_err(thrown)? {
+        objects::Given::Raw(input) => Payload::Raw(input),
+        objects::Given::Parsed(input) => {
+            seed();
+            let options = read_options(opts, of)?;
+            Payload::Judged(Box::new(
+                objects::validate(&input, &options.item).map_err(thrown)?,
+            ))
+        }
+    })
 }
 
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let input = match objects::given(input).map_err(thrown)? {
-        objects::Given::Raw(input) => input,
-        objects::Given::Parsed(input) => {
-            return report_to_js(&parsed_report(&input, &opts, OptionsOf::Validate)?)
-        }
+    let input = match payload(input, &opts, OptionsOf::Validate)? {
+        Payload::Raw(input) => input,
+        Payload::Judged(report) => return report_to_js(&report),
     };
     let (given, options) = begin(&input, &opts, OptionsOf::Validate)?;
     let options = options.item;
@@ -164,11 +175,9 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 /// `JSON.stringify` writes the text: a JSON writer of its own would cost the module size.
 #[wasm_bindgen(skip_typescript, js_name = reportJson)]
 pub fn report_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let input = match objects::given(input).map_err(thrown)? {
-        objects::Given::Raw(input) => input,
-        objects::Given::Parsed(input) => {
-            return json_text(&parsed_report(&input, &opts, OptionsOf::Validate)?)
-        }
+    let input = match payload(input, &opts, OptionsOf::Validate)? {
+        Payload::Raw(input) => input,
+        Payload::Judged(report) => return json_text(&report),
     };
     let (given, options) = begin(&input, &opts, OptionsOf::Validate)?;
     json_text(&report(&input, given, &options.item)?)
@@ -181,11 +190,9 @@ fn json_text(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen(skip_typescript)]
 pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let input = match objects::given(input).map_err(thrown)? {
-        objects::Given::Raw(input) => input,
-        objects::Given::Parsed(input) => {
-            return event_or_thrown(parsed_report(&input, &opts, OptionsOf::Parse)?)
-        }
+    let input = match payload(input, &opts, OptionsOf::Parse)? {
+        Payload::Raw(input) => input,
+        Payload::Judged(report) => return event_or_thrown(*report),
     };
     let (given, options) = begin(&input, &opts, OptionsOf::Parse)?;
     event_or_thrown(report(&input, given, &options.item)?)
