@@ -3,5 +3,6 @@
 
 #[cfg(feature = "serde")]
 pub(crate) mod objects;
+pub(crate) mod receive;
 pub(crate) mod summarize;
 pub(crate) mod validate;
