@@ -82,6 +82,29 @@ if (existsSync(snippets)) {
 // (a RangeError) unwinds through WebAssembly frames too: the module is restarted, and the
 // error rethrown, as it is the caller's.
 const guardNames = { parse: 0, validate: 1, summarize: 2 };
+
+// --- what is written in JavaScript: receive(), Standard Schema, jsonSchema() ------------------
+// src/js/receive.js and src/js/standard.js are appended to each glue once its exports are
+// guarded, `__ccneApi` bound to those guarded exports; for the CommonJS glue their
+// `export function` / `export const` become `exports.*`. The JSON Schemas are the files Rust's
+// json_schema() wrote into schema/ (tests/json_schema.rs keeps them so); they are also
+// shipped as files.
+const SCHEMAS = ['notification.schema.json', 'notification.strict.schema.json'];
+const extras = (api, commonjs) => {
+  let src = `\n// --- Appended by scripts/package.mjs: receive(), Standard Schema, jsonSchema(). ---\n${api}\n`;
+  const texts = SCHEMAS.map((f) => JSON.stringify(readFileSync(join(root, 'schema', f), 'utf8')));
+  src += `const __ccneJsonSchemas = [${texts.join(', ')}];\n`;
+  for (const f of ['receive.js', 'standard.js']) {
+    let code = uncommented(readFileSync(join(root, 'src', 'js', f), 'utf8'));
+    if (commonjs) {
+      const names = [...code.matchAll(/^export (?:async function|function|const) (\w+)/gm)].map((m) => m[1]);
+      code = code.replace(/^export (async function|function|const) /gm, '$1 ');
+      code += names.map((n) => `exports.${n} = ${n};\n`).join('');
+    }
+    src += code;
+  }
+  return src;
+};
 const guard = (restart) => `
 // --- Appended by scripts/package.mjs: restart after a trap. ---
 ${restart}
@@ -129,7 +152,24 @@ function __ccneGuard(f, which, name) {
     Object.defineProperty(guarded, 'name', { value: name });
     return guarded;
 }
+// The other exports (receiveDecision and the diagnostics), with any number of arguments:
+// after a trap the module is replaced and the error rethrown.
+function __ccneGuardAll(f, name) {
+    const guarded = function (...args) {
+        if (__ccneStale) __ccneFresh();
+        try {
+            return f(...args);
+        } catch (e) {
+            if (__ccneTrapped(e) || __ccneOverflow(e)) __ccneFresh();
+            throw e;
+        }
+    };
+    Object.defineProperty(guarded, 'name', { value: name });
+    return guarded;
+}
 `;
+const guardOf = (name, which, f) =>
+  which < 0 ? `__ccneGuardAll(${f}, '${name}')` : `__ccneGuard(${f}, ${which}, '${name}')`;
 const guarded = (exportsOf) => {
   const out = [];
   for (const name of exportsOf) {
@@ -161,8 +201,9 @@ ${caches.map((c) => `    ${c} = null;`).join('\n')}
 }`;
   src += guard(restart);
   for (const [name, which] of guarded(exported)) {
-    src += `exports.${name} = __ccneGuard(${name}, ${which}, '${name}');\n`;
+    src += `exports.${name} = ${guardOf(name, which, name)};\n`;
   }
+  src += extras('const __ccneApi = exports;', true);
   writeFileSync(nodeGlue, src);
 }
 {
@@ -182,9 +223,13 @@ ${caches.map((c) => `    ${c} = null;`).join('\n')}
   for (const [name, which] of guarded(exported)) {
     // The raw function keeps its body under another name; the export is the guarded one.
     src = src.replace(new RegExp(`^export function ${name}\\(`, 'm'), `function __ccneRaw_${name}(`);
-    src += `const __ccneGuarded_${name} = __ccneGuard(__ccneRaw_${name}, ${which}, '${name}');\n` +
+    src += `const __ccneGuarded_${name} = ${guardOf(name, which, `__ccneRaw_${name}`)};\n` +
       `export { __ccneGuarded_${name} as ${name} };\n`;
   }
+  src += extras(
+    'const __ccneApi = { validate: __ccneGuarded_validate, receiveDecision: __ccneGuarded_receiveDecision };',
+    false,
+  );
   writeFileSync(webGlue, src);
 }
 
@@ -228,6 +273,8 @@ for (const f of ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
   }
 }
 
+for (const f of SCHEMAS) cpSync(join(root, 'schema', f), join(pkg, f));
+
 // --- package.json ------------------------------------------------------------------
 const nodeTypes = `./node/${NAME}.d.ts`;
 const webTypes = `./web/${NAME}.d.ts`;
@@ -261,11 +308,13 @@ const manifest = {
     './web': webEntry,
     './web/cc_number_events_bg.wasm': `./web/${NAME}_bg.wasm`,
     './package.json': './package.json',
+    ...Object.fromEntries(SCHEMAS.map((f) => [`./${f}`, `./${f}`])),
   },
   files: [
     ...readdirSync(join(pkg, 'node')).sort().map((f) => `node/${f}`),
     ...readdirSync(join(pkg, 'web')).sort().map((f) => `web/${f}`),
     ...docs,
+    ...SCHEMAS,
   ],
   sideEffects: [`./node/${NAME}.js`, './node/index.mjs'],
 };

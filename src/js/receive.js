@@ -195,6 +195,11 @@ export async function receive(request, options) {
       // buffer, a cycle in a parsed object), not something RingCentral sends, and not worth
       // a throw in a request handler.
       if (e instanceof TypeError) return badRequest(e.message);
+      // The module trapped on this body and was replaced: RingCentral would only send the
+      // same bytes again, so the answer is the one for an invalid body, the report missing.
+      if (e instanceof WebAssembly.RuntimeError) {
+        return { status: 200, headers: {}, outcome: 'invalid', uuid: null, report: null, error: e.message };
+      }
       throw e;
     }
   }
