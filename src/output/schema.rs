@@ -98,11 +98,11 @@ pub fn json_schema(strict: bool) -> String {
   "title": "RingCentral Contact Center phone-number event notification",
   "description": "A notification cc-number-events finds valid ({strictness} options): a WebHook body, a WebSocket frame [meta, envelope] or an APNS wrapper. Generated from the rules' vocabularies; positions, duplicate keys, dates that do not exist and a uri naming another id or account are checked by the package only.",
   "anyOf": [
-    {{ "$ref": "#/$defs/envelope", "not": {{ "required": ["pn_apns"], "properties": {{ "pn_apns": {{ "type": "object" }} }} }} }},
+    {{ "$ref": "#/$defs/envelope", "not": {{ "type": "object", "required": ["pn_apns"], "properties": {{ "pn_apns": {{ "type": "object" }} }} }} }},
     {{
       "type": "array", "minItems": 2, "maxItems": 2,
       "prefixItems": [
-        {{ "type": "object", "required": ["type"], "properties": {{ "type": {{ "const": "ServerNotification" }} }} }},
+        {{ "type": "object", "required": ["type"], "properties": {{ "type": {{ "type": "string", "const": "ServerNotification" }} }} }},
         {{ "$ref": "#/$defs/envelope" }}
       ]
     }},
@@ -129,25 +129,25 @@ pub fn json_schema(strict: bool) -> String {
       "type": "object",
       "required": {body_fields},
       "properties": {{
-        "eventType": {{ "enum": {event_types} }},
+        "eventType": {{ "type": "string", "enum": {event_types} }},
         "phoneNumberInfo": {{ "$ref": "#/$defs/phoneNumberInfo" }}
       }}{more},
       "allOf": [
-        {{ "if": {{ "required": ["eventType"], "properties": {{ "eventType": {{ "const": "Updated" }} }} }},
-          "then": {{ "properties": {{ "phoneNumberInfo": {{ "required": ["usageType"] }} }} }},
-          "else": {{ "properties": {{ "phoneNumberInfo": {{ "properties": {{ "usageType": {{ "const": {cc} }} }} }} }} }} }}
+        {{ "if": {{ "type": "object", "required": ["eventType"], "properties": {{ "eventType": {{ "type": "string", "const": "Updated" }} }} }},
+          "then": {{ "type": "object", "properties": {{ "phoneNumberInfo": {{ "type": "object", "required": ["usageType"] }} }} }},
+          "else": {{ "type": "object", "properties": {{ "phoneNumberInfo": {{ "type": "object", "properties": {{ "usageType": {{ "type": "string", "const": {cc} }} }} }} }} }} }}
       ]
     }},
     "phoneNumberInfo": {{
       "type": "object",
       "required": ["id", "phoneNumber"],
       "properties": {{
-        "uri": {{ "type": "string", "anyOf": [{{ "const": "" }}, {{ "pattern": {uri} }}] }},
+        "uri": {{ "type": "string", "anyOf": [{{ "type": "string", "maxLength": 0 }}, {{ "type": "string", "pattern": {uri} }}] }},
         "id": {{ "$ref": "#/$defs/digits" }},
         "phoneNumber": {{ "type": "string", "pattern": "^\\+[1-9][0-9]{{6,14}}$" }},
         "paymentType": {payment},
         "location": {{ "type": "string" }},
-        "type": {{ "enum": {number_types} }},
+        "type": {{ "type": "string", "enum": {number_types} }},
         "usageType": {usage},
         "status": {status},
         "contactCenterProvider": {{ "$ref": "#/$defs/contactCenterProvider" }}
