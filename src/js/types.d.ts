@@ -324,6 +324,17 @@ export type RequestHeaders =
   | ReadonlyArray<readonly [string, string]>
   | { readonly [name: string]: string | readonly string[] | undefined };
 
+/** A web `Request` (Fetch API: Hono's `c.req.raw`, Next.js, Cloudflare Workers, Deno, Bun),
+ * declared by what `receive` uses of it so that no DOM library is needed to compile. */
+export interface WebRequest {
+  readonly method: string;
+  readonly headers: { get(name: string): string | null; forEach(callback: (value: string, name: string) => void): void };
+  readonly body: {
+    getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>; cancel(): Promise<void> };
+  } | null;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
 /** A request as Node frameworks hold it (Express with `express.raw`, Fastify with a buffer
  * parser, `node:http` whose stream is read when `body` is absent). */
 export interface NodeLikeRequest {
@@ -367,7 +378,7 @@ export interface ReceiveAnswer {
 }
 
 /** What to answer a RingCentral WebHook request. Never throws for what the request holds. */
-export function receive(request: Request | NodeLikeRequest, options?: ReceiveOptions): Promise<ReceiveAnswer>;
+export function receive(request: WebRequest | NodeLikeRequest, options?: ReceiveOptions): Promise<ReceiveAnswer>;
 
 /** An in-memory replay store of the last `capacity` uuids (default 10,000), least recently seen evicted first. */
 export function createReplayStore(capacity?: number): ReplayStore & { readonly size: number };
