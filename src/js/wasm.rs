@@ -32,6 +32,9 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = super::TYPESCRIPT;
 
+#[wasm_bindgen(typescript_custom_section)]
+const RECEIVE_TYPES: &str = include_str!("receive.d.ts");
+
 /// Keys the hash maps, once per module instance (a restarted module starts again from here).
 fn seed() {
     static SEEDED: AtomicBool = AtomicBool::new(false);
