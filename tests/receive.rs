@@ -11,7 +11,10 @@ fn outcome_name(o: Outcome) -> &'static str {
 
 #[test]
 fn every_case_of_the_shared_table_gets_its_answer() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/receive/cases.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/receive/cases.json"
+    );
     let cases: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     assert!(cases.len() >= 20);
     for case in &cases {
@@ -29,9 +32,17 @@ fn every_case_of_the_shared_table_gets_its_answer() {
         let body = case["body"].as_str().unwrap().as_bytes();
         let got = receive(case["method"].as_str().unwrap(), &headers, body, &options);
         let want = &case["expect"];
-        assert_eq!(u64::from(got.status), want["status"].as_u64().unwrap(), "{name}");
+        assert_eq!(
+            u64::from(got.status),
+            want["status"].as_u64().unwrap(),
+            "{name}"
+        );
         assert_eq!(outcome_name(got.outcome), want["outcome"], "{name}");
-        assert_eq!(got.headers.validation_token.as_deref(), want["echo"].as_str(), "{name}");
+        assert_eq!(
+            got.headers.validation_token.as_deref(),
+            want["echo"].as_str(),
+            "{name}"
+        );
         assert_eq!(got.uuid.as_deref(), want["uuid"].as_str(), "{name}");
         let kind = got.report.as_ref().map(|r| r.kind.as_str());
         assert_eq!(kind, want["kind"].as_str(), "{name}");
@@ -80,5 +91,8 @@ fn the_window_stays_bounded_however_often_one_id_repeats() {
         store.seen(&format!("{}", i % 5));
     }
     assert!(store.len() <= 2);
-    assert!(format!("{store:?}").len() < 10_000, "the queue of sightings grew");
+    assert!(
+        format!("{store:?}").len() < 10_000,
+        "the queue of sightings grew"
+    );
 }

@@ -4,5 +4,6 @@
 #[cfg(feature = "serde")]
 pub(crate) mod objects;
 pub(crate) mod receive;
+pub(crate) mod redact;
 pub(crate) mod summarize;
 pub(crate) mod validate;

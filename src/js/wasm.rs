@@ -157,8 +157,9 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     };
     // The clean route, when decoding has nothing to report: no lone surrogate, valid UTF-8,
     // and (a string's UTF-8 can be longer than its length) within the limit.
-    // Renderings are made from the full report.
-    let renderings = options.text || options.markdown || options.csv;
+    // Renderings are made from the full report, and so is a redacted one (the clean report's
+    // change sentence quotes the number).
+    let renderings = options.text || options.markdown || options.csv || options.redact;
     let text = match lone {
         _ if renderings || bytes.len() > options.max_input_bytes => None,
         None if ascii => Some(unsafe {
