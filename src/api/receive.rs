@@ -118,8 +118,9 @@ pub struct Received {
     pub outcome: Outcome,
     /// The notification's `uuid` when the body is a valid event: the key to de-duplicate on.
     pub uuid: Option<String>,
-    /// The body's report, when the body was validated.
-    pub report: Option<Report>,
+    /// The body's report, when the body was validated (boxed: a report is large, and most
+    /// refusals carry none).
+    pub report: Option<Box<Report>>,
 }
 
 impl Received {
@@ -226,7 +227,7 @@ pub fn settle(report: Report, echo: Option<&str>) -> Received {
         .as_ref()
         .filter(|_| outcome == Outcome::Accepted)
         .map(|e| e.uuid.clone());
-    answer.report = Some(report);
+    answer.report = Some(Box::new(report));
     answer
 }
 
