@@ -96,3 +96,17 @@ fn the_window_stays_bounded_however_often_one_id_repeats() {
         "the queue of sightings grew"
     );
 }
+
+#[test]
+fn options_read_as_javascript_writes_them() {
+    let o: ReceiveOptions =
+        serde_json::from_str(r#"{"verificationToken":"s3cret","strict":true,"redact":true}"#)
+            .unwrap();
+    assert_eq!(o.verification_token.as_deref(), Some("s3cret"));
+    assert!(o.validate.strict && o.validate.redact);
+    assert!(serde_json::from_str::<ReceiveOptions>(r#"{"stict":true}"#).is_err());
+    assert_eq!(
+        serde_json::from_str::<ReceiveOptions>("{}").unwrap(),
+        ReceiveOptions::default()
+    );
+}
