@@ -92,7 +92,8 @@ const guardNames = { parse: 0, validate: 1, summarize: 2 };
 const SCHEMAS = ['notification.schema.json', 'notification.strict.schema.json'];
 const extras = (api, commonjs) => {
   let src = `\n// --- Appended by scripts/package.mjs: receive(), Standard Schema, jsonSchema(). ---\n${api}\n`;
-  const texts = SCHEMAS.map((f) => JSON.stringify(readFileSync(join(root, 'schema', f), 'utf8')));
+  // Without the files' indentation: a third of their bytes, loaded by every caller.
+  const texts = SCHEMAS.map((f) => JSON.stringify(JSON.stringify(JSON.parse(readFileSync(join(root, 'schema', f), 'utf8')))));
   src += `const __ccneJsonSchemas = [${texts.join(', ')}];\n`;
   for (const f of ['receive.js', 'standard.js']) {
     let code = uncommented(readFileSync(join(root, 'src', 'js', f), 'utf8'));
