@@ -233,23 +233,23 @@ function __ccneWasmBytes() {
     const path = builtin('path');
     const { createRequire } = builtin('module');
     const name = '${NAME}_bg.wasm';
+    // Tried in order, each only if the ones before failed: the package's own file first, so
+    // that an unbundled start-up reads one file and resolves nothing.
     const places = [];
-    if (typeof __dirname === 'string') places.push(path.join(__dirname, '..', 'web', name), path.join(__dirname, name));
+    const where = [];
+    if (typeof __dirname === 'string') where.push(() => path.join(__dirname, '..', 'web', name), () => path.join(__dirname, name));
     // An ESM bundle has no __dirname: next to the script Node was started with.
-    if (typeof process.argv[1] === 'string') places.push(path.join(path.dirname(process.argv[1]), name));
+    if (typeof process.argv[1] === 'string') where.push(() => path.join(path.dirname(process.argv[1]), name));
     for (const from of [typeof __dirname === 'string' ? __dirname : null, process.cwd()]) {
-        if (from === null) continue;
-        try {
-            places.push(createRequire(path.join(from, 'index.js')).resolve('cc-number-events/wasm'));
-        } catch {
-            // Not installed where \`from\` can see it.
-        }
+        if (from !== null) where.push(() => createRequire(path.join(from, 'index.js')).resolve('cc-number-events/wasm'));
     }
-    for (const place of places) {
+    for (const place of where) {
         try {
-            return fs.readFileSync(place);
+            const file = place();
+            places.push(file);
+            return fs.readFileSync(file);
         } catch {
-            // Not there; the next place.
+            // Not there (or not installed where that folder can see it); the next place.
         }
     }
     throw new Error(\`cc-number-events: cannot find \${name} (looked in \${places.join(', ') || 'no place'}). \` +
