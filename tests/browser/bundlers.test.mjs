@@ -6,8 +6,9 @@
 // `cc-number-events/wasm` URL import and the <cc-event-viewer> types.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ROOT, launchBrowser, startServer } from './harness.mjs';
@@ -134,12 +135,20 @@ test('esbuild, platform node: ESM and CJS bundles run where they were built, and
     const file = join(out, format === 'esm' ? 'bundle.mjs' : 'bundle.cjs');
     await esbuild.build({ entryPoints: [join(APP, 'node-main.js')], bundle: true, platform: 'node', format, outfile: file, logLevel: 'silent' });
     runNode(file, APP);
-    // Deployed without node_modules: the bundle and, as the README says, the .wasm.
-    const away = join(WORK, `esbuild-node-${format}-deployed`);
-    mkdirSync(away, { recursive: true });
-    copyFileSync(file, join(away, 'bundle.js'.replace('.js', format === 'esm' ? '.mjs' : '.cjs')));
-    copyFileSync(WASM, join(away, 'cc_number_events_bg.wasm'));
-    runNode(join(away, format === 'esm' ? 'bundle.mjs' : 'bundle.cjs'), away);
+    // Deployed where no node_modules can be seen (outside this repository): the bundle alone
+    // says what is missing; with the .wasm next to it, as the README says, it runs.
+    const away = mkdtempSync(join(tmpdir(), 'cc-number-events-deployed-'));
+    try {
+      const deployed = join(away, format === 'esm' ? 'bundle.mjs' : 'bundle.cjs');
+      copyFileSync(file, deployed);
+      const alone = spawnSync(process.execPath, [deployed], { cwd: away, encoding: 'utf8', timeout: 60_000 });
+      assert.notEqual(alone.status, 0);
+      assert.match(alone.stderr, /cannot find cc_number_events_bg\.wasm .*copy node_modules\/cc-number-events\/web\/cc_number_events_bg\.wasm into the bundle's folder/);
+      copyFileSync(WASM, join(away, 'cc_number_events_bg.wasm'));
+      runNode(deployed, away);
+    } finally {
+      rmSync(away, { recursive: true, force: true });
+    }
   }
 });
 
