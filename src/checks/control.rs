@@ -15,20 +15,31 @@ use crate::model::formats::clean_filter_account;
 use crate::model::{ControlFrame, FrameType};
 use crate::text::quote::clip;
 
-/// This event's filter, as a subscription names it.
-const THIS_FILTER: &str = "/restapi/v1.0/account/~/phone-number?usageType=ContactCenterNumber";
+/// Appends `node`'s member `key`, a string or a number, to `out` as a message quotes it, with
+/// `before` and `after` around it; whether there was one. Never inlined, nor are the helpers
+/// below: the build's high inlining threshold (chosen for the fast path) would copy each into
+/// every call, for text made once per frame.
+#[inline(never)]
+fn put(out: &mut String, before: &str, node: Option<&Node>, key: &str, after: &str) -> bool {
+    let text = match node.and_then(|n| n.get(key)).map(|n| &n.value) {
+        Some(Value::String(s)) if !s.is_empty() => s,
+        Some(Value::Number(n)) => n,
+        _ => return false,
+    };
+    out.push_str(before);
+    out.push_str(&clip(text));
+    out.push_str(after);
+    true
+}
 
-/// A string or a number of `node`'s member `key`, as a message quotes it.
-fn scalar(node: Option<&Node>, key: &str) -> Option<String> {
-    match &node?.get(key)?.value {
-        Value::String(s) if !s.is_empty() => Some(clip(s)),
-        Value::Number(n) => Some(clip(n)),
-        _ => None,
-    }
+/// Whether `node` has the member `key` as a string or a number.
+fn has(node: Option<&Node>, key: &str) -> bool {
+    put(&mut String::new(), "", node, key, "")
 }
 
 /// Describes the control frame `[meta, body]` (`body` absent for a one-item frame) whose
 /// `meta.type` node is `type_node`, reporting it as the error `websocket-control-frame`.
+#[inline(never)]
 pub(crate) fn describe(
     f: &mut Findings,
     frame_type: FrameType,
@@ -37,153 +48,193 @@ pub(crate) fn describe(
     body: Option<&Node>,
 ) -> ControlFrame {
     let body = body.filter(|b| b.members().is_some());
-    let (sentence, hint) = match frame_type {
-        FrameType::ConnectionDetails => connection_details(body),
-        FrameType::Heartbeat => (heartbeat(meta), None),
-        FrameType::ClientRequest => client_request(meta, body),
-        FrameType::Error => (error(meta, body), None),
+    let mut sentence = String::with_capacity(160);
+    let out = &mut sentence;
+    let hint = match frame_type {
+        FrameType::ConnectionDetails => connection_details(out, body),
+        FrameType::Heartbeat => {
+            if !put(
+                out,
+                "RingCentral answered a heartbeat (status ",
+                Some(meta),
+                "status",
+                "): the connection is alive",
+            ) {
+                out.push_str("a heartbeat the client sent to keep the connection alive");
+            }
+            None
+        }
+        FrameType::ClientRequest => client_request(out, meta, body),
+        FrameType::Error => {
+            out.push_str("RingCentral's WebSocket gateway reported an error");
+            put(out, " (status ", Some(meta), "status", ")");
+            if !error_of(out, body) {
+                out.push_str(", without a code or message");
+            }
+            None
+        }
     };
+    let mut message = String::with_capacity(sentence.len() + 64);
+    for part in [
+        "a WebSocket `",
+        frame_type.as_str(),
+        "` frame carries no notification: ",
+        &sentence,
+    ] {
+        message.push_str(part);
+    }
     f.add(
         IssueCode::WebSocketControlFrame,
         type_node.span,
         "/0/type",
-        format!(
-            "a WebSocket `{}` frame carries no notification: {sentence}",
-            frame_type.as_str()
-        ),
+        message,
     )
-    .hint(hint.unwrap_or_else(|| {
-        "notifications arrive in frames whose meta.type is ServerNotification".into()
-    }));
+    .hint(hint.unwrap_or("notifications arrive in frames whose meta.type is ServerNotification"));
     ControlFrame {
         frame_type,
         sentence,
     }
 }
 
-/// The session's limits and, after a reconnection, whether the session was recovered.
-fn connection_details(body: Option<&Node>) -> (String, Option<String>) {
-    let get = |key| scalar(body, key);
-    let mut limits = Vec::new();
-    if let Some(n) = get("recoveryBufferSize") {
-        let within = get("recoveryTimeout")
-            .map(|t| format!(" within {t} s"))
-            .unwrap_or_default();
-        limits.push(format!(
-            "a client that reconnects{within} gets up to {n} missed events again"
-        ));
-    } else if let Some(t) = get("recoveryTimeout") {
-        limits.push(format!("a client may recover the session within {t} s"));
+/// The session's limits and, after a reconnection, whether the session was recovered; the
+/// hint when it was not.
+fn connection_details(out: &mut String, body: Option<&Node>) -> Option<&'static str> {
+    out.push_str("the WebSocket session's limits:");
+    let start = out.len();
+    let mut sep = " ";
+    if put(
+        out,
+        sep,
+        body,
+        "recoveryBufferSize",
+        " missed events at most are sent again",
+    ) {
+        put(
+            out,
+            " to a client that reconnects within ",
+            body,
+            "recoveryTimeout",
+            " s",
+        );
+        sep = "; ";
+    } else if put(
+        out,
+        " a client may recover the session within ",
+        body,
+        "recoveryTimeout",
+        " s",
+    ) {
+        sep = "; ";
     }
-    if let Some(t) = get("idleTimeout") {
-        limits.push(format!("an idle connection closes after {t} s"));
+    for (key, before, after) in [
+        ("idleTimeout", "an idle connection closes after ", " s"),
+        ("absoluteTimeout", "any connection closes after ", " s"),
+        (
+            "maxConnectionsPerSession",
+            "a session holds at most ",
+            " connections",
+        ),
+    ] {
+        if has(body, key) {
+            out.push_str(sep);
+            put(out, before, body, key, after);
+            sep = "; ";
+        }
     }
-    if let Some(t) = get("absoluteTimeout") {
-        limits.push(format!("any connection closes after {t} s"));
+    if out.len() == start {
+        out.truncate(start - "'s limits:".len());
+        out.push_str(" is open (its limits are not given)");
     }
-    if let Some(n) = get("maxConnectionsPerSession") {
-        limits.push(format!("a session holds at most {n} connections"));
-    }
-    let mut sentence = if limits.is_empty() {
-        "the WebSocket session is open (its limits are not given)".to_string()
-    } else {
-        format!("the WebSocket session's limits: {}", limits.join("; "))
-    };
-    let mut hint = None;
-    match get("recoveryState").as_deref() {
-        Some("Successful") => sentence.push_str(
+    let state = body
+        .and_then(|b| b.get("recoveryState"))
+        .and_then(Node::as_str);
+    match state {
+        Some("Successful") => out.push_str(
             ". This reconnection recovered the session: the events missed meanwhile follow",
         ),
         Some("Failed") => {
-            let code = get("recoveryErrorCode")
-                .map(|c| format!(" ({c})"))
-                .unwrap_or_default();
-            sentence.push_str(&format!(
-                ". This reconnection could not recover the session{code}: events sent while the \
-                 client was away are lost"
-            ));
-            hint = Some(
+            out.push_str(". This reconnection could not recover the session");
+            put(out, " (", body, "recoveryErrorCode", ")");
+            out.push_str(": events sent while the client was away are lost");
+            return Some(
                 "create the subscription again, and compare the log with RingCentral's \
-                 phone-number list for what was missed"
-                    .to_string(),
+                 phone-number list for what was missed",
             );
         }
-        Some(other) => sentence.push_str(&format!(". Recovery state \"{other}\"")),
-        None => {}
-    }
-    (sentence, hint)
-}
-
-/// Who sent a heartbeat: RingCentral answers with a `status`, a client's has none.
-fn heartbeat(meta: &Node) -> String {
-    match scalar(Some(meta), "status") {
-        Some(status) => {
-            format!("RingCentral answered a heartbeat (status {status}): the connection is alive")
+        _ => {
+            put(out, ". Recovery state \"", body, "recoveryState", "\"");
         }
-        None => "a heartbeat the client sent to keep the connection alive".to_string(),
     }
+    None
 }
 
 /// A request a client sent (`method` and `path`), or RingCentral's answer to one (`status`):
-/// the subscription it created, or the error it met.
-fn client_request(meta: &Node, body: Option<&Node>) -> (String, Option<String>) {
-    let Some(status) = scalar(Some(meta), "status") else {
-        let path = scalar(Some(meta), "path")
-            .map(|p| format!(" {p}"))
-            .unwrap_or_default();
-        let request = match scalar(Some(meta), "method") {
-            Some(method) => format!("a {method}{path} request"),
-            None => format!("a request{path}"),
-        };
-        let asks = filters(body).map_or(String::new(), |(n, this)| {
-            format!(", asking for {}", filter_count(n, this))
-        });
-        let sentence = format!("{request} the client sent over the socket{asks}");
-        return (sentence, missing_filter_hint(body));
-    };
-    let ok = status.starts_with('2') && status.len() == 3;
-    let error = scalar(body, "errorCode");
-    if !ok || error.is_some() {
-        return (refused(&status, body), None);
+/// the subscription it created, or the error it met; the hint when the subscription lacks
+/// this event's filter.
+fn client_request(out: &mut String, meta: &Node, body: Option<&Node>) -> Option<&'static str> {
+    let meta = Some(meta);
+    if !has(meta, "status") {
+        out.push('a');
+        put(out, " ", meta, "method", "");
+        put(out, " ", meta, "path", "");
+        out.push_str(" request the client sent over the socket");
+        if let Some((n, this)) = filters(body) {
+            out.push_str(", asking for ");
+            filter_count(out, n, this);
+        }
+        return missing_filter_hint(body);
     }
-    let Some(id) = scalar(body, "id").filter(|_| filters(body).is_some()) else {
-        return (
-            format!("RingCentral answered a client's request (status {status})"),
-            None,
+    let ok = match meta.and_then(|m| m.get("status")).map(|n| &n.value) {
+        Some(Value::Number(s) | Value::String(s)) => s.len() == 3 && s.starts_with('2'),
+        _ => false,
+    };
+    if !ok || has(body, "errorCode") {
+        put(
+            out,
+            "RingCentral refused a client's request (status ",
+            meta,
+            "status",
+            ")",
         );
-    };
-    let state = scalar(body, "status")
-        .map(|s| format!(" is {s}"))
-        .unwrap_or_else(|| " exists".into());
-    let (n, this) = filters(body).unwrap_or_default();
-    let expires = match (scalar(body, "expirationTime"), scalar(body, "expiresIn")) {
-        (Some(at), _) => format!(", and expires at {at}"),
-        (None, Some(s)) => format!(", and expires in {s} s"),
-        (None, None) => String::new(),
-    };
-    let sentence = format!(
-        "RingCentral answered a client's request (status {status}): subscription {id}{state}, \
-         with {}{expires}",
-        filter_count(n, this)
+        error_of(out, body);
+        return None;
+    }
+    put(
+        out,
+        "RingCentral answered a client's request (status ",
+        meta,
+        "status",
+        ")",
     );
-    (sentence, missing_filter_hint(body))
+    let Some((n, this)) = filters(body).filter(|_| has(body, "id")) else {
+        return None;
+    };
+    put(out, ": subscription ", body, "id", "");
+    if !put(out, " is ", body, "status", "") {
+        out.push_str(" exists");
+    }
+    out.push_str(", with ");
+    filter_count(out, n, this);
+    if !put(out, ", and expires at ", body, "expirationTime", "") {
+        put(out, ", and expires in ", body, "expiresIn", " s");
+    }
+    missing_filter_hint(body)
 }
 
 /// `2 event filters (this event's among them)`, `1 event filter (not this event's)`.
-fn filter_count(n: usize, this: bool) -> String {
-    let which = match (n, this) {
-        (1, true) => "this event's",
-        (1, false) => "not this event's",
-        (_, true) => "this event's among them",
-        (_, false) => "none of them this event's",
-    };
-    format!(
-        "{n} event filter{} ({which})",
-        if n == 1 { "" } else { "s" }
-    )
+#[inline(never)]
+fn filter_count(out: &mut String, n: usize, this: bool) {
+    out.push_str(&n.to_string());
+    out.push_str(match (n, this) {
+        (1, true) => " event filter (this event's)",
+        (1, false) => " event filter (not this event's)",
+        (_, true) => " event filters (this event's among them)",
+        (_, false) => " event filters (none of them this event's)",
+    });
 }
 
 /// How many event filters `body` names, and whether this event's is one.
+#[inline(never)]
 fn filters(body: Option<&Node>) -> Option<(usize, bool)> {
     let Value::Array(items) = &body?.get("eventFilters")?.value else {
         return None;
@@ -196,42 +247,20 @@ fn filters(body: Option<&Node>) -> Option<(usize, bool)> {
 }
 
 /// The hint for a subscription (or a request for one) without this event's filter.
-fn missing_filter_hint(body: Option<&Node>) -> Option<String> {
+fn missing_filter_hint(body: Option<&Node>) -> Option<&'static str> {
     match filters(body)? {
-        (_, false) => Some(format!(
-            "this subscription sends no Contact Center phone-number events: add {THIS_FILTER} \
-             to its eventFilters"
-        )),
+        (_, false) => Some(
+            "this subscription sends no Contact Center phone-number events: add \
+             /restapi/v1.0/account/~/phone-number?usageType=ContactCenterNumber to its eventFilters",
+        ),
         _ => None,
     }
 }
 
-/// A request RingCentral refused: its status, and the REST error's code and message.
-fn refused(status: &str, body: Option<&Node>) -> String {
-    let why = error_of(body);
-    format!("RingCentral refused a client's request (status {status}){why}")
-}
-
-/// `: CODE: message` from an error body (`errorCode`, `message`), as far as it has them.
-fn error_of(body: Option<&Node>) -> String {
-    match (scalar(body, "errorCode"), scalar(body, "message")) {
-        (Some(code), Some(message)) => format!(": {code}: {message}"),
-        (Some(code), None) => format!(": {code}"),
-        (None, Some(message)) => format!(": {message}"),
-        (None, None) => String::new(),
-    }
-}
-
-/// An `Error` frame: the gateway's status, error code and message.
-fn error(meta: &Node, body: Option<&Node>) -> String {
-    let status = scalar(Some(meta), "status")
-        .map(|s| format!(" (status {s})"))
-        .unwrap_or_default();
-    let why = error_of(body);
-    let why = if why.is_empty() {
-        ", without a code or message".to_string()
-    } else {
-        why
-    };
-    format!("RingCentral's WebSocket gateway reported an error{status}{why}")
+/// Appends `: CODE: message` from an error body (`errorCode`, `message`), as far as it has
+/// them; whether it had either.
+#[inline(never)]
+fn error_of(out: &mut String, body: Option<&Node>) -> bool {
+    let code = put(out, ": ", body, "errorCode", "");
+    put(out, ": ", body, "message", "") || code
 }

@@ -61,15 +61,20 @@ fn looks_like_envelope(node: &Node) -> bool {
 /// RingCentral event's body has one), or an `eventType` of this event's vocabulary in any case
 /// (extension events say `Create`, `Update`, `Delete`). A bare `eventType` is not enough: other
 /// events' bodies carry one too.
+#[inline(never)]
 fn this_events_body(node: &Node) -> bool {
     node.get("phoneNumberInfo").is_some()
         || node
             .get("eventType")
             .and_then(Node::as_str)
             .is_some_and(|t| {
-                ["Created", "Updated", "Deleted"]
-                    .iter()
-                    .any(|v| t.eq_ignore_ascii_case(v))
+                // The three names have 7 letters: compared lowercased, without allocating.
+                let mut name = [0u8; 7];
+                t.len() == 7 && {
+                    name.copy_from_slice(t.as_bytes());
+                    name.make_ascii_lowercase();
+                    matches!(&name, b"created" | b"updated" | b"deleted")
+                }
             })
 }
 
@@ -225,7 +230,8 @@ fn analyze_frame<'n>(f: &mut Findings, root: &Node, items: &'n [Node]) -> Analys
 }
 
 /// The last named segment of an event filter's path (ids, `~` and the query left out): the
-/// resource it is about, `phone-number` for this event's.
+/// resource it is about (`presence`, `message-store`), `phone-number` for this event's.
+#[inline(never)]
 fn last_name(event: &str) -> &str {
     let path = event.split('?').next().unwrap_or(event);
     path.rsplit('/')
@@ -237,27 +243,6 @@ fn is_id(segment: &str) -> bool {
     segment == "~" || segment.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The resource another event's filter names, for its message: the named segments after the
-/// last id (`telephony/sessions`, `message-store/instant`), or the one before it
-/// (`extension` of `…/extension/8475874957`), or the path past `/restapi/v1.0` (`glip/posts`).
-fn resource_name(event: &str) -> String {
-    let path = event.split('?').next().unwrap_or(event);
-    let segments: Vec<&str> = path
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .skip_while(|s| {
-            *s == "restapi"
-                || s.starts_with('v') && s[1..].starts_with(|c: char| c.is_ascii_digit())
-        })
-        .collect();
-    let named = match segments.iter().rposition(|s| is_id(s)) {
-        Some(id) if id + 1 < segments.len() => &segments[id + 1..],
-        Some(id) => &segments[id.saturating_sub(1)..id],
-        None => &segments[..],
-    };
-    named.join("/")
-}
-
 /// Whether an event filter names RingCentral's API at all (every event filter does).
 fn is_api_path(event: &str) -> bool {
     event.starts_with("/restapi/") || event.starts_with("/team-messaging/")
@@ -265,6 +250,7 @@ fn is_api_path(event: &str) -> bool {
 
 /// Whether a filter's resource is the phone-number list, however misspelt (`phone-numbers`,
 /// `phoneNumber`, `phone_number`): such a filter is this event's, gone wrong.
+#[inline(never)]
 fn names_phone_numbers(event: &str) -> bool {
     let resource = last_name(event);
     // The longest spelling, `phone_numbers`, has 13 bytes.
@@ -340,7 +326,7 @@ fn analyze_envelope<'n>(
             let message = if is_api_path(filter) {
                 format!(
                     "this `{}` notification ({}) is not a Contact Center phone-number event",
-                    clip(&resource_name(filter)),
+                    clip(last_name(filter)),
                     clip(filter)
                 )
             } else {

@@ -64,6 +64,7 @@ pub(crate) fn check_phone_number(f: &mut Findings, s: &str, node: &Node, path: L
 
 /// Checks an E.164 `phoneNumber`'s country calling code (assigned by ITU-T) and, for `+1`,
 /// its area code; whether both can exist.
+#[inline(never)]
 fn check_country_and_area(f: &mut Findings, s: &str, node: &Node, path: Loc) -> bool {
     let digits = &s[1..];
     if let Err(len) = country_code(digits) {

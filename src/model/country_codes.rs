@@ -50,6 +50,7 @@ const THREE_DIGITS: &[(u8, &[u8])] = &[
 
 /// The country calling code `digits` (an E.164 number without its `+`) starts with: `Ok` with
 /// its length when ITU-T assigned it, `Err` with the length of the spare code otherwise.
+#[inline(never)]
 pub(crate) fn country_code(digits: &str) -> Result<usize, usize> {
     let d = digits.as_bytes();
     let digit = |i: usize| d.get(i).filter(|c| c.is_ascii_digit()).map(|c| c - b'0');

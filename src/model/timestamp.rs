@@ -237,13 +237,23 @@ pub fn parse(text: &str) -> Result<Instant, TimestampError> {
     })
 }
 
+/// [`LEAP_SECOND_DAYS`] as days since 1970-01-01, counted once, when compiling.
+const LEAP_SECOND_DAY_NUMBERS: [i64; 27] = {
+    let mut days = [0; 27];
+    let mut i = 0;
+    while i < days.len() {
+        let (y, m, d) = LEAP_SECOND_DAYS[i];
+        days[i] = days_from_civil(y, m, d);
+        i += 1;
+    }
+    days
+};
+
 /// Whether the second `secs` (since the epoch, POSIX-numbered) is 23:59:59 UTC of a day that
 /// ended with a leap second.
+#[cold]
 fn is_leap_second(secs: i64) -> bool {
-    secs.rem_euclid(86_400) == 86_399
-        && LEAP_SECOND_DAYS
-            .iter()
-            .any(|&(y, m, d)| days_from_civil(y, m, d) == secs.div_euclid(86_400))
+    secs.rem_euclid(86_400) == 86_399 && LEAP_SECOND_DAY_NUMBERS.contains(&secs.div_euclid(86_400))
 }
 
 fn is_leap(y: i64) -> bool {
@@ -260,12 +270,12 @@ fn days_in_month(y: i64, m: u32) -> u32 {
 }
 
 /// Days since 1970-01-01 (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+const fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
-    let mp = i64::from((m + 9) % 12);
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let mp = ((m + 9) % 12) as i64;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
 }

@@ -139,14 +139,13 @@ impl FrameType {
 
     /// The frame type `meta.type` names, exactly as RingCentral writes it.
     pub fn from_name(name: &str) -> Option<FrameType> {
-        [
-            FrameType::ConnectionDetails,
-            FrameType::Heartbeat,
-            FrameType::ClientRequest,
-            FrameType::Error,
-        ]
-        .into_iter()
-        .find(|t| t.as_str() == name)
+        Some(match name {
+            "ConnectionDetails" => FrameType::ConnectionDetails,
+            "Heartbeat" => FrameType::Heartbeat,
+            "ClientRequest" => FrameType::ClientRequest,
+            "Error" => FrameType::Error,
+            _ => return None,
+        })
     }
 }
 
