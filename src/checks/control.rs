@@ -206,9 +206,7 @@ fn client_request(out: &mut String, meta: &Node, body: Option<&Node>) -> Option<
         "status",
         ")",
     );
-    let Some((n, this)) = filters(body).filter(|_| has(body, "id")) else {
-        return None;
-    };
+    let (n, this) = filters(body).filter(|_| has(body, "id"))?;
     put(out, ": subscription ", body, "id", "");
     if !put(out, " is ", body, "status", "") {
         out.push_str(" exists");
