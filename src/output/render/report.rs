@@ -108,11 +108,14 @@ pub(crate) fn report_text(report: &Report) -> String {
         out.push('\n');
     }
     if let Some(frame) = &report.frame {
-        out.push_str(&format!(
-            "{}: {}\n",
+        for part in [
             frame.frame_type.as_str(),
-            plain(&frame.sentence)
-        ));
+            ": ",
+            &plain(&frame.sentence),
+            "\n",
+        ] {
+            out.push_str(part);
+        }
     }
     for (label, list) in [("Errors", &report.errors), ("Warnings", &report.warnings)] {
         if !list.is_empty() {
@@ -139,7 +142,7 @@ pub(crate) fn report_markdown(report: &Report) -> String {
         out.push_str(&format!("{}\n\n", md(&c.sentence)));
     }
     if let Some(frame) = &report.frame {
-        let line = format!("{}: {}", frame.frame_type.as_str(), frame.sentence);
+        let line = [frame.frame_type.as_str(), ": ", &frame.sentence].concat();
         out.push_str(&format!("{}\n\n", md(&line)));
     }
     if issues(report).next().is_some() {
