@@ -66,19 +66,18 @@ pub(crate) fn check_phone_number(f: &mut Findings, s: &str, node: &Node, path: L
 /// its area code; whether both can exist.
 #[inline(never)]
 fn check_country_and_area(f: &mut Findings, s: &str, node: &Node, path: Loc) -> bool {
-    // E.164 already: at most 16 ASCII characters, nothing to clip or escape, so the messages
-    // are put together with `concat` (smaller in the `.wasm` than `format!`).
     let digits = &s[1..];
     if let Err(len) = country_code(digits) {
-        let message = [
-            "`phoneNumber` \"",
-            s,
-            "\" starts with +",
-            &digits[..len],
-            ", a country calling code ITU-T has assigned to no country",
-        ]
-        .concat();
-        f.add(IssueCode::UnassignedCountryCode, node.span, path, message)
+        f.add(
+            IssueCode::UnassignedCountryCode,
+            node.span,
+            path,
+            format!(
+                "`phoneNumber` \"{}\" starts with +{}, a country calling code ITU-T has assigned to no country",
+                clip(s),
+                &digits[..len]
+            ),
+        )
         .hint("check the number's first digits: country codes are assigned by ITU-T (E.164), e.g. +1 North America, +44 United Kingdom, +49 Germany");
         return false;
     }
@@ -86,21 +85,20 @@ fn check_country_and_area(f: &mut Findings, s: &str, node: &Node, path: Loc) -> 
         return true;
     }
     let area = &digits[1..4];
-    let message = [
-        "`phoneNumber` \"",
-        s,
-        "\" has the area code ",
-        area,
-        ", which starts with ",
-        &area[..1],
-        ": no North American area code does",
-    ]
-    .concat();
-    let finding = f.add(IssueCode::InvalidAreaCode, node.span, path, message);
+    let finding = f.add(
+        IssueCode::InvalidAreaCode,
+        node.span,
+        path,
+        format!(
+            "`phoneNumber` \"{}\" has the area code {area}, which starts with {}: no North American area code does",
+            clip(s),
+            &area[..1]
+        ),
+    );
     // `+1` followed by the national trunk prefix 1 (`+1 1 202…`): the 1 written twice.
     let rest = &digits[1..];
     if rest.len() == 11 && rest.starts_with('1') && nanp_area_ok(rest) {
-        finding.hint(["the leading 1 appears twice: \"+", rest, "\""].concat());
+        finding.hint(format!("the leading 1 appears twice: \"+{}\"", clip(rest)));
     } else {
         finding.hint("North American area codes start with a digit from 2 to 9 (+1 NXX NXX XXXX)");
     }

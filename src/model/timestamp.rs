@@ -237,14 +237,13 @@ pub fn parse(text: &str) -> Result<Instant, TimestampError> {
     })
 }
 
-/// [`LEAP_SECOND_DAYS`] as days since 1970-01-01 (all under 2^16), counted once, when
-/// compiling.
-const LEAP_SECOND_DAY_NUMBERS: [u16; 27] = {
+/// [`LEAP_SECOND_DAYS`] as days since 1970-01-01, counted once, when compiling.
+const LEAP_SECOND_DAY_NUMBERS: [i64; 27] = {
     let mut days = [0; 27];
     let mut i = 0;
     while i < days.len() {
         let (y, m, d) = LEAP_SECOND_DAYS[i];
-        days[i] = days_from_civil(y, m, d) as u16;
+        days[i] = days_from_civil(y, m, d);
         i += 1;
     }
     days
@@ -254,9 +253,7 @@ const LEAP_SECOND_DAY_NUMBERS: [u16; 27] = {
 /// ended with a leap second.
 #[cold]
 fn is_leap_second(secs: i64) -> bool {
-    secs.rem_euclid(86_400) == 86_399
-        && u16::try_from(secs.div_euclid(86_400))
-            .is_ok_and(|day| LEAP_SECOND_DAY_NUMBERS.contains(&day))
+    secs.rem_euclid(86_400) == 86_399 && LEAP_SECOND_DAY_NUMBERS.contains(&secs.div_euclid(86_400))
 }
 
 fn is_leap(y: i64) -> bool {

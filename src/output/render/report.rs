@@ -108,14 +108,11 @@ pub(crate) fn report_text(report: &Report) -> String {
         out.push('\n');
     }
     if let Some(frame) = &report.frame {
-        for part in [
+        out.push_str(&format!(
+            "{}: {}\n",
             frame.frame_type.as_str(),
-            ": ",
-            &plain(&frame.sentence),
-            "\n",
-        ] {
-            out.push_str(part);
-        }
+            plain(&frame.sentence)
+        ));
     }
     for (label, list) in [("Errors", &report.errors), ("Warnings", &report.warnings)] {
         if !list.is_empty() {
@@ -142,7 +139,7 @@ pub(crate) fn report_markdown(report: &Report) -> String {
         out.push_str(&format!("{}\n\n", md(&c.sentence)));
     }
     if let Some(frame) = &report.frame {
-        let line = [frame.frame_type.as_str(), ": ", &frame.sentence].concat();
+        let line = format!("{}: {}", frame.frame_type.as_str(), frame.sentence);
         out.push_str(&format!("{}\n\n", md(&line)));
     }
     if issues(report).next().is_some() {
