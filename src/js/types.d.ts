@@ -29,10 +29,12 @@ export type IssueCode =
   | "json-trailing-content" | "json-too-deep" | "json-duplicate-key"
   | "duplicate-keys-unseen" | "number-not-exact"
   | "validation-request" | "not-a-notification" | "other-event" | "subscription-renewal"
-  | "envelope-missing" | "websocket-frame" | "websocket-not-notification" | "websocket-message-id"
+  | "envelope-missing" | "websocket-frame" | "websocket-not-notification" | "websocket-control-frame"
+  | "websocket-message-id"
   | "missing-field" | "wrong-type" | "unknown-field" | "invalid-uuid" | "invalid-event-filter"
   | "event-filter-placeholder" | "invalid-timestamp" | "subscription-id-format" | "invalid-id"
-  | "numeric-id" | "invalid-event-type" | "invalid-phone-number" | "invalid-uri" | "empty-uri"
+  | "numeric-id" | "invalid-event-type" | "invalid-phone-number" | "unassigned-country-code"
+  | "invalid-area-code" | "invalid-uri" | "empty-uri"
   | "uri-mismatch" | "unknown-payment-type" | "invalid-number-type" | "unknown-usage-type"
   | "usage-type-mismatch" | "unknown-status" | "too-many-issues" | "too-many-items"
   | "log-truncated";
@@ -70,8 +72,22 @@ export interface JsonObject {
 export type JsonValue = string | number | boolean | null | JsonObject | JsonValue[];
 
 export type Kind =
-  | "contactCenterPhoneNumber" | "subscriptionRenewal" | "otherEvent"
+  | "contactCenterPhoneNumber" | "subscriptionRenewal" | "otherEvent" | "websocketControl"
   | "validationRequest" | "notANotification" | "malformed";
+
+/** The `meta.type` of a WebSocket frame that carries no notification. */
+export type FrameType = "ConnectionDetails" | "Heartbeat" | "ClientRequest" | "Error";
+
+/** What a WebSocket control frame says (a report of kind "websocketControl"). */
+export interface ControlFrame {
+  type: FrameType;
+  /**
+   * What it means, for a person: the session's limits (ConnectionDetails), whether RingCentral
+   * answered a heartbeat, the subscription a ClientRequest answer created or the error it met,
+   * an Error frame's code and message. Quoted values are clipped and escaped as in messages.
+   */
+  sentence: string;
+}
 
 export type Delivery = "webhook" | "websocket" | "apns" | "bodyOnly" | "unknown";
 
@@ -155,6 +171,7 @@ export interface ValidReport extends ReportRenderings {
   delivery: Delivery;
   errors: [];
   warnings: Issue[];
+  frame?: never;
   event: ContactCenterEvent;
   change: Change;
 }
@@ -166,6 +183,8 @@ export interface InvalidReport extends ReportRenderings {
   /** At least one error says why. */
   errors: [Issue, ...Issue[]];
   warnings: Issue[];
+  /** Present exactly when `kind` is "websocketControl". */
+  frame?: ControlFrame;
   event?: never;
   change?: never;
 }

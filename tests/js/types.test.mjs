@@ -303,7 +303,8 @@ const SAME = [
   'Report', 'Issue', 'Severity', 'Kind', 'Delivery', 'EventType', 'NumberType', 'Effect', 'Change',
   'PhoneNumberInfo', 'Summary', 'Problem', 'FieldChange', 'Net', 'Group', 'ContactCenterEvent',
   'ContactCenterProvider', 'DuplicateItem', 'OutOfOrderItem', 'TimelineEntry', 'NumberTimeline',
-  'SummarizeOptions', 'IssueCode', 'InvalidEventError', 'ValidateOptions',
+  'SummarizeOptions', 'IssueCode', 'InvalidEventError', 'ValidateOptions', 'ControlFrame',
+  'FrameType',
 ];
 // (`Body` is declared inline, as `body`; `ParseOptions` is the part of `ValidateOptions` that
 // `parse` reads, with no Rust type of its own.)

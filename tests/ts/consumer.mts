@@ -14,8 +14,10 @@ import pkg, {
 } from 'cc-number-events';
 import type {
   Change,
+  ControlFrame,
   Delivery,
   Effect,
+  FrameType,
   ContactCenterEvent,
   InvalidEventError,
   Issue,
@@ -68,6 +70,8 @@ function describeKind(kind: Kind): string {
       return 'a renewal reminder';
     case 'otherEvent':
       return 'another event';
+    case 'websocketControl':
+      return 'a WebSocket control frame';
     case 'validationRequest':
       return 'the validation request';
     case 'notANotification':
@@ -142,6 +146,14 @@ const bareLine: number = report.errors[0]!.line;
 const issueWithUndefinedHint: Issue = { ...report.errors[0]!, hint: undefined };
 
 // --- Change and event ------------------------------------------------------------------
+// A WebSocket control frame's report says what the frame means.
+const frame: ControlFrame | undefined = report.frame;
+const frameType: FrameType | undefined = report.frame?.type;
+const frameSentence: string | undefined = report.frame?.sentence;
+void [frame, frameType, frameSentence];
+// @ts-expect-error FrameType is a closed union
+const wrongFrame: FrameType = 'ServerNotification';
+void wrongFrame;
 const sentence: string | undefined = report.change?.sentence;
 const effect: Effect | undefined = report.change?.effect;
 const action: 'created' | 'updated' | 'deleted' | undefined = report.change?.action;
