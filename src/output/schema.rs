@@ -4,10 +4,33 @@
 //! same id and account as the rest of the event) is listed in the README and checked by
 //! tests/js/json-schema.test.mjs, which runs every fixture through both.
 
+use crate::model::country_codes::{ONE_DIGIT, THREE_DIGITS, TWO_DIGITS};
 use crate::model::formats::{
     ACCOUNT_PLACEHOLDER, FILTER_PREFIX, FILTER_QUERY, FILTER_RESOURCE, URI_HOSTS,
 };
 use crate::model::vocab;
+
+/// E.164 as the rules read it (`model::formats::phone_number_ok`): 7 to 15 digits after `+`,
+/// starting with a country calling code ITU-T assigned (`model::country_codes`), and in North
+/// America (`+1`) an area code starting with 2 to 9.
+fn phone_number_pattern() -> String {
+    let mut codes = Vec::new();
+    for &first in ONE_DIGIT {
+        let first = char::from(first);
+        // The NANP's area code follows its one-digit code.
+        codes.push(if first == '1' {
+            "1[2-9]".to_string()
+        } else {
+            first.to_string()
+        });
+    }
+    codes.extend(TWO_DIGITS.iter().map(|two| two.to_string()));
+    for (two, thirds) in THREE_DIGITS {
+        let thirds: String = thirds.iter().map(|&c| char::from(c)).collect();
+        codes.push(format!("{two}[{thirds}]"));
+    }
+    format!("^\\\\+(?=[0-9]{{7,15}}$)({})[0-9]*$", codes.join("|"))
+}
 
 /// `text` as a regular expression matching itself (the characters our constants hold).
 fn literal(text: &str) -> String {
@@ -144,7 +167,7 @@ pub fn json_schema(strict: bool) -> String {
       "properties": {{
         "uri": {{ "type": "string", "anyOf": [{{ "type": "string", "maxLength": 0 }}, {{ "type": "string", "pattern": {uri} }}] }},
         "id": {{ "$ref": "#/$defs/digits" }},
-        "phoneNumber": {{ "type": "string", "pattern": "^\\+[1-9][0-9]{{6,14}}$" }},
+        "phoneNumber": {{ "type": "string", "pattern": "{phone}" }},
         "paymentType": {payment},
         "location": {{ "type": "string" }},
         "type": {{ "type": "string", "enum": {number_types} }},
@@ -168,6 +191,7 @@ pub fn json_schema(strict: bool) -> String {
         event_types = list(vocab::EVENT_TYPES),
         number_types = list(vocab::NUMBER_TYPES),
         filter = string(&filter),
+        phone = phone_number_pattern(),
         uri = string(&uri),
         payment = documented(vocab::PAYMENT_TYPES, strict),
         status = documented(vocab::STATUSES, strict),

@@ -125,7 +125,10 @@ impl<'a> Pass<'a> {
             Read::Clean(event, _) => self.keep(i, line, event, Held::Borrowed(event)),
             Read::Tree(parsed) => {
                 let analysis = judge(&mut f, &parsed);
-                if self.other_kind(analysis.kind, analysis.delivery) {
+                // A frame broken in shape (`meta.type` not a string, no envelope object) is a
+                // broken item, not a frame of another kind.
+                let broken_frame = f.list.iter().any(|x| x.code == IssueCode::WebSocketFrame);
+                if !broken_frame && self.other_kind(analysis.kind, analysis.delivery) {
                     return;
                 }
                 match analysis.event {
@@ -261,6 +264,7 @@ impl<'a> Pass<'a> {
         let counter = match kind {
             Kind::SubscriptionRenewal => &mut self.summary.other_kinds.subscription_renewal,
             Kind::OtherEvent => &mut self.summary.other_kinds.other_event,
+            Kind::WebSocketControl => &mut self.summary.other_kinds.websocket_frame,
             Kind::NotANotification if delivery == Delivery::WebSocket => {
                 &mut self.summary.other_kinds.websocket_frame
             }

@@ -91,11 +91,21 @@ fn by_group_then_time(kept: Vec<Kept<'_>>, groups: usize) -> Vec<Kept<'_>> {
             .windows(2)
             .all(|w| w[0].event.time() <= w[1].event.time())
         {
-            sort_by_rank(&mut bucket, |k| (signed_rank(k.event.time().0), 0));
+            sort_by_rank(&mut bucket, |k| time_rank(k.event.time()));
         }
         out.append(&mut bucket);
     }
     out
+}
+
+/// `t`'s place in time, as [`Instant`]'s order has it: its second, then a leap second after
+/// the POSIX second it shares its number with, then its millisecond.
+fn time_rank(t: Instant) -> (u64, u64) {
+    let (second, ms) = (t.millis().div_euclid(1000), t.millis().rem_euclid(1000));
+    (
+        signed_rank(second),
+        u64::from(t.is_leap_second()) * 1000 + ms as u64,
+    )
 }
 
 /// Each number's timeline, in order of its first appearance in its group's time order, its
