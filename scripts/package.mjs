@@ -92,6 +92,30 @@ if (existsSync(snippets)) {
 // (a RangeError) unwinds through WebAssembly frames too: the module is restarted, and the
 // error rethrown, as it is the caller's.
 const guardNames = { parse: 0, validate: 1, summarize: 2 };
+
+// --- what is written in JavaScript: receive(), Standard Schema, jsonSchema() ------------------
+// src/js/receive.js and src/js/standard.js are appended to each glue once its exports are
+// guarded, `__ccneApi` bound to those guarded exports; for the CommonJS glue their
+// `export function` / `export const` become `exports.*`. The JSON Schemas are the files Rust's
+// json_schema() wrote into schema/ (tests/json_schema.rs keeps them so); they are also
+// shipped as files.
+const SCHEMAS = ['notification.schema.json', 'notification.strict.schema.json'];
+const extras = (api, commonjs) => {
+  let src = `\n// --- Appended by scripts/package.mjs: receive(), Standard Schema, jsonSchema(). ---\n${api}\n`;
+  // Without the files' indentation: a third of their bytes, loaded by every caller.
+  const texts = SCHEMAS.map((f) => JSON.stringify(JSON.stringify(JSON.parse(readFileSync(join(root, 'schema', f), 'utf8')))));
+  src += `const __ccneJsonSchemas = [${texts.join(', ')}];\n`;
+  for (const f of ['receive.js', 'standard.js']) {
+    let code = uncommented(readFileSync(join(root, 'src', 'js', f), 'utf8'));
+    if (commonjs) {
+      const names = [...code.matchAll(/^export (?:async function|function|const) (\w+)/gm)].map((m) => m[1]);
+      code = code.replace(/^export (async function|function|const) /gm, '$1 ');
+      code += names.map((n) => `exports.${n} = ${n};\n`).join('');
+    }
+    src += code;
+  }
+  return src;
+};
 // `ready`: an expression true once the module is instantiated. The web build's functions need
 // `await init()` first; without this check, calling one before said only "Cannot read
 // properties of undefined (reading 'validate')".
@@ -156,8 +180,29 @@ function __ccneGuard(f, which, name) {
     Object.defineProperty(typed, 'name', { value: name });
     return typed;
 }
+// The other exports (receiveDecision and the diagnostics), with any number of arguments:
+// after a trap the module is replaced and the error rethrown.
+function __ccneGuardAll(f, name) {
+    const guarded = function (...args) {
+        if (!(${ready})) {
+            throw new Error(\`cc-number-events: \${name}() was called before the WebAssembly module was loaded: \` +
+                "call \`await init()\` once first (import init from 'cc-number-events'). In Node no init is needed.");
+        }
+        if (__ccneStale) __ccneFresh();
+        try {
+            return f(...args);
+        } catch (e) {
+            if (__ccneTrapped(e) || __ccneOverflow(e)) __ccneFresh();
+            throw e;
+        }
+    };
+    Object.defineProperty(guarded, 'name', { value: name });
+    return guarded;
+}
 ${invalidEventError}
 `;
+const guardOf = (name, which, f) =>
+  which < 0 ? `__ccneGuardAll(${f}, '${name}')` : `__ccneGuard(${f}, ${which}, '${name}')`;
 // parse's error as a class. Its brand is a registered symbol, so that `isInvalidEventError`
 // and `instanceof` also recognise an error from another copy of the package (the Node and
 // web builds in one process, or two installed versions).
@@ -261,9 +306,10 @@ function __ccneWasmBytes() {
   src = src.replace(/^exports\.trappedReport = trappedReport;\n/m, '');
   src += guard(restart, 'true');
   for (const [name, which] of guarded(exported)) {
-    src += `exports.${name} = __ccneGuard(${name}, ${which}, '${name}');\n`;
+    src += `exports.${name} = ${guardOf(name, which, name)};\n`;
   }
   src += 'exports.InvalidEventError = InvalidEventError;\nexports.isInvalidEventError = isInvalidEventError;\n';
+  src += extras('const __ccneApi = exports;', true);
   writeFileSync(nodeGlue, src);
 }
 {
@@ -287,10 +333,14 @@ function __ccneWasmBytes() {
   for (const [name, which] of guarded(exported)) {
     // The raw function keeps its body under another name; the export is the guarded one.
     src = src.replace(new RegExp(`^export function ${name}\\(`, 'm'), `function __ccneRaw_${name}(`);
-    src += `const __ccneGuarded_${name} = __ccneGuard(__ccneRaw_${name}, ${which}, '${name}');\n` +
+    src += `const __ccneGuarded_${name} = ${guardOf(name, which, `__ccneRaw_${name}`)};\n` +
       `export { __ccneGuarded_${name} as ${name} };\n`;
   }
   src += 'export { InvalidEventError, isInvalidEventError };\n';
+  src += extras(
+    'const __ccneApi = { validate: __ccneGuarded_validate, receiveDecision: __ccneGuarded_receiveDecision };',
+    false,
+  );
   writeFileSync(webGlue, src);
 }
 
@@ -383,6 +433,8 @@ for (const [from, to] of [['npm/README.md', 'README.md'], ['LICENSE-MIT', 'LICEN
   }
 }
 
+for (const f of SCHEMAS) cpSync(join(root, 'schema', f), join(pkg, f));
+
 // --- package.json ------------------------------------------------------------------
 const nodeTypes = `./node/${NAME}.d.ts`;
 const webTypes = `./web/${NAME}.d.ts`;
@@ -425,8 +477,9 @@ const manifest = {
     './viewer/define': viewerEntry('define'),
     './viewer/cc-event-viewer.css': './viewer/cc-event-viewer.css',
     './package.json': './package.json',
+    ...Object.fromEntries(SCHEMAS.map((f) => [`./${f}`, `./${f}`])),
   },
-  files: ['node', 'web', 'viewer', ...docs],
+  files: ['node', 'web', 'viewer', ...docs, ...SCHEMAS],
   sideEffects: [`./node/${NAME}.js`, './node/index.mjs', './viewer/define.js', './viewer/index.js', '*.css'],
 };
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');

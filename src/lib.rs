@@ -70,6 +70,10 @@ mod text;
 
 #[cfg(feature = "serde")]
 pub use api::objects::{parse_value, summarize_values, validate_value};
+pub use api::receive::{
+    body_empty, receive, AnswerHeaders, Outcome, ReceiveOptions, Received, RecentUuids,
+    ReplayStore, MAX_ECHO_BYTES,
+};
 pub use api::summarize::{summarize, summarize_tree};
 pub use api::validate::{parse, validate, validate_tree};
 pub use checks::change::{change_of, effect_of};
@@ -81,6 +85,7 @@ pub use model::{
     Body, Change, ContactCenterEvent, ContactCenterProvider, ControlFrame, Delivery, Effect,
     EventType, FrameType, Kind, NumberType, PhoneNumberInfo, Report, ValidateOptions,
 };
+pub use output::schema::json_schema;
 pub use summary::{SummarizeOptions, Summary};
 
 /// Not part of the API, and not stable: what the JavaScript boundary (`src/js/`) needs of the
@@ -89,6 +94,7 @@ pub use summary::{SummarizeOptions, Summary};
 /// (tests/layers.rs checks), so that it could become a crate of its own.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::api::receive::{admit, carries_validation_token, settle};
     pub use crate::api::summarize::summarize_from;
     pub use crate::api::validate::validate_from;
     pub use crate::checks::fast::clean;

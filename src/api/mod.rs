@@ -3,5 +3,7 @@
 
 #[cfg(feature = "serde")]
 pub(crate) mod objects;
+pub(crate) mod receive;
+pub(crate) mod redact;
 pub(crate) mod summarize;
 pub(crate) mod validate;

@@ -1,5 +1,6 @@
 //! A log in, its summary out, with the renderings asked for.
 
+use crate::api::redact;
 use crate::json::input::FromJs;
 use crate::output::render;
 use crate::summary::{output_limit, summarize_with, SummarizeOptions, Summary};
@@ -49,7 +50,16 @@ pub(crate) fn with_renderings(
     options: &SummarizeOptions,
     js: &FromJs,
 ) -> Summary {
-    let limit = output_limit(options, js.too_large.map_or(input.len(), |(n, _)| n));
+    let mut limit = output_limit(options, js.too_large.map_or(input.len(), |(n, _)| n));
+    let redact = options.item.redact;
+    if redact {
+        for problem in &mut summary.problems {
+            problem.issues.iter_mut().for_each(redact::redact_issue);
+        }
+        // Masking lengthens the numbers a rendering quotes: made within a share of the limit,
+        // each stays within it once masked.
+        limit /= redact::GROWTH;
+    }
     let (text, mut cut) = render::text(&summary, limit);
     summary.text = text;
     if options.markdown {
@@ -63,5 +73,13 @@ pub(crate) fn with_renderings(
         cut |= csv_cut;
     }
     summary.output_truncated |= cut;
+    if redact {
+        redact::redact_rendering(&mut summary.text);
+        let renderings = [&mut summary.markdown, &mut summary.csv];
+        renderings
+            .into_iter()
+            .flatten()
+            .for_each(redact::redact_rendering);
+    }
     summary
 }

@@ -59,6 +59,9 @@ pub fn validate_from(bytes: &[u8], options: &ValidateOptions, js: &FromJs) -> Re
 
 /// The report with the renderings its options ask for.
 pub(crate) fn with_renderings(mut report: Report, options: &ValidateOptions) -> Report {
+    if options.redact {
+        crate::api::redact::redact_report(&mut report);
+    }
     if options.text {
         report.text = Some(render::report_text(&report));
     }
@@ -67,6 +70,13 @@ pub(crate) fn with_renderings(mut report: Report, options: &ValidateOptions) -> 
     }
     if options.csv {
         report.csv = Some(render::report_csv(&report));
+    }
+    if options.redact {
+        let renderings = [&mut report.text, &mut report.markdown, &mut report.csv];
+        renderings
+            .into_iter()
+            .flatten()
+            .for_each(crate::api::redact::redact_rendering);
     }
     report
 }

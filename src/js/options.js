@@ -5,9 +5,9 @@
 // The names each function knows, for `which` 0 (parse), 1 (validate) and 2 (summarize): the
 // lists PARSE/VALIDATE/SUMMARY_OPTION_NAMES of src/js/options.rs (tests/js_layout.rs checks).
 const OPTION_NAMES = [
-  ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues'],
-  ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues', 'text', 'markdown', 'csv'],
-  ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues', 'maxItems', 'maxLogIssues', 'maxOutputBytes', 'markdown', 'csv'],
+  ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues', 'redact'],
+  ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues', 'text', 'markdown', 'csv', 'redact'],
+  ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues', 'maxItems', 'maxLogIssues', 'maxOutputBytes', 'markdown', 'csv', 'redact'],
 ];
 // What stands in the snapshot for a value that is neither a boolean nor a number: its
 // `typeof`, or one of these (src/js/options.rs `OptionValue::of_label` reads them).

@@ -12,7 +12,8 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
 /// The options of `parse`.
-pub const PARSE_OPTION_NAMES: &[&str] = &["strict", "maxInputBytes", "maxDepth", "maxIssues"];
+pub const PARSE_OPTION_NAMES: &[&str] =
+    &["strict", "maxInputBytes", "maxDepth", "maxIssues", "redact"];
 /// The options of `validate`: those of `parse`, and the renderings.
 pub const VALIDATE_OPTION_NAMES: &[&str] = &[
     "strict",
@@ -22,6 +23,7 @@ pub const VALIDATE_OPTION_NAMES: &[&str] = &[
     "text",
     "markdown",
     "csv",
+    "redact",
 ];
 /// The options of `summarize`.
 pub const SUMMARY_OPTION_NAMES: &[&str] = &[
@@ -34,6 +36,7 @@ pub const SUMMARY_OPTION_NAMES: &[&str] = &[
     "maxOutputBytes",
     "markdown",
     "csv",
+    "redact",
 ];
 
 /// Reads options given as JSON text (what `JSON.stringify(options)` makes of the caller's
@@ -226,6 +229,7 @@ pub struct GivenOptions {
     pub max_output_bytes: OptionValue,
     pub markdown: OptionValue,
     pub csv: OptionValue,
+    pub redact: OptionValue,
 }
 
 impl GivenOptions {
@@ -242,6 +246,7 @@ impl GivenOptions {
             "maxOutputBytes" => &mut self.max_output_bytes,
             "markdown" => &mut self.markdown,
             "csv" => &mut self.csv,
+            "redact" => &mut self.redact,
             _ => return None,
         })
     }
@@ -345,7 +350,7 @@ fn apply_options<'k>(
         if !names.contains(&key) {
             return Err(unknown_option(key, names));
         }
-        let boolean = matches!(key, "strict" | "text" | "markdown" | "csv");
+        let boolean = matches!(key, "strict" | "text" | "markdown" | "csv" | "redact");
         match (key, value) {
             (_, OptionValue::Absent) => {}
             (_, OptionValue::Unreadable) => {
@@ -355,6 +360,7 @@ fn apply_options<'k>(
             }
             ("strict", OptionValue::Bool(b)) => options.item.strict = b,
             ("text", OptionValue::Bool(b)) => options.item.text = b,
+            ("redact", OptionValue::Bool(b)) => options.item.redact = b,
             ("markdown", OptionValue::Bool(b)) if for_summary => options.markdown = b,
             ("markdown", OptionValue::Bool(b)) => options.item.markdown = b,
             ("csv", OptionValue::Bool(b)) if for_summary => options.csv = b,

@@ -8,6 +8,9 @@ export interface ParseOptions {
   maxDepth?: number;
   /** Most issues listed per payload (default 100). */
   maxIssues?: number;
+  /** Mask phone numbers (`+1202•••9741`) in messages, hints, the change sentence and the
+   * renderings, for a report pasted into a ticket; structured values keep them whole. */
+  redact?: boolean;
 }
 
 /** Options of `validate`: those of `parse`, and renderings of the report. */

@@ -17,7 +17,9 @@ use super::input::{check_input, read_input, Given, Input};
 use super::objects;
 use super::options::OptionsOf;
 use super::snapshot::read_options;
-use crate::__private::{hash_keys as map_keys, seed_hashes};
+use crate::__private::{
+    admit, carries_validation_token, hash_keys as map_keys, seed_hashes, settle,
+};
 use crate::SummarizeOptions;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
 use js_sys::{JsString, Reflect, JSON};
@@ -29,6 +31,9 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = super::TYPESCRIPT;
+
+#[wasm_bindgen(typescript_custom_section)]
+const RECEIVE_TYPES: &str = include_str!("receive.d.ts");
 
 /// Keys the hash maps, once per module instance (a restarted module starts again from here).
 fn seed() {
@@ -152,8 +157,9 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     };
     // The clean route, when decoding has nothing to report: no lone surrogate, valid UTF-8,
     // and (a string's UTF-8 can be longer than its length) within the limit.
-    // Renderings are made from the full report.
-    let renderings = options.text || options.markdown || options.csv;
+    // Renderings are made from the full report, and so is a redacted one (the clean report's
+    // change sentence quotes the number).
+    let renderings = options.text || options.markdown || options.csv || options.redact;
     let text = match lone {
         _ if renderings || bytes.len() > options.max_input_bytes => None,
         None if ascii => Some(unsafe {
@@ -221,6 +227,43 @@ pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
         }
     }
     Ok(value)
+}
+
+/// Not part of the API: the decision of `receive()` (src/js/receive.js adapts the request).
+/// `headers` is a flat list of names and values. With `body_empty` undefined the body is not
+/// read yet: the answer is `undefined` when it must be (the request carries a
+/// `Validation-Token`, or passed the verification token), so that a forged request is refused
+/// before its body is even read; otherwise `body` is the raw body (or a parsed value).
+#[wasm_bindgen(skip_typescript, js_name = receiveDecision)]
+pub fn receive_decision(
+    method: String,
+    headers: Vec<String>,
+    body_empty: Option<bool>,
+    token: Option<String>,
+    body: JsValue,
+    opts: JsValue,
+) -> Result<JsValue, JsValue> {
+    seed();
+    let options = read_options(&opts, OptionsOf::Validate)?.item;
+    let pairs: Vec<(&str, &str)> = headers
+        .chunks_exact(2)
+        .map(|p| (p[0].as_str(), p[1].as_str()))
+        .collect();
+    let empty = match body_empty {
+        Some(empty) => empty,
+        None if carries_validation_token(&pairs) => return Ok(JsValue::UNDEFINED),
+        None => false,
+    };
+    let echo = match admit(&method, &pairs, empty, token.as_deref()) {
+        Err(answer) => return to_js(&answer),
+        Ok(_) if body_empty.is_none() => return Ok(JsValue::UNDEFINED),
+        Ok(echo) => echo,
+    };
+    let report = match objects::given(body).map_err(thrown)? {
+        objects::Given::Parsed(body) => objects::validate(&body, &options).map_err(thrown)?,
+        objects::Given::Raw(body) => report(&body, check_input(&body)?, &options)?,
+    };
+    to_js(&settle(report, echo))
 }
 
 /// Diagnostic, not part of the API: `summarize`'s result as JSON text (`JSON.stringify` of

@@ -12,17 +12,17 @@
 //! networks, 888 disaster relief, 979 premium rate, 991 trial). Only spare codes are refused.
 
 /// The one-digit codes: North America (the NANP) and Russia with Kazakhstan.
-const ONE_DIGIT: &[u8] = b"17";
+pub(crate) const ONE_DIGIT: &[u8] = b"17";
 
 /// The two-digit codes.
-const TWO_DIGITS: &[u8] = &[
+pub(crate) const TWO_DIGITS: &[u8] = &[
     20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56,
     57, 58, 60, 61, 62, 63, 64, 65, 66, 81, 82, 84, 86, 90, 91, 92, 93, 94, 95, 98,
 ];
 
 /// The three-digit codes, by their first two digits: each with the third digits assigned.
 /// A two-digit prefix listed neither here nor in [`TWO_DIGITS`] (28, 83, 89) is spare whole.
-const THREE_DIGITS: &[(u8, &[u8])] = &[
+pub(crate) const THREE_DIGITS: &[(u8, &[u8])] = &[
     (21, b"12368"),
     (22, b"0123456789"),
     (23, b"0123456789"),

@@ -13,7 +13,7 @@ pub(crate) const FILTER_QUERY: &str = "?usageType=ContactCenterNumber";
 pub(crate) const ACCOUNT_PLACEHOLDER: &str = "{accountId}";
 
 /// Hosts of the links in `uri`.
-const URI_HOSTS: &[&str] = &[
+pub(crate) const URI_HOSTS: &[&str] = &[
     "https://platform.ringcentral.com",
     "https://platform.devtest.ringcentral.com",
 ];

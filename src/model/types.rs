@@ -50,6 +50,9 @@ pub struct ValidateOptions {
     pub markdown: bool,
     /// Also render the report's issues as CSV in [`Report::csv`] (`validate` only).
     pub csv: bool,
+    /// Mask phone numbers (`+1202•••9741`) in messages, hints, the change sentence and the
+    /// renderings, for a report pasted into a ticket; `event` keeps them whole.
+    pub redact: bool,
 }
 
 /// The most `maxInputBytes` can be, whatever is asked: past it a WebAssembly module could
@@ -70,6 +73,7 @@ impl Default for ValidateOptions {
             text: false,
             markdown: false,
             csv: false,
+            redact: false,
         }
     }
 }

@@ -2,5 +2,6 @@
 //! that carry values to JavaScript. Uses the layers below.
 
 pub(crate) mod render;
+pub(crate) mod schema;
 #[cfg(feature = "serde")]
 pub mod write;

@@ -29,6 +29,8 @@ pub(crate) struct Given {
     markdown: Option<bool>,
     #[serde(default, deserialize_with = "given")]
     csv: Option<bool>,
+    #[serde(default, deserialize_with = "given")]
+    redact: Option<bool>,
 }
 
 impl From<Given> for SummarizeOptions {
@@ -39,6 +41,7 @@ impl From<Given> for SummarizeOptions {
         item.max_input_bytes = g.max_input_bytes.unwrap_or(item.max_input_bytes);
         item.max_depth = g.max_depth.unwrap_or(item.max_depth);
         item.max_issues = g.max_issues.unwrap_or(item.max_issues);
+        item.redact = g.redact.unwrap_or(item.redact);
         o.max_items = g.max_items.unwrap_or(o.max_items);
         o.max_log_issues = g.max_log_issues.unwrap_or(o.max_log_issues);
         o.max_output_bytes = g.max_output_bytes.or(o.max_output_bytes);

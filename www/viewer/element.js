@@ -32,6 +32,7 @@ import { CcReportEvent } from './report-event.js';
 import { failureView, singleView } from './single-view.js';
 import { loadState, saveState } from './storage.js';
 import { CheckError, WorkerClient } from './worker-client.js';
+import { notRedactable } from './redact.js';
 
 const TYPING_DEBOUNCE_MS = 250;
 /** Show the progress bar only when a check takes longer than this. */
@@ -402,11 +403,18 @@ export class CcEventViewer extends HTMLElement {
       return;
     }
     const format = this.#el.format.value;
-    const { label, ext, mime } = FORMATS[format];
+    const redact = this.#el.redact.checked;
+    const refused = notRedactable(format, redact);
+    if (refused) {
+      status.textContent = refused;
+      return;
+    }
+    const { ext, mime } = FORMATS[format];
+    const label = redact ? `redacted ${FORMATS[format].label}` : FORMATS[format].label;
     let out;
     try {
-      const pending = renderings.render(format, this.#client);
-      if (!renderings.has(format)) status.textContent = `Preparing the ${label} report…`;
+      const pending = renderings.render(format, this.#client, redact);
+      if (!renderings.has(format, redact)) status.textContent = `Preparing the ${label} report…`;
       out = await pending;
     } catch (err) {
       status.textContent = `Could not prepare the ${label} report (${err.name}: ${err.message}).`;
@@ -416,7 +424,7 @@ export class CcEventViewer extends HTMLElement {
       status.textContent = 'The text changed while the report was prepared: export again once it is checked.';
       return;
     }
-    renderings.keep(format, out);
+    renderings.keep(format, out, redact);
     const cut = out.outputTruncated ? ' It was cut at the output limit; every count in it is complete.' : '';
     if (action === 'copy') {
       const ok = await copyText(this.shadowRoot, out.text, () => this.#editor.focus());

@@ -3,6 +3,7 @@
 // everything else is rendered by the package (escaped and defused there) when first asked.
 import { h } from './dom.js';
 import { asJson } from './format.js';
+import { renderingKey } from './redact.js';
 
 /** The renderings of one shown result, made on demand and kept by format. */
 export class Renderings {
@@ -16,24 +17,27 @@ export class Renderings {
     this.#checked = checked;
   }
 
-  /** Whether `format` is rendered already (no wait). */
-  has(format) {
-    return this.#byFormat.has(format);
+  /** Whether `format` (redacted or not) is rendered already (no wait). */
+  has(format, redact = false) {
+    return this.#byFormat.has(renderingKey(format, redact));
   }
 
-  /** The result as `format`: {text, outputTruncated}. `client` renders what the package must. */
-  async render(format, client) {
-    const cached = this.#byFormat.get(format);
+  /**
+   * The result as `format`: {text, outputTruncated}, with phone numbers masked by the package
+   * when `redact`. `client` renders what the package must.
+   */
+  async render(format, client, redact = false) {
+    const cached = this.#byFormat.get(renderingKey(format, redact));
     if (cached) return cached;
     const result = this.#result;
     if (format === 'json') return { text: asJson(result), outputTruncated: result.summary?.outputTruncated ?? false };
-    if (format === 'text' && result.mode === 'log') return { text: result.summary.text, outputTruncated: result.summary.outputTruncated };
-    return client.render(this.#checked.input, this.#checked.strict, result.mode, format);
+    if (format === 'text' && result.mode === 'log' && !redact) return { text: result.summary.text, outputTruncated: result.summary.outputTruncated };
+    return client.render(this.#checked.input, this.#checked.strict, result.mode, format, redact);
   }
 
   /** Keeps a rendering once it is known to be about the text still shown. */
-  keep(format, out) {
-    this.#byFormat.set(format, out);
+  keep(format, out, redact = false) {
+    this.#byFormat.set(renderingKey(format, redact), out);
   }
 }
 

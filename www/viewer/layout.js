@@ -3,12 +3,13 @@
 import { h } from './dom.js';
 import { EXAMPLES } from './examples.js';
 import { FORMATS } from './format.js';
+import { redactSwitch } from './redact.js';
 
 /**
  * @param {HTMLElement} editor the editor's element
  * @param {{onExample: (text: string) => void, onFile: (file: File) => void,
  *   onStrict: (on: boolean) => void, onExport: (action: 'copy' | 'download') => void}} handlers
- * @returns {{app, strict, format, info, note, progress, progressBar, progressLabel, status, results}}
+ * @returns {{app, strict, format, redact, info, note, progress, progressBar, progressLabel, status, results}}
  */
 export function buildLayout(editor, { onExample, onFile, onStrict, onExport }) {
   const el = {};
@@ -40,9 +41,12 @@ export function buildLayout(editor, { onExample, onFile, onStrict, onExport }) {
     h('label', { class: 'switch', for: 'strict', title: 'Unknown fields and undocumented values become errors' },
       el.strict, h('span', { text: 'Strict' })));
 
+  const redact = redactSwitch();
+  el.redact = redact.input;
   const exporter = h('div', { class: 'group', role: 'group', 'aria-label': 'Report' },
     h('span', { class: 'group-label', text: 'Report' }),
     el.format,
+    redact.label,
     h('button', { type: 'button', class: 'btn', text: 'Copy', onclick: () => onExport('copy') }),
     h('button', { type: 'button', class: 'btn', text: 'Download', onclick: () => onExport('download') }));
 

@@ -5,15 +5,16 @@
 /**
  * @param {{validate: Function, summarize: Function}} wasm the initialised module
  * @param {string | Uint8Array} input what was checked
- * @param {{strict: boolean, mode: 'single' | 'log', format: 'text' | 'markdown' | 'csv'}} options
+ * @param {{strict: boolean, mode: 'single' | 'log', format: 'text' | 'markdown' | 'csv', redact?: boolean}} options
+ *   `redact`: phone numbers masked by the package, for a ticket
  * @returns {{text: string, outputTruncated: boolean}}
  */
-export function renderReport(wasm, input, { strict, mode, format }) {
+export function renderReport(wasm, input, { strict, mode, format, redact = false }) {
   if (mode === 'log') {
     // summarize() always renders text; Markdown and CSV are asked for by name.
-    const summary = wasm.summarize(input, format === 'text' ? { strict } : { strict, [format]: true });
+    const summary = wasm.summarize(input, format === 'text' ? { strict, redact } : { strict, redact, [format]: true });
     return { text: summary[format], outputTruncated: summary.outputTruncated };
   }
-  const report = wasm.validate(input, { strict, [format]: true });
+  const report = wasm.validate(input, { strict, redact, [format]: true });
   return { text: report[format], outputTruncated: false };
 }

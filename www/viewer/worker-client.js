@@ -39,8 +39,8 @@ export class WorkerClient {
   }
 
   /** The package's own `format` rendering of what a check of `input` found in `mode`. */
-  render(input, strict, mode, format) {
-    return this.#request({ op: 'render', input, strict, mode, format });
+  render(input, strict, mode, format, redact = false) {
+    return this.#request({ op: 'render', input, strict, mode, format, redact });
   }
 
   dispose() {
@@ -115,7 +115,7 @@ export class WorkerClient {
     this.#restart({ resend: true });
   }
 
-  async #runInline({ op, input, strict, mode, format }) {
+  async #runInline({ op, input, strict, mode, format, redact }) {
     if (!this.#inline) {
       this.#inline = (async () => {
         const [wasm, { analyze }, { renderReport }] = await Promise.all([
@@ -126,7 +126,7 @@ export class WorkerClient {
     }
     const { wasm, analyze, renderReport } = await this.#inline;
     try {
-      return op === 'render' ? renderReport(wasm, input, { strict, mode, format }) : analyze(wasm, input, { strict });
+      return op === 'render' ? renderReport(wasm, input, { strict, mode, format, redact }) : analyze(wasm, input, { strict });
     } catch (err) {
       throw new CheckError(String(err?.name ?? 'Error'), String(err?.message ?? err));
     }

@@ -18,12 +18,12 @@ const ready = init().then(
 );
 
 self.onmessage = async (e) => {
-  const { id, op, input, strict, mode, format } = e.data;
+  const { id, op, input, strict, mode, format, redact } = e.data;
   try {
     await ready;
     const wasm = { summarize, validate };
     if (op === 'render') {
-      self.postMessage({ type: 'result', id, ok: true, result: renderReport(wasm, input, { strict, mode, format }) });
+      self.postMessage({ type: 'result', id, ok: true, result: renderReport(wasm, input, { strict, mode, format, redact }) });
     } else {
       postInParts(id, analyze(wasm, input, { strict }), (result) => self.postMessage({ type: 'result', id, ok: true, result }));
     }
