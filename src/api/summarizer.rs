@@ -8,7 +8,9 @@ use crate::summary::{SummarizeOptions, Summary};
 /// Summarizes a log fed in chunks, holding only what the summary needs (counts, the uuids
 /// for duplicates, each number's events as a few integers, the problems it may list) and
 /// never the log itself: memory grows with the log's items, not with their size. Any
-/// chunking of a log gives exactly [`summarize`](crate::summarize)'s summary of the whole.
+/// chunking of a log gives exactly [`summarize`](crate::summarize)'s summary of the whole
+/// (for a log within `maxInputBytes`: a longer one, which `summarize` refuses whole, is read
+/// here item by item).
 ///
 /// ```
 /// use cc_number_events::{summarize, SummarizeOptions, Summarizer};
