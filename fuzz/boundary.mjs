@@ -23,7 +23,7 @@ const VALID = readFileSync(new URL('../tests/fixtures/validate/webhook-created.j
 const enc = new TextEncoder();
 const VALID_BYTES = enc.encode(VALID);
 const OTHER_REALM = vm.createContext({});
-const KINDS = new Set(['contactCenterPhoneNumber', 'subscriptionRenewal', 'otherEvent', 'validationRequest', 'notANotification', 'malformed']);
+const KINDS = new Set(['contactCenterPhoneNumber', 'subscriptionRenewal', 'otherEvent', 'websocketControl', 'validationRequest', 'notANotification', 'malformed']);
 const DELIVERIES = new Set(['webhook', 'websocket', 'apns', 'bodyOnly', 'unknown']);
 const OPTION_NAMES = ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues', 'text', 'markdown', 'csv', 'maxItems', 'maxLogIssues', 'maxOutputBytes'];
 // Memory a run may reach: inputs are at most a few MB, so a module that keeps growing past

@@ -79,8 +79,8 @@ pub use diagnostics::codes::{IssueCode, Severity};
 pub use diagnostics::issue::Issue;
 pub use model::timestamp::{Instant, TimestampError};
 pub use model::{
-    Body, Change, ContactCenterEvent, ContactCenterProvider, Delivery, Effect, EventType, Kind,
-    NumberType, PhoneNumberInfo, Report, ValidateOptions,
+    Body, Change, ContactCenterEvent, ContactCenterProvider, ControlFrame, Delivery, Effect,
+    EventType, FrameType, Kind, NumberType, PhoneNumberInfo, Report, ValidateOptions,
 };
 pub use summary::{SummarizeOptions, Summary};
 

@@ -54,7 +54,7 @@ fn every_valid_fixture_event_reads_back_as_itself() {
 fn instants_beyond_four_digit_years_read_back() {
     let mut event: ContactCenterEvent = event_from(event_json()).unwrap();
     for ms in [i64::MIN, -62_167_219_200_001, 253_402_300_800_000, i64::MAX] {
-        event.time = cc_number_events::Instant(ms);
+        event.time = cc_number_events::Instant::from_millis(ms);
         let text = serde_json::to_string(&event).unwrap();
         assert_eq!(
             serde_json::from_str::<ContactCenterEvent>(&text).unwrap(),

@@ -46,6 +46,13 @@ fn render(r: &Report, strict: bool) -> String {
     for i in r.errors.iter().chain(&r.warnings) {
         render_issue(&mut out, i);
     }
+    if let Some(fr) = &r.frame {
+        out.push_str(&format!(
+            "frame: {} | {}\n",
+            fr.frame_type.as_str(),
+            fr.sentence
+        ));
+    }
     if let Some(c) = &r.change {
         out.push_str(&format!(
             "change: {} {} | {}\n",

@@ -8,7 +8,7 @@
 use cc_number_events::__private::{clean_report, compact_report, Spans, Values, ABSENT, IN_TEXT};
 use cc_number_events::__private::{Node, Parser, Value};
 use cc_number_events::{summarize, summarize_tree, SummarizeOptions};
-use cc_number_events::{validate, validate_tree, Issue, ValidateOptions};
+use cc_number_events::{validate, validate_tree, Issue, Kind, ValidateOptions};
 use proptest::prelude::*;
 
 /// An owned JSON value that keeps member order and duplicates, to mutate and re-serialise.
@@ -206,6 +206,18 @@ const VALUES: &[&str] = &[
     "\"https://platform.ringcentral.com/restapi/v1.0/account/~/phone-number/1\"",
     "{\"id\":\"\"}",
     "{\"name\":\"x\",\"id\":\"7\"}",
+    // Either side of the country-code, area-code and leap-second rules.
+    "\"+99912024999\"",
+    "\"+10124999741\"",
+    "\"+442079460958\"",
+    "\"2016-12-31T23:59:60.500Z\"",
+    "\"2023-12-31T23:59:60Z\"",
+    // Filters of other resources, misspelt filters, and WebSocket frame types.
+    "\"/restapi/v1.0/account/~/extension/~/presence\"",
+    "\"/restapi/v1.0/account/~/phone-numbers?usageType=ContactCenterNumber\"",
+    "\"/restapi/v1.0/subscription/~?threshold=60&interval=15\"",
+    "\"Heartbeat\"",
+    "\"ConnectionDetails\"",
     // Non-ASCII text, which the clean route must slice by UTF-16 offsets.
     "\"São Paulo — 東京 🇧🇷\"",
     "{\"name\":\"Ünïcødé 😀\"}",
@@ -438,6 +450,47 @@ proptest! {
             again.warnings.iter().map(|w| w.code).collect::<std::collections::BTreeSet<_>>(),
             original.warnings.iter().map(|w| w.code).collect()
         );
+    }
+}
+
+/// Filters of other RingCentral resources: each makes a notification another event.
+const OTHER_FILTERS: &[&str] = &[
+    "/restapi/v1.0/account/~/extension/~/presence?detailedTelephonyState=true",
+    "/restapi/v1.0/account/37439510/extension/8475874957",
+    "/restapi/v1.0/account/~/extension/~/message-store",
+    "/restapi/v1.0/account/~/telephony/sessions",
+    "/restapi/v1.0/glip/posts",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    /// The filter decides: whatever is done to the body of a WebHook notification (its
+    /// `eventType` and `phoneNumberInfo` included), under another resource's filter it is
+    /// another event, on both routes.
+    #[test]
+    fn another_resources_filter_makes_another_event_whatever_the_body(
+        which in prop::sample::select(vec![0usize, 1, 4]),
+        mutations in prop::collection::vec(mutation(), 0..4),
+        filter in prop::sample::select(OTHER_FILTERS),
+        strict in any::<bool>(),
+    ) {
+        let mut j = base(which);
+        let J::Obj(members) = &mut j else { unreachable!("a WebHook body is an object") };
+        for (key, value) in members.iter_mut() {
+            if key == "event" {
+                *value = J::Str(filter.into());
+            }
+        }
+        let body = members.iter_mut().find(|(k, _)| k == "body").map(|(_, b)| b).unwrap();
+        for m in &mutations {
+            apply(body, m);
+        }
+        let text = to_text(&j, &[0]);
+        let options = ValidateOptions { strict, ..ValidateOptions::default() };
+        let report = validate(&text, &options);
+        prop_assert_eq!(report.kind, Kind::OtherEvent, "{}", text);
+        prop_assert_eq!(&report, &validate_tree(&text, &options));
     }
 }
 

@@ -217,6 +217,7 @@ fn renderings_match_their_reviewed_golden_files() {
         "mixed-day.ndjson",
         "websocket-capture.json",
         "concatenated-pretty.txt",
+        "websocket-session.ndjson",
     ] {
         let (_, s) = load(name);
         let got = format!(
@@ -233,4 +234,40 @@ fn renderings_match_their_reviewed_golden_files() {
         }
     }
     assert!(failures.is_empty(), "renderings differ: {failures:?}");
+}
+
+#[test]
+fn a_websocket_session_sets_aside_control_frames_and_other_events_and_orders_a_leap_second() {
+    let (_, s) = load("websocket-session.ndjson");
+    assert_eq!((s.events, s.valid, s.invalid, s.other), (11, 3, 2, 6));
+    // Extension and presence notifications carry an `eventType`: the filter says they are
+    // other events, not broken Contact Center ones.
+    assert_eq!(s.other_kinds.other_event, 2);
+    // ConnectionDetails, a ClientRequest answer, a one-item Heartbeat and an Error frame.
+    assert_eq!(s.other_kinds.websocket_frame, 4);
+    // A ServerNotification frame without its envelope is broken, not another kind of frame.
+    let broken: Vec<_> = s
+        .problems
+        .iter()
+        .map(|p| p.issues[0].code.as_str())
+        .collect();
+    assert_eq!(broken, ["websocket-frame", "unassigned-country-code"]);
+    // 23:59:60.400 came after 00:00:00.100 in the log, and is before it in time.
+    assert_eq!(s.out_of_order_items.len(), 1);
+    let late = &s.out_of_order_items[0];
+    assert_eq!(late.time.to_iso(), "2016-12-31T23:59:60.400Z");
+    assert!(late.time.is_leap_second() && late.time < late.after);
+    let times: Vec<_> = s.numbers[0]
+        .timeline
+        .iter()
+        .map(|e| e.time.to_iso())
+        .collect();
+    assert_eq!(
+        times,
+        [
+            "2016-12-31T23:59:59.900Z",
+            "2016-12-31T23:59:60.400Z",
+            "2017-01-01T00:00:00.100Z"
+        ]
+    );
 }

@@ -2,13 +2,13 @@
 //! Kinds other than this event are named, not judged against this event's rules.
 
 use crate::checks::body::check_body;
+use crate::checks::control;
 use crate::checks::envelope::check_envelope;
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{loc, Findings};
 use crate::json::{Node, Value};
 use crate::model::event_ref::EventRef;
-use crate::model::formats::phone_number_filter_account;
-use crate::model::{Delivery, Kind};
+use crate::model::{ControlFrame, Delivery, FrameType, Kind};
 use crate::text::quote::clip;
 use crate::text::span::Span;
 
@@ -17,6 +17,20 @@ pub(crate) struct Analysis<'n> {
     pub kind: Kind,
     pub delivery: Delivery,
     pub event: Option<EventRef<'n>>,
+    /// What a WebSocket control frame says, for [`Kind::WebSocketControl`].
+    pub frame: Option<ControlFrame>,
+}
+
+impl Analysis<'_> {
+    /// A document of `kind` that holds no event.
+    pub(crate) fn of(kind: Kind, delivery: Delivery) -> Self {
+        Analysis {
+            kind,
+            delivery,
+            event: None,
+            frame: None,
+        }
+    }
 }
 
 const THIS_FILTER: &str = "/restapi/v1.0/account/~/phone-number?usageType=ContactCenterNumber";
@@ -34,11 +48,7 @@ fn not_notification(
 ) -> Analysis<'static> {
     let finding = f.add(IssueCode::NotANotification, whole(node), path, message);
     finding.hint = hint;
-    Analysis {
-        kind: Kind::NotANotification,
-        delivery: Delivery::Unknown,
-        event: None,
-    }
+    Analysis::of(Kind::NotANotification, Delivery::Unknown)
 }
 
 fn looks_like_envelope(node: &Node) -> bool {
@@ -47,8 +57,25 @@ fn looks_like_envelope(node: &Node) -> bool {
         .any(|k| node.get(k).is_some())
 }
 
-fn looks_like_body(node: &Node) -> bool {
-    node.get("eventType").is_some() || node.get("phoneNumberInfo").is_some()
+/// Whether `node` can only be this event's body: it has `phoneNumberInfo` (no other
+/// RingCentral event's body has one), or an `eventType` of this event's vocabulary in any case
+/// (extension events say `Create`, `Update`, `Delete`). A bare `eventType` is not enough: other
+/// events' bodies carry one too.
+#[inline(never)]
+fn this_events_body(node: &Node) -> bool {
+    node.get("phoneNumberInfo").is_some()
+        || node
+            .get("eventType")
+            .and_then(Node::as_str)
+            .is_some_and(|t| {
+                // The three names have 7 letters: compared lowercased, without allocating.
+                let mut name = [0u8; 7];
+                t.len() == 7 && {
+                    name.copy_from_slice(t.as_bytes());
+                    name.make_ascii_lowercase();
+                    matches!(&name, b"created" | b"updated" | b"deleted")
+                }
+            })
 }
 
 /// Classifies `root` and, for this event, checks it.
@@ -59,7 +86,7 @@ pub(crate) fn analyze<'n>(f: &mut Findings, root: &'n Node) -> Analysis<'n> {
             if let Some(inner) = root.get("pn_apns").filter(|n| n.members().is_some()) {
                 return analyze_envelope(f, inner, "/pn_apns", Delivery::Apns);
             }
-            if !looks_like_envelope(root) && looks_like_body(root) {
+            if !looks_like_envelope(root) && this_events_body(root) {
                 f.add(
                     IssueCode::EnvelopeMissing,
                     whole(root),
@@ -68,11 +95,7 @@ pub(crate) fn analyze<'n>(f: &mut Findings, root: &'n Node) -> Analysis<'n> {
                 )
                 .hint("paste the whole notification as it was received; the body alone cannot be de-duplicated or ordered");
                 let _ = check_body(f, root, "", None);
-                return Analysis {
-                    kind: Kind::ContactCenterPhoneNumber,
-                    delivery: Delivery::BodyOnly,
-                    event: None,
-                };
+                return Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::BodyOnly);
             }
             if !looks_like_envelope(root) {
                 let names: Vec<String> = root
@@ -112,6 +135,18 @@ pub(crate) fn analyze<'n>(f: &mut Findings, root: &'n Node) -> Analysis<'n> {
 
 fn analyze_frame<'n>(f: &mut Findings, root: &Node, items: &'n [Node]) -> Analysis<'n> {
     let meta_type = items.first().and_then(|m| m.get("type"));
+    // A control frame may come alone: a client's heartbeat or request without a body is
+    // `[meta]`.
+    if let Some((node, frame_type)) = meta_type
+        .and_then(|n| Some((n, FrameType::from_name(n.as_str()?)?)))
+        .filter(|_| items.len() <= 2)
+    {
+        let frame = control::describe(f, frame_type, node, &items[0], items.get(1));
+        return Analysis {
+            frame: Some(frame),
+            ..Analysis::of(Kind::WebSocketControl, Delivery::WebSocket)
+        };
+    }
     if items.len() != 2 || meta_type.is_none() {
         let log = items.len() > 1
             && items.iter().all(|i| {
@@ -130,11 +165,7 @@ fn analyze_frame<'n>(f: &mut Findings, root: &Node, items: &'n [Node]) -> Analys
         if log {
             finding.hint("this looks like a log of several notifications: use summarize()");
         }
-        return Analysis {
-            kind: Kind::NotANotification,
-            delivery: Delivery::Unknown,
-            event: None,
-        };
+        return Analysis::of(Kind::NotANotification, Delivery::Unknown);
     }
     let meta = &items[0];
     let envelope = &items[1];
@@ -152,11 +183,7 @@ fn analyze_frame<'n>(f: &mut Findings, root: &Node, items: &'n [Node]) -> Analys
                 ),
             )
             .hint("notifications arrive in frames whose meta.type is ServerNotification");
-            return Analysis {
-                kind: Kind::NotANotification,
-                delivery: Delivery::WebSocket,
-                event: None,
-            };
+            return Analysis::of(Kind::NotANotification, Delivery::WebSocket);
         }
         None => {
             let node = meta_type.unwrap_or(meta);
@@ -166,11 +193,7 @@ fn analyze_frame<'n>(f: &mut Findings, root: &Node, items: &'n [Node]) -> Analys
                 "/0/type",
                 format!("`meta.type` must be a string, not a {}", node.type_name()),
             );
-            return Analysis {
-                kind: Kind::NotANotification,
-                delivery: Delivery::WebSocket,
-                event: None,
-            };
+            return Analysis::of(Kind::NotANotification, Delivery::WebSocket);
         }
     }
     if envelope.members().is_none() {
@@ -183,11 +206,7 @@ fn analyze_frame<'n>(f: &mut Findings, root: &Node, items: &'n [Node]) -> Analys
                 envelope.type_name()
             ),
         );
-        return Analysis {
-            kind: Kind::NotANotification,
-            delivery: Delivery::WebSocket,
-            event: None,
-        };
+        return Analysis::of(Kind::NotANotification, Delivery::WebSocket);
     }
     let analysis = analyze_envelope(f, envelope, "/1", Delivery::WebSocket);
     if let (Some(id), Some(uuid)) = (
@@ -210,12 +229,58 @@ fn analyze_frame<'n>(f: &mut Findings, root: &Node, items: &'n [Node]) -> Analys
     analysis
 }
 
-/// The resource an event filter is about, for naming other events (`presence`, `message-store`).
-fn resource_name(event: &str) -> &str {
+/// The last named segment of an event filter's path (ids, `~` and the query left out): the
+/// resource it is about (`presence`, `message-store`), `phone-number` for this event's.
+#[inline(never)]
+fn last_name(event: &str) -> &str {
     let path = event.split('?').next().unwrap_or(event);
     path.rsplit('/')
-        .find(|s| !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()) && *s != "~")
+        .find(|s| !s.is_empty() && !is_id(s))
         .unwrap_or(path)
+}
+
+fn is_id(segment: &str) -> bool {
+    segment == "~" || segment.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether an event filter names RingCentral's API at all (every event filter does).
+fn is_api_path(event: &str) -> bool {
+    event.starts_with("/restapi/") || event.starts_with("/team-messaging/")
+}
+
+/// Whether a filter's resource is the phone-number list, however misspelt (`phone-numbers`,
+/// `phoneNumber`, `phone_number`): such a filter is this event's, gone wrong.
+#[inline(never)]
+fn names_phone_numbers(event: &str) -> bool {
+    let resource = last_name(event);
+    // The longest spelling, `phone_numbers`, has 13 bytes.
+    let mut letters = [0u8; 13];
+    let mut n = 0;
+    for b in resource.bytes().filter(|b| !matches!(b, b'-' | b'_')) {
+        let Some(slot) = letters.get_mut(n) else {
+            return false;
+        };
+        *slot = b.to_ascii_lowercase();
+        n += 1;
+    }
+    matches!(&letters[..n], b"phonenumber" | b"phonenumbers")
+}
+
+/// The kind a notification's `event` filter gives it. The filter decides: a filter of another
+/// RingCentral resource is another event whatever its body holds (extension, presence and
+/// other events carry an `eventType` too); a phone-number filter with a wrong version, account
+/// or query is this event's, reported as such; and only a filter that names no RingCentral
+/// resource at all leaves the body to decide (`this_body`: see [`this_events_body`]).
+fn filter_kind(event: &str, this_body: bool) -> Kind {
+    if names_phone_numbers(event) {
+        Kind::ContactCenterPhoneNumber
+    } else if event.starts_with("/restapi/v1.0/subscription") {
+        Kind::SubscriptionRenewal
+    } else if is_api_path(event) || !this_body {
+        Kind::OtherEvent
+    } else {
+        Kind::ContactCenterPhoneNumber
+    }
 }
 
 fn analyze_envelope<'n>(
@@ -227,19 +292,12 @@ fn analyze_envelope<'n>(
     let event = env.get("event");
     let filter = event.and_then(Node::as_str);
     let body = env.get("body");
-    let cc_body = body.is_some_and(looks_like_body);
     let kind = match filter {
-        Some(e) if phone_number_filter_account(e).is_some() => Kind::ContactCenterPhoneNumber,
-        _ if cc_body => Kind::ContactCenterPhoneNumber,
-        Some(e) if e.starts_with("/restapi/v1.0/subscription") => Kind::SubscriptionRenewal,
-        Some(e) if e.starts_with("/restapi/") => Kind::OtherEvent,
-        _ => Kind::ContactCenterPhoneNumber,
+        Some(e) => filter_kind(e, body.is_some_and(this_events_body)),
+        // No filter to go by: judged as this event's, whose rules name what is missing.
+        None => Kind::ContactCenterPhoneNumber,
     };
-    let mut analysis = Analysis {
-        kind,
-        delivery,
-        event: None,
-    };
+    let mut analysis = Analysis::of(kind, delivery);
     let (Some(filter), Some(event)) = (filter, event) else {
         analysis.event = check_envelope(f, env, base);
         return analysis;
@@ -265,17 +323,20 @@ fn analyze_envelope<'n>(
             .hint("renew the subscription (POST /restapi/v1.0/subscription/{id}/renew); nothing changed on any number");
         }
         Kind::OtherEvent => {
-            f.add(
-                IssueCode::OtherEvent,
-                event.span,
-                path,
+            let message = if is_api_path(filter) {
                 format!(
-                    "this is a `{}` notification ({}), not a Contact Center phone-number event",
-                    clip(resource_name(filter)),
+                    "this `{}` notification ({}) is not a Contact Center phone-number event",
+                    clip(last_name(filter)),
                     clip(filter)
-                ),
-            )
-            .hint(format!("this event's filter is {THIS_FILTER}"));
+                )
+            } else {
+                format!(
+                    "`event` \"{}\" is no RingCentral event filter and the body is not this event's: this is not a Contact Center phone-number event",
+                    clip(filter)
+                )
+            };
+            f.add(IssueCode::OtherEvent, event.span, path, message)
+                .hint(format!("this event's filter is {THIS_FILTER}"));
         }
         _ => analysis.event = check_envelope(f, env, base),
     }

@@ -10,7 +10,9 @@
 
 use crate::json::{skip_whitespace, string_run};
 use crate::model::event_ref::{BodyRef, EventRef, PhoneNumberInfoRef, ProviderRef};
-use crate::model::formats::{clean_filter_account, clean_uri, e164_ok, id_ok, is_uuid, uuid_ok};
+use crate::model::formats::{
+    clean_filter_account, clean_uri, id_ok, is_uuid, phone_number_ok, uuid_ok,
+};
 use crate::model::timestamp;
 use crate::model::vocab;
 use crate::model::{EventType, NumberType};
@@ -192,7 +194,7 @@ impl<'a> Fields<'a> {
         let event_type = EventType::from_name(self.event_type?)?;
         self.info?;
         let id = self.id.filter(|s| id_ok(s, true))?;
-        let phone_number = self.phone_number.filter(|s| e164_ok(s))?;
+        let phone_number = self.phone_number.filter(|s| phone_number_ok(s))?;
         let number_type = match self.number_type {
             Some(t) => Some(NumberType::from_name(t)?),
             None => None,

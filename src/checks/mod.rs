@@ -3,6 +3,7 @@
 
 mod body;
 pub(crate) mod change;
+mod control;
 pub(crate) mod detect;
 mod envelope;
 pub(crate) mod fast;

@@ -3,13 +3,14 @@
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{Findings, Loc};
 use crate::json::Node;
-use crate::model::formats::{e164_ok, is_digits};
+use crate::model::country_codes::country_code;
+use crate::model::formats::{e164_ok, is_digits, nanp_area_ok};
 use crate::text::quote::clip;
 
 /// Checks a `phoneNumber`; whether it is E.164.
 pub(crate) fn check_phone_number(f: &mut Findings, s: &str, node: &Node, path: Loc) -> bool {
     if e164_ok(s) {
-        return true;
+        return check_country_and_area(f, s, node, path);
     }
     let digits = s.strip_prefix('+').unwrap_or(s);
     let cleaned: String = s.chars().filter(char::is_ascii_digit).collect();
@@ -57,6 +58,49 @@ pub(crate) fn check_phone_number(f: &mut Findings, s: &str, node: &Node, path: L
     );
     if let Some(h) = hint {
         finding.hint(h);
+    }
+    false
+}
+
+/// Checks an E.164 `phoneNumber`'s country calling code (assigned by ITU-T) and, for `+1`,
+/// its area code; whether both can exist.
+#[inline(never)]
+fn check_country_and_area(f: &mut Findings, s: &str, node: &Node, path: Loc) -> bool {
+    let digits = &s[1..];
+    if let Err(len) = country_code(digits) {
+        f.add(
+            IssueCode::UnassignedCountryCode,
+            node.span,
+            path,
+            format!(
+                "`phoneNumber` \"{}\" starts with +{}, a country calling code ITU-T has assigned to no country",
+                clip(s),
+                &digits[..len]
+            ),
+        )
+        .hint("check the number's first digits: country codes are assigned by ITU-T (E.164), e.g. +1 North America, +44 United Kingdom, +49 Germany");
+        return false;
+    }
+    if nanp_area_ok(digits) {
+        return true;
+    }
+    let area = &digits[1..4];
+    let finding = f.add(
+        IssueCode::InvalidAreaCode,
+        node.span,
+        path,
+        format!(
+            "`phoneNumber` \"{}\" has the area code {area}, which starts with {}: no North American area code does",
+            clip(s),
+            &area[..1]
+        ),
+    );
+    // `+1` followed by the national trunk prefix 1 (`+1 1 202…`): the 1 written twice.
+    let rest = &digits[1..];
+    if rest.len() == 11 && rest.starts_with('1') && nanp_area_ok(rest) {
+        finding.hint(format!("the leading 1 appears twice: \"+{}\"", clip(rest)));
+    } else {
+        finding.hint("North American area codes start with a digit from 2 to 9 (+1 NXX NXX XXXX)");
     }
     false
 }

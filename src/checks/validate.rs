@@ -7,7 +7,6 @@ use crate::diagnostics::findings::{locate, Findings};
 use crate::diagnostics::issue::Issue;
 use crate::json::input::{decode, note_damage, FromJs};
 use crate::json::{skip_whitespace, Parsed, Parser};
-use crate::model::event_ref::EventRef;
 use crate::model::{ContactCenterEvent, Delivery, Kind, Report, ValidateOptions};
 use crate::text::position::LineIndex;
 use crate::text::span::Span;
@@ -26,9 +25,7 @@ pub(crate) fn validate_with(
             f,
             Some(""),
             options,
-            Kind::Malformed,
-            Delivery::Unknown,
-            None,
+            Analysis::of(Kind::Malformed, Delivery::Unknown),
         );
     };
     let src: &str = &text.text;
@@ -45,22 +42,17 @@ pub(crate) fn validate_with(
             f,
             Some(src),
             options,
-            Kind::ValidationRequest,
-            Delivery::WebHook,
-            None,
+            Analysis::of(Kind::ValidationRequest, Delivery::WebHook),
         );
     }
     // Only a payload with nothing to forgive so far can be clean.
     if fast && f.total() == 0 {
         if let Some(event) = fast::clean(src, text.start, options.max_depth) {
-            return finish(
-                f,
-                Some(src),
-                options,
-                Kind::ContactCenterPhoneNumber,
-                Delivery::WebHook,
-                Some(event),
-            );
+            let clean = Analysis {
+                event: Some(event),
+                ..Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::WebHook)
+            };
+            return finish(f, Some(src), options, clean);
         }
     }
     let parsed = match Parser::new(src, text.start, options.max_depth).parse_value_at() {
@@ -71,9 +63,7 @@ pub(crate) fn validate_with(
                 f,
                 Some(src),
                 options,
-                Kind::Malformed,
-                Delivery::Unknown,
-                None,
+                Analysis::of(Kind::Malformed, Delivery::Unknown),
             );
         }
     };
@@ -89,12 +79,8 @@ pub(crate) fn validate_with(
             finding.hint("several notifications follow each other: summarize() reads logs");
         }
     }
-    let Analysis {
-        kind,
-        delivery,
-        event,
-    } = judge(&mut f, &parsed);
-    finish(f, Some(src), options, kind, delivery, event)
+    let analysis = judge(&mut f, &parsed);
+    finish(f, Some(src), options, analysis)
 }
 
 /// The verdict on one parsed value: the parser's notes, the kind, and the event only when
@@ -121,29 +107,25 @@ pub(crate) fn validate_parsed(
     let mut f = Findings::with_limit(options.strict, options.max_issues);
     match tree {
         Ok(parsed) => {
-            let Analysis {
-                kind,
-                delivery,
-                event,
-            } = judge(&mut f, &parsed);
-            finish(f, None, options, kind, delivery, event)
+            let analysis = judge(&mut f, &parsed);
+            finish(f, None, options, analysis)
         }
         Err(problem) => {
             f.add_problem(&problem, "");
-            finish(f, None, options, Kind::Malformed, Delivery::Unknown, None)
+            let malformed = Analysis::of(Kind::Malformed, Delivery::Unknown);
+            finish(f, None, options, malformed)
         }
     }
 }
 
 /// The report on what was found; `src` locates the issues (`None`: they have no position).
-fn finish(
-    f: Findings,
-    src: Option<&str>,
-    options: &ValidateOptions,
-    kind: Kind,
-    delivery: Delivery,
-    event: Option<EventRef>,
-) -> Report {
+fn finish(f: Findings, src: Option<&str>, options: &ValidateOptions, analysis: Analysis) -> Report {
+    let Analysis {
+        kind,
+        delivery,
+        event,
+        frame,
+    } = analysis;
     let (errors, warnings) = if f.list.is_empty() {
         (Vec::new(), Vec::new())
     } else {
@@ -157,6 +139,7 @@ fn finish(
         delivery,
         errors,
         warnings,
+        frame,
         event: event.map(|e| e.to_event()),
         change: event.map(|e| e.change()),
         text: None,

@@ -130,6 +130,10 @@ codes! {
     /// A WebSocket frame that carries no notification.
     WebSocketNotNotification = "websocket-not-notification", Error, false,
         "A WebSocket frame whose `meta.type` is not `ServerNotification`.";
+    /// A WebSocket control frame (`ConnectionDetails`, `Heartbeat`, `ClientRequest`,
+    /// `Error`): no notification, but something to know about the session.
+    WebSocketControlFrame = "websocket-control-frame", Error, false,
+        "A WebSocket `ConnectionDetails`, `Heartbeat`, `ClientRequest` or `Error` frame: no notification; the message (and the report's `frame`) says what it means.";
     /// `meta.messageId` differs from the envelope's `uuid`.
     WebSocketMessageId = "websocket-message-id", Warning, false,
         "The WebSocket frame's `messageId` differs from the notification's `uuid`.";
@@ -169,6 +173,14 @@ codes! {
     /// `phoneNumber` is not E.164.
     InvalidPhoneNumber = "invalid-phone-number", Error, false,
         "`phoneNumber` is not in E.164 format (`+`, country code, at most 15 digits).";
+    /// `phoneNumber` starts with a country calling code that ITU-T has assigned to no
+    /// country or service (`+999…`).
+    UnassignedCountryCode = "unassigned-country-code", Error, false,
+        "`phoneNumber` starts with a country calling code ITU-T has assigned to no country (`+999…`).";
+    /// A `+1` `phoneNumber` whose area code starts with 0 or 1, which no North American
+    /// area code does.
+    InvalidAreaCode = "invalid-area-code", Error, false,
+        "A North American (`+1`) `phoneNumber` whose area code starts with 0 or 1.";
     /// `uri` is not a RingCentral phone-number resource link.
     InvalidUri = "invalid-uri", Error, false,
         "`uri` is not a link to a RingCentral phone-number resource.";

@@ -29,10 +29,12 @@ export type IssueCode =
   | "json-trailing-content" | "json-too-deep" | "json-duplicate-key"
   | "duplicate-keys-unseen" | "number-not-exact"
   | "validation-request" | "not-a-notification" | "other-event" | "subscription-renewal"
-  | "envelope-missing" | "websocket-frame" | "websocket-not-notification" | "websocket-message-id"
+  | "envelope-missing" | "websocket-frame" | "websocket-not-notification" | "websocket-control-frame"
+  | "websocket-message-id"
   | "missing-field" | "wrong-type" | "unknown-field" | "invalid-uuid" | "invalid-event-filter"
   | "event-filter-placeholder" | "invalid-timestamp" | "subscription-id-format" | "invalid-id"
-  | "numeric-id" | "invalid-event-type" | "invalid-phone-number" | "invalid-uri" | "empty-uri"
+  | "numeric-id" | "invalid-event-type" | "invalid-phone-number" | "unassigned-country-code"
+  | "invalid-area-code" | "invalid-uri" | "empty-uri"
   | "uri-mismatch" | "unknown-payment-type" | "invalid-number-type" | "unknown-usage-type"
   | "usage-type-mismatch" | "unknown-status" | "too-many-issues" | "too-many-items"
   | "log-truncated";
@@ -70,8 +72,22 @@ export interface JsonObject {
 export type JsonValue = string | number | boolean | null | JsonObject | JsonValue[];
 
 export type Kind =
-  | "contactCenterPhoneNumber" | "subscriptionRenewal" | "otherEvent"
+  | "contactCenterPhoneNumber" | "subscriptionRenewal" | "otherEvent" | "websocketControl"
   | "validationRequest" | "notANotification" | "malformed";
+
+/** The `meta.type` of a WebSocket frame that carries no notification. */
+export type FrameType = "ConnectionDetails" | "Heartbeat" | "ClientRequest" | "Error";
+
+/** What a WebSocket control frame says (a report of kind "websocketControl"). */
+export interface ControlFrame {
+  type: FrameType;
+  /**
+   * What it means, for a person: the session's limits (ConnectionDetails), whether RingCentral
+   * answered a heartbeat, the subscription a ClientRequest answer created or the error it met,
+   * an Error frame's code and message. Quoted values are clipped and escaped as in messages.
+   */
+  sentence: string;
+}
 
 export type Delivery = "webhook" | "websocket" | "apns" | "bodyOnly" | "unknown";
 
@@ -155,6 +171,7 @@ export interface ValidReport extends ReportRenderings {
   delivery: Delivery;
   errors: [];
   warnings: Issue[];
+  frame?: never;
   event: ContactCenterEvent;
   change: Change;
 }
@@ -166,16 +183,28 @@ export interface InvalidReport extends ReportRenderings {
   /** At least one error says why. */
   errors: [Issue, ...Issue[]];
   warnings: Issue[];
+  /** Present exactly when `kind` is "websocketControl". */
+  frame?: ControlFrame;
   event?: never;
   change?: never;
 }
 
-/** Thrown by `parse` for an invalid payload. */
-export interface InvalidEventError extends Error {
-  name: "InvalidEventError";
-  kind: Kind;
-  issues: Issue[];
+/**
+ * Thrown by `parse` for an invalid payload. A class: `e instanceof InvalidEventError` works,
+ * and `isInvalidEventError(e)` does too for an error from another copy of the package (the
+ * Node and browser builds, or two installed versions).
+ */
+export class InvalidEventError extends Error {
+  constructor(message: string, details: { kind: Kind; issues: Issue[] });
+  readonly name: "InvalidEventError";
+  /** The kind of payload it was (`contactCenterPhoneNumber` when it is one, but broken). */
+  readonly kind: Kind;
+  /** Errors, then warnings: the same issues `validate` reports. */
+  readonly issues: Issue[];
 }
+
+/** Whether `value` is an `InvalidEventError` thrown by `parse` (of any copy of this package). */
+export function isInvalidEventError(value: unknown): value is InvalidEventError;
 
 /**
  * Validates one notification (WebHook body, WebSocket frame or bare body). Never throws for
@@ -185,6 +214,21 @@ export function validate(input: Input, options?: ValidateOptions): Report;
 
 /** The normalised event; throws an `InvalidEventError` whose `issues` say why not. */
 export function parse(input: Input, options?: ParseOptions): ContactCenterEvent;
+
+/**
+ * Diagnostic, not part of the API: `validate`'s report as JSON text (tests compare it with the
+ * report's objects).
+ */
+export function reportJson(input: Input, options?: ValidateOptions): string;
+/** Diagnostic, not part of the API: `summarize`'s result as JSON text (for the benchmark). */
+export function summaryJson(input: Input, options?: SummarizeOptions): string;
+/** Diagnostic, not part of the API: the size of the module's WebAssembly memory, in bytes. */
+export function memoryBytes(): number;
+/**
+ * Test hook, not part of the API: `__trapForTests(0)` traps at once; `__trapForTests(n)` makes
+ * the n-th next call of validate, parse or summarize trap.
+ */
+export function __trapForTests(calls: number): void;
 /** Options of `summarize`: those of `validate`, plus log limits and extra renderings. */
 export interface SummarizeOptions extends ParseOptions {
   /** Most items read from one log (default 1000000). */

@@ -3,6 +3,8 @@
 //! (`checks::envelope`, `checks::body`), which explain why. A rule changed here changes on
 //! both routes at once.
 
+use crate::model::country_codes::country_code;
+
 /// The event filter this crate is about; the account stands between prefix and resource.
 pub(crate) const FILTER_PREFIX: &str = "/restapi/v1.0/account/";
 pub(crate) const FILTER_RESOURCE: &str = "/phone-number";
@@ -44,6 +46,21 @@ pub(crate) fn e164_ok(s: &str) -> bool {
     s.strip_prefix('+').is_some_and(|digits| {
         is_digits(digits) && !digits.starts_with('0') && (7..=15).contains(&digits.len())
     })
+}
+
+/// Whether a `+1` number's area code (the three digits after `1`) can exist: North American
+/// area codes start with 2 to 9. `digits` is the number without its `+`.
+pub(crate) fn nanp_area_ok(digits: &str) -> bool {
+    !digits.starts_with('1') || matches!(digits.as_bytes().get(1), Some(b'2'..=b'9'))
+}
+
+/// A `phoneNumber` with nothing to remark on: E.164, with a country calling code ITU-T has
+/// assigned ([`country_code`]) and, in North America, an area code that can exist.
+pub(crate) fn phone_number_ok(s: &str) -> bool {
+    e164_ok(s) && {
+        let digits = &s[1..];
+        country_code(digits).is_ok() && nanp_area_ok(digits)
+    }
 }
 
 /// An id: digits for those RingCentral numbers (`ownerId`, a number's `id`), any non-empty
@@ -125,6 +142,17 @@ mod tests {
         assert!(!e164_ok("12024999741"));
         assert!(!e164_ok("+02024999741"));
         assert!(!e164_ok("+1 202 499 9741"));
+    }
+
+    #[test]
+    fn knows_numbers_whose_country_or_area_code_cannot_exist() {
+        assert!(phone_number_ok("+12024999741"));
+        assert!(phone_number_ok("+442079460958"));
+        assert!(!phone_number_ok("+99912345678"), "spare country code");
+        assert!(!phone_number_ok("+10124999741"), "area code 012");
+        assert!(!phone_number_ok("+11202499974"), "area code 120");
+        assert!(phone_number_ok("+74951234567"), "+7 has no NANP area codes");
+        assert!(!phone_number_ok("+1 202 499 9741"), "not E.164 at all");
     }
 
     #[test]

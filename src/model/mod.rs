@@ -2,6 +2,7 @@
 //! `EventRef`), changes, options, reports, timestamps, and the formats and vocabularies of
 //! each field. Uses the layers below.
 
+pub(crate) mod country_codes;
 pub(crate) mod event_ref;
 pub(crate) mod formats;
 #[cfg(feature = "serde")]

@@ -3,7 +3,7 @@
 //! boundary reads them.
 
 use crate::model::timestamp::{self, Instant};
-use crate::model::{Delivery, Effect, EventType, Kind, NumberType};
+use crate::model::{Delivery, Effect, EventType, FrameType, Kind, NumberType};
 use core::fmt;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -18,7 +18,7 @@ macro_rules! by_name {
     )*};
 }
 
-by_name!(Kind, Delivery, EventType, NumberType, Effect);
+by_name!(Kind, Delivery, EventType, NumberType, Effect, FrameType);
 
 /// A string, read borrowed when the format can and owned when it cannot, handed to `read`.
 fn with_str<'de, D, T>(

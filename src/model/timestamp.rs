@@ -4,10 +4,66 @@
 //! We accept any ISO 8601 extended date-time with seconds, an optional fraction and a zone
 //! (`Z`, `±HH:MM`, `±HHMM` or `±HH`), check that the date exists, and normalise to UTC
 //! milliseconds so events from different zones order correctly.
+//!
+//! RFC 3339 allows a leap second, `23:59:60` UTC (at another local time in another zone), and
+//! so does this module, on the days one was inserted. It is an instant of its own: after every
+//! millisecond of `23:59:59` and before midnight, and written back as `23:59:60`.
 
-/// A checked instant: milliseconds since 1970-01-01T00:00:00Z.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Instant(pub i64);
+/// A checked instant: milliseconds since 1970-01-01T00:00:00Z, as POSIX counts them, and
+/// whether it falls in a leap second (which POSIX numbers as the second before it, `23:59:59`).
+/// Instants order in time, a leap second between `23:59:59.999` and the next midnight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Instant {
+    millis: i64,
+    leap: bool,
+}
+
+impl Ord for Instant {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        // Within its second, a leap second comes after the second POSIX gives it the number of.
+        let key = |t: &Instant| (t.millis.div_euclid(1000), t.leap, t.millis.rem_euclid(1000));
+        key(self).cmp(&key(other))
+    }
+}
+
+impl PartialOrd for Instant {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The days (since 1970-01-01) that ended with a leap second, 23:59:60 UTC: every one IERS
+/// has announced (Bulletin C; the IETF's leap-seconds.list), from 1972-06-30 to 2016-12-31.
+/// None is scheduled, and the CGPM decided in 2022 to stop adding them by 2035.
+const LEAP_SECOND_DAYS: [(i64, u32, u32); 27] = [
+    (1972, 6, 30),
+    (1972, 12, 31),
+    (1973, 12, 31),
+    (1974, 12, 31),
+    (1975, 12, 31),
+    (1976, 12, 31),
+    (1977, 12, 31),
+    (1978, 12, 31),
+    (1979, 12, 31),
+    (1981, 6, 30),
+    (1982, 6, 30),
+    (1983, 6, 30),
+    (1985, 6, 30),
+    (1987, 12, 31),
+    (1989, 12, 31),
+    (1990, 12, 31),
+    (1992, 6, 30),
+    (1993, 6, 30),
+    (1994, 6, 30),
+    (1995, 12, 31),
+    (1997, 6, 30),
+    (1998, 12, 31),
+    (2005, 12, 31),
+    (2008, 12, 31),
+    (2012, 6, 30),
+    (2015, 6, 30),
+    (2016, 12, 31),
+];
 
 /// Why a timestamp was refused, with a hint where one helps.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -158,15 +214,46 @@ pub fn parse(text: &str) -> Result<Instant, TimestampError> {
             None,
         ));
     }
-    if hour > 23 || minute > 59 || second > 59 {
+    let leap = second == 60 && hour <= 23 && minute <= 59;
+    if hour > 23 || minute > 59 || second > 59 && !leap {
         return Err(err(
             format!("{hour:02}:{minute:02}:{second:02} is not a time of day"),
             None,
         ));
     }
     let days = days_from_civil(i64::from(year), month, day);
+    // A leap second is numbered as POSIX numbers it, the second before it.
+    let second = second.min(59);
     let secs = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second) - offset_minutes * 60;
-    Ok(Instant(secs * 1000 + i64::from(millis)))
+    if leap && !is_leap_second(secs) {
+        return Err(err(
+            format!("{hour:02}:{minute:02}:60 is not a leap second"),
+            Some("a leap second is 23:59:60 UTC, on the 27 days that had one, 1972-06-30 to 2016-12-31"),
+        ));
+    }
+    Ok(Instant {
+        millis: secs * 1000 + i64::from(millis),
+        leap,
+    })
+}
+
+/// [`LEAP_SECOND_DAYS`] as days since 1970-01-01, counted once, when compiling.
+const LEAP_SECOND_DAY_NUMBERS: [i64; 27] = {
+    let mut days = [0; 27];
+    let mut i = 0;
+    while i < days.len() {
+        let (y, m, d) = LEAP_SECOND_DAYS[i];
+        days[i] = days_from_civil(y, m, d);
+        i += 1;
+    }
+    days
+};
+
+/// Whether the second `secs` (since the epoch, POSIX-numbered) is 23:59:59 UTC of a day that
+/// ended with a leap second.
+#[cold]
+fn is_leap_second(secs: i64) -> bool {
+    secs.rem_euclid(86_400) == 86_399 && LEAP_SECOND_DAY_NUMBERS.contains(&secs.div_euclid(86_400))
 }
 
 fn is_leap(y: i64) -> bool {
@@ -183,12 +270,12 @@ fn days_in_month(y: i64, m: u32) -> u32 {
 }
 
 /// Days since 1970-01-01 (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+const fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
-    let mp = i64::from((m + 9) % 12);
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let mp = ((m + 9) % 12) as i64;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
 }
@@ -253,10 +340,30 @@ fn parse_wide_year(text: &str) -> Option<Instant> {
         + i128::from(hour * 3600 + minute * 60 + second);
     i64::try_from(secs * 1000 + i128::from(millis))
         .ok()
-        .map(Instant)
+        .map(Instant::from_millis)
 }
 
 impl Instant {
+    /// The instant `millis` milliseconds after 1970-01-01T00:00:00Z, as POSIX counts them (no
+    /// leap second).
+    pub const fn from_millis(millis: i64) -> Instant {
+        Instant {
+            millis,
+            leap: false,
+        }
+    }
+
+    /// Milliseconds since 1970-01-01T00:00:00Z, as POSIX counts them: a leap second's are
+    /// those of the second before it.
+    pub const fn millis(self) -> i64 {
+        self.millis
+    }
+
+    /// Whether the instant falls in a leap second (`23:59:60` UTC).
+    pub const fn is_leap_second(self) -> bool {
+        self.leap
+    }
+
     /// An instant from ISO 8601 text: any timestamp a notification may carry (with seconds, an
     /// optional fraction and a zone), and whatever [`Instant::to_iso`] writes (years past 9999 or before 0000 included), so that every
     /// instant reads back from its text.
@@ -301,8 +408,8 @@ impl Instant {
     /// whole date math, and this runs twice for every valid event.
     fn write(self, out: &mut String, sep: u8, millis: bool) {
         debug_assert!(sep.is_ascii());
-        let ms = self.0.rem_euclid(1000) as u32;
-        let secs = self.0.div_euclid(1000);
+        let ms = self.millis.rem_euclid(1000) as u32;
+        let secs = self.millis.div_euclid(1000);
         let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
         let sod = secs.rem_euclid(86_400) as u32;
         let mut text = *b"0000-00-00T00:00:00.000";
@@ -318,7 +425,8 @@ impl Instant {
         text[10] = sep;
         put_digits(&mut text[11..13], sod / 3600);
         put_digits(&mut text[14..16], sod % 3600 / 60);
-        put_digits(&mut text[17..19], sod % 60);
+        // A leap second shares its POSIX number with 23:59:59 and is written as what it is.
+        put_digits(&mut text[17..19], sod % 60 + u32::from(self.leap));
         put_digits(&mut text[20..23], ms);
         let to = if millis { 23 } else { 19 };
         // SAFETY: `text` holds ASCII only: digits, `-`, `:`, `.` and `sep` (`T` or a space).
@@ -361,7 +469,7 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(a, c);
         assert_eq!(a.to_iso(), "2023-04-18T20:25:24.611Z");
-        assert_eq!(a.0, 1_681_849_524_611);
+        assert_eq!(a.millis(), 1_681_849_524_611);
     }
 
     #[test]
@@ -404,11 +512,15 @@ mod tests {
             x as i64
         });
         for t in edges.into_iter().chain(random.take(10_000)) {
-            let text = Instant(t).to_iso();
-            assert_eq!(Instant::from_iso(&text), Ok(Instant(t)), "{text}");
+            let text = Instant::from_millis(t).to_iso();
+            assert_eq!(
+                Instant::from_iso(&text),
+                Ok(Instant::from_millis(t)),
+                "{text}"
+            );
         }
         assert_eq!(
-            Instant(-62_167_219_200_001).to_iso(),
+            Instant::from_millis(-62_167_219_200_001).to_iso(),
             "-1-12-31T23:59:59.999Z"
         );
     }
@@ -436,11 +548,53 @@ mod tests {
 
     #[test]
     fn fractions_of_any_length_round_down_to_milliseconds() {
-        assert_eq!(parse("1970-01-01T00:00:00.5Z").unwrap().0, 500);
-        assert_eq!(parse("1970-01-01T00:00:00.123456789Z").unwrap().0, 123);
+        assert_eq!(parse("1970-01-01T00:00:00.5Z").unwrap().millis(), 500);
+        assert_eq!(
+            parse("1970-01-01T00:00:00.123456789Z").unwrap().millis(),
+            123
+        );
         assert_eq!(
             parse("1969-12-31T23:59:59Z").unwrap().to_iso(),
             "1969-12-31T23:59:59.000Z"
         );
+    }
+
+    #[test]
+    fn a_leap_second_is_an_instant_of_its_own_between_2359_59_and_midnight() {
+        let leap = parse("2016-12-31T23:59:60.500Z").unwrap();
+        assert!(leap.is_leap_second());
+        assert_eq!(leap.to_iso(), "2016-12-31T23:59:60.500Z");
+        assert_eq!(leap.to_human(), "2016-12-31 23:59:60 UTC");
+        assert_eq!(Instant::from_iso(&leap.to_iso()), Ok(leap));
+        let before = parse("2016-12-31T23:59:59.999Z").unwrap();
+        let after = parse("2017-01-01T00:00:00Z").unwrap();
+        assert!(before < parse("2016-12-31T23:59:60Z").unwrap());
+        assert!(parse("2016-12-31T23:59:60Z").unwrap() < leap);
+        assert!(before < leap && leap < after);
+        assert_eq!(
+            leap.millis(),
+            before.millis() - 499,
+            "POSIX numbers it as 23:59:59"
+        );
+        // The same leap second in another zone.
+        assert_eq!(parse("2016-12-31T18:59:60.500-05:00"), Ok(leap));
+        assert_eq!(parse("2017-01-01T00:59:60.500+0100"), Ok(leap));
+        assert!(parse("2015-06-30T23:59:60Z").unwrap().is_leap_second());
+    }
+
+    #[test]
+    fn second_60_is_refused_where_no_leap_second_was() {
+        for text in [
+            "2023-04-18T20:25:60Z",
+            "2016-12-31T22:59:60Z",
+            "2017-12-31T23:59:60Z",
+            "2016-12-31T23:59:60+01:00",
+            "2016-12-31T23:59:61Z",
+        ] {
+            assert!(parse(text).is_err(), "{text}");
+        }
+        let e = parse("2023-12-31T23:59:60Z").unwrap_err();
+        assert!(e.detail.contains("not a leap second"), "{}", e.detail);
+        assert!(e.hint.unwrap().contains("2016-12-31"));
     }
 }

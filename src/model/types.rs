@@ -86,7 +86,12 @@ pub enum Kind {
     OtherEvent,
     /// The empty body of the subscription validation request.
     ValidationRequest,
-    /// Valid JSON that is not a notification (including non-notification WebSocket frames).
+    /// One of the WebSocket frames that carry no notification but say something about the
+    /// session (`ConnectionDetails`, `Heartbeat`, `ClientRequest`, `Error`): see
+    /// [`Report::frame`].
+    WebSocketControl,
+    /// Valid JSON that is not a notification (a WebSocket frame of a type RingCentral does not
+    /// send included).
     NotANotification,
     /// Text that is not JSON at all.
     Malformed,
@@ -98,11 +103,63 @@ impl Kind {
             Kind::ContactCenterPhoneNumber => "contactCenterPhoneNumber",
             Kind::SubscriptionRenewal => "subscriptionRenewal",
             Kind::OtherEvent => "otherEvent",
+            Kind::WebSocketControl => "websocketControl",
             Kind::ValidationRequest => "validationRequest",
             Kind::NotANotification => "notANotification",
             Kind::Malformed => "malformed",
         }
     }
+}
+
+/// The type of a WebSocket frame that carries no notification (its `meta.type`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FrameType {
+    /// The session's limits, sent when a connection opens or is recovered.
+    ConnectionDetails,
+    /// A keep-alive, from the client or answered by RingCentral.
+    Heartbeat,
+    /// A REST request carried over the WebSocket, or RingCentral's answer to one (creating
+    /// the subscription, above all).
+    ClientRequest,
+    /// An error of the WebSocket gateway.
+    Error,
+}
+
+impl FrameType {
+    /// The `meta.type` RingCentral writes, e.g. `"ConnectionDetails"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FrameType::ConnectionDetails => "ConnectionDetails",
+            FrameType::Heartbeat => "Heartbeat",
+            FrameType::ClientRequest => "ClientRequest",
+            FrameType::Error => "Error",
+        }
+    }
+
+    /// The frame type `meta.type` names, exactly as RingCentral writes it.
+    pub fn from_name(name: &str) -> Option<FrameType> {
+        Some(match name {
+            "ConnectionDetails" => FrameType::ConnectionDetails,
+            "Heartbeat" => FrameType::Heartbeat,
+            "ClientRequest" => FrameType::ClientRequest,
+            "Error" => FrameType::Error,
+            _ => return None,
+        })
+    }
+}
+
+/// What a WebSocket control frame (kind [`Kind::WebSocketControl`]) says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct ControlFrame {
+    /// Its `meta.type`.
+    #[cfg_attr(feature = "serde", serde(rename = "type"))]
+    pub frame_type: FrameType,
+    /// What it means, for a person: the session's limits, the subscription an answer created,
+    /// the error's code and message. Quoted values are clipped and escaped as in messages.
+    pub sentence: String,
 }
 
 /// How the notification was wrapped when it was pasted.
@@ -341,6 +398,9 @@ pub struct Report {
     pub delivery: Delivery,
     pub errors: Vec<Issue>,
     pub warnings: Vec<Issue>,
+    /// What a WebSocket control frame says, for kind [`Kind::WebSocketControl`].
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub frame: Option<ControlFrame>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub event: Option<ContactCenterEvent>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]

@@ -143,7 +143,14 @@ impl Part {
             Read::Clean(event, _) => self.keep(slot, event, 0),
             Read::Tree(parsed) => {
                 let analysis = judge(&mut f, &parsed);
-                if let Some(other) = self.other_kind(analysis.kind, analysis.delivery) {
+                // A frame broken in shape (`meta.type` not a string, no envelope object) is a
+                // broken item, not a frame of another kind.
+                let broken_frame = f.list.iter().any(|x| x.code == IssueCode::WebSocketFrame);
+                let other = match broken_frame {
+                    false => self.other_kind(analysis.kind, analysis.delivery),
+                    true => None,
+                };
+                if let Some(other) = other {
                     Verdict::Other(other)
                 } else {
                     match analysis.event {
@@ -221,6 +228,10 @@ impl Part {
             Kind::OtherEvent => (
                 &mut self.counts.other_kinds.other_event,
                 OtherKind::OtherEvent,
+            ),
+            Kind::WebSocketControl => (
+                &mut self.counts.other_kinds.websocket_frame,
+                OtherKind::Frame,
             ),
             Kind::NotANotification if delivery == Delivery::WebSocket => (
                 &mut self.counts.other_kinds.websocket_frame,

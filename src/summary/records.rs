@@ -27,8 +27,7 @@ pub(super) struct ItemRec {
     /// Its uuid's place in [`Records::uuids`]; `len == u32::MAX` when it has none.
     uuid_at: usize,
     uuid_len: u32,
-    /// Milliseconds, `i64::MIN` for none: an `Option` would double the record.
-    time: i64,
+    time: Option<Instant>,
     /// [`hash_of`] its text: a duplicate is a redelivery (`identical`) when its own is equal.
     /// Keeping the texts instead would keep the log.
     pub text: u64,
@@ -37,7 +36,7 @@ pub(super) struct ItemRec {
 
 impl ItemRec {
     pub fn time(&self) -> Option<Instant> {
-        (self.time != i64::MIN).then_some(Instant(self.time))
+        self.time
     }
 }
 
@@ -260,7 +259,7 @@ impl Records {
             line,
             uuid_at,
             uuid_len,
-            time: time.map_or(i64::MIN, |t| t.0),
+            time,
             text,
             verdict: Verdict::Pending,
         });

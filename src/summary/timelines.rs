@@ -3,6 +3,7 @@
 
 use crate::checks::change::effect_of;
 use crate::diagnostics::order::{signed_rank, sort_by_rank};
+use crate::model::timestamp::Instant;
 use crate::model::Effect;
 use crate::summary::listing::{entry_size, timeline_size, Budget};
 use crate::summary::records::{Entry, Fields, NumberRec, Records, FIELD_NAMES};
@@ -31,17 +32,15 @@ pub(super) fn finish(
     }
     // Groups in the order of their first valid event, each one's numbers in the order of
     // their first event in time.
+    // Numbers are few next to events: ranked by (time, item) through a sort of their own.
     let first_of = |n: &NumberRec| {
         let e = &records.items[n.entries[0].item];
-        (
-            signed_rank(e.time().map_or(i64::MIN, |t| t.0)),
-            e.index as u64,
-        )
+        (e.time(), e.index)
     };
     let mut order: Vec<usize> = (0..numbers.len())
         .filter(|&n| !numbers[n].entries.is_empty())
         .collect();
-    sort_by_rank(&mut order, |&n| first_of(&numbers[n]));
+    order.sort_by_key(|&n| first_of(&numbers[n]));
     let mut group_first = vec![usize::MAX; records.groups.len()];
     for n in &numbers {
         for e in &n.entries {
@@ -109,10 +108,20 @@ pub(super) fn finish(
 
 /// Sorts a number's entries by time, ties in item order (the order they were added in).
 fn in_time_order(entries: &mut Vec<Entry>, records: &Records) {
-    let time = |e: &Entry| records.items[e.item].time().map_or(i64::MIN, |t| t.0);
+    let time = |e: &Entry| records.items[e.item].time();
     if !entries.windows(2).all(|w| time(&w[0]) <= time(&w[1])) {
-        sort_by_rank(entries, |e| (signed_rank(time(e)), 0));
+        sort_by_rank(entries, |e| time(e).map_or((0, 0), time_rank));
     }
+}
+
+/// `t`'s place in time, as [`Instant`]'s order has it: its second, then a leap second after
+/// the POSIX second it shares its number with, then its millisecond.
+fn time_rank(t: Instant) -> (u64, u64) {
+    let (second, ms) = (t.millis().div_euclid(1000), t.millis().rem_euclid(1000));
+    (
+        signed_rank(second),
+        u64::from(t.is_leap_second()) * 1000 + ms as u64,
+    )
 }
 
 /// A number's timeline with its effects, and its net effect.
@@ -216,7 +225,7 @@ fn listed(
             ),
         };
         let entry = TimelineEntry {
-            time: item.time().unwrap_or(crate::model::timestamp::Instant(0)),
+            time: item.time().unwrap_or(Instant::from_millis(0)),
             uuid: records.uuid(item).unwrap_or_default().to_string(),
             event_type: e.event_type,
             effect,

@@ -28,6 +28,8 @@ export function render(report, strict) {
   let out = `valid: ${report.valid}\nkind: ${report.kind}\ndelivery: ${report.delivery}\n`;
   if (strict) out = 'options: strict\n' + out;
   for (const i of [...report.errors, ...report.warnings]) out += renderIssue(i);
+  const fr = report.frame;
+  if (fr !== undefined && fr !== null) out += `frame: ${fr.type} | ${fr.sentence}\n`;
   const c = report.change;
   if (c !== undefined && c !== null) out += `change: ${c.action} ${c.effect} | ${c.sentence}\n`;
   return out;

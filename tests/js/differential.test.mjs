@@ -38,6 +38,7 @@ const POOLS = {
   timestamp: [
     '2023-04-18T20:25:24.611Z', '2014-04-29T14:29:27.408+0000', '2023-04-18T20:25:24+02:00', '2023-04-18T20:25:24.611+05',
     '2023-04-18 20:25:24Z', '2023-04-18', '2023-02-30T10:00:00Z', '2023-13-01T10:00:00Z', '1681849524611', 'yesterday',
+    '2016-12-31T23:59:60.500Z', '2016-12-31T18:59:60-05:00', '2023-12-31T23:59:60Z',
   ],
   subscriptionId: ['9d38419f-645f-4ee3-a053-8cf1368c21c4', 'sub-1', ''],
   ownerId: ['8475874957', 8475874957, '', 'abc', ' 123', -1, 1.5],
@@ -52,7 +53,8 @@ const POOLS = {
     'https://example.com/x',
   ],
   id: ['987654321', 987654321, '', '98765abc', 0, -5, 2.5],
-  phoneNumber: ['+12024999741', '+442071838750', '12024999741', '+1 202 499 9741', '+0123456789', '+1234567890123456', '+123', ''],
+  phoneNumber: ['+12024999741', '+442071838750', '12024999741', '+1 202 499 9741', '+0123456789', '+1234567890123456', '+123', '',
+    '+99912024999', '+10124999741', '+112024999741'],
   paymentType: ['Local', 'TollFree', 'Premium'],
   location: ['Washington, DC', '', 'Zürich 🇨🇭', '<b>x</b>'],
   type: ['VoiceFax', 'Voice', 'Fax', 'VoiceOnly', 'FaxOnly', 'SMS', 'voicefax'],
@@ -126,6 +128,14 @@ const DELIBERATE = [
     reason: 'invalid-timestamp: the date must exist (2023-02-30 matches any reasonable pattern)',
     applies: (o) => o.timestamp === '2023-02-30T10:00:00Z',
   },
+  {
+    reason: 'invalid-timestamp: a leap second only on the 27 days IERS inserted one (a table)',
+    applies: (o) => o.timestamp === '2023-12-31T23:59:60Z',
+  },
+  {
+    reason: 'unassigned-country-code: the country calling codes ITU-T assigned (a table)',
+    applies: (o) => info(o)?.phoneNumber === '+99912024999',
+  },
 ];
 
 test('the package and the JSON Schema agree on valid/invalid, except for the listed rules', () => {
@@ -166,7 +176,13 @@ test('every deliberate disagreement is real: the schema accepts, the package ref
   const account = structuredClone(BASE);
   account.body.phoneNumberInfo.uri = account.body.phoneNumberInfo.uri.replace('37439510', '999');
   const date = { ...structuredClone(BASE), timestamp: '2023-02-30T10:00:00Z' };
-  for (const [obj, code] of [[uri, 'uri-mismatch'], [account, 'uri-mismatch'], [date, 'invalid-timestamp']]) {
+  const leap = { ...structuredClone(BASE), timestamp: '2023-12-31T23:59:60Z' };
+  const country = structuredClone(BASE);
+  country.body.phoneNumberInfo.phoneNumber = '+99912024999';
+  for (const [obj, code] of [
+    [uri, 'uri-mismatch'], [account, 'uri-mismatch'], [date, 'invalid-timestamp'], [leap, 'invalid-timestamp'],
+    [country, 'unassigned-country-code'],
+  ]) {
     assert.equal(schemaValid(obj), true);
     const r = validate(JSON.stringify(obj));
     assert.equal(r.valid, false);

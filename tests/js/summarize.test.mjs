@@ -8,7 +8,7 @@ import { summarize } from 'cc-number-events';
 const dir = new URL('../fixtures/summarize/', import.meta.url);
 const read = (name) => readFileSync(new URL(name, dir), 'utf8');
 
-for (const name of ['mixed-day.ndjson', 'websocket-capture.json', 'concatenated-pretty.txt']) {
+for (const name of ['mixed-day.ndjson', 'websocket-capture.json', 'concatenated-pretty.txt', 'websocket-session.ndjson']) {
   test(`a ${name} log renders exactly as the reviewed golden text, Markdown and CSV`, () => {
     const s = summarize(read(name), { markdown: true, csv: true });
     assert.equal(`${s.text}\n=== markdown\n${s.markdown}\n=== csv\n${s.csv}`, read(`${name}.rendered`));

@@ -7,6 +7,7 @@ export const KIND_LABELS = {
   contactCenterPhoneNumber: 'Contact Center phone-number event',
   subscriptionRenewal: 'subscription renewal reminder',
   otherEvent: 'notification of another event',
+  websocketControl: 'WebSocket control frame',
   validationRequest: 'WebHook validation request (empty body)',
   notANotification: 'not a notification',
   malformed: 'malformed JSON',

@@ -1,6 +1,7 @@
 // The results of one notification: verdict, change sentence, issues and its fields.
 import { h } from './dom.js';
 import { DELIVERY_LABELS, KIND_LABELS, eventFields, plural } from './format.js';
+import { frameView } from './frame-view.js';
 import { issueList } from './issues-view.js';
 
 /**
@@ -22,6 +23,7 @@ export function singleView(r, { onIssue }) {
           ` · ${plural(r.errors.length, 'error')}, ${plural(r.warnings.length, 'warning')}`))),
   ];
   if (r.change) out.push(h('p', { class: 'sentence', text: r.change.sentence }));
+  if (r.frame) out.push(frameView(r.frame));
   if (r.errors.length) out.push(h('h2', { text: `Errors (${r.errors.length})` }), issueList(r.errors, 0, onIssue));
   if (r.warnings.length) {
     out.push(h('h2', { text: `Warnings (${r.warnings.length})` }), issueList(r.warnings, r.errors.length, onIssue));

@@ -15,6 +15,7 @@ fn kind_label(report: &Report) -> &'static str {
         ContactCenterPhoneNumber => "Contact Center phone-number event",
         SubscriptionRenewal => "subscription renewal reminder",
         OtherEvent => "notification of another event",
+        WebSocketControl => "WebSocket control frame",
         ValidationRequest => "WebHook validation request (empty body)",
         NotANotification => "not a notification",
         Malformed => "malformed JSON",
@@ -106,6 +107,13 @@ pub(crate) fn report_text(report: &Report) -> String {
         out.push_str(&plain(&c.sentence));
         out.push('\n');
     }
+    if let Some(frame) = &report.frame {
+        out.push_str(&format!(
+            "{}: {}\n",
+            frame.frame_type.as_str(),
+            plain(&frame.sentence)
+        ));
+    }
     for (label, list) in [("Errors", &report.errors), ("Warnings", &report.warnings)] {
         if !list.is_empty() {
             out.push_str(&format!("\n{label} ({}):\n", list.len()));
@@ -129,6 +137,10 @@ pub(crate) fn report_markdown(report: &Report) -> String {
     );
     if let Some(c) = &report.change {
         out.push_str(&format!("{}\n\n", md(&c.sentence)));
+    }
+    if let Some(frame) = &report.frame {
+        let line = format!("{}: {}", frame.frame_type.as_str(), frame.sentence);
+        out.push_str(&format!("{}\n\n", md(&line)));
     }
     if issues(report).next().is_some() {
         out.push_str("| Severity | Line:Col | Code | Message | Hint |\n|---|---:|---|---|---|\n");
