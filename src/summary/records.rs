@@ -220,7 +220,8 @@ pub(super) struct Records {
     pub numbers: Vec<NumberRec>,
     /// Interned field values; `strings[0]` stands for none.
     strings: Vec<Box<str>>,
-    string_of: HashMap<Box<str>, u32>,
+    // `usize` as the other maps by name: one copy of the map's code in the module.
+    string_of: HashMap<Box<str>, usize>,
     pub fields: Vec<Fields>,
     fields_of: HashMap<Fields, u32>,
 }
@@ -348,12 +349,12 @@ impl Records {
             self.strings.push("".into());
         }
         if let Some(&id) = self.string_of.get(value) {
-            return id;
+            return id as u32;
         }
-        let id = self.strings.len() as u32;
+        let id = self.strings.len();
         self.strings.push(value.into());
         self.string_of.insert(value.into(), id);
-        id
+        id as u32
     }
 
     pub(super) fn intern_fields(&mut self, ids: Fields) -> u32 {

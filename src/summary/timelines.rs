@@ -32,15 +32,16 @@ pub(super) fn finish(
     }
     // Groups in the order of their first valid event, each one's numbers in the order of
     // their first event in time.
-    // Numbers are few next to events: ranked by (time, item) through a sort of their own.
-    let first_of = |n: &NumberRec| {
-        let e = &records.items[n.entries[0].item];
-        (e.time(), e.index)
-    };
+    // By time, ties in item order: two stable passes of the one sort the crate has (std's
+    // would add its own code to the module).
+    let first_of = |n: &NumberRec| &records.items[n.entries[0].item];
     let mut order: Vec<usize> = (0..numbers.len())
         .filter(|&n| !numbers[n].entries.is_empty())
         .collect();
-    order.sort_by_key(|&n| first_of(&numbers[n]));
+    sort_by_rank(&mut order, |&n| (first_of(&numbers[n]).index as u64, 0));
+    sort_by_rank(&mut order, |&n| {
+        first_of(&numbers[n]).time().map_or((0, 0), time_rank)
+    });
     let mut group_first = vec![usize::MAX; records.groups.len()];
     for n in &numbers {
         for e in &n.entries {
