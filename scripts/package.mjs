@@ -229,6 +229,16 @@ function isInvalidEventError(value) {
         return false;
     }
 }`;
+// createSummarizer and summarizeStream (src/js/stream.js) are JavaScript over the module's
+// summarizer exports, which `ref` names as the glue holds them (guarded: a trap restarts the
+// module, and stream.js then answers for the summarizer it lost).
+const streaming = (ref) => {
+  const names = { create: '__summarizerNew', push: '__summarizerPush', finish: '__summarizerFinish',
+    free: '__summarizerFree', lost: '__summarizerLost' };
+  return '\n// --- Appended by scripts/package.mjs: src/js/stream.js. ---\n' +
+    `const __ccneS = { ${Object.entries(names).map(([k, n]) => `${k}: ${ref(n)}`).join(', ')} };\n` +
+    readFileSync(join(root, 'src', 'js', 'stream.js'), 'utf8');
+};
 const guarded = (exportsOf) => {
   const out = [];
   for (const name of exportsOf) {
@@ -308,6 +318,8 @@ function __ccneWasmBytes() {
   for (const [name, which] of guarded(exported)) {
     src += `exports.${name} = ${guardOf(name, which, name)};\n`;
   }
+  src += streaming((n) => `exports.${n}`);
+  src += 'exports.createSummarizer = createSummarizer;\nexports.summarizeStream = summarizeStream;\n';
   src += 'exports.InvalidEventError = InvalidEventError;\nexports.isInvalidEventError = isInvalidEventError;\n';
   src += extras('const __ccneApi = exports;', true);
   writeFileSync(nodeGlue, src);
@@ -336,6 +348,8 @@ function __ccneWasmBytes() {
     src += `const __ccneGuarded_${name} = ${guardOf(name, which, `__ccneRaw_${name}`)};\n` +
       `export { __ccneGuarded_${name} as ${name} };\n`;
   }
+  src += streaming((n) => `__ccneGuarded_${n}`);
+  src += 'export { createSummarizer, summarizeStream };\n';
   src += 'export { InvalidEventError, isInvalidEventError };\n';
   src += extras(
     'const __ccneApi = { validate: __ccneGuarded_validate, receiveDecision: __ccneGuarded_receiveDecision };',

@@ -75,6 +75,7 @@ pub use api::receive::{
     ReplayStore, MAX_ECHO_BYTES,
 };
 pub use api::summarize::{summarize, summarize_tree};
+pub use api::summarizer::Summarizer;
 pub use api::validate::{parse, validate, validate_tree};
 pub use checks::change::{change_of, effect_of};
 pub use checks::validate::InvalidEventError;

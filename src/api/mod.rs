@@ -6,4 +6,5 @@ pub(crate) mod objects;
 pub(crate) mod receive;
 pub(crate) mod redact;
 pub(crate) mod summarize;
+pub(crate) mod summarizer;
 pub(crate) mod validate;

@@ -7,7 +7,7 @@
 const OPTION_NAMES = [
   ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues', 'redact'],
   ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues', 'text', 'markdown', 'csv', 'redact'],
-  ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues', 'maxItems', 'maxLogIssues', 'maxOutputBytes', 'markdown', 'csv', 'redact'],
+  ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues', 'maxItems', 'maxLogIssues', 'maxOutputBytes', 'markdown', 'csv', 'redact', 'timelines', 'lastEntries', 'changedOnly'],
 ];
 // What stands in the snapshot for a value that is neither a boolean nor a number: its
 // `typeof`, or one of these (src/js/options.rs `OptionValue::of_label` reads them).

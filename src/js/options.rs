@@ -37,6 +37,9 @@ pub const SUMMARY_OPTION_NAMES: &[&str] = &[
     "markdown",
     "csv",
     "redact",
+    "timelines",
+    "lastEntries",
+    "changedOnly",
 ];
 
 /// Reads options given as JSON text (what `JSON.stringify(options)` makes of the caller's
@@ -230,6 +233,9 @@ pub struct GivenOptions {
     pub markdown: OptionValue,
     pub csv: OptionValue,
     pub redact: OptionValue,
+    pub timelines: OptionValue,
+    pub last_entries: OptionValue,
+    pub changed_only: OptionValue,
 }
 
 impl GivenOptions {
@@ -247,6 +253,9 @@ impl GivenOptions {
             "markdown" => &mut self.markdown,
             "csv" => &mut self.csv,
             "redact" => &mut self.redact,
+            "timelines" => &mut self.timelines,
+            "lastEntries" => &mut self.last_entries,
+            "changedOnly" => &mut self.changed_only,
             _ => return None,
         })
     }
@@ -350,7 +359,10 @@ fn apply_options<'k>(
         if !names.contains(&key) {
             return Err(unknown_option(key, names));
         }
-        let boolean = matches!(key, "strict" | "text" | "markdown" | "csv" | "redact");
+        let boolean = matches!(
+            key,
+            "strict" | "text" | "markdown" | "csv" | "redact" | "timelines" | "changedOnly"
+        );
         match (key, value) {
             (_, OptionValue::Absent) => {}
             (_, OptionValue::Unreadable) => {
@@ -365,6 +377,8 @@ fn apply_options<'k>(
             ("markdown", OptionValue::Bool(b)) => options.item.markdown = b,
             ("csv", OptionValue::Bool(b)) if for_summary => options.csv = b,
             ("csv", OptionValue::Bool(b)) => options.item.csv = b,
+            ("timelines", OptionValue::Bool(b)) => options.timelines = b,
+            ("changedOnly", OptionValue::Bool(b)) => options.changed_only = b,
             (_, v) if boolean => {
                 return Err(ThrownError::type_error(format!(
                     "options.{key} must be a boolean, not {}",
@@ -385,6 +399,7 @@ fn apply_options<'k>(
                     "maxDepth" => options.item.max_depth = n.min(HARD_MAX_DEPTH),
                     "maxIssues" => options.item.max_issues = n,
                     "maxItems" => options.max_items = n,
+                    "lastEntries" => options.last_entries = Some(n),
                     _ => options.max_log_issues = n,
                 }
             }

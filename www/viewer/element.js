@@ -23,7 +23,8 @@ import { append, h } from './dom.js';
 import { Editor } from './editor.js';
 import { EXAMPLES } from './examples.js';
 import { Renderings, copyText, downloadText } from './exports.js';
-import { fileView, readFileWithProgress } from './files.js';
+import { fileHead, fileView, readFileWithProgress, streamedFileView } from './files.js';
+import { STREAM_FILE_BYTES } from './stream-file.js';
 import { FORMATS, formatBytes, plural, verdictLine } from './format.js';
 import { markActiveIssue, revealIssue } from './issues-view.js';
 import { buildLayout } from './layout.js';
@@ -228,6 +229,20 @@ export class CcEventViewer extends HTMLElement {
 
   async #loadFile(file) {
     const name = file.name ?? 'file';
+    if (file.size > STREAM_FILE_BYTES && typeof file.stream === 'function') {
+      // Never read whole: its head for the preview, and the File, streamed by the check.
+      let head;
+      try {
+        head = await fileHead(file);
+      } catch (err) {
+        this.#el.status.textContent = `Could not read ${name}: ${err.message}`;
+        return;
+      }
+      const { text, source, preview, note } = streamedFileView(file, head, name);
+      this.#setNote('file', note);
+      this.#setText(text, { run: 'now', source, preview });
+      return;
+    }
     this.#showProgress(0, `Reading ${name}…`);
     let bytes;
     try {
@@ -283,8 +298,9 @@ export class CcEventViewer extends HTMLElement {
     if (!this.#client) return this.#result;
     const id = ++this.#runId;
     const version = this.#version;
-    const input = this.#source ? this.#source.bytes : this.#editor.text;
-    const size = typeof input === 'string' ? input.length : input.byteLength;
+    const input = this.#source ? this.#source.file ?? this.#source.bytes : this.#editor.text;
+    const size = typeof input === 'string' ? input.length : input.byteLength ?? input.size;
+    const streamed = this.#source?.file !== undefined;
     const strict = this.strict;
     const current = () => id === this.#runId && version === this.#version;
     const slow = setTimeout(() => {
@@ -293,7 +309,12 @@ export class CcEventViewer extends HTMLElement {
     this.#saveState();
     let result;
     try {
-      result = await this.#client.check(input, strict);
+      const progress = (bytes, total) => {
+        if (current()) {
+          this.#showProgress(bytes / total, `Checking ${this.#source.name}… ${formatBytes(bytes)} of ${formatBytes(total)}`);
+        }
+      };
+      result = await this.#client.check(input, strict, streamed ? progress : undefined);
     } catch (err) {
       clearTimeout(slow);
       if (!current() || err.superseded) return this.#nextShown();

@@ -50,3 +50,24 @@ export function fileView(bytes, name) {
     note: text === null ? `${name} is not UTF-8 text; it is shown with replacement characters and checked as the bytes it holds.` : '',
   };
 }
+
+/**
+ * How the editor shows a file too large to read whole (see stream-file.js): the text of its
+ * first bytes (`head`), read-only; the File itself is what is checked.
+ */
+export function streamedFileView(file, head, name) {
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(head).slice(0, PREVIEW_CHARS);
+  const cut = text.lastIndexOf('\n');
+  const shown = cut > 0 ? text.slice(0, cut + 1) : text;
+  return {
+    text: shown,
+    source: { file, name },
+    preview: { name, size: file.size },
+    note: `${name} is ${formatBytes(file.size)}: the editor shows its first ${formatBytes(shown.length)} read-only; every line is checked as the file is read. Edit by pasting or loading an example.`,
+  };
+}
+
+/** The first bytes of a file, enough for the preview. */
+export async function fileHead(file) {
+  return new Uint8Array(await file.slice(0, PREVIEW_CHARS * 2).arrayBuffer());
+}
