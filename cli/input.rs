@@ -40,8 +40,9 @@ impl InputError {
             io::ErrorKind::NotFound => "no such file".to_string(),
             io::ErrorKind::PermissionDenied => "permission denied".to_string(),
             io::ErrorKind::IsADirectory => "is a directory, not a file".to_string(),
+            // Only the gzip decoder reports these: a cut-off or damaged download.
             io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof => {
-                format!("not a readable gzip file ({e})")
+                "is not a readable gzip file (truncated or corrupt)".to_string()
             }
             _ => e.to_string(),
         };
