@@ -9,12 +9,20 @@
 //! (NDJSON, a JSON array, concatenated values, frames): with more than one item, or one
 //! valid item (an array of one), it is a log and every broken item's issues are listed,
 //! positioned in the file; with at most one broken item it is a broken payload, and
-//! `validate`'s report is the answer again.
+//! `validate`'s report is the answer again. An input larger than any payload (16 MiB) is a log,
+//! summarized in parts on every core as `summarize` does.
 
+use crate::input::{open, InputError, Source};
 use cc_number_events::{
     summarize, validate, Issue, IssueCode, Kind, SummarizeOptions, Summary, ValidateOptions,
 };
 use serde::Serialize;
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
+
+/// The most a payload can be: `validate`'s default `maxInputBytes` (16 MiB). A larger input is
+/// a log, read in parts on every core without being held whole.
+const PAYLOAD_LIMIT: usize = 16 << 20;
 
 /// What `check` found in one file.
 #[derive(Serialize)]
@@ -73,8 +81,31 @@ pub struct CheckOptions {
     pub strict: bool,
 }
 
-/// Judges one file's text.
-pub fn check(file: String, bytes: &[u8], options: &CheckOptions) -> FileCheck {
+/// Judges one input; `read` counts its bytes read from disk.
+pub fn check_source(
+    source: &Source,
+    read: Arc<AtomicU64>,
+    options: &CheckOptions,
+) -> Result<FileCheck, InputError> {
+    let mut opened = open(source, read)?;
+    let (head, whole) = opened.head(PAYLOAD_LIMIT)?;
+    if whole {
+        return Ok(check(source.name(), &head, options));
+    }
+    let summary = crate::parts::summarize(opened.reader(), head, &log_options(options))
+        .map_err(|e| opened.error(&e))?;
+    Ok(log(source.name(), &summary, options))
+}
+
+/// How a log is summarized for `check`.
+fn log_options(options: &CheckOptions) -> SummarizeOptions {
+    let mut o = SummarizeOptions::default();
+    o.item.strict = options.strict;
+    o
+}
+
+/// Judges one input's whole text.
+fn check(file: String, bytes: &[u8], options: &CheckOptions) -> FileCheck {
     let item = ValidateOptions {
         strict: options.strict,
         ..ValidateOptions::default()
@@ -88,15 +119,7 @@ pub fn check(file: String, bytes: &[u8], options: &CheckOptions) -> FileCheck {
     if !more && !matches!(report.kind, Kind::Malformed | Kind::NotANotification) {
         return payload(file, report, options);
     }
-    let log_options = SummarizeOptions {
-        // The largest log the crate reads at once (its hard limit, 1 GiB).
-        item: ValidateOptions {
-            max_input_bytes: 1 << 30,
-            ..item
-        },
-        ..SummarizeOptions::default()
-    };
-    let summary = summarize(bytes, &log_options);
+    let summary = summarize(bytes, &log_options(options));
     if summary.events >= 2 || (summary.events == 1 && summary.invalid == 0) {
         log(file, &summary, options)
     } else {

@@ -191,12 +191,24 @@ pub fn open(source: &Source, progress: Arc<AtomicU64>) -> Result<Opened, InputEr
 }
 
 impl Opened {
-    /// Reads the rest of the input whole.
-    pub fn read_all(mut self) -> Result<Vec<u8>, InputError> {
+    /// Reads up to `limit` bytes: all of the input if it ends within them (`true`), or its
+    /// first bytes, the rest left to [`Opened::reader`].
+    pub fn head(&mut self, limit: usize) -> Result<(Vec<u8>, bool), InputError> {
         let mut out = Vec::new();
-        self.reader
+        let read = (&mut self.reader)
+            .take(limit as u64 + 1)
             .read_to_end(&mut out)
-            .map_err(|e| InputError::io(&self.name, &e))?;
-        Ok(out)
+            .map_err(|e| self.error(&e))?;
+        Ok((out, read <= limit))
+    }
+
+    /// The rest of the input.
+    pub fn reader(&mut self) -> &mut dyn Read {
+        &mut self.reader
+    }
+
+    /// What an error met while reading it means, for the user.
+    pub fn error(&self, e: &io::Error) -> InputError {
+        InputError::io(&self.name, e)
     }
 }

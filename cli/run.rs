@@ -1,16 +1,15 @@
 //! The arguments (clap) and the two commands, run over every file on every core (rayon), with
 //! their exit statuses: 0 all valid, 1 something invalid, 2 a usage or input error.
 
-use crate::check::{check, CheckOptions, FileCheck};
-use crate::input::{open, InputError, Source};
+use crate::check::{check_source, CheckOptions, FileCheck};
+use crate::input::{InputError, Source};
 use crate::out::{progress, Out};
 use crate::summarize::{Format, SummaryRequest};
 use clap::{Args, Parser, Subcommand};
-use rayon::prelude::*;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::AtomicU64;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -75,6 +74,16 @@ struct SummarizeArgs {
     /// Unknown members and undocumented values make an item invalid.
     #[arg(long)]
     strict: bool,
+    /// Leave every timeline out: counts, problems and the net effect stay, and memory stays
+    /// small whatever the log's size.
+    #[arg(long)]
+    no_timelines: bool,
+    /// Keep only the last N entries of each number's timeline.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    last: Option<u64>,
+    /// List only the numbers the log changes (added, removed, changed, transient).
+    #[arg(long)]
+    changed_only: bool,
 }
 
 pub fn main() -> ExitCode {
@@ -97,9 +106,28 @@ fn sources(files: &[PathBuf]) -> (Vec<Source>, Arc<AtomicU64>, Option<crate::out
     (sources, read, bar)
 }
 
-/// Reads one source whole.
-fn read(source: &Source, counter: &Arc<AtomicU64>) -> Result<Vec<u8>, InputError> {
-    open(source, counter.clone())?.read_all()
+/// `f` of every source, in their order, several at a time: one reader thread per core, each
+/// handing the blocks of a large log to the rayon pool (parts.rs). The readers are threads of
+/// their own, not rayon workers, because they wait for the parts they hand out.
+fn each<R: Send>(sources: &[Source], f: impl Fn(&Source) -> R + Sync) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let results: Vec<Mutex<Option<R>>> = sources.iter().map(|_| Mutex::new(None)).collect();
+    let readers = rayon::current_num_threads().clamp(1, sources.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..readers {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(source) = sources.get(i) else { break };
+                let r = f(source);
+                *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
+            });
+        }
+    });
+    // Every slot was filled: each index was taken by exactly one reader.
+    results
+        .into_iter()
+        .filter_map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
+        .collect()
 }
 
 fn report_input_error(e: &InputError) {
@@ -119,10 +147,8 @@ fn run_check(args: CheckArgs) -> ExitCode {
         strict: args.strict,
     };
     let (sources, counter, bar) = sources(&args.files);
-    let results: Vec<Result<FileCheck, InputError>> = sources
-        .par_iter()
-        .map(|s| read(s, &counter).map(|bytes| check(s.name(), &bytes, &options)))
-        .collect();
+    let results: Vec<Result<FileCheck, InputError>> =
+        each(&sources, |s| check_source(s, counter.clone(), &options));
     drop(bar);
     let mut out = Out::new();
     let (mut invalid, mut unreadable) = (false, false);
@@ -151,12 +177,13 @@ fn run_summarize(args: SummarizeArgs) -> ExitCode {
     let request = SummaryRequest {
         format: args.format,
         strict: args.strict,
+        no_timelines: args.no_timelines,
+        last_entries: args.last.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+        changed_only: args.changed_only,
     };
     let (sources, counter, bar) = sources(&args.files);
-    let results: Vec<Result<String, InputError>> = sources
-        .par_iter()
-        .map(|s| read(s, &counter).map(|bytes| request.render(&request.summarize(&bytes))))
-        .collect();
+    let results: Vec<Result<String, InputError>> =
+        each(&sources, |s| request.summarize(s, counter.clone()));
     drop(bar);
     let mut out = Out::new();
     let several = sources.len() > 1 && request.format != Format::Json;

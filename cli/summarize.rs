@@ -1,7 +1,10 @@
 //! `summarize FILE...`: each file's summary in one of the crate's renderings.
 
-use cc_number_events::{summarize, SummarizeOptions, Summary, ValidateOptions};
+use crate::input::{open, InputError, Source};
+use cc_number_events::{SummarizeOptions, Summary};
 use clap::ValueEnum;
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
 
 /// The renderings `summarize` prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -20,27 +23,36 @@ pub enum Format {
 pub struct SummaryRequest {
     pub format: Format,
     pub strict: bool,
+    /// List no timeline entries.
+    pub no_timelines: bool,
+    /// List only each number's last N entries.
+    pub last_entries: Option<usize>,
+    /// List only the numbers the log changes.
+    pub changed_only: bool,
 }
 
 impl SummaryRequest {
     /// The crate's options for this request.
     pub fn options(&self) -> SummarizeOptions {
-        SummarizeOptions {
-            item: ValidateOptions {
-                strict: self.strict,
-                // The largest log the crate reads at once (its hard limit, 1 GiB).
-                max_input_bytes: 1 << 30,
-                ..ValidateOptions::default()
-            },
+        let mut o = SummarizeOptions {
             markdown: self.format == Format::Markdown,
             csv: self.format == Format::Csv,
+            timelines: !self.no_timelines,
+            last_entries: self.last_entries,
+            changed_only: self.changed_only,
             ..SummarizeOptions::default()
-        }
+        };
+        o.item.strict = self.strict;
+        o
     }
 
-    /// Summarizes one log read whole.
-    pub fn summarize(&self, bytes: &[u8]) -> Summary {
-        summarize(bytes, &self.options())
+    /// Summarizes one input, read in chunks and on every core; `read` counts its bytes read
+    /// from disk.
+    pub fn summarize(&self, source: &Source, read: Arc<AtomicU64>) -> Result<String, InputError> {
+        let mut opened = open(source, read)?;
+        let summary = crate::parts::summarize(opened.reader(), Vec::new(), &self.options())
+            .map_err(|e| opened.error(&e))?;
+        Ok(self.render(&summary))
     }
 
     /// The summary in the format asked for, ending with a line break.
