@@ -71,6 +71,7 @@ mod text;
 #[cfg(feature = "serde")]
 pub use api::objects::{parse_value, summarize_values, validate_value};
 pub use api::summarize::{summarize, summarize_tree};
+pub use api::summarizer::Summarizer;
 pub use api::validate::{parse, validate, validate_tree};
 pub use checks::change::{change_of, effect_of};
 pub use checks::validate::InvalidEventError;

@@ -4,4 +4,5 @@
 #[cfg(feature = "serde")]
 pub(crate) mod objects;
 pub(crate) mod summarize;
+pub(crate) mod summarizer;
 pub(crate) mod validate;

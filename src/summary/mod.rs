@@ -8,8 +8,12 @@ pub(crate) mod options;
 #[cfg(feature = "serde")]
 mod parsed;
 mod pass;
+mod reader;
+mod records;
+pub(crate) mod stream;
 mod summarize;
 mod timelines;
+mod window;
 
 pub(crate) use listing::output_limit;
 #[cfg(feature = "serde")]
