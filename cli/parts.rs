@@ -15,6 +15,16 @@ use std::sync::mpsc;
 /// plus one being read) stay well under the summary's own memory, large enough that merging
 /// parts costs little next to reading them.
 const BLOCK: usize = 8 << 20;
+/// `CC_NUMBER_EVENTS_BLOCK_BYTES`, when set (at least 4096), in place of [`BLOCK`]: lets the
+/// tests cut a small log into many parts.
+fn block_bytes() -> usize {
+    std::env::var("CC_NUMBER_EVENTS_BLOCK_BYTES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n: &usize| n >= 4096)
+        .unwrap_or(BLOCK)
+}
+
 /// Bytes read at a time.
 const CHUNK: usize = 1 << 20;
 /// Lines looked at, from a block's end back, for a place to cut it.
@@ -23,8 +33,7 @@ const CUT_TRIES: usize = 64;
 /// Whether `line` (without its line break) is one whole JSON value: the test of an item's end.
 fn whole_value(line: &[u8]) -> bool {
     let line = line.trim_ascii();
-    matches!(line.first(), Some(b'{' | b'['))
-        && serde_json::from_slice::<IgnoredAny>(line).is_ok()
+    matches!(line.first(), Some(b'{' | b'[')) && serde_json::from_slice::<IgnoredAny>(line).is_ok()
 }
 
 /// Where to cut `buf`: just after a line break between two lines that are each a whole JSON
@@ -41,7 +50,10 @@ fn cut(buf: &[u8]) -> Option<usize> {
     let mut after_end = breaks.next()?;
     for _ in 0..CUT_TRIES {
         let at = breaks.next()?;
-        let before_start = buf[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let before_start = buf[..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         if whole_value(&buf[at + 1..after_end]) && whole_value(&buf[before_start..at]) {
             return Some(at + 1);
         }
@@ -52,7 +64,7 @@ fn cut(buf: &[u8]) -> Option<usize> {
 
 /// Reads until `buf` holds `want` bytes or the input ends; whether it ended.
 fn fill(r: &mut dyn Read, buf: &mut Vec<u8>, want: usize) -> io::Result<bool> {
-    let mut chunk = vec![0u8; CHUNK];
+    let mut chunk = vec![0u8; CHUNK.min(want.max(1))];
     while buf.len() < want {
         let n = match r.read(&mut chunk) {
             Ok(n) => n,
@@ -104,6 +116,7 @@ pub fn summarize(
     options: &SummarizeOptions,
 ) -> io::Result<Summary> {
     let cores = rayon::current_num_threads();
+    let block = block_bytes();
     let (done_tx, done_rx) = mpsc::channel::<(usize, Summarizer)>();
     let mut merged = Merged {
         merged: None,
@@ -122,12 +135,8 @@ pub fn summarize(
             s.push(&buf);
             continue;
         }
-        ended = fill(input, &mut buf, BLOCK)?;
-        let at = if ended || cores == 1 {
-            None
-        } else {
-            cut(&buf)
-        };
+        ended = fill(input, &mut buf, block)?;
+        let at = if ended || cores == 1 { None } else { cut(&buf) };
         let Some(at) = at else {
             if ended && cores > 1 && sent > 0 {
                 // The last block: a part like the others.
