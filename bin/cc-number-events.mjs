@@ -23,6 +23,7 @@ const EXAMPLES = `Examples:
   cc-number-events summarize capture.ndjson.gz   gzip is read as it is
   cc-number-events summarize --format markdown day1.ndjson day2.ndjson > report.md
   cc-number-events summarize --format csv log.ndjson | head -5
+  cc-number-events summarize --no-timelines --format json weeks.ndjson.gz
 
 Exit status: 0 when every file is valid, 1 when any is invalid (check), 2 for a usage error
 or a file that cannot be read (missing, a directory, binary data).`;
