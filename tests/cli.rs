@@ -164,14 +164,14 @@ fn damaged_log(n: usize) -> String {
     out
 }
 
-/// `summarize --format json` of `file` on `threads` threads, in blocks of 64 KiB (the binary
-/// cuts a log into blocks of 8 MiB; smaller ones give a small log many parts).
+/// `summarize --format json` of `file` on `threads` threads, in ranges of at least 64 KiB (the
+/// binary cuts only logs of 64 MiB and more; smaller ranges give a small log several parts).
 fn summary_on(threads: &str, file: &Path) -> String {
     let out = Command::new(BIN)
         .args(["summarize", "--format", "json"])
         .arg(file)
         .env("RAYON_NUM_THREADS", threads)
-        .env("CC_NUMBER_EVENTS_BLOCK_BYTES", "65536")
+        .env("CC_NUMBER_EVENTS_MIN_RANGE", "65536")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -182,7 +182,7 @@ fn summary_on(threads: &str, file: &Path) -> String {
 fn a_log_cut_into_parts_on_every_core_gives_the_one_pass_summary() {
     let dir = std::env::temp_dir().join(format!("cc-number-events-parts-{}", std::process::id()));
     fs::create_dir_all(&dir).unwrap();
-    // About 1 MB: 16 blocks or so.
+    // About 1 MB: eight ranges on four threads.
     let text = damaged_log(4_000);
     assert!(text.len() > 1 << 20);
     let ndjson = dir.join("log.ndjson");
@@ -190,7 +190,7 @@ fn a_log_cut_into_parts_on_every_core_gives_the_one_pass_summary() {
     let one = summary_on("1", &ndjson);
     assert!(one.starts_with(r#"{"events":4000,"#), "{}", &one[..200]);
     assert_eq!(summary_on("4", &ndjson), one);
-    // The same log gzip-compressed: read through the decoder, cut the same way.
+    // The same log gzip-compressed: read through the decoder in one pass.
     let gz = dir.join("log.ndjson.gz");
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     enc.write_all(text.as_bytes()).unwrap();
