@@ -48,7 +48,8 @@ function line(k) {
   let eventType = ['Created', 'Updated', 'Deleted'][j % 3];
   let timestamp = new Date(START + k * 50).toISOString();
   let owner = `"ownerId":"${8475874000 + (n % 40)}",`;
-  if (k % 10 === 7) {
+  // Which line in ten is broken turns with each round, so that every number has valid events.
+  if ((k + j) % 10 === 7) {
     const d = Math.floor(k / 10) % 4;
     if (d === 0) eventType = eventType.toLowerCase();
     else if (d === 1) phone = `+1 202 ${phone.slice(5)}`;

@@ -13,6 +13,9 @@ const NAME = 'cc-number-events';
 const SNIFF = 8192;
 // The largest log an older package (without createSummarizer) reads at once: its hard limit.
 const MAX_LOG_BYTES = 2 ** 30;
+// The package's maxItems default (1,000,000) guards pages and services; a command reads the
+// whole log it is given unless told otherwise (--max-items).
+const ALL_ITEMS = Number.MAX_SAFE_INTEGER;
 // The most a payload can be: validate's default maxInputBytes. A larger input is a log.
 const PAYLOAD_LIMIT = 16 * 2 ** 20;
 
@@ -47,12 +50,14 @@ check [--strict] [--json] FILE...
   --strict   Unknown members and undocumented values are errors, and any warning fails the check
   --json     One JSON object per file and line (NDJSON) instead of the problem lines
 
-summarize [--format text|markdown|csv|json] [--strict] [--no-timelines] [--last N] [--changed-only] FILE...
+summarize [--format text|markdown|csv|json] [--strict] [--no-timelines] [--last N] [--changed-only]
+          [--max-items N] FILE...
   Each file on its own. Several files: a \`==> FILE <==\` line before each (json: one line each).
   --strict         Unknown members and undocumented values make an item invalid
   --no-timelines   Leave every timeline out: counts, problems and the net effect stay
   --last N         Keep only the last N entries of each number's timeline
   --changed-only   List only the numbers the log changes (added, removed, changed, transient)
+  --max-items N    Stop reading after N items (default: read them all)
 
 FILE is a path, or \`-\` for standard input; gzip files are read as they are.
 
@@ -118,10 +123,13 @@ function raw(file) {
   return createReadStream(file, { highWaterMark: 1 << 20 });
 }
 
-/** Read errors, as the user is told them. */
-async function* reading(iterable, gzip) {
+/** The chunks of `iterable`, each counted by `onBytes`; read errors as the user is told them. */
+async function* reading(iterable, gzip, onBytes = () => {}) {
   try {
-    yield* iterable;
+    for await (const chunk of iterable) {
+      onBytes(chunk.length);
+      yield chunk;
+    }
   } catch (e) {
     if (gzip && (e.code?.startsWith('Z_') || e.code === 'ERR_STREAM_PREMATURE_CLOSE')) {
       throw new InputError('is not a readable gzip file (truncated or corrupt)');
@@ -136,9 +144,7 @@ async function* reading(iterable, gzip) {
  * counts the bytes read from disk.
  */
 async function openText(file, onBytes) {
-  const source = raw(file);
-  source.on?.('data', (d) => onBytes(d.length));
-  const rawIt = reading(source, false)[Symbol.asyncIterator]();
+  const rawIt = reading(raw(file), false, onBytes)[Symbol.asyncIterator]();
   const first = await take(rawIt, SNIFF);
   const gzip = first.head[0] === 0x1f && first.head[1] === 0x8b;
   let text = chain(first.head, rawIt);
@@ -192,7 +198,10 @@ const problem = (index, issue) => ({
 /** Judges one input: its whole text if it ends within PAYLOAD_LIMIT, else as a log. */
 async function checkText(file, iterator, strict) {
   const { head, ended } = await take(iterator, PAYLOAD_LIMIT + 1);
-  if (!ended) return asLog(file, await summarizeChunks(chain(head, iterator)[Symbol.asyncIterator](), { strict }), strict);
+  if (!ended) {
+    const options = { strict, maxItems: ALL_ITEMS };
+    return asLog(file, await summarizeChunks(chain(head, iterator)[Symbol.asyncIterator](), options), strict);
+  }
   return check(file, head, strict);
 }
 
@@ -209,7 +218,7 @@ function check(file, bytes, strict) {
     };
   };
   if (!more && report.kind !== 'malformed' && report.kind !== 'notANotification') return asPayload();
-  const summary = pkg.summarize(bytes, { strict });
+  const summary = pkg.summarize(bytes, { strict, maxItems: ALL_ITEMS });
   if (!(summary.events >= 2 || (summary.events === 1 && summary.invalid === 0))) return asPayload();
   return asLog(file, summary, strict);
 }
@@ -242,7 +251,10 @@ function checkLines(c) {
 const FORMATS = ['text', 'markdown', 'csv', 'json'];
 
 async function render(iterator, args) {
-  const options = { strict: args.strict, markdown: args.format === 'markdown', csv: args.format === 'csv' };
+  const options = {
+    strict: args.strict, markdown: args.format === 'markdown', csv: args.format === 'csv',
+    maxItems: args.maxItems ?? ALL_ITEMS,
+  };
   // Only when asked: a package without these options refuses them by name.
   if (args.noTimelines) options.timelines = false;
   if (args.last !== undefined) options.lastEntries = args.last;
@@ -263,7 +275,8 @@ function parse(argv) {
     : command === 'summarize'
       ? {
         format: { type: 'string' }, strict: { type: 'boolean' }, 'no-timelines': { type: 'boolean' },
-        last: { type: 'string' }, 'changed-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        last: { type: 'string' }, 'changed-only': { type: 'boolean' }, 'max-items': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       }
       : null;
   if (!options) throw new UsageError(`unrecognized subcommand '${command}'`);
@@ -280,16 +293,19 @@ function parse(argv) {
   if (!FORMATS.includes(format)) {
     throw new UsageError(`invalid value '${format}' for '--format <FORMAT>' [possible values: ${FORMATS.join(', ')}]`);
   }
-  let last;
-  if (values.last !== undefined) {
-    if (!/^[0-9]+$/.test(values.last) || Number(values.last) < 1) {
-      throw new UsageError(`invalid value '${values.last}' for '--last <N>': a whole number of at least 1`);
+  const count = (name) => {
+    const v = values[name];
+    if (v === undefined) return undefined;
+    if (!/^[0-9]+$/.test(v) || Number(v) < 1) {
+      throw new UsageError(`invalid value '${v}' for '--${name} <N>': a whole number of at least 1`);
     }
-    last = Number(values.last);
-  }
+    return Number(v);
+  };
+  const last = count('last');
+  const maxItems = count('max-items');
   return {
     command, files: positionals, strict: !!values.strict, json: !!values.json, format,
-    noTimelines: !!values['no-timelines'], last, changedOnly: !!values['changed-only'],
+    noTimelines: !!values['no-timelines'], last, changedOnly: !!values['changed-only'], maxItems,
   };
 }
 

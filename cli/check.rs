@@ -107,7 +107,11 @@ pub fn check_source(
 
 /// How a log is summarized for `check`.
 fn log_options(options: &CheckOptions) -> SummarizeOptions {
-    let mut o = SummarizeOptions::default();
+    // Every item of the log is checked: no `maxItems` limit (see summarize.rs).
+    let mut o = SummarizeOptions {
+        max_items: usize::MAX,
+        ..SummarizeOptions::default()
+    };
     o.item.strict = options.strict;
     o
 }

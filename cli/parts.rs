@@ -1,13 +1,14 @@
 //! A log of any size through the crate's incremental [`Summarizer`]: read in chunks, never
-//! held whole. A large plain file is cut into one range per core (two when large enough, so a
-//! core slowed by other work holds up less), each cut where one line's JSON value ends and the
-//! next line's begins; the ranges are summarized on the rayon pool and merged in order, which
-//! gives the one-pass summary. Anything else (stdin, gzip, a small file, a log whose items span
-//! lines so that no such cut exists) is read in one pass.
+//! held whole. A large plain file is cut into one range per core, each cut where one line's
+//! JSON value ends and the next line's begins; the ranges are summarized on the rayon pool and
+//! merged in order, which gives the one-pass summary. Anything else (stdin, gzip, a small file,
+//! a log whose items span lines so that no such cut exists) is read in one pass.
 //!
-//! Ranges rather than a stream of blocks: merging a part costs about what its numbers are
-//! (each part of a log meets most of its numbers), so a few large parts cost far less than
-//! many small ones, and each range is read by its own core, so nothing but chunks is held.
+//! Few large ranges rather than many blocks: merging a part costs about what its numbers are
+//! (each part of a log meets most of its numbers), and each part holds its own records until
+//! it is merged. Measured on a 300 MB log of 20,000 numbers (2 cores): 8 MiB blocks cost 70%
+//! more CPU than one pass, four ranges 35% and 85% more memory, two ranges 35% and 60% more
+//! memory. `RAYON_NUM_THREADS=1` reads in one pass, with the least memory.
 
 use crate::input::{open, InputError, Opened, Source};
 use cc_number_events::{SummarizeOptions, Summarizer, Summary};
@@ -153,7 +154,7 @@ pub fn summarize(
     let (Source::File(path), false, true) = (source, opened.gzip, cores > 1) else {
         return one_pass(&mut opened, &[], options);
     };
-    let n = (size / min_range()).min(2 * cores);
+    let n = (size / min_range()).min(cores);
     if n < 2 {
         return one_pass(&mut opened, &[], options);
     }

@@ -85,6 +85,9 @@ struct SummarizeArgs {
     /// List only the numbers the log changes (added, removed, changed, transient).
     #[arg(long)]
     changed_only: bool,
+    /// Stop reading after N items (default: read them all; memory grows with the items).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    max_items: Option<u64>,
 }
 
 pub fn main() -> ExitCode {
@@ -181,6 +184,9 @@ fn run_summarize(args: SummarizeArgs) -> ExitCode {
         no_timelines: args.no_timelines,
         last_entries: args.last.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
         changed_only: args.changed_only,
+        max_items: args
+            .max_items
+            .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
     };
     let (sources, counter, bar) = sources(&args.files);
     let results: Vec<Result<String, InputError>> =

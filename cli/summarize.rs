@@ -29,6 +29,8 @@ pub struct SummaryRequest {
     pub last_entries: Option<usize>,
     /// List only the numbers the log changes.
     pub changed_only: bool,
+    /// Most items read (`None`: all of them).
+    pub max_items: Option<usize>,
 }
 
 impl SummaryRequest {
@@ -40,6 +42,9 @@ impl SummaryRequest {
             timelines: !self.no_timelines,
             last_entries: self.last_entries,
             changed_only: self.changed_only,
+            // The package's default (1,000,000) guards a page or a service; a command reads
+            // the whole log it is given unless told otherwise. Memory grows with the items.
+            max_items: self.max_items.unwrap_or(usize::MAX),
             ..SummarizeOptions::default()
         };
         o.item.strict = self.strict;
