@@ -36,7 +36,7 @@ build: setup
 	@# Let tests (tests/js, tests/ts) import 'cc-number-events' exactly as a consumer would.
 	@mkdir -p node_modules && ln -sfn ../pkg node_modules/cc-number-events
 
-$(PKG_STAMP): $(WASM) Cargo.lock Makefile scripts/package.mjs bin/cc-number-events.mjs $(wildcard README.md LICENSE-MIT LICENSE-APACHE)
+$(PKG_STAMP): $(WASM) Cargo.lock Makefile scripts/package.mjs src/js/stream.js bin/cc-number-events.mjs $(wildcard README.md LICENSE-MIT LICENSE-APACHE)
 	@echo "==> wasm-bindgen $$(wasm-bindgen --version | cut -d' ' -f2) (nodejs + web)"
 	rm -rf pkg www/pkg
 	wasm-bindgen --target nodejs --out-dir pkg/node --out-name $(CRATE) $(WASM)

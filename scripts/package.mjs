@@ -130,6 +130,16 @@ function __ccneGuard(f, which, name) {
     return guarded;
 }
 `;
+// createSummarizer and summarizeStream (src/js/stream.js) are JavaScript over the module's
+// summarizer exports, which `ref` names as the glue holds them (guarded: a trap restarts the
+// module, and stream.js then answers for the summarizer it lost).
+const streaming = (ref) => {
+  const names = { create: '__summarizerNew', push: '__summarizerPush', finish: '__summarizerFinish',
+    free: '__summarizerFree', lost: '__summarizerLost' };
+  return '\n// --- Appended by scripts/package.mjs: src/js/stream.js. ---\n' +
+    `const __ccneS = { ${Object.entries(names).map(([k, n]) => `${k}: ${ref(n)}`).join(', ')} };\n` +
+    readFileSync(join(root, 'src', 'js', 'stream.js'), 'utf8');
+};
 const guarded = (exportsOf) => {
   const out = [];
   for (const name of exportsOf) {
@@ -163,6 +173,8 @@ ${caches.map((c) => `    ${c} = null;`).join('\n')}
   for (const [name, which] of guarded(exported)) {
     src += `exports.${name} = __ccneGuard(${name}, ${which}, '${name}');\n`;
   }
+  src += streaming((n) => `exports.${n}`);
+  src += 'exports.createSummarizer = createSummarizer;\nexports.summarizeStream = summarizeStream;\n';
   writeFileSync(nodeGlue, src);
 }
 {
@@ -185,6 +197,8 @@ ${caches.map((c) => `    ${c} = null;`).join('\n')}
     src += `const __ccneGuarded_${name} = __ccneGuard(__ccneRaw_${name}, ${which}, '${name}');\n` +
       `export { __ccneGuarded_${name} as ${name} };\n`;
   }
+  src += streaming((n) => `__ccneGuarded_${n}`);
+  src += 'export { createSummarizer, summarizeStream };\n';
   writeFileSync(webGlue, src);
 }
 

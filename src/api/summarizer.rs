@@ -28,8 +28,10 @@ use crate::summary::{SummarizeOptions, Summary};
 ///
 /// # Parts of a log, merged
 ///
-/// A log can be cut into parts just after a line break (`\n`) where an item ends, as between
-/// the lines of an NDJSON log: each part is summarized on its own (the first with
+/// A log can be cut into parts just after a line break (`\n`) that ends an item, where the
+/// next line starts one with `{` or `[`: between the lines of an NDJSON log. (After a broken
+/// item, reading resumes only at such a line: lines in between belong to the broken item.)
+/// Each part is summarized on its own (the first with
 /// [`Summarizer::new`], the others with [`Summarizer::following`]), on any thread, and
 /// [`Summarizer::merge`] puts them back in order. The merged summary is the one pass's:
 /// positions, item indices and lines count from the log's start, an item whose uuid an earlier

@@ -16,6 +16,8 @@ mod objects;
 #[cfg(target_arch = "wasm32")]
 mod snapshot;
 #[cfg(target_arch = "wasm32")]
+mod stream;
+#[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 /// The TypeScript declarations of every export (src/js/types.d.ts); the codes listed must

@@ -7,7 +7,7 @@
 const OPTION_NAMES = [
   ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues'],
   ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues', 'text', 'markdown', 'csv'],
-  ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues', 'maxItems', 'maxLogIssues', 'maxOutputBytes', 'markdown', 'csv'],
+  ['strict', 'maxInputBytes', 'maxDepth', 'maxIssues', 'maxItems', 'maxLogIssues', 'maxOutputBytes', 'markdown', 'csv', 'timelines', 'lastEntries', 'changedOnly'],
 ];
 // What stands in the snapshot for a value that is neither a boolean nor a number: its
 // `typeof`, or one of these (src/js/options.rs `OptionValue::of_label` reads them).

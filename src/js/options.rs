@@ -8,7 +8,7 @@ use crate::__private::{
     clip, closest, Parser, Value, HARD_MAX_DEPTH, HARD_MAX_INPUT_BYTES, HARD_MAX_OUTPUT_BYTES,
 };
 use crate::{SummarizeOptions, ValidateOptions};
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
 /// The options of `parse`.
@@ -34,6 +34,9 @@ pub const SUMMARY_OPTION_NAMES: &[&str] = &[
     "maxOutputBytes",
     "markdown",
     "csv",
+    "timelines",
+    "lastEntries",
+    "changedOnly",
 ];
 
 /// Reads options given as JSON text (what `JSON.stringify(options)` makes of the caller's
@@ -214,8 +217,7 @@ pub fn unknown_option(key: &str, names: &[&str]) -> ThrownError {
 /// serde-wasm-bindgen deserializes its snapshot (src/js/snapshot.rs): each known option the
 /// caller gave, as a boolean, a number or the label of its type. The caller's own object is
 /// never read here, so nothing the caller wrote runs while Rust holds memory.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct GivenOptions {
     pub strict: OptionValue,
     pub max_input_bytes: OptionValue,
@@ -227,6 +229,9 @@ pub struct GivenOptions {
     pub max_output_bytes: OptionValue,
     pub markdown: OptionValue,
     pub csv: OptionValue,
+    pub timelines: OptionValue,
+    pub last_entries: OptionValue,
+    pub changed_only: OptionValue,
 }
 
 impl GivenOptions {
@@ -243,8 +248,37 @@ impl GivenOptions {
             "maxOutputBytes" => &mut self.max_output_bytes,
             "markdown" => &mut self.markdown,
             "csv" => &mut self.csv,
+            "timelines" => &mut self.timelines,
+            "lastEntries" => &mut self.last_entries,
+            "changedOnly" => &mut self.changed_only,
             _ => return None,
         })
+    }
+}
+
+/// The snapshot's entries, each into its slot. By hand rather than derived: the derived
+/// visitor (a field enum, then an `Option` per field) was 2.5 KB of the module.
+impl<'de> Deserialize<'de> for GivenOptions {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> Visitor<'de> for Entries {
+            type Value = GivenOptions;
+            fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+                f.write_str("an options snapshot")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<GivenOptions, A::Error> {
+                let mut given = GivenOptions::default();
+                while let Some(name) = map.next_key::<String>()? {
+                    let value = map.next_value()?;
+                    // `readOptions` snapshots known names only; another is no option.
+                    if let Some(slot) = given.slot(&name) {
+                        *slot = value;
+                    }
+                }
+                Ok(given)
+            }
+        }
+        d.deserialize_map(Entries)
     }
 }
 
@@ -320,7 +354,10 @@ fn apply_options<'k>(
         if !names.contains(&key) {
             return Err(unknown_option(key, names));
         }
-        let boolean = matches!(key, "strict" | "text" | "markdown" | "csv");
+        let boolean = matches!(
+            key,
+            "strict" | "text" | "markdown" | "csv" | "timelines" | "changedOnly"
+        );
         match (key, value) {
             (_, OptionValue::Absent) => {}
             (_, OptionValue::Unreadable) => {
@@ -334,6 +371,8 @@ fn apply_options<'k>(
             ("markdown", OptionValue::Bool(b)) => options.item.markdown = b,
             ("csv", OptionValue::Bool(b)) if for_summary => options.csv = b,
             ("csv", OptionValue::Bool(b)) => options.item.csv = b,
+            ("timelines", OptionValue::Bool(b)) => options.timelines = b,
+            ("changedOnly", OptionValue::Bool(b)) => options.changed_only = b,
             (_, v) if boolean => {
                 return Err(ThrownError::type_error(format!(
                     "options.{key} must be a boolean, not {}",
@@ -354,6 +393,7 @@ fn apply_options<'k>(
                     "maxDepth" => options.item.max_depth = n.min(HARD_MAX_DEPTH),
                     "maxIssues" => options.item.max_issues = n,
                     "maxItems" => options.max_items = n,
+                    "lastEntries" => options.last_entries = Some(n),
                     _ => options.max_log_issues = n,
                 }
             }

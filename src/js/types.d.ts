@@ -200,6 +200,21 @@ export interface SummarizeOptions extends ParseOptions {
   markdown?: boolean;
   /** Also render every timeline entry as CSV in `csv`. */
   csv?: boolean;
+  /**
+   * List each number's timeline (default true). `false`: `numbers` lists each number without
+   * its entries, all counted in its `entriesNotListed`; counts and `net` are unchanged.
+   */
+  timelines?: boolean;
+  /**
+   * List only the last N entries (by time) of each number's timeline; the earlier ones are
+   * counted in its `entriesNotListed` (default: every entry).
+   */
+  lastEntries?: number;
+  /**
+   * List in `numbers` only the numbers the log changes (those in `net`); the others are
+   * counted in `numbersNotListed` (default false).
+   */
+  changedOnly?: boolean;
 }
 
 /** A broken item of a log. `index` is null for a problem with the input as a whole. */
@@ -256,7 +271,10 @@ export interface NumberTimeline {
   group: string;
   id: string;
   phoneNumber: string;
-  /** Later entries left out of `timeline` by the `maxOutputBytes` limit. */
+  /**
+   * Entries left out of `timeline`: later ones by the `maxOutputBytes` limit, earlier ones by
+   * `lastEntries`, all of them for `timelines: false`.
+   */
   entriesNotListed: number;
   timeline: TimelineEntry[];
 }
@@ -300,7 +318,10 @@ export interface Summary {
   outOfOrderItems: OutOfOrderItem[];
   groups: Group[];
   numbers: NumberTimeline[];
-  /** Numbers left out of `numbers` by the `maxOutputBytes` limit (their net effect is still counted). */
+  /**
+   * Numbers left out of `numbers` by the `maxOutputBytes` limit, or unchanged by the log when
+   * `changedOnly` is set (their net effect is still counted).
+   */
   numbersNotListed: number;
   /** Some output reached `maxOutputBytes` and was cut: `numbers` and any rendering that says so at its end. */
   outputTruncated: boolean;
@@ -316,3 +337,69 @@ export interface Summary {
  * WebSocket frames in any of those forms. Never throws for bad input.
  */
 export function summarize(input: Input, options?: SummarizeOptions): Summary;
+
+/**
+ * An incremental summarizer (see `createSummarizer`). Its memory grows with the log's items
+ * (uuids, timelines), never with their size; nothing pushed is kept.
+ */
+export interface Summarizer {
+  /**
+   * Reads the next chunk of the log, cut anywhere: items, lines, UTF-8 sequences and UTF-16
+   * surrogate pairs may straddle chunks. Never throws for what the chunk holds; throws a
+   * `TypeError` for a chunk that is not a string, a `Uint8Array` (a `Buffer`) or an
+   * `ArrayBuffer`, and an `Error` once the summarizer is finished or freed.
+   */
+  push(chunk: string | Uint8Array | ArrayBuffer): void;
+  /**
+   * The summary of everything pushed, exactly `summarize`'s of the whole log; frees the
+   * summarizer's WebAssembly memory. Throws only when called twice (or after `free`).
+   */
+  finish(): Summary;
+  /** Frees the summarizer's WebAssembly memory without a summary; later calls do nothing. */
+  free(): void;
+  /** Bytes read so far (a string chunk's as UTF-8). */
+  readonly bytes: number;
+}
+
+/**
+ * An incremental summarizer with `summarize`'s options, for logs of any size: `maxInputBytes`
+ * bounds the text held at once (one item, or a broken stretch reading cannot resume after),
+ * not the log. Unknown or mistyped options throw a `TypeError`/`RangeError`.
+ */
+export function createSummarizer(options?: SummarizeOptions): Summarizer;
+
+/** What `summarizeStream` reports as it reads. */
+export interface StreamProgress {
+  /** Bytes read so far (a string chunk's as UTF-8). */
+  bytes: number;
+}
+
+/** Options of `summarizeStream`: those of `summarize`, and a progress callback. */
+export interface SummarizeStreamOptions extends SummarizeOptions {
+  /** Called after each chunk is read. */
+  onProgress?: (progress: StreamProgress) => void;
+}
+
+/** Chunks `summarizeStream` reads: strings, `Uint8Array`s (`Buffer`s) or `ArrayBuffer`s. */
+export type StreamChunk = string | Uint8Array | ArrayBuffer;
+
+/**
+ * A web `ReadableStream` of chunks, as `summarizeStream` reads it (through its reader),
+ * declared by its shape so that no DOM types are needed.
+ */
+export interface ReadableChunks {
+  getReader(): {
+    read(): Promise<{ done: boolean; value?: StreamChunk | undefined }>;
+    releaseLock(): void;
+  };
+}
+
+/**
+ * Summarizes a log read from a Node `Readable`, a web `ReadableStream`, or any iterable or
+ * async iterable of chunks (an async generator, an array), as `createSummarizer` does. Rejects
+ * only for bad options, a bad source or chunk, or an error of the source itself.
+ */
+export function summarizeStream(
+  source: ReadableChunks | AsyncIterable<StreamChunk> | Iterable<StreamChunk>,
+  options?: SummarizeStreamOptions,
+): Promise<Summary>;

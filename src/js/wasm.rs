@@ -31,7 +31,7 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 const TYPES: &str = super::TYPESCRIPT;
 
 /// Keys the hash maps, once per module instance (a restarted module starts again from here).
-fn seed() {
+pub(super) fn seed() {
     static SEEDED: AtomicBool = AtomicBool::new(false);
     if !SEEDED.swap(true, Relaxed) {
         let mut words = [0u32; 4];
@@ -207,7 +207,11 @@ fn event_or_thrown(report: crate::Report) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen(skip_typescript)]
 pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let mut summary = summary(&input, &opts)?;
+    summary_to_js(summary(&input, &opts)?)
+}
+
+/// A summary as JavaScript objects.
+pub(super) fn summary_to_js(mut summary: crate::Summary) -> Result<JsValue, JsValue> {
     // The renderings (the summary's last members, and its largest) cross as strings of their
     // own, each freed as soon as JavaScript has it, instead of being copied into the tokens'
     // text: a log of long values peaked at ten times its size in WebAssembly memory.

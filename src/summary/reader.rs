@@ -81,7 +81,8 @@ impl Reader {
         } else {
             self.decode(chunk, false, part, options);
         }
-        if self.buf.len() >= self.next_try {
+        // Past `maxInputBytes`, at once: that much text without an item read is refused.
+        if self.buf.len() >= self.next_try || self.buf.len() > options.item.max_input_bytes {
             self.read(false, part, options);
             self.next_try = self.buf.len() + self.buf.len().max(MIN_STEP);
             if self.buf.len() > options.item.max_input_bytes && !self.done {

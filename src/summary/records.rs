@@ -121,10 +121,96 @@ pub(super) const FIELD_NAMES: [&str; FIELDS] = [
 /// Interned field values: 0 stands for a field the event leaves out.
 pub(super) type Fields = [u32; FIELDS];
 
+/// A list kept in blocks of [`BLOCK`] values: growing it never copies what it holds, so a
+/// log of millions of items never holds its records twice while a `Vec` doubles.
+pub(super) struct Blocks<T> {
+    blocks: Vec<Vec<T>>,
+    len: usize,
+}
+
+const BLOCK: usize = 1 << 14;
+
+impl<T> Default for Blocks<T> {
+    fn default() -> Self {
+        Blocks {
+            blocks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Blocks<T> {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn push(&mut self, value: T) {
+        if self.len % BLOCK == 0 {
+            self.blocks.push(Vec::with_capacity(BLOCK));
+        }
+        if let Some(last) = self.blocks.last_mut() {
+            last.push(value);
+        }
+        self.len += 1;
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.blocks.iter().flatten()
+    }
+}
+
+impl<T> std::ops::Index<usize> for Blocks<T> {
+    type Output = T;
+    fn index(&self, i: usize) -> &T {
+        &self.blocks[i / BLOCK][i % BLOCK]
+    }
+}
+
+impl<T> std::ops::IndexMut<usize> for Blocks<T> {
+    fn index_mut(&mut self, i: usize) -> &mut T {
+        &mut self.blocks[i / BLOCK][i % BLOCK]
+    }
+}
+
+/// The uuids of the records, one after the other in blocks of at least [`UUID_BLOCK`] bytes
+/// (a longer uuid has a block of its own), for the same reason as [`Blocks`].
+#[derive(Default)]
+struct Uuids {
+    blocks: Vec<String>,
+}
+
+const UUID_BLOCK: usize = 1 << 20;
+
+impl Uuids {
+    /// Where `uuid` is kept: its block and its offset there, as one number.
+    fn add(&mut self, uuid: &str) -> usize {
+        let fits = self
+            .blocks
+            .last()
+            .is_some_and(|b| b.capacity() - b.len() >= uuid.len());
+        if !fits {
+            self.blocks
+                .push(String::with_capacity(uuid.len().max(UUID_BLOCK)));
+        }
+        let block = self.blocks.len() - 1;
+        let b = &mut self.blocks[block];
+        let at = b.len();
+        b.push_str(uuid);
+        // A block's uuids start before UUID_BLOCK: a longer one is its block's first.
+        block * UUID_BLOCK + at
+    }
+
+    fn get(&self, at: usize, len: usize) -> &str {
+        let b = &self.blocks[at / UUID_BLOCK];
+        let at = at % UUID_BLOCK;
+        &b[at..at + len]
+    }
+}
+
 #[derive(Default)]
 pub(super) struct Records {
-    pub items: Vec<ItemRec>,
-    uuids: String,
+    pub items: Blocks<ItemRec>,
+    uuids: Uuids,
     /// [`hash_of`] each uuid, to its first item; a uuid whose hash an earlier, different uuid
     /// already has goes to `seen_more`, so no two uuids are ever taken for one.
     seen: HashMap<u64, usize>,
@@ -142,8 +228,7 @@ pub(super) struct Records {
 
 impl Records {
     pub fn uuid(&self, item: &ItemRec) -> Option<&str> {
-        (item.uuid_len != u32::MAX)
-            .then(|| &self.uuids[item.uuid_at..item.uuid_at + item.uuid_len as usize])
+        (item.uuid_len != u32::MAX).then(|| self.uuids.get(item.uuid_at, item.uuid_len as usize))
     }
 
     /// The first item with this uuid.
@@ -166,13 +251,8 @@ impl Records {
     ) -> usize {
         let slot = self.items.len();
         let (uuid_at, uuid_len) = match uuid {
-            Some(u) => {
-                self.uuids.push_str(u);
-                (
-                    self.uuids.len() - u.len(),
-                    u.len().min(u32::MAX as usize - 1) as u32,
-                )
-            }
+            // A uuid is at most `maxInputBytes` long, under 4 GiB.
+            Some(u) => (self.uuids.add(u), u.len().min(u32::MAX as usize - 1) as u32),
             None => (0, u32::MAX),
         };
         self.items.push(ItemRec {

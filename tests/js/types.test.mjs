@@ -4,11 +4,13 @@
 //   asked for) has exactly the members its declared interface has, each of its declared type;
 // - each declared name is the Rust type's name (src/), but for the renames listed below.
 // A small reader of the declarations' own TypeScript subset: interfaces (with `extends`),
-// type aliases, unions, string literals, arrays, tuples and inline object types.
+// type aliases, unions, string literals, arrays, tuples and inline object types; methods,
+// `readonly` members, function types and generic arguments are read as "a function" and
+// a name.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { parse, summarize, validate } from 'cc-number-events';
+import { createSummarizer, parse, summarize, summarizeStream, validate } from 'cc-number-events';
 
 const ROOT = new URL('../../', import.meta.url);
 const SOURCE = readFileSync(new URL('src/js/types.d.ts', ROOT), 'utf8');
@@ -39,6 +41,15 @@ function declarations(src) {
     if (!t[i] || t[i].id === undefined) throw new Error(`expected a name at token ${i}`);
     return t[i++].id;
   };
+  // Skips a bracketed run (`(...)`, `<...>`) from its opening bracket.
+  const skip = (open, close) => {
+    let depth = 0;
+    do {
+      if (peek(open)) depth++;
+      else if (peek(close)) depth--;
+      i++;
+    } while (depth > 0);
+  };
   const members = () => {
     expect('{');
     const out = new Map();
@@ -55,9 +66,19 @@ function declarations(src) {
         if (!peek('}')) expect(';');
         continue;
       }
+      if (t[i].id === 'readonly' && t[i + 1] && t[i + 1].id !== undefined) i++;
       const name = ident();
       const optional = peek('?');
       if (optional) i++;
+      if (peek('(')) {
+        // A method: its parameters are the caller's; its value is a function.
+        skip('(', ')');
+        expect(':');
+        type();
+        out.set(name, { optional, type: { fn: true } });
+        if (!peek('}')) expect(';');
+        continue;
+      }
       expect(':');
       out.set(name, { optional, type: type() });
       if (!peek('}')) expect(';');
@@ -83,7 +104,18 @@ function declarations(src) {
       i++;
       ty = { tuple: items, rest };
     } else if (t[i].id === 'true' || t[i].id === 'false') ty = { lit: t[i++].id === 'true' };
-    else ty = { ref: ident() };
+    else if (peek('(')) {
+      skip('(', ')');
+      expect('=>');
+      type();
+      ty = { fn: true };
+    } else {
+      ty = { ref: ident() };
+      if (peek('<')) {
+        skip('<', '>');
+        ty.generic = true;
+      }
+    }
     while (peek('[') && t[i + 1] && t[i + 1].p === ']') {
       i += 2;
       ty = { array: ty };
@@ -182,6 +214,7 @@ function mismatch(value, ty, at, seen) {
     return null;
   }
   if (ty.object) return objectMismatch(value, ty.object, at, seen);
+  if (ty.fn) return typeof value === 'function' ? null : `${at}: not a function`;
   switch (ty.ref) {
     case 'string':
       return typeof value === 'string' ? null : `${at}: not a string`;
@@ -234,14 +267,14 @@ const fixtures = (dir) =>
 
 test('the declarations read, and the package ships them as they are', () => {
   assert.ok(D.interfaces.size > 15 && D.aliases.size > 5, 'declarations read');
-  assert.deepEqual(D.functions.sort(), ['parse', 'summarize', 'validate']);
+  assert.deepEqual(D.functions.sort(), ['createSummarizer', 'parse', 'summarize', 'summarizeStream', 'validate']);
   const shipped = readFileSync(new URL('pkg/node/cc_number_events.d.ts', ROOT), 'utf8');
   // wasm-bindgen re-indents the section; the text is the same.
   const flat = (s) => s.replace(/\s+/g, ' ').trim();
   assert.ok(flat(shipped).includes(flat(SOURCE)), 'pkg/node/cc_number_events.d.ts holds src/js/types.d.ts');
 });
 
-test('every report, event, error and summary of the fixtures fits its declaration', () => {
+test('every report, event, error and summary of the fixtures fits its declaration', async () => {
   const seen = new Set();
   let valid = 0;
   for (const [file, bytes] of fixtures('validate')) {
@@ -263,12 +296,20 @@ test('every report, event, error and summary of the fixtures fits its declaratio
   for (const [file, bytes] of fixtures('summarize')) {
     for (const options of [undefined, { markdown: true, csv: true, maxOutputBytes: 2000 }]) {
       assertFits(summarize(bytes, options), 'Summary', file, seen);
+      const summarizer = createSummarizer(options);
+      assertFits(summarizer, 'Summarizer', file, seen);
+      summarizer.push(bytes);
+      assertFits(summarizer.finish(), 'Summary', file, seen);
+      const progress = [];
+      const streamed = await summarizeStream([bytes], { ...options, onProgress: (p) => progress.push(p) });
+      assertFits(streamed, 'Summary', file, seen);
+      for (const p of progress) assertFits(p, 'StreamProgress', file, seen);
     }
   }
   // Every declaration of a value was met (options, inputs, and the error's own, are the caller's).
   const values = [...D.interfaces.keys(), ...D.aliases.keys()].filter(
     (n) => !/Options$/.test(n)
-      && !['InvalidEventError', 'InvalidEventErrorFields', 'Input', 'JsonObject', 'JsonValue'].includes(n),
+      && !['InvalidEventError', 'InvalidEventErrorFields', 'Input', 'StreamChunk', 'ReadableChunks', 'JsonObject', 'JsonValue'].includes(n),
   );
   assert.deepEqual(values.filter((n) => !seen.has(n) && !seenParents.has(n)), [], 'declarations no fixture exercised');
 });
@@ -285,10 +326,11 @@ const SAME = [
   'Report', 'Issue', 'Severity', 'Kind', 'Delivery', 'EventType', 'NumberType', 'Effect', 'Change',
   'PhoneNumberInfo', 'Summary', 'Problem', 'FieldChange', 'Net', 'Group', 'ContactCenterEvent',
   'ContactCenterProvider', 'DuplicateItem', 'OutOfOrderItem', 'TimelineEntry', 'NumberTimeline',
-  'SummarizeOptions', 'IssueCode', 'InvalidEventError', 'ValidateOptions',
+  'SummarizeOptions', 'IssueCode', 'InvalidEventError', 'ValidateOptions', 'Summarizer',
 ];
 // (`Body` is declared inline, as `body`; `ParseOptions` is the part of `ValidateOptions` that
-// `parse` reads, with no Rust type of its own.)
+// `parse` reads, with no Rust type of its own; `StreamProgress`, `SummarizeStreamOptions` and
+// `StreamChunk` and `ReadableChunks` are summarizeStream's, which only JavaScript has.)
 
 function rustTypes(dir = new URL('src/', ROOT), out = new Set()) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {

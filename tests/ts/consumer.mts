@@ -219,3 +219,40 @@ void [
   wrongCode, wrongSeverity, wrongLine, issueWithUndefinedHint, sentence, effect, action,
   sentenceUnchecked, uuidUnchecked, uuid,
 ];
+
+// Streaming: createSummarizer and summarizeStream (a Node Readable, a web ReadableStream, an
+// async generator), with the size options and progress.
+import { createSummarizer, summarizeStream } from 'cc-number-events';
+import type { Summarizer, StreamProgress, ReadableChunks } from 'cc-number-events';
+
+const summarizer: Summarizer = createSummarizer({ timelines: false, lastEntries: 5, changedOnly: true });
+summarizer.push('{}\n');
+summarizer.push(new Uint8Array([123, 125, 10]));
+summarizer.push(new ArrayBuffer(0));
+const streamedBytes: number = summarizer.bytes;
+const finished: Summary = summarizer.finish();
+// @ts-expect-error chunks are text or bytes
+summarizer.push(42);
+// @ts-expect-error bytes is read-only
+summarizer.bytes = 3;
+// @ts-expect-error lastEntries is a number
+createSummarizer({ lastEntries: true });
+async function streams(): Promise<Summary[]> {
+  const onProgress = (p: StreamProgress): void => void p.bytes;
+  const fromArray = await summarizeStream(['{}\n', new Uint8Array(0)], { onProgress });
+  // What a web ReadableStream<Uint8Array>'s reader gives (no DOM types here).
+  const web: ReadableChunks = {
+    getReader: () => ({
+      read: async () => ({ done: true, value: undefined }),
+      releaseLock: () => undefined,
+    }),
+  };
+  const fromWeb = await summarizeStream(web, { maxItems: 10 });
+  const fromGenerator = await summarizeStream((async function* () {
+    yield '{}\n';
+  })());
+  // @ts-expect-error onProgress takes the progress object
+  await summarizeStream([], { onProgress: (p: string) => p });
+  return [fromArray, fromWeb, fromGenerator];
+}
+void [streamedBytes, finished, streams];

@@ -1,10 +1,12 @@
 // Module worker: runs validate/summarize off the main thread so large inputs never
 // freeze the page. Messages in: {id, op: 'check', input, strict} or
-// {id, op: 'render', input, strict, mode, format}. Messages out: {type: 'ready'} once (or
-// {type: 'failed', error} if the module cannot start), then per request any number of
-// {type: 'part', id, key, items} (parts.js) and one {type: 'result', id, ok: true, result}
-// or {type: 'result', id, ok: false, error: {name, message}}.
-import init, { summarize, validate } from './pkg/cc_number_events.js';
+// {id, op: 'render', input, strict, mode, format}; `input` is text, bytes, or a File that is
+// streamed (stream-file.js). Messages out: {type: 'ready'} once (or {type: 'failed', error}
+// if the module cannot start), then per request any number of {type: 'progress', id, bytes,
+// total} (a streamed file) and {type: 'part', id, key, items} (parts.js), and one
+// {type: 'result', id, ok: true, result} or {type: 'result', id, ok: false, error: {name, message}}.
+import init, { summarize, summarizeStream, validate } from './wasm.js';
+import { analyzeFile, isFile, renderFile } from './stream-file.js';
 import { analyze } from './analyze.js';
 import { postInParts } from './parts.js';
 import { renderReport } from './renderings.js';
@@ -21,8 +23,13 @@ self.onmessage = async (e) => {
   const { id, op, input, strict, mode, format } = e.data;
   try {
     await ready;
-    const wasm = { summarize, validate };
-    if (op === 'render') {
+    const wasm = { summarize, summarizeStream, validate };
+    if (isFile(input)) {
+      const progress = (bytes, total) => self.postMessage({ type: 'progress', id, bytes, total });
+      const done = (result) => self.postMessage({ type: 'result', id, ok: true, result });
+      if (op === 'render') done(await renderFile(wasm, input, { strict, mode, format }));
+      else postInParts(id, await analyzeFile(wasm, input, { strict }, progress), done);
+    } else if (op === 'render') {
       self.postMessage({ type: 'result', id, ok: true, result: renderReport(wasm, input, { strict, mode, format }) });
     } else {
       postInParts(id, analyze(wasm, input, { strict }), (result) => self.postMessage({ type: 'result', id, ok: true, result }));

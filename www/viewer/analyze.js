@@ -11,13 +11,17 @@
 export function analyze(wasm, input, { strict = false } = {}) {
   const started = performance.now();
   const summary = wasm.summarize(input, { strict });
-  // Items that could not even be parsed (a trailing fragment after one payload, a comment
-  // before it) don't make a log: a single payload with junk around it is reported as one.
-  const malformed = summary.problems.filter((p) => p.index !== null && p.kind === 'malformed').length;
-  const isLog = summary.events >= 3 || summary.events - malformed >= 2;
-  if (isLog) {
+  if (isLog(summary)) {
     return { mode: 'log', report: null, summary, ms: performance.now() - started };
   }
   const report = wasm.validate(input, { strict });
   return { mode: 'single', report, summary: null, ms: performance.now() - started };
+}
+
+/** Whether a summary is of a log rather than of one payload. */
+export function isLog(summary) {
+  // Items that could not even be parsed (a trailing fragment after one payload, a comment
+  // before it) don't make a log: a single payload with junk around it is reported as one.
+  const malformed = summary.problems.filter((p) => p.index !== null && p.kind === 'malformed').length;
+  return summary.events >= 3 || summary.events - malformed >= 2;
 }

@@ -1,14 +1,14 @@
-// The engine: checks (and renders reports for) the viewer's text in a module worker, or on
+// The worker client: checks (and renders reports for) the viewer's text in a module worker, or on
 // the main thread if no worker can start (e.g. the element's files are served from another
 // origin than the portal). It knows nothing of text versions: the viewer decides whether a
 // result is still the one to show.
 import { Assembly } from './parts.js';
+import { isFile } from './stream-file.js';
 
 /** A run still busy on an input this large is abandoned (worker restarted) for a newer one. */
 const RESTART_CHARS = 1_000_000;
 
-const moduleUrl = (path) => new URL(path, import.meta.url).href;
-const sizeOf = (input) => (typeof input === 'string' ? input.length : input.byteLength);
+const sizeOf = (input) => (typeof input === 'string' ? input.length : isFile(input) ? input.size : input.byteLength);
 
 /** A check that failed: `superseded` when abandoned for a newer one, `name` as thrown. */
 export class CheckError extends Error {
@@ -19,7 +19,7 @@ export class CheckError extends Error {
   }
 }
 
-export class Engine {
+export class WorkerClient {
   #worker = null;
   #seq = 0;
   /** id -> {message, parts, resolve, reject} for every request the worker has not answered. */
@@ -31,12 +31,15 @@ export class Engine {
     this.#start();
   }
 
-  /** Checks `input`; an older run still busy on a large input is abandoned. */
-  check(input, strict) {
+  /**
+   * Checks `input` (text, bytes, or a File to stream, whose `onProgress(bytes, total)` is
+   * called as it is read); an older run still busy on a large input is abandoned.
+   */
+  check(input, strict, onProgress) {
     if (this.#worker && this.#inflightSize >= RESTART_CHARS && this.#waiting.size > 0) {
       this.#restart({ resend: false });
     }
-    return this.#request({ op: 'check', input, strict });
+    return this.#request({ op: 'check', input, strict }, onProgress);
   }
 
   /** The package's own `format` rendering of what a check of `input` found in `mode`. */
@@ -49,19 +52,21 @@ export class Engine {
     this.#worker = null;
   }
 
-  #request(message) {
-    if (!this.#worker) return this.#runInline(message);
+  #request(message, onProgress) {
+    if (!this.#worker) return this.#runInline(message, onProgress);
     const id = ++this.#seq;
     this.#inflightSize = Math.max(this.#inflightSize, sizeOf(message.input));
     return new Promise((resolve, reject) => {
-      this.#waiting.set(id, { message, parts: new Assembly(), resolve, reject });
+      this.#waiting.set(id, { message, onProgress, parts: new Assembly(), resolve, reject });
       this.#worker.postMessage({ id, ...message });
     });
   }
 
   #start() {
     try {
-      this.#worker = new Worker(moduleUrl('./worker.js'), { type: 'module', name: 'cc-event-viewer' });
+      // Written out as `new Worker(new URL('./worker.js', import.meta.url), …)`: the form
+      // bundlers (Vite, webpack 5) recognise, to bundle the worker with the element.
+      this.#worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'cc-event-viewer' });
     } catch {
       this.#worker = null;
       return;
@@ -86,7 +91,7 @@ export class Engine {
     this.#inflightSize = 0;
     this.#start();
     for (const p of pending) {
-      if (resend) this.#request(p.message).then(p.resolve, p.reject);
+      if (resend) this.#request(p.message, p.onProgress).then(p.resolve, p.reject);
       else p.reject(new CheckError('Superseded', 'superseded by a newer check', { superseded: true }));
     }
   }
@@ -96,7 +101,7 @@ export class Engine {
     this.#worker = null;
     const pending = [...this.#waiting.values()];
     this.#waiting.clear();
-    for (const p of pending) this.#runInline(p.message).then(p.resolve, p.reject);
+    for (const p of pending) this.#runInline(p.message, p.onProgress).then(p.resolve, p.reject);
   }
 
   #onMessage(msg) {
@@ -104,6 +109,7 @@ export class Engine {
     const p = this.#waiting.get(msg.id);
     if (!p) return;
     if (msg.type === 'part') return p.parts.add(msg.key, msg.items);
+    if (msg.type === 'progress') return p.onProgress?.(msg.bytes, msg.total);
     if (msg.type !== 'result') return;
     this.#waiting.delete(msg.id);
     if (this.#waiting.size === 0) this.#inflightSize = 0;
@@ -114,17 +120,22 @@ export class Engine {
     this.#restart({ resend: true });
   }
 
-  async #runInline({ op, input, strict, mode, format }) {
+  async #runInline({ op, input, strict, mode, format }, onProgress) {
     if (!this.#inline) {
       this.#inline = (async () => {
-        const [wasm, { analyze }, { renderReport }] = await Promise.all([
-          import('./pkg/cc_number_events.js'), import('./analyze.js'), import('./renderings.js')]);
+        const [wasm, { analyze }, { renderReport }, file] = await Promise.all([
+          import('./wasm.js'), import('./analyze.js'), import('./renderings.js'), import('./stream-file.js')]);
         await wasm.default();
-        return { wasm, analyze, renderReport };
+        return { wasm, analyze, renderReport, file };
       })();
     }
-    const { wasm, analyze, renderReport } = await this.#inline;
+    const { wasm, analyze, renderReport, file } = await this.#inline;
     try {
+      if (isFile(input)) {
+        return await (op === 'render'
+          ? file.renderFile(wasm, input, { strict, mode, format })
+          : file.analyzeFile(wasm, input, { strict }, onProgress));
+      }
       return op === 'render' ? renderReport(wasm, input, { strict, mode, format }) : analyze(wasm, input, { strict });
     } catch (err) {
       throw new CheckError(String(err?.name ?? 'Error'), String(err?.message ?? err));
