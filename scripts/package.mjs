@@ -434,6 +434,10 @@ for (const f of ['index', 'element', 'define']) {
   if (!existsSync(join(viewer, `${f}.js`)) || !existsSync(join(viewer, `${f}.d.ts`))) fail(`pkg/viewer/${f}.js or its .d.ts is missing`);
 }
 
+// --- the command line (bin/cc-number-events.mjs, `npx cc-number-events`) ----------
+mkdirSync(join(pkg, 'bin'), { recursive: true });
+cpSync(join(root, 'bin', 'cc-number-events.mjs'), join(pkg, 'bin', 'cc-number-events.mjs'));
+
 // --- docs and licences ---------------------------------------------------------
 // The package's README is npm/README.md (install, use, types, limits); the repository's
 // README (building, the page, the rules) stays with the repository.
@@ -472,6 +476,7 @@ const manifest = {
   engines: { node: '>=20' },
   main: `./node/${NAME}.js`,
   types: nodeTypes,
+  bin: { 'cc-number-events': './bin/cc-number-events.mjs' },
   exports: {
     // Node (and TypeScript's node16/nodenext resolution) gets the synchronous
     // nodejs build; browsers, bundlers and TS "bundler" resolution get the web
@@ -493,7 +498,7 @@ const manifest = {
     './package.json': './package.json',
     ...Object.fromEntries(SCHEMAS.map((f) => [`./${f}`, `./${f}`])),
   },
-  files: ['node', 'web', 'viewer', ...docs, ...SCHEMAS],
+  files: ['bin/cc-number-events.mjs', 'node', 'web', 'viewer', ...docs, ...SCHEMAS],
   sideEffects: [`./node/${NAME}.js`, './node/index.mjs', './viewer/define.js', './viewer/index.js', '*.css'],
 };
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
