@@ -276,7 +276,7 @@ function native() {
   const configured = toml.split(/^\[\[bench\]\]/m).slice(1).some((t) => /^\s*name\s*=\s*"native"/m.test(t));
   if (!configured) return { configured: false };
   log('  cargo bench --bench native (release profile; compiles on first run)');
-  const r = spawnSync('cargo', ['bench', '--bench', 'native'], {
+  const r = spawnSync('cargo', ['bench', '--bench', 'native', '--no-default-features', '--features', 'serde'], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, CC_BENCH_DIR: OUT },
