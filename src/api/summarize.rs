@@ -25,7 +25,12 @@ pub fn summarize(input: impl AsRef<[u8]>, options: &SummarizeOptions) -> Summary
 
 /// [`summarize`], with what the JavaScript boundary learned about the input on the way in.
 pub fn summarize_from(input: &[u8], options: &SummarizeOptions, js: &FromJs) -> Summary {
-    with_renderings(summarize_with(input, options, js, true), input, options, js)
+    with_renderings(
+        summarize_with(input, options, js, true, None),
+        input,
+        options,
+        js,
+    )
 }
 
 /// [`summarize`] through parse trees alone, never the fast path: for tests that hold the two
@@ -34,7 +39,7 @@ pub fn summarize_from(input: &[u8], options: &SummarizeOptions, js: &FromJs) -> 
 pub fn summarize_tree(input: impl AsRef<[u8]>, options: &SummarizeOptions) -> Summary {
     let (input, js) = (input.as_ref(), FromJs::default());
     with_renderings(
-        summarize_with(input, options, &js, false),
+        summarize_with(input, options, &js, false, None),
         input,
         options,
         &js,

@@ -62,7 +62,7 @@ pub(crate) fn summarize_parsed<'de, D: Deserializer<'de>>(
                 }),
             truncated: false,
         });
-    let summary = summarize_items(&text, &mut pieces, (&[], None), problems, options);
+    let summary = summarize_items(&text, &mut pieces, (&[], None), problems, options, None);
     Ok((summary, text))
 }
 

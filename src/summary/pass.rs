@@ -16,6 +16,7 @@ use crate::model::{Delivery, EventType, Kind};
 use crate::summary::listing::{Problems, LISTED_ITEM_BYTES};
 use crate::summary::log::{Piece, Read};
 use crate::summary::timelines::{finish, Held, Kept};
+use crate::summary::NumberVisitor;
 use crate::summary::{DuplicateItem, Group, Net, OutOfOrderItem, SummarizeOptions, Summary};
 use crate::text::span::Span;
 use std::borrow::Cow;
@@ -74,8 +75,15 @@ impl<'a> Pass<'a> {
     }
 
     /// The summary of what was read.
-    pub fn finish(mut self) -> Summary {
-        finish(&mut self.summary, self.problems, self.kept, self.groups);
+    /// `visit`, when given, sees every number (see [`NumberVisitor`]).
+    pub fn finish(mut self, visit: Option<&mut NumberVisitor>) -> Summary {
+        finish(
+            &mut self.summary,
+            self.problems,
+            self.kept,
+            self.groups,
+            visit,
+        );
         self.summary
     }
 

@@ -8,6 +8,7 @@ use crate::diagnostics::codes::Severity;
 use crate::diagnostics::findings::Findings;
 use crate::diagnostics::issue::Issue;
 use crate::json::input::{decode, Damage, FromJs};
+use crate::model::event_ref::EventRef;
 use crate::model::timestamp::Instant;
 use crate::model::{Effect, EventType, Kind, ValidateOptions};
 use crate::summary::listing::{output_limit, Problems};
@@ -271,12 +272,20 @@ pub struct Summary {
     pub csv: Option<String>,
 }
 
+/// What a caller of [`summarize_with`] may see of each number before the summary's lists are
+/// cut to `maxOutputBytes`: its whole timeline (entries without their changes) and its events,
+/// in the same order, borrowed while the log is still held. Reconciliation folds them; copying
+/// every event out of the summary instead would cost the log's size again.
+pub(crate) type NumberVisitor<'v> = dyn FnMut(&NumberTimeline, &[EventRef<'_>]) + 'v;
+
 /// Summarizes a log without renderings; the public functions in `crate::api` add them.
+/// `visit`, when given, sees every number (see [`NumberVisitor`]).
 pub(crate) fn summarize_with(
     input: &[u8],
     options: &SummarizeOptions,
     js: &FromJs,
     fast: bool,
+    visit: Option<&mut NumberVisitor>,
 ) -> Summary {
     let mut f = Findings::new(options.item.strict);
     let text = decode(input, &mut f, options.item.max_input_bytes, js);
@@ -289,7 +298,7 @@ pub(crate) fn summarize_with(
     }
     let Some(text) = &text else {
         let mut summary = Summary::default();
-        finish(&mut summary, problems, Vec::new(), Vec::new());
+        finish(&mut summary, problems, Vec::new(), Vec::new(), visit);
         return summary;
     };
     let mut items = Items::new(src, text.start, options.item.max_depth, fast);
@@ -299,6 +308,7 @@ pub(crate) fn summarize_with(
         (&text.damage, text.damage_from),
         problems,
         options,
+        visit,
     )
 }
 
@@ -312,6 +322,7 @@ pub(super) fn summarize_items<'a>(
     damage: (&'a [Damage], Option<Damage>),
     problems: Problems<'a>,
     options: &'a SummarizeOptions,
+    visit: Option<&mut NumberVisitor>,
 ) -> Summary {
     let mut pass = Pass::new(src, damage, options, problems);
     for (i, piece) in items.enumerate() {
@@ -321,7 +332,7 @@ pub(super) fn summarize_items<'a>(
         }
         pass.item(i, piece);
     }
-    pass.finish()
+    pass.finish(visit)
 }
 
 impl Problem {

@@ -8,6 +8,7 @@ use crate::model::event_ref::EventRef;
 use crate::model::timestamp::Instant;
 use crate::model::{ContactCenterEvent, Effect};
 use crate::summary::listing::{entry_size, timeline_size, Budget, Problems};
+use crate::summary::NumberVisitor;
 use crate::summary::{FieldChange, Group, Net, NumberTimeline, Summary, TimelineEntry};
 
 /// A valid event, as the timelines need it: the whole event, borrowed from the log when the
@@ -49,12 +50,14 @@ impl Held<'_> {
 type Building = (usize, NumberTimeline, Vec<usize>);
 
 /// The summary's lists and net effects, from what reading the log found: its broken items,
-/// its valid events (`kept`, in item order) and its groups.
+/// its valid events (`kept`, in item order) and its groups; `visit` sees each number whole
+/// before the lists are cut.
 pub(super) fn finish(
     summary: &mut Summary,
     problems: Problems,
     kept: Vec<Kept<'_>>,
     groups: Vec<Group>,
+    visit: Option<&mut NumberVisitor>,
 ) {
     summary.problems = problems.list;
     summary.issues_not_listed = problems.not_listed;
@@ -62,6 +65,12 @@ pub(super) fn finish(
     let kept = by_group_then_time(kept, groups.len());
     summary.groups = groups;
     let timelines = timelines_of(&kept, &summary.groups);
+    if let Some(visit) = visit {
+        for (_, timeline, events) in &timelines {
+            let events: Vec<EventRef> = events.iter().map(|n| kept[*n].event.get()).collect();
+            visit(timeline, &events);
+        }
+    }
     net_effects(&mut summary.groups, &timelines, &kept);
     summary.net = whole_net(&summary.groups);
     // Timelines while they fit: the first that does not is cut, and every later one is
