@@ -65,11 +65,13 @@ mod js;
 mod json;
 mod model;
 mod output;
+mod reconcile;
 mod summary;
 mod text;
 
 #[cfg(feature = "serde")]
 pub use api::objects::{parse_value, summarize_values, validate_value};
+pub use api::reconcile::reconcile;
 pub use api::summarize::{summarize, summarize_tree};
 pub use api::validate::{parse, validate, validate_tree};
 pub use checks::change::{change_of, effect_of};
@@ -81,6 +83,10 @@ pub use model::{
     Body, Change, ContactCenterEvent, ContactCenterProvider, Delivery, Effect, EventType, Kind,
     NumberType, PhoneNumberInfo, Report, ValidateOptions,
 };
+pub use reconcile::{
+    FindingKind, ReconcileCounts, ReconcileFinding, ReconcileInput, ReconcileOptions,
+    Reconciliation, SnapshotRecord, SnapshotReport, MAX_EVIDENCE_LINES,
+};
 pub use summary::{SummarizeOptions, Summary};
 
 /// Not part of the API, and not stable: what the JavaScript boundary (`src/js/`) needs of the
@@ -89,6 +95,7 @@ pub use summary::{SummarizeOptions, Summary};
 /// (tests/layers.rs checks), so that it could become a crate of its own.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::api::reconcile::reconcile_from;
     pub use crate::api::summarize::summarize_from;
     pub use crate::api::validate::validate_from;
     pub use crate::checks::fast::clean;

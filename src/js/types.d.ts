@@ -35,7 +35,12 @@ export type IssueCode =
   | "numeric-id" | "invalid-event-type" | "invalid-phone-number" | "invalid-uri" | "empty-uri"
   | "uri-mismatch" | "unknown-payment-type" | "invalid-number-type" | "unknown-usage-type"
   | "usage-type-mismatch" | "unknown-status" | "too-many-issues" | "too-many-items"
-  | "log-truncated";
+  | "log-truncated"
+  | "snapshot-not-a-list"
+  | "snapshot-record"
+  | "snapshot-incomplete"
+  | "snapshot-duplicate-record"
+  | "snapshot-direct-numbers-only";
 
 /** One located problem. Positions count UTF-16 code units, as JavaScript strings do. */
 export interface Issue {
