@@ -285,3 +285,126 @@ fn every_case_returns_its_reviewed_json() {
     assert!(cases().len() >= 10);
     assert!(failures.is_empty(), "differ from tests/golden-json/reconcile/ (UPDATE_GOLDEN=1 to rewrite, then review): {failures:?}");
 }
+
+/// Hostile snapshots end in issues, never in a panic, and the log is still read.
+#[test]
+fn hostile_snapshots_are_reported_not_fatal() {
+    let log = fs::read(root().join("fixtures/reconcile/missed-add/log.ndjson")).unwrap();
+    let deep = "[".repeat(100_000);
+    let cases: Vec<(&[u8], &str)> = vec![
+        (b"", "snapshot-not-a-list"),
+        (b"   \n ", "snapshot-not-a-list"),
+        (deep.as_bytes(), "json-too-deep"),
+        (b"\xff\xfe{\0}", "utf16-encoding"),
+        (
+            b"{\"records\":[{\"id\":1e400,\"phoneNumber\":\"+1\",\"usageType\":\"x\"}]}",
+            "snapshot-record",
+        ),
+        (
+            b"{\"records\":[{\"id\":-5,\"phoneNumber\":\"+1\",\"usageType\":\"x\"}]}",
+            "snapshot-record",
+        ),
+        (
+            b"{\"records\":[{\"id\":\"\",\"phoneNumber\":\"+1\",\"usageType\":\"x\"}]}",
+            "snapshot-record",
+        ),
+        (b"{\"records\":[],\"records\":[]}", "json-duplicate-key"),
+        (
+            b"{\"records\":[{\"id\":1,\"phoneNumber\":\"\xc3\",\"usageType\":\"x\"}]}",
+            "invalid-utf8",
+        ),
+        (b"{\"records\":[],\"paging\":[]}", "snapshot-not-a-list"),
+        (b"{\"records\":[]} trailing", "json-unexpected-character"),
+        (b"null", "snapshot-not-a-list"),
+    ];
+    for (after, code) in cases {
+        let input = ReconcileInput {
+            before: Some(after),
+            log: &log,
+            after,
+        };
+        let r = reconcile(input, &ReconcileOptions::default());
+        let codes: Vec<&str> = r.after.errors.iter().map(|i| i.code.as_str()).collect();
+        assert!(
+            codes.contains(&code),
+            "{:?}: {codes:?}",
+            String::from_utf8_lossy(&after[..after.len().min(40)])
+        );
+        assert!(!r.after.valid && !r.after.complete);
+        assert_eq!(r.counts.log_events, 1);
+        for i in r.after.errors.iter().chain(&r.after.warnings) {
+            assert!(
+                i.offset.unwrap() as usize + i.length.unwrap() as usize <= after.len(),
+                "{i:?}"
+            );
+        }
+    }
+}
+
+/// Findings past `maxOutputBytes` are counted, not listed, and the renderings say they were
+/// cut; counts stay whole.
+#[test]
+fn output_is_bounded_by_max_output_bytes() {
+    let mut records = Vec::new();
+    for i in 0..2_000 {
+        records.push(format!(
+            r#"{{"id":{},"phoneNumber":"+1202555{:04}","usageType":"ContactCenterNumber","status":"Normal"}}"#,
+            100_000 + i,
+            i
+        ));
+    }
+    let after = format!(r#"{{"records":[{}]}}"#, records.join(","));
+    let input = ReconcileInput {
+        before: None,
+        log: b"",
+        after: after.as_bytes(),
+    };
+    let mut options = ReconcileOptions::default();
+    options.log.max_output_bytes = Some(20_000);
+    options.log.markdown = true;
+    options.log.csv = true;
+    let r = reconcile(input, &options);
+    assert_eq!(r.counts.missed_adds, 2_000);
+    assert!(r.findings_not_listed > 0 && r.output_truncated);
+    assert_eq!(r.findings.len() + r.findings_not_listed, 2_000);
+    for rendering in [
+        &r.text,
+        r.markdown.as_ref().unwrap(),
+        r.csv.as_ref().unwrap(),
+    ] {
+        assert!(rendering.len() <= 20_000, "{}", rendering.len());
+        assert!(rendering.contains("maxOutputBytes"));
+    }
+    let json = serde_json::to_string(&r.findings).unwrap();
+    assert!(json.len() <= 20_000, "{}", json.len());
+}
+
+#[test]
+fn options_read_as_javascript_writes_them() {
+    let o: ReconcileOptions = serde_json::from_str(
+        r#"{"afterTime": "2023-04-19T08:00:00+0000", "beforeTime": "2023-04-18T00:00:00Z", "maxItems": 5, "csv": true}"#,
+    )
+    .unwrap();
+    assert_eq!(o.after_time.unwrap().to_iso(), "2023-04-19T08:00:00.000Z");
+    assert_eq!((o.log.max_items, o.log.csv), (5, true));
+    for bad in [
+        r#"{"afterTime": "yesterday"}"#,
+        r#"{"aftertime": "2023-04-19T08:00:00Z"}"#,
+        r#"{"afterTime": null}"#,
+    ] {
+        assert!(
+            serde_json::from_str::<ReconcileOptions>(bad).is_err(),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn the_readme_shows_its_fixture_as_reconcile_renders_it() {
+    let readme = fs::read_to_string(root().join("../README.md")).unwrap();
+    let text = run("before-unexplained").text;
+    assert!(
+        readme.contains(&format!("```text\n{text}```")),
+        "README's reconcile example differs from:\n{text}"
+    );
+}

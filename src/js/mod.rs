@@ -14,6 +14,8 @@ mod input;
 #[cfg(target_arch = "wasm32")]
 mod objects;
 #[cfg(target_arch = "wasm32")]
+mod reconcile;
+#[cfg(target_arch = "wasm32")]
 mod snapshot;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

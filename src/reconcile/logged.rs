@@ -2,6 +2,7 @@
 //! still holds its events: a few values per number, whatever the number of events.
 
 use crate::checks::change::effect_of;
+use crate::diagnostics::order::sort_by_rank;
 use crate::model::event_ref::EventRef;
 use crate::model::timestamp::Instant;
 use crate::model::EventType;
@@ -138,6 +139,6 @@ impl Logged {
         }
         let room = MAX_EVIDENCE_LINES.saturating_sub(self.lines.len());
         self.lines.extend(other.lines.into_iter().take(room));
-        self.lines.sort_unstable();
+        sort_by_rank(&mut self.lines, |l| (u64::from(*l), 0));
     }
 }

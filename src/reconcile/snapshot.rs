@@ -97,6 +97,9 @@ pub(crate) fn read(bytes: &[u8], options: &SummarizeOptions, js: &FromJs) -> Sna
         .hint("take the list again with an admin's token; this one is not compared");
     }
     r.valid = !f.has_errors();
+    // An error anywhere (a repeated `records`, a record that could not be read) leaves
+    // records unknown: a number missing from the list is not taken as gone.
+    r.complete &= r.valid;
     let (errors, warnings) = locate(f, Some(&lines), item.max_issues);
     r.errors = errors;
     r.warnings = warnings;

@@ -249,7 +249,8 @@ pub struct Reconciliation {
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub after_time: Option<Instant>,
     pub counts: ReconcileCounts,
-    /// Missed notifications first, then contradictions, then drift; each kind by number.
+    /// Missed notifications first, then contradictions, then drift; each kind in the order
+    /// its numbers first appear (in the log, then in `after`, then in `before`).
     pub findings: Vec<ReconcileFinding>,
     /// Findings left out of `findings` because they reached `maxOutputBytes`.
     pub findings_not_listed: usize,

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { parse, summarize, validate } from 'cc-number-events';
+import { parse, reconcile, summarize, validate } from 'cc-number-events';
 
 const ROOT = new URL('../../', import.meta.url);
 const SOURCE = readFileSync(new URL('src/js/types.d.ts', ROOT), 'utf8');
@@ -234,7 +234,7 @@ const fixtures = (dir) =>
 
 test('the declarations read, and the package ships them as they are', () => {
   assert.ok(D.interfaces.size > 15 && D.aliases.size > 5, 'declarations read');
-  assert.deepEqual(D.functions.sort(), ['parse', 'summarize', 'validate']);
+  assert.deepEqual(D.functions.sort(), ['parse', 'reconcile', 'summarize', 'validate']);
   const shipped = readFileSync(new URL('pkg/node/cc_number_events.d.ts', ROOT), 'utf8');
   // wasm-bindgen re-indents the section; the text is the same.
   const flat = (s) => s.replace(/\s+/g, ' ').trim();
@@ -265,10 +265,27 @@ test('every report, event, error and summary of the fixtures fits its declaratio
       assertFits(summarize(bytes, options), 'Summary', file, seen);
     }
   }
+  const cases = new URL('tests/fixtures/reconcile/', ROOT);
+  for (const name of readdirSync(cases)) {
+    const read = (f) => {
+      try {
+        return readFileSync(new URL(`${name}/${f}`, cases));
+      } catch {
+        return undefined;
+      }
+    };
+    const input = { log: read('log.ndjson'), after: read('after.json') };
+    if (read('before.json')) input.before = read('before.json');
+    const given = read('options.json');
+    if (given) Object.assign(input, JSON.parse(given.toString('utf8')));
+    for (const options of [undefined, { markdown: true, csv: true, maxOutputBytes: 1500 }]) {
+      assertFits(reconcile(input, options), 'Reconciliation', name, seen);
+    }
+  }
   // Every declaration of a value was met (options, inputs, and the error's own, are the caller's).
   const values = [...D.interfaces.keys(), ...D.aliases.keys()].filter(
     (n) => !/Options$/.test(n)
-      && !['InvalidEventError', 'InvalidEventErrorFields', 'Input', 'JsonObject', 'JsonValue'].includes(n),
+      && !['InvalidEventError', 'InvalidEventErrorFields', 'Input', 'JsonObject', 'JsonValue', 'ReconcileInput'].includes(n),
   );
   assert.deepEqual(values.filter((n) => !seen.has(n) && !seenParents.has(n)), [], 'declarations no fixture exercised');
 });
@@ -286,6 +303,8 @@ const SAME = [
   'PhoneNumberInfo', 'Summary', 'Problem', 'FieldChange', 'Net', 'Group', 'ContactCenterEvent',
   'ContactCenterProvider', 'DuplicateItem', 'OutOfOrderItem', 'TimelineEntry', 'NumberTimeline',
   'SummarizeOptions', 'IssueCode', 'InvalidEventError', 'ValidateOptions',
+  'ReconcileInput', 'FindingKind', 'SnapshotRecord', 'ReconcileFinding', 'SnapshotReport',
+  'ReconcileCounts', 'Reconciliation',
 ];
 // (`Body` is declared inline, as `body`; `ParseOptions` is the part of `ValidateOptions` that
 // `parse` reads, with no Rust type of its own.)

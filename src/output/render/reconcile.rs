@@ -301,6 +301,9 @@ pub fn reconcile_csv(r: &Reconciliation, limit: usize) -> (String, bool) {
             break;
         }
     }
+    if let Some(rest) = not_listed(r) {
+        out.push(&format!("{},,,,,,,,,\r\n", cell(&format!("[{rest}]"))));
+    }
     out.finish(|limit| {
         format!(
             "\"[cut: this CSV reached the limit of {limit} bytes (`maxOutputBytes`)]\",,,,,,,,,\r\n"
