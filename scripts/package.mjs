@@ -217,6 +217,10 @@ writeFileSync(
 // Files wasm-bindgen may emit that we don't ship.
 for (const dir of ['node', 'web']) rmSync(join(pkg, dir, '.gitignore'), { force: true });
 
+// --- the command line (bin/cc-number-events.mjs, `npx cc-number-events`) ----------
+mkdirSync(join(pkg, 'bin'), { recursive: true });
+cpSync(join(root, 'bin', 'cc-number-events.mjs'), join(pkg, 'bin', 'cc-number-events.mjs'));
+
 // --- docs and licences ---------------------------------------------------------
 const docs = [];
 for (const f of ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
@@ -248,6 +252,7 @@ const manifest = {
   module: `./web/${NAME}.js`,
   browser: { [`./node/${NAME}.js`]: `./web/${NAME}.js` },
   types: nodeTypes,
+  bin: { 'cc-number-events': './bin/cc-number-events.mjs' },
   exports: {
     // Node (and TypeScript's node16/nodenext resolution) gets the synchronous
     // nodejs build; browsers, bundlers and TS "bundler" resolution get the web
@@ -263,6 +268,7 @@ const manifest = {
     './package.json': './package.json',
   },
   files: [
+    'bin/cc-number-events.mjs',
     ...readdirSync(join(pkg, 'node')).sort().map((f) => `node/${f}`),
     ...readdirSync(join(pkg, 'web')).sort().map((f) => `web/${f}`),
     ...docs,

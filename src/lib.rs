@@ -73,6 +73,7 @@ mod text;
 pub use api::objects::{parse_value, summarize_values, validate_value};
 pub use api::reconcile::reconcile;
 pub use api::summarize::{summarize, summarize_tree};
+pub use api::summarizer::Summarizer;
 pub use api::validate::{parse, validate, validate_tree};
 pub use checks::change::{change_of, effect_of};
 pub use checks::validate::InvalidEventError;

@@ -5,4 +5,5 @@
 pub(crate) mod objects;
 pub(crate) mod reconcile;
 pub(crate) mod summarize;
+pub(crate) mod summarizer;
 pub(crate) mod validate;

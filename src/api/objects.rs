@@ -64,10 +64,5 @@ pub fn summarize_values<'de, D: Deserializer<'de>>(
     options: &SummarizeOptions,
 ) -> Result<Summary, D::Error> {
     let (summary, canonical) = summarize_parsed(value, options)?;
-    Ok(summary_renderings(
-        summary,
-        canonical.as_bytes(),
-        options,
-        &Default::default(),
-    ))
+    Ok(summary_renderings(summary, canonical.len(), options))
 }

@@ -9,7 +9,7 @@ use crate::reconcile::snapshot::{self, Snapshot};
 use crate::reconcile::{
     ReconcileFinding, ReconcileInput, ReconcileOptions, Reconciliation, SnapshotRecord,
 };
-use crate::summary::{output_limit, summarize_with};
+use crate::summary::{output_limit, summarize_visiting};
 
 /// Reconciles a log of notifications against RingCentral's phone-number lists: what `after`
 /// holds that the log never said, what the log says that `after` does not hold, and, with
@@ -52,12 +52,12 @@ pub fn reconcile_from(
         after: options.after_time,
     };
     let mut fold = Fold::default();
-    let summary = summarize_with(
+    let summary = summarize_visiting(
         input.log,
         log_options,
         js[1],
         true,
-        Some(&mut |timeline, events| fold.number(window, timeline, events)),
+        Some(&mut |number| fold.number(window, number)),
     );
     let (findings, mut counts) = compare(&after, before.as_ref(), fold);
     counts.log_events = summary.groups.iter().map(|g| g.events).sum();

@@ -25,12 +25,8 @@ pub fn summarize(input: impl AsRef<[u8]>, options: &SummarizeOptions) -> Summary
 
 /// [`summarize`], with what the JavaScript boundary learned about the input on the way in.
 pub fn summarize_from(input: &[u8], options: &SummarizeOptions, js: &FromJs) -> Summary {
-    with_renderings(
-        summarize_with(input, options, js, true, None),
-        input,
-        options,
-        js,
-    )
+    let len = js.too_large.map_or(input.len(), |(n, _)| n);
+    with_renderings(summarize_with(input, options, js, true), len, options)
 }
 
 /// [`summarize`] through parse trees alone, never the fast path: for tests that hold the two
@@ -39,22 +35,21 @@ pub fn summarize_from(input: &[u8], options: &SummarizeOptions, js: &FromJs) -> 
 pub fn summarize_tree(input: impl AsRef<[u8]>, options: &SummarizeOptions) -> Summary {
     let (input, js) = (input.as_ref(), FromJs::default());
     with_renderings(
-        summarize_with(input, options, &js, false, None),
-        input,
+        summarize_with(input, options, &js, false),
+        input.len(),
         options,
-        &js,
     )
 }
 
-/// The summary with its text rendering and the others its options ask for, each within the
-/// output limit: a cut one ends with a line saying so, and sets `outputTruncated`.
+/// The summary of an input of `input_len` bytes with its text rendering and the others its
+/// options ask for, each within the output limit: a cut one ends with a line saying so, and
+/// sets `outputTruncated`.
 pub(crate) fn with_renderings(
     mut summary: Summary,
-    input: &[u8],
+    input_len: usize,
     options: &SummarizeOptions,
-    js: &FromJs,
 ) -> Summary {
-    let limit = output_limit(options, js.too_large.map_or(input.len(), |(n, _)| n));
+    let limit = output_limit(options, input_len);
     let (text, mut cut) = render::text(&summary, limit);
     summary.text = text;
     if options.markdown {

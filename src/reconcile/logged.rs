@@ -3,11 +3,10 @@
 
 use crate::checks::change::effect_of;
 use crate::diagnostics::order::sort_by_rank;
-use crate::model::event_ref::EventRef;
 use crate::model::timestamp::Instant;
 use crate::model::EventType;
 use crate::reconcile::MAX_EVIDENCE_LINES;
-use crate::summary::NumberTimeline;
+use crate::summary::SeenNumber;
 
 /// The fields compared with a snapshot's record, in the order findings list them.
 pub(crate) const FIELDS: [&str; 6] = [
@@ -18,6 +17,9 @@ pub(crate) const FIELDS: [&str; 6] = [
     "contactCenterProvider.id",
     "contactCenterProvider.name",
 ];
+
+/// Where each of [`FIELDS`] stands in the fields of an event the summary lets us see.
+const SEEN_AT: [usize; 6] = [3, 1, 5, 4, 6, 7];
 
 /// One notification, as reconciliation needs it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,49 +65,45 @@ pub(crate) struct Fold {
 }
 
 impl Fold {
-    /// Folds one number of the summary's pass: its timeline and its events, in time order.
-    pub fn number(&mut self, window: Window, timeline: &NumberTimeline, events: &[EventRef]) {
+    /// Folds one number of the summary's pass: its events, in time order.
+    pub fn number(&mut self, window: Window, number: &SeenNumber) {
         let mut logged = Logged {
-            group: timeline.group.clone(),
-            id: timeline.id.clone(),
-            phone_number: timeline.phone_number.clone(),
+            group: number.group.clone(),
+            id: number.id.to_string(),
+            phone_number: String::new(),
             first: None,
             last: None,
             fields: Default::default(),
             lines: Vec::new(),
         };
-        for (entry, event) in timeline.timeline.iter().zip(events) {
-            if window.before.is_some_and(|t| event.time <= t) {
+        for event in &number.events {
+            // The number as its latest event writes it, inside the window or not.
+            if let Some(phone) = event.fields[0] {
+                logged.phone_number = phone.to_string();
+            }
+            // A valid event always has a time; the summary keeps none only for broken items.
+            let time = event.time.unwrap_or(Instant(i64::MIN));
+            if window.before.is_some_and(|t| time <= t) {
                 self.before_window += 1;
                 continue;
             }
-            if window.after.is_some_and(|t| event.time > t) {
+            if window.after.is_some_and(|t| time > t) {
                 self.after_window += 1;
                 continue;
             }
-            let info = event.info();
             let step = Step {
-                time: event.time,
-                line: entry.line,
-                event_type: event.event_type(),
-                leaves_in: effect_of(event.event_type(), info.usage_type).leaves_number_in(),
+                time,
+                line: event.line,
+                event_type: event.event_type,
+                leaves_in: effect_of(event.event_type, event.fields[2]).leaves_number_in(),
             };
             logged.first.get_or_insert(step);
             logged.last = Some(step);
             if logged.lines.len() < MAX_EVIDENCE_LINES {
-                logged.lines.push(entry.line);
+                logged.lines.push(event.line);
             }
-            let provider = info.contact_center_provider.unwrap_or_default();
-            let values = [
-                info.status,
-                info.number_type.map(|t| t.as_str()),
-                info.location,
-                info.payment_type,
-                provider.id,
-                provider.name,
-            ];
-            for (slot, value) in logged.fields.iter_mut().zip(values) {
-                if let Some(value) = value {
+            for (slot, at) in logged.fields.iter_mut().zip(SEEN_AT) {
+                if let Some(value) = event.fields[at] {
                     *slot = Some((value.to_string(), step));
                 }
             }

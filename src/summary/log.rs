@@ -23,6 +23,8 @@ pub(crate) struct Piece<'a> {
     pub read: Result<Read<'a>, Box<Problem>>,
     /// No item follows this one and it runs to the end of the text.
     pub truncated: bool,
+    /// Where the text the item was read from ended.
+    pub cut: usize,
 }
 
 /// An item read whole.
@@ -49,46 +51,113 @@ pub(crate) struct Items<'a> {
     max_depth: usize,
     /// Whether to try [`crate::checks::fast`] before parsing a tree.
     fast: bool,
-    /// Inside the outer `[` of an array of items.
-    in_array: bool,
-    first: bool,
-    /// The furthest offset a broken item's reading reached: items starting before it are
-    /// read only up to their next resumption point.
-    reread_until: usize,
+    carry: Carry,
+    /// Bytes of the line `src` starts in that come before `src` (a window of a longer text
+    /// need not start at a line's start): what a broken item's indentation adds.
+    lead: usize,
+    /// `src` runs to the end of the log. When it does not, an item whose reading depends on
+    /// text past the end of `src` is not given out: [`Items::next`] ends, and
+    /// [`Items::starved`] says so.
+    eof: bool,
+    starved: bool,
 }
 
-impl<'a> Items<'a> {
-    pub fn new(src: &'a str, start: usize, max_depth: usize, fast: bool) -> Self {
-        Items {
-            src,
-            pos: start,
-            max_depth,
-            fast,
+/// What reading items carries from one window of a log to the next (see
+/// [`crate::summary::reader`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Carry {
+    /// Inside the outer `[` of an array of items.
+    pub in_array: bool,
+    /// No item was read yet: a `[` here may open an array of items.
+    pub first: bool,
+    /// The furthest offset a broken item's reading reached: items starting before it are
+    /// read only up to their next resumption point.
+    pub reread_until: usize,
+}
+
+impl Default for Carry {
+    fn default() -> Self {
+        Carry {
             in_array: false,
             first: true,
             reread_until: 0,
         }
     }
+}
+
+/// Bytes past the place a parser stopped that it may have looked at to decide (`false`, a
+/// `\uXXXX\uXXXX` pair): past the end of a window, a failure this close to it is not final.
+const LOOKAHEAD: usize = 16;
+
+impl<'a> Items<'a> {
+    #[cfg(test)]
+    pub fn new(src: &'a str, start: usize, max_depth: usize, fast: bool) -> Self {
+        Items::resume(src, start, max_depth, fast, Carry::default(), 0, true)
+    }
+
+    /// Items of `src` from `start` on, where reading left off with `carry`; `src` is a
+    /// window of a log that ends there when `eof`, and starts `lead` bytes into a line.
+    pub fn resume(
+        src: &'a str,
+        start: usize,
+        max_depth: usize,
+        fast: bool,
+        carry: Carry,
+        lead: usize,
+        eof: bool,
+    ) -> Self {
+        Items {
+            src,
+            pos: start,
+            max_depth,
+            fast,
+            carry,
+            lead,
+            eof,
+            starved: false,
+        }
+    }
+
+    /// Where the next item's search starts, and what to carry into the next window.
+    pub fn state(&self) -> (usize, Carry) {
+        (self.pos, self.carry)
+    }
+
+    /// Reading stopped because the next item needs text past the window.
+    pub fn starved(&self) -> bool {
+        self.starved
+    }
+
+    /// Whether a failure that reached `reached` (the parser's text ending at `len`) could
+    /// change with more text.
+    fn unsure(&self, reached: usize, len: usize) -> bool {
+        !self.eof && reached.saturating_add(LOOKAHEAD) >= len
+    }
 
     /// Whether a `[` at `at` opens an array of items rather than a single WebSocket frame.
-    fn is_container(&self, at: usize) -> bool {
+    /// `None` when that depends on text past the window.
+    fn is_container(&self, at: usize) -> Option<bool> {
         let first = skip_whitespace(self.src, at + 1);
         match self.src.as_bytes().get(first) {
-            Some(b'[') | Some(b']') => true,
+            Some(b'[') | Some(b']') => Some(true),
             Some(b'{') => match Parser::new(self.src, first, self.max_depth).parse_value_at() {
                 // A frame starts with its `meta` object, which has a `type` and no envelope.
-                Ok(p) => p.root.get("type").is_none() || p.root.get("uuid").is_some(),
-                Err(_) => true,
+                Ok(p) => Some(p.root.get("type").is_none() || p.root.get("uuid").is_some()),
+                Err(e) if self.unsure(e.span.end, self.src.len()) => None,
+                Err(_) => Some(true),
             },
-            _ => false,
+            None if !self.eof => None,
+            _ => Some(false),
         }
     }
 
     /// Where to go on after a broken item starting at `start`.
     fn recover(&self, start: usize) -> Option<usize> {
         let b = self.src.as_bytes();
-        let line_start = self.src[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-        let indent = start - line_start;
+        let indent = match self.src[..start].rfind(['\n', '\r']) {
+            Some(i) => start - (i + 1),
+            None => start + self.lead,
+        };
         let mut p = start;
         loop {
             let nl = self.src[p..].find(['\n', '\r'])? + p + 1;
@@ -109,29 +178,75 @@ impl<'a> Iterator for Items<'a> {
     type Item = Piece<'a>;
 
     fn next(&mut self) -> Option<Piece<'a>> {
+        if self.starved {
+            return None;
+        }
+        let saved = (self.pos, self.carry);
+        let piece = self.read_next();
+        // Short of the log's end, an item is given out only once what more text could change
+        // about it is in the window: then each window reads exactly the items one pass would.
+        let settled = self.eof
+            || match &piece {
+                None => true,
+                Some(p) => match &p.read {
+                    Ok(r) => r.end() < self.src.len(),
+                    Err(problem) => {
+                        !p.truncated && !self.unsure(reached(problem, p.cut), self.src.len())
+                    }
+                },
+            };
+        if settled && !self.starved {
+            return piece;
+        }
+        (self.pos, self.carry) = saved;
+        self.starved = true;
+        None
+    }
+}
+
+/// Where a parser that failed with `problem` stopped: at the problem, or at the end of the
+/// text it was given (`cut`) when that ended first (a never-closed object is located at
+/// its `{`).
+fn reached(problem: &Problem, cut: usize) -> usize {
+    if problem.code == crate::diagnostics::codes::IssueCode::JsonUnexpectedEnd {
+        cut
+    } else {
+        problem.span.end
+    }
+}
+
+impl<'a> Items<'a> {
+    fn read_next(&mut self) -> Option<Piece<'a>> {
         let b = self.src.as_bytes();
         loop {
             self.pos = skip_whitespace(self.src, self.pos);
             match b.get(self.pos) {
                 None => return None,
-                Some(b',') if self.in_array => self.pos += 1,
-                Some(b']') if self.in_array => {
-                    self.in_array = false;
+                Some(b',') if self.carry.in_array => self.pos += 1,
+                Some(b']') if self.carry.in_array => {
+                    self.carry.in_array = false;
                     self.pos += 1;
                 }
-                Some(b'[') if self.first && self.is_container(self.pos) => {
-                    self.in_array = true;
-                    self.first = false;
-                    self.pos += 1;
-                }
+                Some(b'[') if self.carry.first => match self.is_container(self.pos) {
+                    None => {
+                        self.starved = true;
+                        return None;
+                    }
+                    Some(true) => {
+                        self.carry.in_array = true;
+                        self.carry.first = false;
+                        self.pos += 1;
+                    }
+                    Some(false) => break,
+                },
                 _ => break,
             }
         }
-        self.first = false;
+        self.carry.first = false;
         let start = self.pos;
         // Inside text a broken item already read, the item may not run past the place reading
         // would resume after it: the text is cut there, so the parser stops at it.
-        let next = (start < self.reread_until).then(|| self.recover(start));
+        let next = (start < self.carry.reread_until).then(|| self.recover(start));
         let src = match next {
             Some(Some(next)) => &self.src[..next],
             _ => self.src,
@@ -152,15 +267,8 @@ impl<'a> Iterator for Items<'a> {
                 false
             }
             Err(problem) => {
-                // Where the parser stopped: at the problem, or at the end of what it was given
-                // when the text ended first (a never-closed object is located at its `{`).
-                let reached =
-                    if problem.code == crate::diagnostics::codes::IssueCode::JsonUnexpectedEnd {
-                        src.len()
-                    } else {
-                        problem.span.end
-                    };
-                self.reread_until = self.reread_until.max(reached);
+                let reached = reached(problem, src.len());
+                self.carry.reread_until = self.carry.reread_until.max(reached);
                 let next = next.unwrap_or_else(|| self.recover(start));
                 self.pos = next.unwrap_or(self.src.len());
                 next.is_none()
@@ -171,6 +279,7 @@ impl<'a> Iterator for Items<'a> {
             end: self.pos,
             read,
             truncated,
+            cut: src.len(),
         })
     }
 }

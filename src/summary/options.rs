@@ -29,6 +29,12 @@ pub(crate) struct Given {
     markdown: Option<bool>,
     #[serde(default, deserialize_with = "given")]
     csv: Option<bool>,
+    #[serde(default, deserialize_with = "given")]
+    timelines: Option<bool>,
+    #[serde(default, deserialize_with = "given_limit::<_, { usize::MAX }>")]
+    last_entries: Option<usize>,
+    #[serde(default, deserialize_with = "given")]
+    changed_only: Option<bool>,
 }
 
 impl From<Given> for SummarizeOptions {
@@ -44,6 +50,9 @@ impl From<Given> for SummarizeOptions {
         o.max_output_bytes = g.max_output_bytes.or(o.max_output_bytes);
         o.markdown = g.markdown.unwrap_or(o.markdown);
         o.csv = g.csv.unwrap_or(o.csv);
+        o.timelines = g.timelines.unwrap_or(o.timelines);
+        o.last_entries = g.last_entries.or(o.last_entries);
+        o.changed_only = g.changed_only.unwrap_or(o.changed_only);
         o
     }
 }

@@ -8,9 +8,10 @@
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::problem::Problem;
 use crate::json::{tree_from, Node, Parsed, TreeLimits, Value};
-use crate::summary::listing::{output_limit, Problems};
 use crate::summary::log::{Piece, Read};
-use crate::summary::summarize::summarize_items;
+use crate::summary::pass::Part;
+use crate::summary::summarize::finish_part;
+use crate::summary::window::{Base, Window};
 use crate::summary::{SummarizeOptions, Summary};
 use crate::text::span::Span;
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
@@ -40,8 +41,6 @@ pub(crate) fn summarize_parsed<'de, D: Deserializer<'de>>(
         lines.push((start, text.len()));
         text.push('\n');
     }
-    let limit = output_limit(options, text.len());
-    let problems = Problems::new(&text, options, limit).without_positions();
     let mut pieces = items
         .into_iter()
         .zip(lines)
@@ -61,8 +60,14 @@ pub(crate) fn summarize_parsed<'de, D: Deserializer<'de>>(
                     stop
                 }),
             truncated: false,
+            cut: end,
         });
-    let summary = summarize_items(&text, &mut pieces, (&[], None), problems, options, None);
+    let mut part = Part::new(options);
+    part.listing.positions = false;
+    let w = Window::new(&text, Base::default(), false, &[], None);
+    part.read(&mut pieces, &w, options);
+    drop(w);
+    let summary = finish_part(part, options, text.len());
     Ok((summary, text))
 }
 

@@ -1,48 +1,32 @@
-//! One pass over a log, item by item, each in named steps: its share of the input's repairs,
-//! a read that failed, its identity (uuid and time) for duplicates and order, then its verdict,
-//! counted and, for a valid event, kept for the timelines.
+//! One pass over (a part of) a log, item by item, each in named steps: its share of the
+//! input's repairs, a read that failed, its identity (uuid and time) for duplicates, then its
+//! verdict, counted and, for a valid event, kept as a few integers for the timelines. Nothing
+//! borrows the text: [`Part`] outlives each window of it (see [`crate::summary::reader`]).
 
 use crate::checks::validate::judge;
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::Findings;
 use crate::diagnostics::problem::Problem as ReadProblem;
-use crate::json::input::{damage_in, note_damage, Damage};
-use crate::json::map::HashMap;
+use crate::json::input::note_damage;
 use crate::json::{Node, Value};
 use crate::model::event_ref::EventRef;
 use crate::model::formats::is_digits;
 use crate::model::timestamp::{self, Instant};
 use crate::model::{Delivery, EventType, Kind};
-use crate::summary::listing::{Problems, LISTED_ITEM_BYTES};
+use crate::summary::listing::{DupListed, Listing};
 use crate::summary::log::{Piece, Read};
-use crate::summary::timelines::{finish, Held, Kept};
-use crate::summary::NumberVisitor;
-use crate::summary::{DuplicateItem, Group, Net, OutOfOrderItem, SummarizeOptions, Summary};
+use crate::summary::records::{hash_of, Entry, OtherKind, Records, Verdict, FIELDS};
+use crate::summary::window::Window;
+use crate::summary::{SummarizeOptions, Summary};
 use crate::text::span::Span;
 use std::borrow::Cow;
-use std::collections::hash_map::Entry as Slot;
 
-/// What reading a log has found so far.
-pub(super) struct Pass<'a> {
-    src: &'a str,
-    options: &'a SummarizeOptions,
-    summary: Summary,
-    problems: Problems<'a>,
-    /// Repairs of the input (invalid UTF-8, lone surrogates), in order, and the next one not
-    /// yet given to an item.
-    damage: &'a [Damage],
-    damage_from: Option<Damage>,
-    next_damage: usize,
-    groups: Vec<Group>,
-    /// Groups by owner id, then by account id.
-    group_of: [HashMap<String, usize>; 2],
-    /// Each uuid's first item: its index, start and end. SipHash under secret random keys
-    /// (src/json/map.rs), so crafted uuids and ids cannot make these maps quadratic; a faster
-    /// hash would save about 9% of a log's time.
-    seen: HashMap<Cow<'a, str>, (usize, usize, usize)>,
-    /// The latest time seen so far, and its item.
-    latest: Option<(Instant, usize)>,
-    kept: Vec<Kept<'a>>,
+/// What reading (a part of) a log has found so far.
+pub(super) struct Part {
+    /// The counts and flags; its lists are filled at the end (see [`crate::summary::listing`]).
+    pub counts: Summary,
+    pub records: Records,
+    pub listing: Listing,
 }
 
 /// Who an item is, as far as it can be read without judging it.
@@ -51,128 +35,150 @@ struct Identity<'a> {
     time: Option<Instant>,
 }
 
-impl<'a> Pass<'a> {
-    pub fn new(
-        src: &'a str,
-        (damage, damage_from): (&'a [Damage], Option<Damage>),
-        options: &'a SummarizeOptions,
-        problems: Problems<'a>,
-    ) -> Self {
-        Pass {
-            src,
-            options,
-            summary: Summary::default(),
-            problems,
-            damage,
-            damage_from,
-            next_damage: 0,
-            groups: Vec::new(),
-            group_of: Default::default(),
-            seen: HashMap::default(),
-            latest: None,
-            kept: Vec::new(),
+impl Part {
+    pub fn new(options: &SummarizeOptions) -> Self {
+        Part {
+            counts: Summary::default(),
+            records: Records::default(),
+            listing: Listing::new(options),
         }
     }
 
-    /// The summary of what was read.
-    /// `visit`, when given, sees every number (see [`NumberVisitor`]).
-    pub fn finish(mut self, visit: Option<&mut NumberVisitor>) -> Summary {
-        finish(
-            &mut self.summary,
-            self.problems,
-            self.kept,
-            self.groups,
-            visit,
-        );
-        self.summary
+    /// Reads `pieces` of window `w`, the next items of the log, up to `maxItems`; whether
+    /// reading stopped there.
+    pub fn read<'a>(
+        &mut self,
+        pieces: &mut dyn Iterator<Item = Piece<'a>>,
+        w: &Window<'a>,
+        options: &SummarizeOptions,
+    ) -> bool {
+        for piece in pieces {
+            let i = self.counts.events;
+            if i >= options.max_items {
+                self.stop_at(i, &piece, w, options);
+                return true;
+            }
+            self.item(i, piece, w, options);
+        }
+        false
+    }
+
+    /// Reports a problem of item `i` (or of the input as a whole), from `f`.
+    pub fn problem(
+        &mut self,
+        index: Option<usize>,
+        line: u32,
+        kind: Kind,
+        f: Findings,
+        w: &Window,
+        options: &SummarizeOptions,
+    ) {
+        let (issues, total) = w.locate(f, options.item.max_issues);
+        self.listing.problem(crate::summary::listing::Listed {
+            index,
+            line,
+            kind,
+            issues,
+            total,
+        });
     }
 
     /// Reports item `i`, at `piece`, as one too many, and stops there.
-    pub fn stop_at(&mut self, i: usize, piece: &Piece) {
+    fn stop_at(&mut self, i: usize, piece: &Piece, w: &Window, options: &SummarizeOptions) {
         let mut f = Findings::new(false);
         f.add(
             IssueCode::TooManyItems,
-            Span::at(self.src, piece.start),
+            Span::at(w.src, piece.start),
             "",
             format!(
                 "the log holds more than {} items (`maxItems`); reading stopped here",
-                self.options.max_items
+                options.max_items
             ),
         )
         .hint("raise `maxItems`, or split the log");
-        let line = self.problems.line_of(piece.start);
-        self.problems.push(Some(i), line, Kind::Malformed, f);
-        self.summary.limit_reached = true;
+        let line = w.line_of(piece.start);
+        self.problem(Some(i), line, Kind::Malformed, f, w, options);
+        self.counts.limit_reached = true;
     }
 
     /// Item `i` of the log.
-    pub fn item(&mut self, i: usize, piece: Piece<'a>) {
-        self.summary.events += 1;
-        let line = self.problems.line_of(piece.start);
-        let item = &self.options.item;
+    fn item<'a>(&mut self, i: usize, piece: Piece<'a>, w: &Window<'a>, options: &SummarizeOptions) {
+        self.counts.events += 1;
+        let line = w.line_of(piece.start);
+        let item = &options.item;
         let mut f = Findings::with_limit(item.strict, item.max_issues);
-        let damaged = self.note_repairs(&mut f, &piece);
+        let damaged = note_repairs(&mut f, &piece, w);
         let read = match piece.read {
             Ok(r) => r,
-            Err(problem) => return self.unreadable(i, line, f, &problem, piece.truncated),
+            Err(problem) => {
+                return self.unreadable(i, line, f, &problem, piece.truncated, w, options)
+            }
         };
         let identity = identify(&read);
+        let text = hash_of(&w.src.as_bytes()[piece.start..read.end()]);
         // Duplicates are recognised before judging, so a redelivery counts once everywhere.
-        if self.is_duplicate(i, line, &identity, (piece.start, read.end())) {
-            return;
+        if let Some(uuid) = &identity.uuid {
+            if let Some(first) = self.records.find(uuid) {
+                self.counts.duplicates += 1;
+                let d = DupListed {
+                    index: i,
+                    line,
+                    first,
+                    text,
+                };
+                self.listing.dup(d, uuid.len());
+                return;
+            }
         }
-        self.note_order(i, line, &identity);
-        match read {
+        let slot = (identity.uuid.is_some() || identity.time.is_some()).then(|| {
+            self.records
+                .add(i, line, identity.uuid.as_deref(), identity.time, text)
+        });
+        let verdict = match read {
             // The fast path reads the repaired text: an item that held something other than
             // text is invalid however well it reads.
             Read::Clean(..) if damaged => {
-                self.summary.invalid += 1;
-                self.problems
-                    .push(Some(i), line, Kind::ContactCenterPhoneNumber, f);
+                self.invalid(i, line, Kind::ContactCenterPhoneNumber, f, w, options)
             }
-            Read::Clean(event, _) => self.keep(i, line, event, Held::Borrowed(event)),
+            Read::Clean(event, _) => self.keep(slot, event, 0),
             Read::Tree(parsed) => {
                 let analysis = judge(&mut f, &parsed);
-                if self.other_kind(analysis.kind, analysis.delivery) {
-                    return;
-                }
-                match analysis.event {
-                    Some(event) if analysis.kind == Kind::ContactCenterPhoneNumber => {
-                        self.summary.warnings += f.total();
-                        // The tree goes with this item: the event is copied out of it.
-                        let owned = Held::Owned(Box::new(event.to_event()));
-                        self.keep(i, line, event, owned);
-                    }
-                    _ => {
-                        self.summary.invalid += 1;
-                        self.problems.push(Some(i), line, analysis.kind, f);
+                if let Some(other) = self.other_kind(analysis.kind, analysis.delivery) {
+                    Verdict::Other(other)
+                } else {
+                    match analysis.event {
+                        Some(event) if analysis.kind == Kind::ContactCenterPhoneNumber => {
+                            let warnings = f.total();
+                            self.counts.warnings += warnings;
+                            self.keep(slot, event, warnings.min(u32::MAX as usize) as u32)
+                        }
+                        _ => self.invalid(i, line, analysis.kind, f, w, options),
                     }
                 }
             }
+        };
+        if let Some(slot) = slot {
+            self.records.items[slot].verdict = verdict;
         }
     }
 
-    /// Notes the repairs of the input that fall in `piece`; whether there were any.
-    fn note_repairs(&mut self, f: &mut Findings, piece: &Piece) -> bool {
-        let first = self.next_damage;
-        while self
-            .damage
-            .get(self.next_damage)
-            .is_some_and(|d| d.at < piece.end)
-        {
-            self.next_damage += 1;
-        }
-        let (mine, utf8) = damage_in(
-            self.src,
-            &self.damage[first..self.next_damage],
-            self.damage_from,
-            (piece.start, piece.end),
-        );
-        note_damage(f, self.src, &mine, utf8);
-        !mine.is_empty()
+    fn invalid(
+        &mut self,
+        i: usize,
+        line: u32,
+        kind: Kind,
+        f: Findings,
+        w: &Window,
+        options: &SummarizeOptions,
+    ) -> Verdict {
+        self.counts.invalid += 1;
+        let issues = f.total().min(u32::MAX as usize) as u32;
+        self.problem(Some(i), line, kind, f, w, options);
+        Verdict::Invalid { issues }
     }
 
     /// An item that could not be read: broken JSON, or the log's cut-off end.
+    #[allow(clippy::too_many_arguments)]
     fn unreadable(
         &mut self,
         i: usize,
@@ -180,13 +186,15 @@ impl<'a> Pass<'a> {
         mut f: Findings,
         problem: &ReadProblem,
         truncated: bool,
+        w: &Window,
+        options: &SummarizeOptions,
     ) {
         // A last item broken at the very end of the text was cut off: either the parser ran
         // out of text, or it met the final line break inside a string.
         let at_end = problem.code == IssueCode::JsonUnexpectedEnd
-            || self.src[problem.span.start..].trim().is_empty();
+            || w.src[problem.span.start..].trim().is_empty();
         if truncated && at_end {
-            self.summary.truncated = true;
+            self.counts.truncated = true;
             f.add(
                 IssueCode::LogTruncated,
                 problem.span,
@@ -200,131 +208,90 @@ impl<'a> Pass<'a> {
         } else {
             f.add_problem(problem, "");
         }
-        self.summary.invalid += 1;
-        self.problems.push(Some(i), line, Kind::Malformed, f);
+        self.invalid(i, line, Kind::Malformed, f, w, options);
     }
 
-    /// Whether item `i`, spanning `(start, end)`, repeats an earlier item's uuid; listed if so.
-    fn is_duplicate(
-        &mut self,
-        i: usize,
-        line: u32,
-        id: &Identity<'a>,
-        (start, end): (usize, usize),
-    ) -> bool {
-        let Some(uuid) = &id.uuid else {
-            return false;
-        };
-        // One hash per item: a borrowed key costs nothing to clone.
-        match self.seen.entry(uuid.clone()) {
-            Slot::Occupied(first) => {
-                let &(first_index, first_start, first_end) = first.get();
-                self.summary.duplicates += 1;
-                if self.problems.budget.take(LISTED_ITEM_BYTES + uuid.len()) {
-                    self.summary.duplicate_items.push(DuplicateItem {
-                        index: i,
-                        line,
-                        uuid: uuid.to_string(),
-                        first_index,
-                        first_line: self.problems.line_of(first_start),
-                        identical: self.src[first_start..first_end] == self.src[start..end],
-                    });
-                }
-                true
-            }
-            Slot::Vacant(slot) => {
-                slot.insert((i, start, end));
-                false
-            }
-        }
-    }
-
-    /// Lists item `i` if its time is earlier than an item's before it.
-    fn note_order(&mut self, i: usize, line: u32, id: &Identity) {
-        let Some(t) = id.time else {
-            return;
-        };
-        match self.latest {
-            Some((max, max_index)) if t < max => {
-                self.summary.out_of_order += 1;
-                let size = LISTED_ITEM_BYTES + id.uuid.as_deref().map_or(0, str::len);
-                if self.problems.budget.take(size) {
-                    self.summary.out_of_order_items.push(OutOfOrderItem {
-                        index: i,
-                        line,
-                        uuid: id.uuid.as_deref().unwrap_or_default().to_string(),
-                        time: t,
-                        after: max,
-                        after_index: max_index,
-                    });
-                }
-            }
-            _ => self.latest = Some((t, i)),
-        }
-    }
-
-    /// Counts an item of another kind (renewal reminder, other event, other WebSocket frame);
-    /// whether it was one.
-    fn other_kind(&mut self, kind: Kind, delivery: Delivery) -> bool {
-        let counter = match kind {
-            Kind::SubscriptionRenewal => &mut self.summary.other_kinds.subscription_renewal,
-            Kind::OtherEvent => &mut self.summary.other_kinds.other_event,
-            Kind::NotANotification if delivery == Delivery::WebSocket => {
-                &mut self.summary.other_kinds.websocket_frame
-            }
-            _ => return false,
+    /// Counts an item of another kind (renewal reminder, other event, other WebSocket frame).
+    fn other_kind(&mut self, kind: Kind, delivery: Delivery) -> Option<OtherKind> {
+        let (counter, other) = match kind {
+            Kind::SubscriptionRenewal => (
+                &mut self.counts.other_kinds.subscription_renewal,
+                OtherKind::Renewal,
+            ),
+            Kind::OtherEvent => (
+                &mut self.counts.other_kinds.other_event,
+                OtherKind::OtherEvent,
+            ),
+            Kind::NotANotification if delivery == Delivery::WebSocket => (
+                &mut self.counts.other_kinds.websocket_frame,
+                OtherKind::Frame,
+            ),
+            _ => return None,
         };
         *counter += 1;
-        self.summary.other += 1;
-        true
+        self.counts.other += 1;
+        Some(other)
     }
 
-    /// Counts a valid event and keeps it, as `held`, for the timelines.
-    fn keep(&mut self, index: usize, line: u32, event: EventRef, held: Held<'a>) {
-        self.summary.valid += 1;
-        match event.event_type() {
-            EventType::Created => self.summary.by_event_type.created += 1,
-            EventType::Updated => self.summary.by_event_type.updated += 1,
-            EventType::Deleted => self.summary.by_event_type.deleted += 1,
+    /// Counts a valid event and keeps what its timeline needs.
+    fn keep(&mut self, slot: Option<usize>, event: EventRef, warnings: u32) -> Verdict {
+        self.counts.valid += 1;
+        let event_type = event.event_type();
+        match event_type {
+            EventType::Created => self.counts.by_event_type.created += 1,
+            EventType::Updated => self.counts.by_event_type.updated += 1,
+            EventType::Deleted => self.counts.by_event_type.deleted += 1,
         }
-        let group = self.group_of(event.account_id, event.owner_id);
-        self.kept.push(Kept {
-            index,
-            line,
-            group,
-            event: held,
+        // A valid event has a uuid and a time, so it has its record.
+        let Some(item) = slot else {
+            return Verdict::Pending;
+        };
+        let by_account = is_digits(event.account_id);
+        let group = self.records.group_of(
+            by_account,
+            if by_account {
+                event.account_id
+            } else {
+                event.owner_id
+            },
+        );
+        let number = self.records.number_of(group, event.info().id);
+        let fields = self.records.fields_of(number, fields(&event));
+        self.records.numbers[number].entries.push(Entry {
+            item,
+            fields,
+            event_type,
         });
+        Verdict::Valid {
+            number,
+            warnings,
+            event_type,
+        }
     }
+}
 
-    /// The index of an event's group (its account, or its owner when the filter names none),
-    /// added when it is new.
-    fn group_of(&mut self, account_id: &str, owner_id: &str) -> usize {
-        let by_account = is_digits(account_id);
-        let (id, map) = if by_account {
-            (account_id, &mut self.group_of[1])
-        } else {
-            (owner_id, &mut self.group_of[0])
-        };
-        // Looked up by `&str`: only a new group allocates.
-        if let Some(&group) = map.get(id) {
-            return group;
-        }
-        let (key, account_id, owner_id) = if by_account {
-            (format!("account:{id}"), Some(id.to_string()), None)
-        } else {
-            (format!("owner:{id}"), None, Some(id.to_string()))
-        };
-        self.groups.push(Group {
-            key,
-            account_id,
-            owner_id,
-            events: 0,
-            numbers: 0,
-            net: Net::default(),
-        });
-        map.insert(id.to_string(), self.groups.len() - 1);
-        self.groups.len() - 1
-    }
+/// Notes the repairs of the input that fall in `piece`; whether there were any.
+fn note_repairs(f: &mut Findings, piece: &Piece, w: &Window) -> bool {
+    let (mine, utf8) = w.damage_in(piece.start, piece.end);
+    note_damage(f, w.src, &mine, utf8);
+    !mine.is_empty()
+}
+
+/// The fields compared between a number's consecutive events, as
+/// [`crate::summary::records::FIELD_NAMES`] names them.
+fn fields<'e>(event: &EventRef<'e>) -> [Option<&'e str>; FIELDS] {
+    let info = event.info();
+    let provider = info.contact_center_provider;
+    [
+        Some(info.phone_number),
+        info.number_type.map(|t| t.as_str()),
+        info.usage_type,
+        info.status,
+        info.payment_type,
+        info.location,
+        provider.and_then(|p| p.id),
+        provider.and_then(|p| p.name),
+    ]
 }
 
 /// An item's uuid and time, read before judging it.

@@ -7,14 +7,15 @@
 use crate::diagnostics::codes::Severity;
 use crate::diagnostics::findings::Findings;
 use crate::diagnostics::issue::Issue;
-use crate::json::input::{decode, Damage, FromJs};
-use crate::model::event_ref::EventRef;
+use crate::json::input::{decode, FromJs};
 use crate::model::timestamp::Instant;
 use crate::model::{Effect, EventType, Kind, ValidateOptions};
-use crate::summary::listing::{output_limit, Problems};
-use crate::summary::log::{Items, Piece};
-use crate::summary::pass::Pass;
+use crate::summary::listing::{list, output_limit};
+use crate::summary::pass::Part;
+use crate::summary::reader::Reader;
 use crate::summary::timelines::finish;
+use crate::summary::visit::{visit_numbers, NumberVisitor};
+use crate::summary::window::{Base, Window};
 
 /// Options for [`summarize`](crate::summarize): those of `validate`, plus limits for whole logs and the
 /// renderings to produce.
@@ -43,6 +44,16 @@ pub struct SummarizeOptions {
     /// past it each is cut and says so. `None`: the input's size plus 1 MiB. Never more than
     /// [`crate::model::HARD_MAX_OUTPUT_BYTES`].
     pub max_output_bytes: Option<usize>,
+    /// List each number's timeline (default). `false`: `numbers` lists each number without
+    /// its entries, all counted in its `entries_not_listed`.
+    pub timelines: bool,
+    /// List only the last N entries of each number's timeline (by time); the earlier ones
+    /// are counted in its `entries_not_listed`, and the first listed one's changes are still
+    /// against the event before it. `None` (default): every entry.
+    pub last_entries: Option<usize>,
+    /// List in `numbers` only the numbers the log changes (those in `net`: added, removed,
+    /// changed or transient); the others are counted in `numbers_not_listed`.
+    pub changed_only: bool,
 }
 
 impl Default for SummarizeOptions {
@@ -57,6 +68,9 @@ impl Default for SummarizeOptions {
             markdown: false,
             csv: false,
             max_output_bytes: None,
+            timelines: true,
+            last_entries: None,
+            changed_only: false,
         }
     }
 }
@@ -156,7 +170,8 @@ pub struct NumberTimeline {
     pub id: String,
     /// The E.164 number, as its latest event gives it.
     pub phone_number: String,
-    /// Later entries left out of `timeline` because the summary reached `maxOutputBytes`.
+    /// Entries left out of `timeline`: later ones because the summary reached
+    /// `maxOutputBytes`, earlier ones for `lastEntries`, all of them for `timelines: false`.
     pub entries_not_listed: usize,
     pub timeline: Vec<TimelineEntry>,
 }
@@ -259,7 +274,8 @@ pub struct Summary {
     pub out_of_order_items: Vec<OutOfOrderItem>,
     pub groups: Vec<Group>,
     pub numbers: Vec<NumberTimeline>,
-    /// Numbers left out of `numbers` because the summary reached `maxOutputBytes`.
+    /// Numbers left out of `numbers` because the summary reached `maxOutputBytes`, or left
+    /// unchanged by the log when the options ask for `changedOnly`.
     pub numbers_not_listed: usize,
     /// Some output reached `maxOutputBytes` and was cut: listed items, `numbers`, or a
     /// rendering (which then ends with a line saying so).
@@ -272,15 +288,21 @@ pub struct Summary {
     pub csv: Option<String>,
 }
 
-/// What a caller of [`summarize_with`] may see of each number before the summary's lists are
-/// cut to `maxOutputBytes`: its whole timeline (entries without their changes) and its events,
-/// in the same order, borrowed while the log is still held. Reconciliation folds them; copying
-/// every event out of the summary instead would cost the log's size again.
-pub(crate) type NumberVisitor<'v> = dyn FnMut(&NumberTimeline, &[EventRef<'_>]) + 'v;
-
-/// Summarizes a log without renderings; the public functions in `crate::api` add them.
-/// `visit`, when given, sees every number (see [`NumberVisitor`]).
+/// Summarizes a log without renderings; the public functions in `crate::api` add them. The
+/// whole text goes through the same reader as a stream's chunks (see
+/// [`crate::summary::stream`]), in one window.
 pub(crate) fn summarize_with(
+    input: &[u8],
+    options: &SummarizeOptions,
+    js: &FromJs,
+    fast: bool,
+) -> Summary {
+    summarize_visiting(input, options, js, fast, None)
+}
+
+/// [`summarize_with`], and `visit` sees every number the log holds before the summary's
+/// lists are cut (see [`NumberVisitor`]).
+pub(crate) fn summarize_visiting(
     input: &[u8],
     options: &SummarizeOptions,
     js: &FromJs,
@@ -290,49 +312,32 @@ pub(crate) fn summarize_with(
     let mut f = Findings::new(options.item.strict);
     let text = decode(input, &mut f, options.item.max_input_bytes, js);
     let src: &str = text.as_ref().map_or("", |t| &t.text);
-    let limit = output_limit(options, js.too_large.map_or(input.len(), |(n, _)| n));
-    let mut problems = Problems::new(src, options, limit);
+    let mut part = Part::new(options);
     // Problems with the input as a whole (encoding, size) belong to no item.
     if !f.list.is_empty() {
-        problems.push(None, 1, Kind::Malformed, f);
+        let w = Window::new(src, Base::default(), true, &[], None);
+        part.problem(None, 1, Kind::Malformed, f, &w, options);
     }
-    let Some(text) = &text else {
-        let mut summary = Summary::default();
-        finish(&mut summary, problems, Vec::new(), Vec::new(), visit);
-        return summary;
-    };
-    let mut items = Items::new(src, text.start, options.item.max_depth, fast);
-    summarize_items(
-        src,
-        &mut items,
-        (&text.damage, text.damage_from),
-        problems,
-        options,
-        visit,
-    )
+    if let Some(text) = &text {
+        let mut reader = Reader::new(false);
+        reader.fast = fast;
+        let damage = (&text.damage[..], text.damage_from);
+        reader.read_text(src, text.start, damage, &mut part, options);
+    }
+    if let Some(visit) = visit {
+        visit_numbers(&part.records, visit);
+    }
+    finish_part(part, options, js.too_large.map_or(input.len(), |(n, _)| n))
 }
 
-/// Summarizes the items of `src` (a log, or the text of items that were already parsed):
-/// the part of [`summarize_with`] after decoding. One copy for both: the items come through
-/// `dyn`, once per item, which costs nothing next to reading one.
-#[inline(never)]
-pub(super) fn summarize_items<'a>(
-    src: &'a str,
-    items: &mut dyn Iterator<Item = Piece<'a>>,
-    damage: (&'a [Damage], Option<Damage>),
-    problems: Problems<'a>,
-    options: &'a SummarizeOptions,
-    visit: Option<&mut NumberVisitor>,
-) -> Summary {
-    let mut pass = Pass::new(src, damage, options, problems);
-    for (i, piece) in items.enumerate() {
-        if i >= options.max_items {
-            pass.stop_at(i, &piece);
-            break;
-        }
-        pass.item(i, piece);
-    }
-    pass.finish(visit)
+/// The summary of what `part` read, its lists within the limits for an input of
+/// `input_len` bytes.
+pub(super) fn finish_part(part: Part, options: &SummarizeOptions, input_len: usize) -> Summary {
+    let limit = output_limit(options, input_len);
+    let mut summary = part.counts;
+    let budget = list(&mut summary, part.listing, &part.records, options, limit);
+    finish(&mut summary, part.records, budget, options);
+    summary
 }
 
 impl Problem {

@@ -1,201 +1,165 @@
-//! From the valid events of a log to each number's timeline, each group's net effect and the
-//! summary's lists: the steps of [`finish`], once every item has been read.
+//! From the valid events a log's records keep to each number's timeline, each group's net
+//! effect and the summary's `numbers`: the last step of a summary, once every item is read.
 
 use crate::checks::change::effect_of;
 use crate::diagnostics::order::{signed_rank, sort_by_rank};
-use crate::json::map::HashMap;
-use crate::model::event_ref::EventRef;
-use crate::model::timestamp::Instant;
-use crate::model::{ContactCenterEvent, Effect};
-use crate::summary::listing::{entry_size, timeline_size, Budget, Problems};
-use crate::summary::NumberVisitor;
-use crate::summary::{FieldChange, Group, Net, NumberTimeline, Summary, TimelineEntry};
+use crate::model::Effect;
+use crate::summary::listing::{entry_size, timeline_size, Budget};
+use crate::summary::records::{Entry, Fields, NumberRec, Records, FIELD_NAMES};
+use crate::summary::{
+    FieldChange, Group, Net, NumberTimeline, SummarizeOptions, Summary, TimelineEntry,
+};
 
-/// A valid event, as the timelines need it: the whole event, borrowed from the log when the
-/// fast path read it. Copying every value of every event, then freeing it, was a fifth of a
-/// log's time.
-pub(super) struct Kept<'a> {
-    pub index: usize,
-    pub line: u32,
-    pub group: usize,
-    pub event: Held<'a>,
+/// A number's events in timestamp order (ties in item order), with their effects.
+struct Timeline {
+    entries: Vec<(Entry, Effect)>,
+    /// Its net effect: which list of [`Net`] it goes to, if any.
+    net: Option<fn(&mut Net) -> &mut Vec<String>>,
 }
 
-/// An event borrowed from the log, or owned once its parse tree is gone. Nearly every event
-/// is borrowed: boxing that variant instead would allocate for each.
-#[allow(clippy::large_enum_variant)]
-pub(super) enum Held<'a> {
-    Borrowed(EventRef<'a>),
-    Owned(Box<ContactCenterEvent>),
-}
-
-impl Held<'_> {
-    fn time(&self) -> Instant {
-        match self {
-            Held::Borrowed(e) => e.time,
-            Held::Owned(e) => e.time,
-        }
-    }
-
-    fn get(&self) -> EventRef<'_> {
-        match self {
-            Held::Borrowed(e) => *e,
-            Held::Owned(e) => EventRef::of(e),
-        }
-    }
-}
-
-/// A number's timeline as it is built: its group, the timeline, and its events (indices in
-/// the kept events), whose fields give the changes.
-type Building = (usize, NumberTimeline, Vec<usize>);
-
-/// The summary's lists and net effects, from what reading the log found: its broken items,
-/// its valid events (`kept`, in item order) and its groups; `visit` sees each number whole
-/// before the lists are cut.
+/// Fills the summary's groups, net effects and `numbers` (within what is left of `budget`,
+/// and as the options ask: with or without timelines, their last entries, changed numbers).
 pub(super) fn finish(
     summary: &mut Summary,
-    problems: Problems,
-    kept: Vec<Kept<'_>>,
-    groups: Vec<Group>,
-    visit: Option<&mut NumberVisitor>,
+    mut records: Records,
+    mut budget: Budget,
+    options: &SummarizeOptions,
 ) {
-    summary.problems = problems.list;
-    summary.issues_not_listed = problems.not_listed;
-    let mut budget = problems.budget;
-    let kept = by_group_then_time(kept, groups.len());
-    summary.groups = groups;
-    let timelines = timelines_of(&kept, &summary.groups);
-    if let Some(visit) = visit {
-        for (_, timeline, events) in &timelines {
-            let events: Vec<EventRef> = events.iter().map(|n| kept[*n].event.get()).collect();
-            visit(timeline, &events);
+    let mut numbers = std::mem::take(&mut records.numbers);
+    for n in &mut numbers {
+        in_time_order(&mut n.entries, &records);
+    }
+    // Groups in the order of their first valid event, each one's numbers in the order of
+    // their first event in time.
+    let first_of = |n: &NumberRec| {
+        let e = &records.items[n.entries[0].item];
+        (
+            signed_rank(e.time().map_or(i64::MIN, |t| t.0)),
+            e.index as u64,
+        )
+    };
+    let mut order: Vec<usize> = (0..numbers.len())
+        .filter(|&n| !numbers[n].entries.is_empty())
+        .collect();
+    sort_by_rank(&mut order, |&n| first_of(&numbers[n]));
+    let mut group_first = vec![usize::MAX; records.groups.len()];
+    for n in &numbers {
+        for e in &n.entries {
+            let g = &mut group_first[n.group];
+            *g = (*g).min(records.items[e.item].index);
         }
     }
-    net_effects(&mut summary.groups, &timelines, &kept);
-    summary.net = whole_net(&summary.groups);
-    // Timelines while they fit: the first that does not is cut, and every later one is
-    // counted instead of listed.
-    let total = timelines.len();
-    summary.numbers = timelines
-        .into_iter()
-        .map_while(|(_, t, events)| listed(t, &events, &kept, &mut budget))
+    let mut groups: Vec<usize> = (0..records.groups.len())
+        .filter(|&g| group_first[g] != usize::MAX)
         .collect();
-    summary.numbers_not_listed = total - summary.numbers.len();
+    sort_by_rank(&mut groups, |&g| (group_first[g] as u64, 0));
+    let mut place = vec![0; records.groups.len()];
+    for (k, &g) in groups.iter().enumerate() {
+        place[g] = k;
+    }
+    summary.groups = groups
+        .iter()
+        .map(|&g| {
+            let r = &records.groups[g];
+            Group {
+                key: r.key(),
+                account_id: r.by_account.then(|| r.id.to_string()),
+                owner_id: (!r.by_account).then(|| r.id.to_string()),
+                events: 0,
+                numbers: 0,
+                net: Net::default(),
+            }
+        })
+        .collect();
+    sort_by_rank(&mut order, |&n| (place[numbers[n].group] as u64, 0));
+    let mut listing = true;
+    for n in order {
+        let t = timeline(&numbers[n], &records);
+        let g = &mut summary.groups[place[numbers[n].group]];
+        g.events += t.entries.len();
+        g.numbers += 1;
+        let phone = phone_number(&t, &records);
+        if let Some(list) = t.net {
+            list(&mut g.net).push(phone.to_string());
+        }
+        if !listing || (options.changed_only && t.net.is_none()) {
+            summary.numbers_not_listed += 1;
+            continue;
+        }
+        match listed(
+            &t,
+            &numbers[n],
+            phone,
+            g.key.clone(),
+            &records,
+            &mut budget,
+            options,
+        ) {
+            Some(listed) => summary.numbers.push(listed),
+            None => {
+                // Once one does not fit, every later one is counted instead.
+                listing = false;
+                summary.numbers_not_listed += 1;
+            }
+        }
+    }
+    summary.net = whole_net(&summary.groups);
     summary.output_truncated = budget.exhausted;
 }
 
-/// `kept` (in item order) ordered by group, then by time, ties in item order. Groups are
-/// small numbers, so a bucket per group costs one pass, and only a group whose events are out
-/// of time order is sorted: one merge sort over a whole log of many accounts was its one
-/// step that grew faster than the log.
-fn by_group_then_time(kept: Vec<Kept<'_>>, groups: usize) -> Vec<Kept<'_>> {
-    let total = kept.len();
-    let mut buckets: Vec<Vec<Kept>> = (0..groups).map(|_| Vec::new()).collect();
-    for k in kept {
-        buckets[k.group].push(k);
+/// Sorts a number's entries by time, ties in item order (the order they were added in).
+fn in_time_order(entries: &mut Vec<Entry>, records: &Records) {
+    let time = |e: &Entry| records.items[e.item].time().map_or(i64::MIN, |t| t.0);
+    if !entries.windows(2).all(|w| time(&w[0]) <= time(&w[1])) {
+        sort_by_rank(entries, |e| (signed_rank(time(e)), 0));
     }
-    let mut out = Vec::with_capacity(total);
-    for mut bucket in buckets {
-        if !bucket
-            .windows(2)
-            .all(|w| w[0].event.time() <= w[1].event.time())
-        {
-            sort_by_rank(&mut bucket, |k| (signed_rank(k.event.time().0), 0));
-        }
-        out.append(&mut bucket);
-    }
-    out
 }
 
-/// Each number's timeline, in order of its first appearance in its group's time order, its
-/// entries' changes left for [`listed`].
-fn timelines_of(kept: &[Kept<'_>], groups: &[Group]) -> Vec<Building> {
-    // Keyed by (group, number id), borrowed from the kept events. Sized once: growing it
-    // would hash every key again, each read from far back in the log.
-    let mut timeline_of: HashMap<(usize, &str), usize> =
-        HashMap::with_capacity_and_hasher(kept.len(), Default::default());
-    let mut timelines: Vec<Building> = Vec::new();
-    for (n, k) in kept.iter().enumerate() {
-        let event = k.event.get();
-        let info = event.info();
-        let slot = *timeline_of.entry((k.group, info.id)).or_insert_with(|| {
-            timelines.push((
-                k.group,
-                NumberTimeline {
-                    group: groups[k.group].key.clone(),
-                    id: info.id.to_string(),
-                    phone_number: info.phone_number.to_string(),
-                    timeline: Vec::new(),
-                    entries_not_listed: 0,
-                },
-                Vec::new(),
-            ));
-            timelines.len() - 1
-        });
-        let (_, timeline, events) = &mut timelines[slot];
-        let mut effect = effect_of(event.event_type(), info.usage_type);
+/// A number's timeline with its effects, and its net effect.
+fn timeline(n: &NumberRec, records: &Records) -> Timeline {
+    let mut entries: Vec<(Entry, Effect)> = Vec::with_capacity(n.entries.len());
+    for e in &n.entries {
+        let usage = records.string(records.fields[e.fields as usize][2]);
+        let mut effect = effect_of(e.event_type, usage);
         // Converted into Contact Center when the log already has it there: a field update.
         if effect == Effect::ConvertedIn
-            && timeline
-                .timeline
-                .last()
-                .is_some_and(|e| e.effect.leaves_number_in())
+            && entries.last().is_some_and(|(_, e)| e.leaves_number_in())
         {
             effect = Effect::Updated;
         }
-        if timeline.phone_number != info.phone_number {
-            timeline.phone_number = info.phone_number.to_string();
-        }
-        timeline.timeline.push(TimelineEntry {
-            time: event.time,
-            uuid: event.uuid.to_string(),
-            event_type: event.event_type(),
-            effect,
-            index: k.index,
-            line: k.line,
-            // Filled in by `listed`, for the entries the output has room for: copying both
-            // sides of every change of a log whose values are long cost twice the log.
-            changes: Vec::new(),
-        });
-        events.push(n);
+        entries.push((*e, effect));
     }
-    timelines
+    let first = entries[0];
+    let last = entries[entries.len() - 1];
+    let in_before = !matches!(first.1, Effect::Added | Effect::ConvertedIn);
+    let in_after = last.1.leaves_number_in();
+    let net: Option<fn(&mut Net) -> &mut Vec<String>> = match (in_before, in_after) {
+        (false, true) => Some(|n| &mut n.added),
+        (true, false) => Some(|n| &mut n.removed),
+        (false, false) => Some(|n| &mut n.transient),
+        (true, true) => {
+            let fields = |e: &Entry| &records.fields[e.fields as usize];
+            let unchanged = same(fields(&first.0), fields(&last.0))
+                && entries
+                    .windows(2)
+                    .all(|w| same(fields(&w[0].0), fields(&w[1].0)));
+            (!unchanged).then_some(|n| &mut n.changed)
+        }
+    };
+    Timeline { entries, net }
 }
 
-/// Each group's counts and net effect: numbers added, removed, changed, or added and removed
-/// again, from the first and last entries of their timelines.
-fn net_effects(groups: &mut [Group], timelines: &[Building], kept: &[Kept<'_>]) {
-    for (group, timeline, events) in timelines {
-        let g = &mut groups[*group];
-        g.events += timeline.timeline.len();
-        g.numbers += 1;
-        let (Some(first), Some(last)) = (timeline.timeline.first(), timeline.timeline.last())
-        else {
-            continue;
-        };
-        let in_before = !matches!(first.effect, Effect::Added | Effect::ConvertedIn);
-        let in_after = last.effect.leaves_number_in();
-        let list = match (in_before, in_after) {
-            (false, true) => &mut g.net.added,
-            (true, false) => &mut g.net.removed,
-            (false, false) => &mut g.net.transient,
-            (true, true) => {
-                let event = |n: &usize| kept[*n].event.get();
-                let (Some(a), Some(b)) = (events.first(), events.last()) else {
-                    continue;
-                };
-                let unchanged = diff(&event(a), &event(b)).is_empty()
-                    && events
-                        .windows(2)
-                        .all(|w| diff(&event(&w[0]), &event(&w[1])).is_empty());
-                if unchanged {
-                    continue;
-                }
-                &mut g.net.changed
-            }
-        };
-        list.push(timeline.phone_number.clone());
-    }
+/// The number as its latest event gives it.
+fn phone_number<'r>(t: &Timeline, records: &'r Records) -> &'r str {
+    let (last, _) = t.entries[t.entries.len() - 1];
+    records
+        .string(records.fields[last.fields as usize][0])
+        .unwrap_or_default()
+}
+
+/// Whether no field changes from `before` to `after` (see [`diff`]).
+fn same(before: &Fields, after: &Fields) -> bool {
+    before.iter().zip(after).all(|(b, a)| *a == 0 || a == b)
 }
 
 /// The log's net effect: its groups', one after the other.
@@ -210,66 +174,76 @@ fn whole_net(groups: &[Group]) -> Net {
     net
 }
 
-/// A timeline as listed: its entries with their changes (`events` are its events in `kept`,
-/// in order) while they fit in `budget`; the rest counted in `entries_not_listed`. `None`
-/// once nothing more fits.
+/// A timeline as listed: the entries the options ask for, with their changes, while they fit
+/// in `budget`; the rest counted in `entries_not_listed`. `None` once nothing more fits.
 fn listed(
-    mut t: NumberTimeline,
-    events: &[usize],
-    kept: &[Kept<'_>],
+    t: &Timeline,
+    n: &NumberRec,
+    phone: &str,
+    group: String,
+    records: &Records,
     budget: &mut Budget,
+    options: &SummarizeOptions,
 ) -> Option<NumberTimeline> {
-    if !budget.take(timeline_size(&t)) {
+    let mut listed = NumberTimeline {
+        group,
+        id: n.id.to_string(),
+        phone_number: phone.to_string(),
+        entries_not_listed: 0,
+        timeline: Vec::new(),
+    };
+    if !budget.take(timeline_size(&listed)) {
         return None;
     }
-    let mut fit = 0;
-    for (k, entry) in t.timeline.iter_mut().enumerate() {
-        if k > 0 {
-            entry.changes = diff(
-                &kept[events[k - 1]].event.get(),
-                &kept[events[k]].event.get(),
-            );
-        }
-        if !budget.take(entry_size(entry)) {
-            entry.changes = Vec::new();
+    let shown = if options.timelines {
+        options
+            .last_entries
+            .unwrap_or(usize::MAX)
+            .min(t.entries.len())
+    } else {
+        0
+    };
+    let skip = t.entries.len() - shown;
+    for k in skip..t.entries.len() {
+        let (e, effect) = t.entries[k];
+        let item = &records.items[e.item];
+        let changes = match k {
+            0 => Vec::new(),
+            _ => diff(
+                &records.fields[t.entries[k - 1].0.fields as usize],
+                &records.fields[e.fields as usize],
+                records,
+            ),
+        };
+        let entry = TimelineEntry {
+            time: item.time().unwrap_or(crate::model::timestamp::Instant(0)),
+            uuid: records.uuid(item).unwrap_or_default().to_string(),
+            event_type: e.event_type,
+            effect,
+            index: item.index,
+            line: item.line,
+            changes,
+        };
+        if !budget.take(entry_size(&entry)) {
             break;
         }
-        fit += 1;
+        listed.timeline.push(entry);
     }
-    t.entries_not_listed = t.timeline.len() - fit;
-    t.timeline.truncate(fit);
-    Some(t)
-}
-
-/// The fields compared between a number's consecutive events.
-fn fields<'e>(event: &EventRef<'e>) -> [(&'static str, Option<&'e str>); 8] {
-    let info = event.info();
-    let provider = info.contact_center_provider;
-    [
-        ("phoneNumber", Some(info.phone_number)),
-        ("type", info.number_type.map(|t| t.as_str())),
-        ("usageType", info.usage_type),
-        ("status", info.status),
-        ("paymentType", info.payment_type),
-        ("location", info.location),
-        ("contactCenterProvider.id", provider.and_then(|p| p.id)),
-        ("contactCenterProvider.name", provider.and_then(|p| p.name)),
-    ]
+    listed.entries_not_listed = t.entries.len() - listed.timeline.len();
+    Some(listed)
 }
 
 /// What changed from one event's fields to the next; a field a later event leaves out is not
 /// a change (deletions often carry only the id and number).
-fn diff(before: &EventRef, after: &EventRef) -> Vec<FieldChange> {
-    fields(before)
-        .into_iter()
-        .zip(fields(after))
-        .filter_map(|((field, old), (_, new))| {
-            let new = new?;
-            (old != Some(new)).then(|| FieldChange {
-                field,
-                from: old.map(str::to_string),
-                to: new.to_string(),
-            })
+fn diff(before: &Fields, after: &Fields, records: &Records) -> Vec<FieldChange> {
+    FIELD_NAMES
+        .iter()
+        .zip(before.iter().zip(after))
+        .filter(|(_, (b, a))| **a != 0 && a != b)
+        .map(|(field, (b, a))| FieldChange {
+            field,
+            from: records.string(*b).map(str::to_string),
+            to: records.string(*a).unwrap_or_default().to_string(),
         })
         .collect()
 }
