@@ -23,8 +23,7 @@ const CUT_TRIES: usize = 64;
 /// Whether `line` (without its line break) is one whole JSON value: the test of an item's end.
 fn whole_value(line: &[u8]) -> bool {
     let line = line.trim_ascii();
-    matches!(line.first(), Some(b'{' | b'['))
-        && serde_json::from_slice::<IgnoredAny>(line).is_ok()
+    matches!(line.first(), Some(b'{' | b'[')) && serde_json::from_slice::<IgnoredAny>(line).is_ok()
 }
 
 /// Where to cut `buf`: just after a line break between two lines that are each a whole JSON
@@ -41,7 +40,10 @@ fn cut(buf: &[u8]) -> Option<usize> {
     let mut after_end = breaks.next()?;
     for _ in 0..CUT_TRIES {
         let at = breaks.next()?;
-        let before_start = buf[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let before_start = buf[..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         if whole_value(&buf[at + 1..after_end]) && whole_value(&buf[before_start..at]) {
             return Some(at + 1);
         }
@@ -123,11 +125,7 @@ pub fn summarize(
             continue;
         }
         ended = fill(input, &mut buf, BLOCK)?;
-        let at = if ended || cores == 1 {
-            None
-        } else {
-            cut(&buf)
-        };
+        let at = if ended || cores == 1 { None } else { cut(&buf) };
         let Some(at) = at else {
             if ended && cores > 1 && sent > 0 {
                 // The last block: a part like the others.
