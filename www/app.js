@@ -1,6 +1,6 @@
 // The page is the <cc-event-viewer> element and nothing else; this module loads it and
 // mirrors the verdict in the tab title.
-import './cc-event-viewer.js';
+import './viewer/index.js';
 
 const BASE_TITLE = document.title;
 document.addEventListener('cc-report', (e) => {

@@ -8,7 +8,7 @@ use crate::__private::{
     clip, closest, Parser, Value, HARD_MAX_DEPTH, HARD_MAX_INPUT_BYTES, HARD_MAX_OUTPUT_BYTES,
 };
 use crate::{SummarizeOptions, ValidateOptions};
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
 /// The options of `parse`.
@@ -214,8 +214,7 @@ pub fn unknown_option(key: &str, names: &[&str]) -> ThrownError {
 /// serde-wasm-bindgen deserializes its snapshot (src/js/snapshot.rs): each known option the
 /// caller gave, as a boolean, a number or the label of its type. The caller's own object is
 /// never read here, so nothing the caller wrote runs while Rust holds memory.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct GivenOptions {
     pub strict: OptionValue,
     pub max_input_bytes: OptionValue,
@@ -245,6 +244,32 @@ impl GivenOptions {
             "csv" => &mut self.csv,
             _ => return None,
         })
+    }
+}
+
+/// The snapshot's entries, each into its slot. By hand rather than derived: the derived
+/// visitor (a field enum, then an `Option` per field) was 2.5 KB of the module.
+impl<'de> Deserialize<'de> for GivenOptions {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> Visitor<'de> for Entries {
+            type Value = GivenOptions;
+            fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+                f.write_str("an options snapshot")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<GivenOptions, A::Error> {
+                let mut given = GivenOptions::default();
+                while let Some(name) = map.next_key::<String>()? {
+                    let value = map.next_value()?;
+                    // `readOptions` snapshots known names only; another is no option.
+                    if let Some(slot) = given.slot(&name) {
+                        *slot = value;
+                    }
+                }
+                Ok(given)
+            }
+        }
+        d.deserialize_map(Entries)
     }
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { validate } from 'cc-number-events';
 import { ROOT, openViewer, screenshot, useServerAndBrowser, waitForReport } from './harness.mjs';
-import * as examples from '../../www/examples.js';
+import * as examples from '../../www/viewer/examples.js';
 
 const FIXTURES = join(ROOT, 'tests', 'browser', 'fixtures');
 const PORTAL_CSP =

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { summarize, validate } from 'cc-number-events';
 import { openViewer, paste, resultsText, screenshot, useServerAndBrowser, waitForReport } from './harness.mjs';
-import * as examples from '../../www/examples.js';
+import * as examples from '../../www/viewer/examples.js';
 
 const env = useServerAndBrowser();
 

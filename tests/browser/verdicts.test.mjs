@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import { summarize, validate } from 'cc-number-events';
 import { openViewer, paste, resultsText, useServerAndBrowser, waitForReport } from './harness.mjs';
 import { item } from './logs.mjs';
-import * as examples from '../../www/examples.js';
-import { eventFields } from '../../www/format.js';
+import * as examples from '../../www/viewer/examples.js';
+import { eventFields } from '../../www/viewer/format.js';
 
 const env = useServerAndBrowser();
 

@@ -1,4 +1,4 @@
-// The engine: checks (and renders reports for) the viewer's text in a module worker, or on
+// The worker client: checks (and renders reports for) the viewer's text in a module worker, or on
 // the main thread if no worker can start (e.g. the element's files are served from another
 // origin than the portal). It knows nothing of text versions: the viewer decides whether a
 // result is still the one to show.
@@ -7,7 +7,6 @@ import { Assembly } from './parts.js';
 /** A run still busy on an input this large is abandoned (worker restarted) for a newer one. */
 const RESTART_CHARS = 1_000_000;
 
-const moduleUrl = (path) => new URL(path, import.meta.url).href;
 const sizeOf = (input) => (typeof input === 'string' ? input.length : input.byteLength);
 
 /** A check that failed: `superseded` when abandoned for a newer one, `name` as thrown. */
@@ -19,7 +18,7 @@ export class CheckError extends Error {
   }
 }
 
-export class Engine {
+export class WorkerClient {
   #worker = null;
   #seq = 0;
   /** id -> {message, parts, resolve, reject} for every request the worker has not answered. */
@@ -61,7 +60,9 @@ export class Engine {
 
   #start() {
     try {
-      this.#worker = new Worker(moduleUrl('./worker.js'), { type: 'module', name: 'cc-event-viewer' });
+      // Written out as `new Worker(new URL('./worker.js', import.meta.url), …)`: the form
+      // bundlers (Vite, webpack 5) recognise, to bundle the worker with the element.
+      this.#worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'cc-event-viewer' });
     } catch {
       this.#worker = null;
       return;
@@ -118,7 +119,7 @@ export class Engine {
     if (!this.#inline) {
       this.#inline = (async () => {
         const [wasm, { analyze }, { renderReport }] = await Promise.all([
-          import('./pkg/cc_number_events.js'), import('./analyze.js'), import('./renderings.js')]);
+          import('./wasm.js'), import('./analyze.js'), import('./renderings.js')]);
         await wasm.default();
         return { wasm, analyze, renderReport };
       })();

@@ -1,4 +1,5 @@
-// Labels and lines the viewer shows, the export formats, and the JSON export. The Text,
+// Labels and lines the viewer shows, the export formats, the JSON export, and the small
+// text helpers (counts, sizes, times) its views share. The Text,
 // Markdown and CSV exports are the package's own renderings (renderings.js): escaping and
 // formula defusing live in one place, in Rust, and not again here.
 
@@ -34,13 +35,13 @@ export const FORMATS = {
   json: { label: 'JSON', ext: 'json', mime: 'application/json' },
 };
 
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plainPlural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "Valid", "Invalid" and what kind of payload it is, in one line. */
 export function verdictLine(report) {
   const kind = KIND_LABELS[report.kind] ?? report.kind;
   const head = report.valid ? 'Valid' : 'Invalid';
-  const counts = `${plural(report.errors.length, 'error')}, ${plural(report.warnings.length, 'warning')}`;
+  const counts = `${plainPlural(report.errors.length, 'error')}, ${plainPlural(report.warnings.length, 'warning')}`;
   const delivery = report.delivery !== 'unknown' ? ` (${DELIVERY_LABELS[report.delivery] ?? report.delivery})` : '';
   return `${head}: ${kind}${delivery}; ${counts}`;
 }
@@ -76,3 +77,22 @@ export function asJson(result) {
   const { text, markdown, csv, ...rest } = result.summary;
   return JSON.stringify(rest, null, 2) + '\n';
 }
+
+/** Free text (a location, a status) longer than this is shown cut, with its length. */
+const MAX_SHOWN_CHARS = 160;
+
+/** "1,234 items": a count with its noun, grouped as people read it. */
+export const plural = (n, word, many = word + 's') => `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
+
+export function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Free text cut to MAX_SHOWN_CHARS for display, saying how long it was. */
+export const shown = (text) =>
+  text.length > MAX_SHOWN_CHARS ? `${text.slice(0, MAX_SHOWN_CHARS)}… (${plural(text.length, 'character')})` : text;
+
+/** An ISO 8601 UTC instant as "2023-04-18 20:25:24". */
+export const shortTime = (iso) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');

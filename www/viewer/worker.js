@@ -4,7 +4,7 @@
 // {type: 'failed', error} if the module cannot start), then per request any number of
 // {type: 'part', id, key, items} (parts.js) and one {type: 'result', id, ok: true, result}
 // or {type: 'result', id, ok: false, error: {name, message}}.
-import init, { summarize, validate } from './pkg/cc_number_events.js';
+import init, { summarize, validate } from './wasm.js';
 import { analyze } from './analyze.js';
 import { postInParts } from './parts.js';
 import { renderReport } from './renderings.js';
