@@ -43,6 +43,11 @@ export class WorkerClient {
     return this.#request({ op: 'render', input, strict, mode, format });
   }
 
+  /** The reconciliation of the log `input` against the phone-number `lists` (reconcile()). */
+  reconcile(input, strict, lists) {
+    return this.#request({ op: 'reconcile', input, strict, lists });
+  }
+
   dispose() {
     this.#worker?.terminate();
     this.#worker = null;
@@ -115,7 +120,7 @@ export class WorkerClient {
     this.#restart({ resend: true });
   }
 
-  async #runInline({ op, input, strict, mode, format }) {
+  async #runInline({ op, input, strict, mode, format, lists }) {
     if (!this.#inline) {
       this.#inline = (async () => {
         const [wasm, { analyze }, { renderReport }] = await Promise.all([
@@ -126,6 +131,7 @@ export class WorkerClient {
     }
     const { wasm, analyze, renderReport } = await this.#inline;
     try {
+      if (op === 'reconcile') return wasm.reconcile({ ...lists, log: input }, { strict });
       return op === 'render' ? renderReport(wasm, input, { strict, mode, format }) : analyze(wasm, input, { strict });
     } catch (err) {
       throw new CheckError(String(err?.name ?? 'Error'), String(err?.message ?? err));

@@ -1,10 +1,11 @@
 // Module worker: runs validate/summarize off the main thread so large inputs never
 // freeze the page. Messages in: {id, op: 'check', input, strict} or
-// {id, op: 'render', input, strict, mode, format}. Messages out: {type: 'ready'} once (or
+// {id, op: 'render', input, strict, mode, format} or {id, op: 'reconcile', input, strict,
+// lists: {after, before?, afterTime?, beforeTime?}}. Messages out: {type: 'ready'} once (or
 // {type: 'failed', error} if the module cannot start), then per request any number of
 // {type: 'part', id, key, items} (parts.js) and one {type: 'result', id, ok: true, result}
 // or {type: 'result', id, ok: false, error: {name, message}}.
-import init, { summarize, validate } from './wasm.js';
+import init, { reconcile, summarize, validate } from './wasm.js';
 import { analyze } from './analyze.js';
 import { postInParts } from './parts.js';
 import { renderReport } from './renderings.js';
@@ -18,11 +19,13 @@ const ready = init().then(
 );
 
 self.onmessage = async (e) => {
-  const { id, op, input, strict, mode, format } = e.data;
+  const { id, op, input, strict, mode, format, lists } = e.data;
   try {
     await ready;
     const wasm = { summarize, validate };
-    if (op === 'render') {
+    if (op === 'reconcile') {
+      self.postMessage({ type: 'result', id, ok: true, result: reconcile({ ...lists, log: input }, { strict }) });
+    } else if (op === 'render') {
       self.postMessage({ type: 'result', id, ok: true, result: renderReport(wasm, input, { strict, mode, format }) });
     } else {
       postInParts(id, analyze(wasm, input, { strict }), (result) => self.postMessage({ type: 'result', id, ok: true, result }));
