@@ -408,3 +408,28 @@ fn the_readme_shows_its_fixture_as_reconcile_renders_it() {
         "README's reconcile example differs from:\n{text}"
     );
 }
+
+/// Pages that each announce a billion pages cost a bounded look for the missing ones, not one
+/// per page and announced page.
+#[test]
+fn a_hostile_paging_costs_linear_time() {
+    let page = r#"{"records":[],"paging":{"page":7,"totalPages":1000000000,"totalElements":5}}"#;
+    let after = vec![page; 20_000].join("\n");
+    let started = std::time::Instant::now();
+    let input = ReconcileInput {
+        before: None,
+        log: b"",
+        after: after.as_bytes(),
+    };
+    let r = reconcile(input, &ReconcileOptions::default());
+    assert!(!r.after.complete);
+    assert_eq!(r.after.warnings[0].code.as_str(), "snapshot-incomplete");
+    assert!(
+        r.after.warnings[0]
+            .message
+            .starts_with("`paging` announces 1000000000 pages, and pages 1, 2, 3"),
+        "{}",
+        r.after.warnings[0].message
+    );
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}

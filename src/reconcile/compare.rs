@@ -285,7 +285,7 @@ impl Number<'_> {
 fn contradiction(first: &Step, was_in: bool, before: Listed, number: &str) -> Option<String> {
     match (first.event_type, first.leaves_in, was_in) {
         (EventType::Created, _, _) if matches!(before, Listed::Record(_)) => Some(format!(
-            "{} creates {number}, but `before` already lists it{}: the number existed before the log",
+            "{} creates {number}, but `before` already lists it{}: the number existed before the log, or the notification is older than `before` (check `beforeTime`)",
             step_text(first),
             match before {
                 Listed::Record(r) if !is_contact_center(r) => format!(" as `{}`", clip(&r.usage_type)),

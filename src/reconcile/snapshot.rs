@@ -251,16 +251,21 @@ fn completeness(
     let total_elements = facts.iter().filter_map(|p| p.total_elements).max();
     let at = facts.first().map_or(Span::at(src, 0), |p| p.span);
     if let Some(total) = total_pages {
-        let seen: Vec<u64> = facts.iter().filter_map(|p| p.page).collect();
-        let missing: Vec<u64> = (1..=total.min(100_000))
-            .filter(|n| !seen.contains(n))
-            .take(20)
-            .collect();
+        // Pages past the first 100,000 are not looked for: a hostile `totalPages` must not
+        // cost a pass over billions of page numbers, nor each page a search of the others.
+        let known = total.min(100_000) as usize;
+        let mut seen = vec![false; known + 1];
+        for page in facts.iter().filter_map(|p| p.page) {
+            if let Some(slot) = usize::try_from(page).ok().and_then(|p| seen.get_mut(p)) {
+                *slot = true;
+            }
+        }
+        let missing: Vec<usize> = (1..=known).filter(|&n| !seen[n]).take(20).collect();
         // Pages without a number cannot be placed; count them instead.
         let unnumbered = facts.iter().filter(|p| p.page.is_none()).count() as u64;
         if !missing.is_empty() && (missing.len() as u64) > unnumbered {
             report.complete = false;
-            let list: Vec<String> = missing.iter().map(u64::to_string).collect();
+            let list: Vec<String> = missing.iter().map(usize::to_string).collect();
             f.add(
                 IssueCode::SnapshotIncomplete,
                 at,
