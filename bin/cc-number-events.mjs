@@ -3,15 +3,18 @@
 // crate) on the package's WebAssembly module, with the same output, exit statuses (0 valid,
 // 1 invalid, 2 usage or input error) and gzip support. scripts/package.mjs ships this file as
 // pkg/bin/cc-number-events.mjs; it uses only the package's public exports.
-import { statSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { reconcile, summarize, validate } from '../node/index.mjs';
+import { createGunzip } from 'node:zlib';
+import * as pkg from '../node/index.mjs';
 
 const NAME = 'cc-number-events';
 const SNIFF = 8192;
-// The largest log the package reads at once (its hard limit, 1 GiB), as the native binary.
+// The largest log an older package (without createSummarizer) reads at once: its hard limit.
 const MAX_LOG_BYTES = 2 ** 30;
+// The most a payload can be: validate's default maxInputBytes. A larger input is a log.
+const PAYLOAD_LIMIT = 16 * 2 ** 20;
 
 const EXAMPLES = `Examples:
   cc-number-events check payload.json            file:line:column: severity code: message
@@ -20,6 +23,7 @@ const EXAMPLES = `Examples:
   cc-number-events summarize capture.ndjson.gz   gzip is read as it is
   cc-number-events summarize --format markdown day1.ndjson day2.ndjson > report.md
   cc-number-events summarize --format csv log.ndjson | head -5
+  cc-number-events summarize --no-timelines --format json weeks.ndjson.gz
   cc-number-events reconcile --before monday.json --after tuesday.json \\
       --after-time 2023-04-19T08:00:00Z log.ndjson  what the log missed, against the lists
 
@@ -48,9 +52,12 @@ check [--strict] [--json] FILE...
   --strict   Unknown members and undocumented values are errors, and any warning fails the check
   --json     One JSON object per file and line (NDJSON) instead of the problem lines
 
-summarize [--format text|markdown|csv|json] [--strict] FILE...
+summarize [--format text|markdown|csv|json] [--strict] [--no-timelines] [--last N] [--changed-only] FILE...
   Each file on its own. Several files: a \`==> FILE <==\` line before each (json: one line each).
-  --strict   Unknown members and undocumented values make an item invalid
+  --strict         Unknown members and undocumented values make an item invalid
+  --no-timelines   Leave every timeline out: counts, problems and the net effect stay
+  --last N         Keep only the last N entries of each number's timeline
+  --changed-only   List only the numbers the log changes (added, removed, changed, transient)
 
 reconcile --after FILE [--before FILE] [--after-time TIME] [--before-time TIME]
           [--format text|markdown|csv|json] [--strict] LOG
@@ -91,8 +98,28 @@ const ARCHIVES = [
 ];
 const startsWith = (bytes, magic) => magic.every((b, i) => bytes[i] === b);
 
-function readWhole(file) {
-  if (file === '-') return readFileSync(0);
+/** Reads `iterable` (of byte chunks) up to `limit` bytes: { head, ended, rest }. */
+async function take(iterator, limit) {
+  const chunks = [];
+  let size = 0;
+  while (size < limit) {
+    const { value, done } = await iterator.next();
+    if (done) return { head: Buffer.concat(chunks), ended: true };
+    chunks.push(value);
+    size += value.length;
+  }
+  return { head: Buffer.concat(chunks), ended: false };
+}
+
+/** `head`, then what `iterator` still holds. */
+async function* chain(head, iterator) {
+  if (head.length) yield head;
+  for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield r.value;
+}
+
+/** The raw bytes of `file` (`-`: stdin) as chunks; a missing file or a directory refused. */
+function raw(file) {
+  if (file === '-') return process.stdin;
   let stat;
   try {
     stat = statSync(file);
@@ -100,37 +127,66 @@ function readWhole(file) {
     throw new InputError(e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : e.message);
   }
   if (stat.isDirectory()) throw new InputError('is a directory, not a file');
+  return createReadStream(file, { highWaterMark: 1 << 20 });
+}
+
+/** Read errors, as the user is told them. */
+async function* reading(iterable, gzip) {
   try {
-    return readFileSync(file);
+    yield* iterable;
   } catch (e) {
+    if (gzip && (e.code?.startsWith('Z_') || e.code === 'ERR_STREAM_PREMATURE_CLOSE')) {
+      throw new InputError('is not a readable gzip file (truncated or corrupt)');
+    }
     throw new InputError(e.code === 'EACCES' ? 'permission denied' : e.code === 'EISDIR' ? 'is a directory, not a file' : e.message);
   }
 }
 
-/** The text of `file`, gunzipped when it starts with gzip's magic bytes; refuses binary data. */
-function readText(file) {
-  let bytes = readWhole(file);
-  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+/**
+ * The text of `file` as an async iterator of byte chunks, gunzipped when it starts with gzip's
+ * magic bytes (whatever its name); refuses another archive format or binary data. `onBytes`
+ * counts the bytes read from disk.
+ */
+async function openText(file, onBytes) {
+  const source = raw(file);
+  source.on?.('data', (d) => onBytes(d.length));
+  const rawIt = reading(source, false)[Symbol.asyncIterator]();
+  const first = await take(rawIt, SNIFF);
+  const gzip = first.head[0] === 0x1f && first.head[1] === 0x8b;
+  let text = chain(first.head, rawIt);
   if (gzip) {
-    try {
-      bytes = gunzipSync(bytes, { maxOutputLength: MAX_LOG_BYTES + 1 });
-    } catch (e) {
-      if (e.code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new InputError(`holds more than ${MAX_LOG_BYTES} bytes once unpacked; the package reads at most that much at once`);
-      }
-      throw new InputError('is not a readable gzip file (truncated or corrupt)');
-    }
+    const gunzip = createGunzip();
+    Readable.from(text).on('error', (e) => gunzip.destroy(e)).pipe(gunzip);
+    text = reading(gunzip, true);
   }
-  const head = bytes.subarray(0, SNIFF);
+  const it = text[Symbol.asyncIterator]();
+  const { head } = await take(it, SNIFF);
+  const start = head.subarray(0, SNIFF);
   const inner = gzip ? ' inside the gzip file' : '';
-  const archive = ARCHIVES.find(([magic]) => startsWith(head, magic));
+  const archive = ARCHIVES.find(([magic]) => startsWith(start, magic));
   if (archive) {
     throw new InputError(`is ${archive[1]}${inner}, not a log or a payload; unpack it first (only gzip is read as it is)`);
   }
-  const bom = startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]);
-  const nul = head.indexOf(0);
+  const bom = startsWith(start, [0xff, 0xfe]) || startsWith(start, [0xfe, 0xff]);
+  const nul = start.indexOf(0);
   if (!bom && nul >= 0) throw new InputError(`is binary data${inner} (a NUL byte at offset ${nul}), not a log or a payload`);
-  return bytes;
+  return chain(head, it)[Symbol.asyncIterator]();
+}
+
+/**
+ * The summary of a log given as chunks: through the package's incremental summarizer, which
+ * holds only what the summary needs, when this version of the package has it; otherwise read
+ * whole (at most 1 GiB).
+ */
+async function summarizeChunks(iterator, options) {
+  if (typeof pkg.createSummarizer === 'function') {
+    const s = pkg.createSummarizer(options);
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) s.push(r.value);
+    return s.finish();
+  }
+  const chunks = [];
+  for (let r = await iterator.next(); !r.done; r = await iterator.next()) chunks.push(r.value);
+  return pkg.summarize(Buffer.concat(chunks), { ...options, maxInputBytes: MAX_LOG_BYTES });
 }
 
 // --- check -----------------------------------------------------------------------------------
@@ -145,8 +201,15 @@ const problem = (index, issue) => ({
   path: issue.path,
 });
 
+/** Judges one input: its whole text if it ends within PAYLOAD_LIMIT, else as a log. */
+async function checkText(file, iterator, strict) {
+  const { head, ended } = await take(iterator, PAYLOAD_LIMIT + 1);
+  if (!ended) return asLog(file, await summarizeChunks(chain(head, iterator)[Symbol.asyncIterator](), { strict }), strict);
+  return check(file, head, strict);
+}
+
 function check(file, bytes, strict) {
-  const report = validate(bytes, { strict });
+  const report = pkg.validate(bytes, { strict });
   const more = report.errors.some((i) => i.code === 'json-trailing-content');
   const asPayload = () => {
     const issues = [...report.errors, ...report.warnings].map((i) => problem(null, i));
@@ -158,8 +221,12 @@ function check(file, bytes, strict) {
     };
   };
   if (!more && report.kind !== 'malformed' && report.kind !== 'notANotification') return asPayload();
-  const summary = summarize(bytes, { strict, maxInputBytes: MAX_LOG_BYTES });
+  const summary = pkg.summarize(bytes, { strict });
   if (!(summary.events >= 2 || (summary.events === 1 && summary.invalid === 0))) return asPayload();
+  return asLog(file, summary, strict);
+}
+
+function asLog(file, summary, strict) {
   const issues = summary.problems.flatMap((p) => p.issues.map((i) => problem(p.index, i)));
   const errors = issues.filter((p) => p.severity === 'error').length;
   const warnings = issues.length - errors + summary.warnings;
@@ -186,29 +253,45 @@ function checkLines(c) {
 // --- summarize -------------------------------------------------------------------------------
 const FORMATS = ['text', 'markdown', 'csv', 'json'];
 
-function render(bytes, format, strict) {
-  const summary = summarize(bytes, {
-    strict,
-    maxInputBytes: MAX_LOG_BYTES,
-    markdown: format === 'markdown',
-    csv: format === 'csv',
-  });
-  const out = format === 'json' ? JSON.stringify(summary) : summary[format] ?? '';
+async function render(iterator, args) {
+  const options = { strict: args.strict, markdown: args.format === 'markdown', csv: args.format === 'csv' };
+  // Only when asked: a package without these options refuses them by name.
+  if (args.noTimelines) options.timelines = false;
+  if (args.last !== undefined) options.lastEntries = args.last;
+  if (args.changedOnly) options.changedOnly = true;
+  const summary = await summarizeChunks(iterator, options);
+  const out = args.format === 'json' ? JSON.stringify(summary) : summary[args.format] ?? '';
   return out.endsWith('\n') ? out : `${out}\n`;
 }
 
 // --- reconcile -------------------------------------------------------------------------------
+/** All of `file`'s text (gunzipped, binary data refused), as `reconcile` reads each input. */
+async function readAll(file, onBytes) {
+  const chunks = [];
+  const it = await openText(file, onBytes);
+  for (let r = await it.next(); !r.done; r = await it.next()) chunks.push(r.value);
+  return Buffer.concat(chunks);
+}
+
 /** The reconciliation's rendering, and whether anything was found (cli/reconcile.rs). */
-function reconciled(args, read) {
+async function reconciled(args, onBytes) {
+  const read = async (file) => {
+    try {
+      return await readAll(file, onBytes);
+    } catch (e) {
+      if (e instanceof InputError) e.file = file === '-' ? '<stdin>' : file;
+      throw e;
+    }
+  };
   const input = {};
-  if (args.before !== undefined) input.before = read(args.before);
-  input.log = read(args.files[0]);
-  input.after = read(args.after);
+  if (args.before !== undefined) input.before = await read(args.before);
+  input.log = await read(args.files[0]);
+  input.after = await read(args.after);
   if (args.beforeTime !== undefined) input.beforeTime = args.beforeTime;
   if (args.afterTime !== undefined) input.afterTime = args.afterTime;
   let r;
   try {
-    r = reconcile(input, {
+    r = pkg.reconcile(input, {
       strict: args.strict,
       maxInputBytes: MAX_LOG_BYTES,
       markdown: args.format === 'markdown',
@@ -226,6 +309,25 @@ function reconciled(args, read) {
   return { text: out.endsWith('\n') ? out : `${out}\n`, found };
 }
 
+async function runReconcile(args) {
+  let result;
+  try {
+    result = await reconciled(args, () => {});
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`${NAME}: ${e.file}: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n\nFor more information, try '--help'.\n`);
+      return 2;
+    }
+    throw e;
+  }
+  write(result.text);
+  return result.found ? 1 : 0;
+}
+
 // --- arguments -------------------------------------------------------------------------------
 function parse(argv) {
   if (argv.length === 0) throw new UsageError('a command is required: check, summarize or reconcile');
@@ -235,7 +337,10 @@ function parse(argv) {
   const options = command === 'check'
     ? { strict: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
     : command === 'summarize'
-      ? { format: { type: 'string' }, strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
+      ? {
+        format: { type: 'string' }, strict: { type: 'boolean' }, 'no-timelines': { type: 'boolean' },
+        last: { type: 'string' }, 'changed-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      }
       : command === 'reconcile'
         ? {
           after: { type: 'string' }, before: { type: 'string' }, 'after-time': { type: 'string' },
@@ -263,13 +368,38 @@ function parse(argv) {
   if (!FORMATS.includes(format)) {
     throw new UsageError(`invalid value '${format}' for '--format <FORMAT>' [possible values: ${FORMATS.join(', ')}]`);
   }
+  let last;
+  if (values.last !== undefined) {
+    if (!/^[0-9]+$/.test(values.last) || Number(values.last) < 1) {
+      throw new UsageError(`invalid value '${values.last}' for '--last <N>': a whole number of at least 1`);
+    }
+    last = Number(values.last);
+  }
   return {
     command, files: positionals, strict: !!values.strict, json: !!values.json, format,
+    noTimelines: !!values['no-timelines'], last, changedOnly: !!values['changed-only'],
     after: values.after, before: values.before, afterTime: values['after-time'], beforeTime: values['before-time'],
   };
 }
 
-function main(argv) {
+/** A progress line on stderr when it is a terminal: bytes read, ten times a second. */
+function progress(total) {
+  let read = 0;
+  if (!process.stderr.isTTY) return { add: () => {}, stop: () => {} };
+  const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+  const timer = setInterval(() => {
+    process.stderr.write(`\r${mb(read)}${total ? ` / ${mb(total)}` : ''} read`);
+  }, 100);
+  return {
+    add: (n) => { read += n; },
+    stop: () => {
+      clearInterval(timer);
+      process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+async function main(argv) {
   let args;
   try {
     args = parse(argv);
@@ -291,57 +421,53 @@ function main(argv) {
   let unreadable = false;
   let invalid = false;
   const several = args.files.length > 1 && args.format !== 'json';
-  args.files.forEach((file, i) => {
-    const name = file === '-' ? '<stdin>' : file;
-    let bytes;
+  const sizes = args.files.map((f) => {
     try {
-      bytes = readText(file);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      unreadable = true;
-      process.stderr.write(`${NAME}: ${name}: ${e.message}\n`);
+      return f === '-' ? NaN : statSync(f).size;
+    } catch {
+      return 0;
+    }
+  });
+  const bar = progress(sizes.reduce((a, b) => a + b, 0));
+  const outputs = [];
+  try {
+    for (const file of args.files) {
+      const name = file === '-' ? '<stdin>' : file;
+      try {
+        const text = await openText(file, bar.add);
+        if (args.command === 'check') {
+          const c = await checkText(name, text, args.strict);
+          invalid ||= !c.valid;
+          outputs.push({ name, text: args.json ? `${JSON.stringify(c)}\n` : checkLines(c).map((l) => `${l}\n`).join('') });
+        } else {
+          outputs.push({ name, text: await render(text, args) });
+        }
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        unreadable = true;
+        outputs.push({ name, error: e.message });
+      }
+    }
+  } finally {
+    bar.stop();
+  }
+  // Written once everything is read, as the native binary does (it reads files in parallel).
+  outputs.forEach(({ name, text, error }, i) => {
+    if (error !== undefined) {
+      process.stderr.write(`${NAME}: ${name}: ${error}\n`);
       return;
     }
-    if (args.command === 'check') {
-      const c = check(name, bytes, args.strict);
-      invalid ||= !c.valid;
-      write(args.json ? `${JSON.stringify(c)}\n` : checkLines(c).map((l) => `${l}\n`).join(''));
-    } else {
-      const text = render(bytes, args.format, args.strict);
-      if (several) write(`${i > 0 ? '\n' : ''}==> ${name} <==\n`);
-      write(text);
-    }
+    if (args.command === 'summarize' && several) write(`${i > 0 ? '\n' : ''}==> ${name} <==\n`);
+    write(text);
   });
   return unreadable ? 2 : invalid ? 1 : 0;
 }
 
-function runReconcile(args) {
-  const read = (file) => {
-    try {
-      return readText(file);
-    } catch (e) {
-      if (e instanceof InputError) e.file = file === '-' ? '<stdin>' : file;
-      throw e;
-    }
-  };
-  let result;
-  try {
-    result = reconciled(args, read);
-  } catch (e) {
-    if (e instanceof InputError) {
-      process.stderr.write(`${NAME}: ${e.file}: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n\nFor more information, try '--help'.\n`);
-      return 2;
-    }
-    throw e;
-  }
-  write(result.text);
-  return result.found ? 1 : 0;
-}
-
 // process.exitCode, not process.exit(): exiting at once could cut off output still queued for
-// a pipe.
-process.exitCode = main(process.argv.slice(2));
+// a pipe. The package throws only for options it does not know (an older version, say).
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`${NAME}: ${e?.message ?? e}\n`);
+  process.exitCode = 2;
+}

@@ -17,7 +17,7 @@ use cc_number_events::{
     summarize, validate, Issue, IssueCode, Kind, SummarizeOptions, Summary, ValidateOptions,
 };
 use serde::Serialize;
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// The most a payload can be: `validate`'s default `maxInputBytes` (16 MiB). A larger input is
@@ -87,13 +87,21 @@ pub fn check_source(
     read: Arc<AtomicU64>,
     options: &CheckOptions,
 ) -> Result<FileCheck, InputError> {
-    let mut opened = open(source, read)?;
+    let mut opened = open(source, read.clone())?;
     let (head, whole) = opened.head(PAYLOAD_LIMIT)?;
     if whole {
         return Ok(check(source.name(), &head, options));
     }
-    let summary = crate::parts::summarize(opened.reader(), head, &log_options(options))
-        .map_err(|e| opened.error(&e))?;
+    // Too large for a payload: a log. A plain file is read again, on every core; anything
+    // else goes on from where it is.
+    let summary = match source {
+        Source::File(_) if !opened.gzip => {
+            read.fetch_sub(head.len() as u64, Ordering::Relaxed);
+            drop(opened);
+            crate::parts::summarize(source, &log_options(options), &read)?
+        }
+        _ => crate::parts::one_pass(&mut opened, &head, &log_options(options))?,
+    };
     Ok(log(source.name(), &summary, options))
 }
 

@@ -35,7 +35,7 @@ impl InputError {
         }
     }
 
-    fn io(name: &str, e: &io::Error) -> Self {
+    pub fn io(name: &str, e: &io::Error) -> Self {
         let what = match e.kind() {
             io::ErrorKind::NotFound => "no such file".to_string(),
             io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -86,6 +86,10 @@ impl Source {
 /// An opened input: decompressed text, read as it comes.
 pub struct Opened {
     pub name: String,
+    /// Bytes read from disk to recognise the input.
+    sniffed: u64,
+    /// Whether the input is gzip-compressed (read through the decoder).
+    pub gzip: bool,
     reader: Box<dyn Read + Send>,
 }
 
@@ -161,6 +165,7 @@ pub fn open(source: &Source, progress: Arc<AtomicU64>) -> Result<Opened, InputEr
     let mut head = Vec::with_capacity(SNIFF);
     fill(&mut raw, &mut head, SNIFF).map_err(|e| InputError::io(&name, &e))?;
     let gzip = head.starts_with(b"\x1f\x8b");
+    let read_at_open = head.len() as u64;
     let mut text: Box<dyn Read + Send> = Box::new(Cursor::new(head).chain(raw));
     if gzip {
         text = Box::new(MultiGzDecoder::new(text));
@@ -186,6 +191,8 @@ pub fn open(source: &Source, progress: Arc<AtomicU64>) -> Result<Opened, InputEr
     }
     Ok(Opened {
         name,
+        sniffed: read_at_open,
+        gzip,
         reader: Box::new(Cursor::new(head).chain(text)),
     })
 }
@@ -200,6 +207,11 @@ impl Opened {
             .read_to_end(&mut out)
             .map_err(|e| self.error(&e))?;
         Ok((out, read <= limit))
+    }
+
+    /// Bytes read from disk to recognise the input.
+    pub fn sniffed(&self) -> u64 {
+        self.sniffed
     }
 
     /// The rest of the input.

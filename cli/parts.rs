@@ -1,185 +1,190 @@
-//! A log of any size through the crate's incremental [`Summarizer`], on every core: the input
-//! is read in order (a file, gzip, stdin alike) and cut into blocks where one line-delimited
-//! item ends and the next begins; each block is summarized on the rayon pool, and the parts
-//! are merged back in order as they come, so memory holds only the blocks in flight and the
-//! summary's own state. A log whose items span lines (a JSON array, pretty-printed values)
-//! offers no such cut and is read in one pass.
+//! A log of any size through the crate's incremental [`Summarizer`]: read in chunks, never
+//! held whole. A large plain file is cut into one range per core (two when large enough, so a
+//! core slowed by other work holds up less), each cut where one line's JSON value ends and the
+//! next line's begins; the ranges are summarized on the rayon pool and merged in order, which
+//! gives the one-pass summary. Anything else (stdin, gzip, a small file, a log whose items span
+//! lines so that no such cut exists) is read in one pass.
+//!
+//! Ranges rather than a stream of blocks: merging a part costs about what its numbers are
+//! (each part of a log meets most of its numbers), so a few large parts cost far less than
+//! many small ones, and each range is read by its own core, so nothing but chunks is held.
 
+use crate::input::{open, InputError, Opened, Source};
 use cc_number_events::{SummarizeOptions, Summarizer, Summary};
+use rayon::prelude::*;
 use serde::de::IgnoredAny;
-use std::collections::BTreeMap;
-use std::io::{self, Read};
-use std::sync::mpsc;
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
-/// Bytes of a block handed to one core: small enough that the blocks in flight (one per core,
-/// plus one being read) stay well under the summary's own memory, large enough that merging
-/// parts costs little next to reading them.
-const BLOCK: usize = 8 << 20;
 /// Bytes read at a time.
 const CHUNK: usize = 1 << 20;
-/// Lines looked at, from a block's end back, for a place to cut it.
-const CUT_TRIES: usize = 64;
+/// The smallest range worth a core of its own.
+const MIN_RANGE: u64 = 32 << 20;
+/// How far past a range's nominal end its cut is looked for.
+const CUT_WINDOW: usize = 1 << 20;
 
-/// Whether `line` (without its line break) is one whole JSON value: the test of an item's end.
+/// `CC_NUMBER_EVENTS_MIN_RANGE`, when set (at least 4096 bytes), in place of [`MIN_RANGE`]:
+/// lets the tests cut a small log into ranges.
+fn min_range() -> u64 {
+    std::env::var("CC_NUMBER_EVENTS_MIN_RANGE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n: &u64| n >= 4096)
+        .unwrap_or(MIN_RANGE)
+}
+
+/// Whether `line` (without its line break) is one whole JSON value that starts with `{` or
+/// `[`: the test of an item's end, and of the next one's start.
 fn whole_value(line: &[u8]) -> bool {
     let line = line.trim_ascii();
     matches!(line.first(), Some(b'{' | b'[')) && serde_json::from_slice::<IgnoredAny>(line).is_ok()
 }
 
-/// Where to cut `buf`: just after a line break between two lines that are each a whole JSON
-/// value (so an item ends there and the next starts), the latest such place found within
-/// [`CUT_TRIES`] lines of the end.
-fn cut(buf: &[u8]) -> Option<usize> {
-    // Line breaks from the end: the text after the last one is an unfinished line.
-    let mut breaks = buf
+/// The first place in `window` (bytes of the file from `from`) after its first `skip` bytes
+/// where the file may be cut: just after a line break between two lines that are each a whole
+/// JSON value, so that an item ends there and the next begins (the rule
+/// [`Summarizer::merge`] states). `None` when the window holds no such place.
+fn cut_in(window: &[u8], skip: usize) -> Option<usize> {
+    let breaks: Vec<usize> = window
         .iter()
         .enumerate()
-        .rev()
         .filter(|(_, &b)| b == b'\n')
-        .map(|(i, _)| i);
-    let mut after_end = breaks.next()?;
-    for _ in 0..CUT_TRIES {
-        let at = breaks.next()?;
-        let before_start = buf[..at]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        if whole_value(&buf[at + 1..after_end]) && whole_value(&buf[before_start..at]) {
-            return Some(at + 1);
-        }
-        after_end = at;
-    }
-    None
+        .map(|(i, _)| i)
+        .collect();
+    breaks.windows(3).find_map(|w| {
+        let (before, at, after) = (w[0], w[1], w[2]);
+        (at >= skip && whole_value(&window[before + 1..at]) && whole_value(&window[at + 1..after]))
+            .then_some(at + 1)
+    })
 }
 
-/// Reads until `buf` holds `want` bytes or the input ends; whether it ended.
-fn fill(r: &mut dyn Read, buf: &mut Vec<u8>, want: usize) -> io::Result<bool> {
+/// Where to cut a plain file of `size` bytes into `n` ranges: offsets, increasing, each just
+/// after a line break; fewer when a stretch of the file offers no cut.
+fn plan(path: &Path, size: u64, n: u64) -> io::Result<Vec<u64>> {
+    let mut file = File::open(path)?;
+    let mut cuts = Vec::new();
+    for i in 1..n {
+        let target = size / n * i;
+        // From a little before the target, so that the line ending there is seen whole.
+        let from = target.saturating_sub(64 << 10);
+        file.seek(SeekFrom::Start(from))?;
+        let mut window = Vec::new();
+        (&mut file)
+            .take((target - from) + CUT_WINDOW as u64)
+            .read_to_end(&mut window)?;
+        if let Some(at) = cut_in(&window, (target - from) as usize) {
+            let at = from + at as u64;
+            if cuts.last().is_none_or(|&last| at > last) && at < size {
+                cuts.push(at);
+            }
+        }
+    }
+    Ok(cuts)
+}
+
+/// Pushes everything `input` holds into `s`, a chunk at a time.
+fn push_all(input: &mut dyn Read, s: &mut Summarizer) -> io::Result<()> {
     let mut chunk = vec![0u8; CHUNK];
-    while buf.len() < want {
-        let n = match r.read(&mut chunk) {
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+    loop {
+        match input.read(&mut chunk) {
+            Ok(0) => return Ok(()),
+            Ok(n) => s.push(&chunk[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
-        };
-        if n == 0 {
-            return Ok(true);
         }
-        buf.extend_from_slice(&chunk[..n]);
     }
-    Ok(false)
 }
 
-/// The summarizer for part `index` of a log.
-fn part(index: usize, options: &SummarizeOptions) -> Summarizer {
-    if index == 0 {
+/// Summarizes `head`, then the rest of `opened`, in one pass.
+pub fn one_pass(
+    opened: &mut Opened,
+    head: &[u8],
+    options: &SummarizeOptions,
+) -> Result<Summary, InputError> {
+    let mut s = Summarizer::new(options.clone());
+    s.push(head);
+    push_all(opened.reader(), &mut s).map_err(|e| opened.error(&e))?;
+    Ok(s.finish())
+}
+
+/// Summarizes range `start..end` of the file at `path`; the first range is the log's start.
+fn range(
+    path: &Path,
+    (start, end): (u64, u64),
+    options: &SummarizeOptions,
+    read: &AtomicU64,
+) -> io::Result<Summarizer> {
+    let mut s = if start == 0 {
         Summarizer::new(options.clone())
     } else {
         Summarizer::following(options.clone())
-    }
-}
-
-/// Parts summarized so far, merged into one as soon as every part before them is.
-struct Merged {
-    merged: Option<Summarizer>,
-    next: usize,
-    waiting: BTreeMap<usize, Summarizer>,
-}
-
-impl Merged {
-    fn add(&mut self, index: usize, s: Summarizer) {
-        self.waiting.insert(index, s);
-        while let Some(s) = self.waiting.remove(&self.next) {
-            match &mut self.merged {
-                Some(m) => m.merge(s),
-                None => self.merged = Some(s),
-            }
-            self.next += 1;
-        }
-    }
-}
-
-/// Summarizes `head` and then everything `input` holds, its line-delimited stretches on every
-/// core. Must not run on a rayon worker: it waits for the parts it hands to the pool.
-pub fn summarize(
-    input: &mut dyn Read,
-    head: Vec<u8>,
-    options: &SummarizeOptions,
-) -> io::Result<Summary> {
-    let cores = rayon::current_num_threads();
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Summarizer)>();
-    let mut merged = Merged {
-        merged: None,
-        next: 0,
-        waiting: BTreeMap::new(),
     };
-    let (mut sent, mut in_flight) = (0usize, 0usize);
-    let mut buf = head;
-    // Once a block offers no cut, the rest of the log is read in one pass, here.
-    let mut rest: Option<Summarizer> = None;
-    let mut ended = false;
-    while !ended {
-        if let Some(s) = &mut rest {
-            buf.clear();
-            ended = fill(input, &mut buf, CHUNK)?;
-            s.push(&buf);
-            continue;
-        }
-        ended = fill(input, &mut buf, BLOCK)?;
-        let at = if ended || cores == 1 { None } else { cut(&buf) };
-        let Some(at) = at else {
-            if ended && cores > 1 && sent > 0 {
-                // The last block: a part like the others.
-                let block = std::mem::take(&mut buf);
-                spawn(sent, block, options, &done_tx);
-                sent += 1;
-                in_flight += 1;
-            } else {
-                let mut s = part(sent, options);
-                sent += 1;
-                s.push(&buf);
-                buf.clear();
-                rest = Some(s);
+    let mut file = File::open(path)?;
+    file.seek(SeekFrom::Start(start))?;
+    let mut input = file.take(end - start);
+    let mut chunk = vec![0u8; CHUNK];
+    loop {
+        match input.read(&mut chunk) {
+            Ok(0) => return Ok(s),
+            Ok(n) => {
+                read.fetch_add(n as u64, Ordering::Relaxed);
+                s.push(&chunk[..n]);
             }
-            continue;
-        };
-        let tail = buf.split_off(at);
-        spawn(sent, std::mem::replace(&mut buf, tail), options, &done_tx);
-        sent += 1;
-        in_flight += 1;
-        // At most one block per core in flight, and one being read.
-        while in_flight > cores {
-            let (i, s) = done_rx.recv().map_err(io::Error::other)?;
-            merged.add(i, s);
-            in_flight -= 1;
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
     }
-    while in_flight > 0 {
-        let (i, s) = done_rx.recv().map_err(io::Error::other)?;
-        merged.add(i, s);
-        in_flight -= 1;
-    }
-    if let Some(s) = rest {
-        merged.add(sent - 1, s);
-    }
-    let summarizer = merged.merged.unwrap_or_else(|| part(0, options));
-    Ok(summarizer.finish())
 }
 
-/// Summarizes block `index` on the rayon pool and sends it back.
-fn spawn(
-    index: usize,
-    block: Vec<u8>,
+/// Summarizes one input, on every core when it is a large plain file; `read` counts the bytes
+/// read from disk. Call it from a thread of its own, not a rayon worker: it waits for the
+/// ranges it hands to the pool.
+pub fn summarize(
+    source: &Source,
     options: &SummarizeOptions,
-    done: &mpsc::Sender<(usize, Summarizer)>,
-) {
-    let (options, done) = (options.clone(), done.clone());
-    rayon::spawn(move || {
-        let mut s = part(index, &options);
-        s.push(&block);
-        drop(block);
-        // The receiver waits for every part it sent; it is gone only if it failed.
-        let _ = done.send((index, s));
-    });
+    read: &Arc<AtomicU64>,
+) -> Result<Summary, InputError> {
+    let mut opened = open(source, read.clone())?;
+    let cores = rayon::current_num_threads() as u64;
+    let size = source.size().unwrap_or(0);
+    let (Source::File(path), false, true) = (source, opened.gzip, cores > 1) else {
+        return one_pass(&mut opened, &[], options);
+    };
+    let n = (size / min_range()).min(2 * cores);
+    if n < 2 {
+        return one_pass(&mut opened, &[], options);
+    }
+    let cuts = plan(path, size, n).map_err(|e| opened.error(&e))?;
+    if cuts.is_empty() {
+        return one_pass(&mut opened, &[], options);
+    }
+    // The ranges read the file afresh: what opening it read is not counted twice.
+    read.fetch_sub(opened.sniffed(), Ordering::Relaxed);
+    drop(opened);
+    let bounds: Vec<(u64, u64)> = std::iter::once(0)
+        .chain(cuts.iter().copied())
+        .zip(cuts.iter().copied().chain(std::iter::once(size)))
+        .collect();
+    let parts: Vec<io::Result<Summarizer>> = bounds
+        .par_iter()
+        .map(|&b| range(path, b, options, read))
+        .collect();
+    let mut merged: Option<Summarizer> = None;
+    for part in parts {
+        let part = part.map_err(|e| InputError::io(&source.name(), &e))?;
+        match &mut merged {
+            Some(m) => m.merge(part),
+            None => merged = Some(part),
+        }
+    }
+    // `bounds` is never empty, so neither is `parts`.
+    Ok(merged.map_or_else(
+        || Summarizer::new(options.clone()).finish(),
+        Summarizer::finish,
+    ))
 }
 
 #[cfg(test)]
@@ -188,11 +193,19 @@ mod tests {
 
     #[test]
     fn cuts_only_between_two_whole_lines() {
-        let ndjson = b"{\"a\":1}\n{\"b\":2}\n{\"c\":";
-        assert_eq!(cut(ndjson), Some(8));
+        // A window starts anywhere in a line: its first line is never trusted.
+        let ndjson = b"{\"a\":1}\n{\"b\":2}\n{\"c\":3}\n";
+        assert_eq!(cut_in(ndjson, 0), Some(16));
+        assert_eq!(
+            cut_in(ndjson, 16),
+            None,
+            "the last line has no line after it"
+        );
         let pretty = b"{\n  \"a\": 1\n}\n{\n  \"b\": 2\n}\n";
-        assert_eq!(cut(pretty), None);
+        assert_eq!(cut_in(pretty, 0), None);
         let array = b"[\n{\"a\":1},\n{\"b\":2},\n{\"c\":3}\n]\n";
-        assert_eq!(cut(array), None);
+        assert_eq!(cut_in(array, 0), None);
+        let broken = b"{\"a\":1}\n{\"b\":\n{\"c\":3}\n{\"d\":4}\n";
+        assert_eq!(cut_in(broken, 0), Some(22));
     }
 }

@@ -20,6 +20,7 @@ Examples:
   cc-number-events summarize capture.ndjson.gz   gzip is read as it is
   cc-number-events summarize --format markdown day1.ndjson day2.ndjson > report.md
   cc-number-events summarize --format csv log.ndjson | head -5
+  cc-number-events summarize --no-timelines --format json weeks.ndjson.gz
   cc-number-events reconcile --before monday.json --after tuesday.json \
       --after-time 2023-04-19T08:00:00Z log.ndjson  what the log missed, against the lists
 

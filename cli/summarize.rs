@@ -1,6 +1,6 @@
 //! `summarize FILE...`: each file's summary in one of the crate's renderings.
 
-use crate::input::{open, InputError, Source};
+use crate::input::{InputError, Source};
 use cc_number_events::{SummarizeOptions, Summary};
 use clap::ValueEnum;
 use std::sync::atomic::AtomicU64;
@@ -49,9 +49,7 @@ impl SummaryRequest {
     /// Summarizes one input, read in chunks and on every core; `read` counts its bytes read
     /// from disk.
     pub fn summarize(&self, source: &Source, read: Arc<AtomicU64>) -> Result<String, InputError> {
-        let mut opened = open(source, read)?;
-        let summary = crate::parts::summarize(opened.reader(), Vec::new(), &self.options())
-            .map_err(|e| opened.error(&e))?;
+        let summary = crate::parts::summarize(source, &self.options(), &read)?;
         Ok(self.render(&summary))
     }
 

@@ -145,6 +145,66 @@ fn big_log(n: usize) -> String {
         .collect()
 }
 
+/// `big_log(n)` with one line in seven cut short and one in eleven repeated.
+fn damaged_log(n: usize) -> String {
+    let mut out = String::new();
+    let mut previous = "";
+    let log = big_log(n);
+    for (i, line) in log.split_inclusive('\n').enumerate() {
+        if i % 7 == 3 {
+            out.push_str(&line[..line.len() / 2]);
+            out.push('\n');
+        } else if i % 11 == 5 {
+            out.push_str(previous);
+        } else {
+            out.push_str(line);
+        }
+        previous = line;
+    }
+    out
+}
+
+/// `summarize --format json` of `file` on `threads` threads, in ranges of at least 64 KiB (the
+/// binary cuts only logs of 64 MiB and more; smaller ranges give a small log several parts).
+fn summary_on(threads: &str, file: &Path) -> String {
+    let out = Command::new(BIN)
+        .args(["summarize", "--format", "json"])
+        .arg(file)
+        .env("RAYON_NUM_THREADS", threads)
+        .env("CC_NUMBER_EVENTS_MIN_RANGE", "65536")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_log_cut_into_parts_on_every_core_gives_the_one_pass_summary() {
+    let dir = std::env::temp_dir().join(format!("cc-number-events-parts-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    // About 1 MB: eight ranges on four threads.
+    let text = damaged_log(4_000);
+    assert!(text.len() > 1 << 20);
+    let ndjson = dir.join("log.ndjson");
+    fs::write(&ndjson, &text).unwrap();
+    let one = summary_on("1", &ndjson);
+    assert!(one.starts_with(r#"{"events":4000,"#), "{}", &one[..200]);
+    assert_eq!(summary_on("4", &ndjson), one);
+    // The same log gzip-compressed: read through the decoder in one pass.
+    let gz = dir.join("log.ndjson.gz");
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    enc.write_all(text.as_bytes()).unwrap();
+    fs::write(&gz, enc.finish().unwrap()).unwrap();
+    assert_eq!(summary_on("4", &gz), one);
+    // Items over several lines offer no place to cut: one pass, the same summary as ever.
+    let pretty = dir.join("pretty.txt");
+    fs::write(&pretty, text.replace(r#","event""#, ",\n  \"event\"")).unwrap();
+    let pretty_one = summary_on("1", &pretty);
+    assert!(pretty_one.starts_with(r#"{"events":4000,"#));
+    assert_eq!(summary_on("4", &pretty), pretty_one);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn a_closed_pipe_ends_the_output_quietly() {
     let dir = std::env::temp_dir().join(format!("cc-number-events-cli-{}", std::process::id()));
