@@ -30,7 +30,8 @@ pub(crate) fn compare(
         .filter(|a| is_digits(a));
     // The log's numbers by id, one entry per number however many groups hold it.
     let mut order: Vec<Logged> = Vec::new();
-    let mut slot_of: HashMap<String, usize> = HashMap::default();
+    // Keyed as the summary's maps are, to share their code in the WebAssembly module.
+    let mut slot_of: HashMap<Box<str>, usize> = HashMap::default();
     for logged in fold.numbers {
         let other = logged
             .group
@@ -40,10 +41,10 @@ pub(crate) fn compare(
             counts.other_accounts += 1;
             continue;
         }
-        match slot_of.get(&logged.id) {
+        match slot_of.get(&*logged.id) {
             Some(&i) => order[i].merge(logged),
             None => {
-                slot_of.insert(logged.id.clone(), order.len());
+                slot_of.insert(logged.id.as_str().into(), order.len());
                 order.push(logged);
             }
         }
@@ -51,14 +52,14 @@ pub(crate) fn compare(
     let mut ids: Vec<(&str, Option<&Logged>)> =
         order.iter().map(|l| (&l.id[..], Some(l))).collect();
     for snapshot in std::iter::once(after).chain(before) {
-        let mut extra: Vec<&SnapshotRecord> = snapshot
+        // In the order of the list (the records are kept as read).
+        let extra: Vec<&SnapshotRecord> = snapshot
             .records
-            .values()
-            .filter(|r| is_contact_center(r) && !slot_of.contains_key(&r.id))
+            .iter()
+            .filter(|r| is_contact_center(r) && !slot_of.contains_key(&*r.id))
             .collect();
-        sort_by_rank(&mut extra, |r| (u64::from(r.line), u64::from(r.column)));
         for r in extra {
-            slot_of.insert(r.id.clone(), usize::MAX);
+            slot_of.insert(r.id.as_str().into(), usize::MAX);
             ids.push((&r.id, None));
         }
     }

@@ -15,11 +15,14 @@ use crate::summary::SummarizeOptions;
 use crate::text::position::LineIndex;
 use crate::text::span::Span;
 
-/// A snapshot read: what callers see of it, and its records by id.
+/// A snapshot read: what callers see of it, and its records in the order read, found by id.
 #[derive(Default)]
 pub(crate) struct Snapshot {
     pub report: SnapshotReport,
-    pub records: HashMap<String, SnapshotRecord>,
+    pub records: Vec<SnapshotRecord>,
+    /// Keyed as the summary's maps are (`Box<str>` to an index): one copy of the map's code
+    /// in the WebAssembly module serves both.
+    by_id: HashMap<Box<str>, usize>,
 }
 
 /// What a snapshot says of one number.
@@ -39,8 +42,8 @@ impl Snapshot {
         if !self.report.usable() {
             return Listed::Unknown;
         }
-        match self.records.get(id) {
-            Some(r) => Listed::Record(r),
+        match self.by_id.get(id) {
+            Some(&i) => Listed::Record(&self.records[i]),
             None if self.report.complete => Listed::Absent,
             None => Listed::Unknown,
         }
@@ -82,7 +85,7 @@ pub(crate) fn read(bytes: &[u8], options: &SummarizeOptions, js: &FromJs) -> Sna
     r.direct_numbers_only = r.records > 0
         && snapshot
             .records
-            .values()
+            .iter()
             .all(|r| r.usage_type == "DirectNumber");
     if r.direct_numbers_only {
         f.add(
@@ -207,7 +210,11 @@ impl Reader<'_, '_> {
 
     fn add(&mut self, record: SnapshotRecord, span: Span, at: &str) {
         let snapshot = &mut *self.snapshot;
-        if let Some(first) = snapshot.records.get(&record.id) {
+        if let Some(first) = snapshot
+            .by_id
+            .get(&*record.id)
+            .map(|&i| &snapshot.records[i])
+        {
             let same = *first
                 == SnapshotRecord {
                     line: first.line,
@@ -233,7 +240,10 @@ impl Reader<'_, '_> {
         if is_contact_center(&record) {
             snapshot.report.contact_center += 1;
         }
-        snapshot.records.insert(record.id.clone(), record);
+        snapshot
+            .by_id
+            .insert(record.id.as_str().into(), snapshot.records.len());
+        snapshot.records.push(record);
     }
 }
 
