@@ -36,17 +36,19 @@ build: setup
 	@# Let tests (tests/js, tests/ts) import 'cc-number-events' exactly as a consumer would.
 	@mkdir -p node_modules && ln -sfn ../pkg node_modules/cc-number-events
 
-$(PKG_STAMP): $(WASM) Cargo.lock Makefile scripts/package.mjs bin/cc-number-events.mjs $(wildcard README.md LICENSE-MIT LICENSE-APACHE)
+$(PKG_STAMP): $(WASM) Cargo.lock Makefile scripts/package.mjs bin/cc-number-events.mjs $(wildcard npm/README.md npm/viewer/* LICENSE-MIT LICENSE-APACHE www/viewer/*)
 	@echo "==> wasm-bindgen $$(wasm-bindgen --version | cut -d' ' -f2) (nodejs + web)"
 	rm -rf pkg www/pkg
 	wasm-bindgen --target nodejs --out-dir pkg/node --out-name $(CRATE) $(WASM)
 	wasm-bindgen --target web --out-dir pkg/web --out-name $(CRATE) $(WASM)
+	@# Both targets emit the same module: the package ships web/'s, which the Node glue reads
+	@# (scripts/package.mjs), so that it carries one copy.
+	cmp pkg/node/$(CRATE)_bg.wasm pkg/web/$(CRATE)_bg.wasm
+	rm pkg/node/$(CRATE)_bg.wasm
 	@echo "==> wasm-opt (binaryen from node_modules)"
-	for f in pkg/node/$(CRATE)_bg.wasm pkg/web/$(CRATE)_bg.wasm; do \
-	  before=$$(stat -c %s "$$f"); \
+	f=pkg/web/$(CRATE)_bg.wasm; before=$$(stat -c %s "$$f"); \
 	  wasm-opt $(WASM_OPT_FLAGS) "$$f" -o "$$f"; \
-	  echo "   $$f: $$before -> $$(stat -c %s "$$f") bytes"; \
-	done
+	  echo "   $$f: $$before -> $$(stat -c %s "$$f") bytes"
 	@echo "==> assemble npm package in pkg/"
 	node scripts/package.mjs
 	@mkdir -p $(@D) && touch $@
@@ -82,6 +84,15 @@ test: setup-browser
 	 if [ -n "$$files" ]; then node --test $$files; else echo "   skipped: no tests/js/*.test.{mjs,js,cjs}"; fi
 	@echo "==> node tests/js/*.serial.mjs (timings and memory figures, alone on the machine)"
 	node --test --test-concurrency=1 tests/js/*.serial.mjs
+	@echo "==> publint and attw on the packed tarball (what npm would publish; offline)"
+	rm -rf target/pack && mkdir -p target/pack
+	npm pack ./pkg --pack-destination target/pack --silent
+	publint run --strict target/pack/cc-number-events-*.tgz
+	@# node16 profile: subpaths exist only under "exports", which node10 resolution cannot see.
+	@# cjs-resolves-to-esm: the web build and the viewer are ES modules for browsers by design
+	@# (CommonJS has `cc-number-events` and `cc-number-events/node`). The stylesheet has no types.
+	attw --profile node16 --no-definitely-typed --ignore-rules cjs-resolves-to-esm \
+	  --exclude-entrypoints ./viewer/cc-event-viewer.css --format table-flipped target/pack/cc-number-events-*.tgz
 	@echo "==> node --test tests/browser/ (headless Chromium)"
 	@files=$$( { if [ -d tests/browser ]; then find tests/browser -type f \( -name '*.test.mjs' -o -name '*.test.js' \); fi; } | sort); \
 	 if [ -n "$$files" ]; then node --test --test-concurrency=1 $$files; else echo "   skipped: no tests/browser/*.test.mjs"; fi

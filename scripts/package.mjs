@@ -1,19 +1,29 @@
 #!/usr/bin/env node
 // Assemble the npm package `cc-number-events` in pkg/ from the wasm-bindgen
 // output in pkg/node (target nodejs, CommonJS) and pkg/web (target web, ESM),
-// then mirror pkg/web into www/pkg for the static page.
+// add the <cc-event-viewer> element (www/viewer) as pkg/viewer, then mirror pkg/web
+// into www/pkg for the static page.
 //
 // Resulting entry points (Node >= 20, no flags, no init call in Node):
-//   import { validate } from 'cc-number-events'   -> pkg/node/index.mjs (ESM wrapper)
+//   import init, { validate } from 'cc-number-events'
+//                                                 -> pkg/node/index.mjs (ESM wrapper; `init`
+//                                                    resolves at once)
 //   require('cc-number-events')                   -> pkg/node/cc_number_events.js (CJS)
 //   browsers / bundlers ("browser" condition) and 'cc-number-events/web'
 //                                                 -> pkg/web/cc_number_events.js (ESM, `await init()`)
+//   'cc-number-events/wasm'                       -> the module's one .wasm (pkg/web/), which
+//                                                    the Node build reads too
+//   'cc-number-events/viewer'                     -> pkg/viewer/index.js (defines <cc-event-viewer>)
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const fail = (why) => {
+  console.error(`package.mjs: ${why}`);
+  process.exit(1);
+};
 const pkg = join(root, 'pkg');
 const NAME = 'cc_number_events';
 const nodeGlue = join(pkg, 'node', `${NAME}.js`);
@@ -82,7 +92,10 @@ if (existsSync(snippets)) {
 // (a RangeError) unwinds through WebAssembly frames too: the module is restarted, and the
 // error rethrown, as it is the caller's.
 const guardNames = { parse: 0, validate: 1, summarize: 2 };
-const guard = (restart) => `
+// `ready`: an expression true once the module is instantiated. The web build's functions need
+// `await init()` first; without this check, calling one before said only "Cannot read
+// properties of undefined (reading 'validate')".
+const guard = (restart, ready) => `
 // --- Appended by scripts/package.mjs: restart after a trap. ---
 ${restart}
 let __ccneStale = false;
@@ -107,6 +120,10 @@ function __ccneOverflow(e) {
 }
 function __ccneGuard(f, which, name) {
     const guarded = function (input, opts) {
+        if (!(${ready})) {
+            throw new Error(\`cc-number-events: \${name}() was called before the WebAssembly module was loaded: \` +
+                "call \`await init()\` once first (import init from 'cc-number-events'). In Node no init is needed.");
+        }
         // A restart that itself failed (out of stack, say) is retried before the next call.
         if (__ccneStale) __ccneFresh();
         try {
@@ -126,10 +143,47 @@ function __ccneGuard(f, which, name) {
             }
         }
     };
-    Object.defineProperty(guarded, 'name', { value: name });
-    return guarded;
+    // parse's errors become InvalidEventErrors, the class, whichever way they were made (by
+    // the module, or by trappedReport after a trap). Their own properties stay as they are.
+    const typed = which !== 0 ? guarded : function (input, opts) {
+        try {
+            return guarded(input, opts);
+        } catch (e) {
+            if (e instanceof Error && e.name === 'InvalidEventError') Object.setPrototypeOf(e, InvalidEventError.prototype);
+            throw e;
+        }
+    };
+    Object.defineProperty(typed, 'name', { value: name });
+    return typed;
 }
+${invalidEventError}
 `;
+// parse's error as a class. Its brand is a registered symbol, so that `isInvalidEventError`
+// and `instanceof` also recognise an error from another copy of the package (the Node and
+// web builds in one process, or two installed versions).
+const invalidEventError = `const __ccneInvalidBrand = Symbol.for('cc-number-events.InvalidEventError');
+class InvalidEventError extends Error {
+    constructor(message, details) {
+        super(message);
+        // Defined, not assigned, like the module's own: assigning \`name\` throws where
+        // Error.prototype is frozen.
+        Object.defineProperty(this, 'name', { value: 'InvalidEventError', writable: true, enumerable: true, configurable: true });
+        this.kind = details.kind;
+        this.issues = details.issues;
+    }
+    static [Symbol.hasInstance](value) {
+        return isInvalidEventError(value);
+    }
+}
+Object.defineProperty(InvalidEventError.prototype, __ccneInvalidBrand, { value: true });
+function isInvalidEventError(value) {
+    try {
+        return typeof value === 'object' && value !== null && value[__ccneInvalidBrand] === true;
+    } catch {
+        // A revoked Proxy, or a getter that throws: not one of ours.
+        return false;
+    }
+}`;
 const guarded = (exportsOf) => {
   const out = [];
   for (const name of exportsOf) {
@@ -159,10 +213,57 @@ const declared = (src, prefix) =>
 ${caches.map((c) => `    ${c} = null;`).join('\n')}
     wasm.__wbindgen_start();
 }`;
-  src += guard(restart);
+  // Bundlers read `require` calls whose argument is a string literal; wasm-bindgen writes the
+  // snippets' as String.raw templates, which esbuild leaves to run time ("Dynamic require of
+  // ./snippets/... is not supported"). Our paths hold no backslash, so a literal says the same.
+  src = src.replace(/require\(String\.raw`([^`\\]*)`\)/g, (_, path) => `require(${JSON.stringify(path)})`);
+  if (src.includes('String.raw`')) fail('the nodejs glue still requires a String.raw path');
+  // The package's one .wasm is web/'s (the Makefile keeps no second copy in node/): found from
+  // this file's folder, from a bundle's (where a bundler put this glue), or as the package's
+  // `wasm` export resolved from there or from the working directory.
+  const load = /^const wasmPath = `\$\{__dirname\}\/cc_number_events_bg\.wasm`;\nconst wasmBytes = require\('fs'\)\.readFileSync\(wasmPath\);$/m;
+  if (!load.test(src)) fail('the nodejs glue does not load its .wasm as expected');
+  src = src.replace(load, `const wasmBytes = __ccneWasmBytes();
+function __ccneWasmBytes() {
+    // process.getBuiltinModule (Node >= 20.16) also works where a bundle has no \`require\`
+    // (esbuild's ESM output); \`require\` elsewhere.
+    const builtin = (id) => typeof process === 'object' && typeof process.getBuiltinModule === 'function'
+        ? process.getBuiltinModule(id) : require(id);
+    const fs = builtin('fs');
+    const path = builtin('path');
+    const { createRequire } = builtin('module');
+    const name = '${NAME}_bg.wasm';
+    // Tried in order, each only if the ones before failed: the package's own file first, so
+    // that an unbundled start-up reads one file and resolves nothing.
+    const places = [];
+    const where = [];
+    if (typeof __dirname === 'string') where.push(() => path.join(__dirname, '..', 'web', name), () => path.join(__dirname, name));
+    // An ESM bundle has no __dirname: next to the script Node was started with.
+    if (typeof process.argv[1] === 'string') where.push(() => path.join(path.dirname(process.argv[1]), name));
+    for (const from of [typeof __dirname === 'string' ? __dirname : null, process.cwd()]) {
+        if (from !== null) where.push(() => createRequire(path.join(from, 'index.js')).resolve('cc-number-events/wasm'));
+    }
+    for (const place of where) {
+        try {
+            const file = place();
+            places.push(file);
+            return fs.readFileSync(file);
+        } catch {
+            // Not there (or not installed where that folder can see it); the next place.
+        }
+    }
+    throw new Error(\`cc-number-events: cannot find \${name} (looked in \${places.join(', ') || 'no place'}). \` +
+        \`A bundle for Node that runs without node_modules needs the file next to it: copy \` +
+        \`node_modules/cc-number-events/web/\${name} into the bundle's folder.\`);
+}`);
+  // trappedReport is the guard's, not the API.
+  if (!/^exports\.trappedReport = trappedReport;$/m.test(src)) fail('the nodejs glue does not export trappedReport as expected');
+  src = src.replace(/^exports\.trappedReport = trappedReport;\n/m, '');
+  src += guard(restart, 'true');
   for (const [name, which] of guarded(exported)) {
     src += `exports.${name} = __ccneGuard(${name}, ${which}, '${name}');\n`;
   }
+  src += 'exports.InvalidEventError = InvalidEventError;\nexports.isInvalidEventError = isInvalidEventError;\n';
   writeFileSync(nodeGlue, src);
 }
 {
@@ -178,13 +279,18 @@ ${caches.map((c) => `    ${c} = null;`).join('\n')}
     wasm = undefined;
     initSync({ module });
 }`;
-  src += guard(restart);
+  // trappedReport is the guard's, not the API.
+  src = src.replace(/^export function trappedReport\(/m, 'function trappedReport(');
+  // Instantiated once `init()` (or initSync) has compiled the module; a restart after a trap
+  // clears `wasm` but keeps `wasmModule`.
+  src += guard(restart, 'wasmModule !== undefined');
   for (const [name, which] of guarded(exported)) {
     // The raw function keeps its body under another name; the export is the guarded one.
     src = src.replace(new RegExp(`^export function ${name}\\(`, 'm'), `function __ccneRaw_${name}(`);
     src += `const __ccneGuarded_${name} = __ccneGuard(__ccneRaw_${name}, ${which}, '${name}');\n` +
       `export { __ccneGuarded_${name} as ${name} };\n`;
   }
+  src += 'export { InvalidEventError, isInvalidEventError };\n';
   writeFileSync(webGlue, src);
 }
 
@@ -200,35 +306,84 @@ const names = Object.keys(cjs)
   .sort();
 
 const banner = '// Generated by scripts/package.mjs. Do not edit.\n';
+// The default export is `init`, as in the web build, so that one line
+// (`import init, { validate } from 'cc-number-events'; await init();`) serves Node and browsers.
+// Here it resolves at once: the module is compiled when this file loads. It also carries every
+// function, as the default export did before it was `init` (`pkg.validate(...)`).
 writeFileSync(
   join(pkg, 'node', 'index.mjs'),
   banner +
     `import cjs from './${NAME}.js';\n\n` +
-    (names.length ? `export const {\n${names.map((n) => `  ${n},`).join('\n')}\n} = cjs;\n` : '') +
-    'export default cjs;\n',
+    (names.length ? `export const {\n${names.map((n) => `  ${n},`).join('\n')}\n} = cjs;\n\n` : '') +
+    '/** Resolves at once: in Node the module is ready when imported. */\n' +
+    'async function init() {}\n' +
+    `for (const name of ${JSON.stringify(names)}) Object.defineProperty(init, name, { value: cjs[name], enumerable: true });\n` +
+    'export default init;\n',
 );
 writeFileSync(
   join(pkg, 'node', 'index.d.mts'),
   banner +
     `export * from './${NAME}.js';\n` +
     `import * as cjs from './${NAME}.js';\n` +
-    'export default cjs;\n',
+    '/**\n' +
+    ' * Resolves at once: in Node the module is ready when imported. The same call as the web\n' +
+    " * build's `init`, so one `await init()` serves both; it also carries every function.\n" +
+    ' */\n' +
+    'declare const init: ((moduleOrPath?: unknown) => Promise<void>) & typeof cjs;\n' +
+    'export default init;\n',
 );
-// Files wasm-bindgen may emit that we don't ship.
-for (const dir of ['node', 'web']) rmSync(join(pkg, dir, '.gitignore'), { force: true });
+// Files wasm-bindgen emits that we don't ship: its .gitignore, and the .d.ts of the raw
+// module's exports (for the `bundler` target's ESM integration, which this package does not
+// use; `cc-number-events/wasm` is typed as a URL instead).
+for (const dir of ['node', 'web']) {
+  rmSync(join(pkg, dir, '.gitignore'), { force: true });
+  rmSync(join(pkg, dir, `${NAME}_bg.wasm.d.ts`), { force: true });
+}
+if (existsSync(join(pkg, 'node', `${NAME}_bg.wasm`))) fail(`pkg/node/${NAME}_bg.wasm: the package ships one .wasm, web/'s`);
+writeFileSync(
+  join(pkg, 'web', 'wasm-url.d.ts'),
+  banner +
+    '/**\n' +
+    " * `cc-number-events/wasm`: the package's WebAssembly module, as its URL where a bundler\n" +
+    ' * imports a file as its URL (esbuild `--loader:.wasm=file`, Vite `?url`). Pass it to\n' +
+    ' * `init({ module_or_path })` where the bundler does not find the file by itself.\n' +
+    ' */\n' +
+    'declare const url: string;\n' +
+    'export default url;\n',
+);
+
+// --- the <cc-event-viewer> element (www/viewer) --------------------------------------
+// Copied as it is, but for wasm.js, the one module naming the web build: the page's copy of
+// it is www/pkg/, the package's is ../web/.
+const viewerSrc = join(root, 'www', 'viewer');
+const viewer = join(pkg, 'viewer');
+rmSync(viewer, { recursive: true, force: true });
+cpSync(viewerSrc, viewer, { recursive: true });
+const wasmJs = join(viewer, 'wasm.js');
+const glueImport = `'../pkg/${NAME}.js'`;
+const viewerGlue = readFileSync(wasmJs, 'utf8');
+if (!viewerGlue.includes(glueImport)) fail(`www/viewer/wasm.js does not import ${glueImport}`);
+writeFileSync(wasmJs, viewerGlue.replace(glueImport, `'../web/${NAME}.js'`));
+// Its declarations, written for the package's layout (they import ../web/'s types).
+for (const f of readdirSync(join(root, 'npm', 'viewer'))) cpSync(join(root, 'npm', 'viewer', f), join(viewer, f));
+for (const f of ['index', 'element', 'define']) {
+  if (!existsSync(join(viewer, `${f}.js`)) || !existsSync(join(viewer, `${f}.d.ts`))) fail(`pkg/viewer/${f}.js or its .d.ts is missing`);
+}
 
 // --- the command line (bin/cc-number-events.mjs, `npx cc-number-events`) ----------
 mkdirSync(join(pkg, 'bin'), { recursive: true });
 cpSync(join(root, 'bin', 'cc-number-events.mjs'), join(pkg, 'bin', 'cc-number-events.mjs'));
 
 // --- docs and licences ---------------------------------------------------------
+// The package's README is npm/README.md (install, use, types, limits); the repository's
+// README (building, the page, the rules) stays with the repository.
 const docs = [];
-for (const f of ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
-  if (existsSync(join(root, f))) {
-    cpSync(join(root, f), join(pkg, f));
-    docs.push(f);
+for (const [from, to] of [['npm/README.md', 'README.md'], ['LICENSE-MIT', 'LICENSE-MIT'], ['LICENSE-APACHE', 'LICENSE-APACHE']]) {
+  if (existsSync(join(root, from))) {
+    cpSync(join(root, from), join(pkg, to));
+    docs.push(to);
   } else {
-    console.warn(`package.mjs: warning: ${f} not found; not included in pkg/`);
+    console.warn(`package.mjs: warning: ${from} not found; not included in pkg/`);
   }
 }
 
@@ -240,17 +395,20 @@ const nodeEntry = {
   import: { types: './node/index.d.mts', default: './node/index.mjs' },
   require: { types: nodeTypes, default: `./node/${NAME}.js` },
 };
+const wasmEntry = { types: './web/wasm-url.d.ts', default: `./web/${NAME}_bg.wasm` };
+const viewerEntry = (name) => ({ types: `./viewer/${name}.d.ts`, default: `./viewer/${name}.js` });
 const manifest = {
   name: 'cc-number-events',
   version,
   description: field('description'),
   license: 'MIT OR Apache-2.0',
+  // No repository field until the crate has a public one (Cargo.toml has none).
   repository: field('repository') ? { type: 'git', url: field('repository') } : undefined,
-  keywords: ['ringcentral', 'webhook', 'validation', 'wasm', 'webassembly'],
+  keywords: ['ringcentral', 'webhook', 'validation', 'wasm', 'webassembly', 'custom-element'],
+  // node/ and web/ each pin their own format in a package.json of their own.
+  type: 'module',
   engines: { node: '>=20' },
   main: `./node/${NAME}.js`,
-  module: `./web/${NAME}.js`,
-  browser: { [`./node/${NAME}.js`]: `./web/${NAME}.js` },
   types: nodeTypes,
   bin: { 'cc-number-events': './bin/cc-number-events.mjs' },
   exports: {
@@ -264,16 +422,17 @@ const manifest = {
     },
     './node': nodeEntry,
     './web': webEntry,
-    './web/cc_number_events_bg.wasm': `./web/${NAME}_bg.wasm`,
+    './wasm': wasmEntry,
+    // The path wasm-bindgen's web glue fetches, kept for those who import it by name.
+    [`./web/${NAME}_bg.wasm`]: wasmEntry,
+    './viewer': viewerEntry('index'),
+    './viewer/element': viewerEntry('element'),
+    './viewer/define': viewerEntry('define'),
+    './viewer/cc-event-viewer.css': './viewer/cc-event-viewer.css',
     './package.json': './package.json',
   },
-  files: [
-    'bin/cc-number-events.mjs',
-    ...readdirSync(join(pkg, 'node')).sort().map((f) => `node/${f}`),
-    ...readdirSync(join(pkg, 'web')).sort().map((f) => `web/${f}`),
-    ...docs,
-  ],
-  sideEffects: [`./node/${NAME}.js`, './node/index.mjs'],
+  files: ['bin/cc-number-events.mjs', 'node', 'web', 'viewer', ...docs],
+  sideEffects: [`./node/${NAME}.js`, './node/index.mjs', './viewer/define.js', './viewer/index.js', '*.css'],
 };
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 

@@ -175,12 +175,22 @@ export interface InvalidReport extends ReportRenderings {
   change?: never;
 }
 
-/** Thrown by `parse` for an invalid payload. */
-export interface InvalidEventError extends Error {
-  name: "InvalidEventError";
-  kind: Kind;
-  issues: Issue[];
+/**
+ * Thrown by `parse` for an invalid payload. A class: `e instanceof InvalidEventError` works,
+ * and `isInvalidEventError(e)` does too for an error from another copy of the package (the
+ * Node and browser builds, or two installed versions).
+ */
+export class InvalidEventError extends Error {
+  constructor(message: string, details: { kind: Kind; issues: Issue[] });
+  readonly name: "InvalidEventError";
+  /** The kind of payload it was (`contactCenterPhoneNumber` when it is one, but broken). */
+  readonly kind: Kind;
+  /** Errors, then warnings: the same issues `validate` reports. */
+  readonly issues: Issue[];
 }
+
+/** Whether `value` is an `InvalidEventError` thrown by `parse` (of any copy of this package). */
+export function isInvalidEventError(value: unknown): value is InvalidEventError;
 
 /**
  * Validates one notification (WebHook body, WebSocket frame or bare body). Never throws for
@@ -190,6 +200,21 @@ export function validate(input: Input, options?: ValidateOptions): Report;
 
 /** The normalised event; throws an `InvalidEventError` whose `issues` say why not. */
 export function parse(input: Input, options?: ParseOptions): ContactCenterEvent;
+
+/**
+ * Diagnostic, not part of the API: `validate`'s report as JSON text (tests compare it with the
+ * report's objects).
+ */
+export function reportJson(input: Input, options?: ValidateOptions): string;
+/** Diagnostic, not part of the API: `summarize`'s result as JSON text (for the benchmark). */
+export function summaryJson(input: Input, options?: SummarizeOptions): string;
+/** Diagnostic, not part of the API: the size of the module's WebAssembly memory, in bytes. */
+export function memoryBytes(): number;
+/**
+ * Test hook, not part of the API: `__trapForTests(0)` traps at once; `__trapForTests(n)` makes
+ * the n-th next call of validate, parse or summarize trap.
+ */
+export function __trapForTests(calls: number): void;
 /** Options of `summarize`: those of `validate`, plus log limits and extra renderings. */
 export interface SummarizeOptions extends ParseOptions {
   /** Most items read from one log (default 1000000). */

@@ -2,7 +2,7 @@
 // with no flags) and the exact JavaScript shapes of what it returns and throws.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +93,104 @@ process.stdout.write(JSON.stringify({ types: [typeof validate, typeof parse], va
       );
       assert.deepEqual(run('default.mjs'), ['function', 'function', true]);
     });
+
+    test("the browser's one import line runs in Node: the default export is an init that resolves at once", () => {
+      writeFileSync(
+        join(dir, 'init.mjs'),
+        "import init, { validate } from 'cc-number-events';\n" +
+          'const pending = init();\n' +
+          'process.stdout.write(JSON.stringify([typeof init, pending instanceof Promise, await pending, validate("{}").valid]));\n',
+      );
+      assert.deepEqual(run('init.mjs'), ['function', true, null, false]);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Layout, start-up and the error class
+
+describe('the package as published', () => {
+  const PKG = new URL('../../pkg/', import.meta.url);
+  const manifest = JSON.parse(readFileSync(new URL('package.json', PKG), 'utf8'));
+  const files = (dir) => readdirSync(dir, { recursive: true }).map(String);
+
+  test('carries one .wasm, shared by the Node and web builds', () => {
+    assert.deepEqual(files(PKG).filter((f) => f.endsWith('.wasm')), ['web/cc_number_events_bg.wasm']);
+    assert.equal(manifest.exports['./wasm'].default, './web/cc_number_events_bg.wasm');
+  });
+
+  test('says its module format, names no placeholder repository, and exports the viewer', () => {
+    assert.equal(manifest.type, 'module');
+    assert.equal(manifest.repository, undefined);
+    for (const entry of ['./viewer', './viewer/element', './viewer/define']) {
+      const { types, default: js } = manifest.exports[entry];
+      assert.ok(files(PKG).includes(js.slice(2)) && files(PKG).includes(types.slice(2)), entry);
+    }
+    assert.match(readFileSync(new URL('README.md', PKG), 'utf8'), /^# cc-number-events\n/);
+  });
+
+  test('trappedReport, the trap guard\'s helper, is not exported', () => {
+    assert.equal(require('cc-number-events').trappedReport, undefined);
+  });
+
+  test('the web build, called before init(), throws an error that says to call it; after, it works', async () => {
+    const web = await import(new URL('web/cc_number_events.js', PKG).href);
+    assert.throws(() => web.validate(VALID), (e) => e instanceof Error &&
+      /^cc-number-events: validate\(\) was called before the WebAssembly module was loaded: call `await init\(\)`/.test(e.message));
+    assert.throws(() => web.parse(VALID), /parse\(\) was called before/);
+    await web.default({ module_or_path: readFileSync(new URL('web/cc_number_events_bg.wasm', PKG)) });
+    assert.equal(web.validate(VALID).valid, true);
+    // Errors of either build are InvalidEventErrors to both builds' class and guard.
+    let fromWeb;
+    try {
+      web.parse('{}');
+    } catch (e) {
+      fromWeb = e;
+    }
+    const node = require('cc-number-events');
+    assert.ok(fromWeb instanceof node.InvalidEventError && node.isInvalidEventError(fromWeb));
+    assert.ok(web.isInvalidEventError(catchParse('{}')) && catchParse('{}') instanceof web.InvalidEventError);
+  });
+
+  const catchParse = (input) => {
+    try {
+      parse(input);
+    } catch (e) {
+      return e;
+    }
+    assert.fail('parse did not throw');
+  };
+
+  test('parse throws an InvalidEventError: a class, with its guard, its fields unchanged', () => {
+    const { InvalidEventError, isInvalidEventError } = require('cc-number-events');
+    const e = catchParse('{"uuid": 1');
+    assert.ok(e instanceof InvalidEventError && e instanceof Error && isInvalidEventError(e));
+    assert.equal(Object.getPrototypeOf(e), InvalidEventError.prototype);
+    assert.deepEqual(Object.keys(e), ['name', 'kind', 'issues']);
+    assert.equal(e.name, 'InvalidEventError');
+    assert.equal(e.kind, 'malformed');
+    assert.match(e.stack, /InvalidEventError/);
+    // A look-alike is not one; the guard never throws.
+    const lookalike = Object.assign(new Error('x'), { name: 'InvalidEventError', kind: 'malformed', issues: [] });
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    for (const v of [lookalike, null, undefined, 'InvalidEventError', {}, proxy]) {
+      assert.equal(isInvalidEventError(v), false);
+      assert.equal(v instanceof InvalidEventError, false);
+    }
+    // Made by hand, it is one too.
+    const made = new InvalidEventError('1:1: broken', { kind: 'malformed', issues: [] });
+    assert.ok(isInvalidEventError(made) && made.name === 'InvalidEventError' && made.message === '1:1: broken');
+    // Other functions' errors are untouched.
+    assert.throws(() => validate(VALID, { stict: true }), (err) => err instanceof TypeError && !isInvalidEventError(err));
+  });
+
+  test('a trap inside parse still ends in the InvalidEventError class', () => {
+    const { __trapForTests, InvalidEventError } = require('cc-number-events');
+    __trapForTests(1);
+    const e = catchParse(VALID);
+    assert.ok(e instanceof InvalidEventError, `${e?.name}: ${e?.message}`);
+    assert.equal(parse(VALID).body.phoneNumberInfo.id, '987654321');
   });
 });
 

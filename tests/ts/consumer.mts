@@ -2,7 +2,16 @@
 // `tsc --noEmit -p tests/ts`. It uses the declared types exactly as an application would;
 // each `@ts-expect-error` line proves a type is exact: if the declarations ever loosen
 // (say, `kind: string` or `input: any`), that line stops being an error and tsc fails.
-import pkg, { parse, summarize, validate } from 'cc-number-events';
+import pkg, {
+  InvalidEventError as InvalidEventErrorClass,
+  isInvalidEventError,
+  memoryBytes,
+  parse,
+  reportJson,
+  summarize,
+  summaryJson,
+  validate,
+} from 'cc-number-events';
 import type {
   Change,
   Delivery,
@@ -28,6 +37,11 @@ const options: ValidateOptions = { strict: true, maxIssues: 10 };
 const report: Report = validate(payload, options);
 const fromBytes: Report = validate(bytes);
 const viaDefault: Report = pkg.validate(payload, { maxDepth: 32, maxInputBytes: 1 << 20 });
+// The default export is also `init`, as in the web build: one `await init()` serves both.
+const ready: Promise<void> = pkg();
+// The diagnostics are typed.
+const diagnostics: [string, string, number] = [reportJson(payload), summaryJson(payload, { maxItems: 10 }), memoryBytes()];
+void [ready, diagnostics];
 
 // An ArrayBuffer is its bytes; an already-parsed body (`express.json()`) is an input too.
 const fromBuffer: Report = validate(bytes.buffer as ArrayBuffer);
@@ -173,9 +187,18 @@ const uuidUnchecked: string = report.event.uuid;
 const uuid: string | undefined = report.event?.uuid;
 
 // --- parse: the normalised event, or an InvalidEventError with issues -----------------------
-function isInvalidEventError(e: unknown): e is InvalidEventError {
-  return e instanceof Error && e.name === 'InvalidEventError';
+// The package's own guard and class (imported as values: both exist at run time).
+const guard: (e: unknown) => e is InvalidEventError = isInvalidEventError;
+function viaInstanceof(e: unknown): Issue[] | undefined {
+  return e instanceof InvalidEventErrorClass ? e.issues : undefined;
 }
+const made = new InvalidEventErrorClass('1:1: broken', { kind: 'malformed', issues: [] });
+const madeKind: Kind = made.kind;
+// @ts-expect-error the class needs its kind and issues
+new InvalidEventErrorClass('1:1: broken');
+// @ts-expect-error its fields are read-only
+made.issues = [];
+void [guard, viaInstanceof, madeKind];
 
 function parseOrExplain(input: string | Uint8Array): ContactCenterEvent | Issue[] {
   try {
