@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npx cc-number-events check|summarize FILE...`: the native binary's commands (cli/ in the
+// `npx cc-number-events check|summarize|reconcile ...`: the native binary's commands (cli/ in the
 // crate) on the package's WebAssembly module, with the same output, exit statuses (0 valid,
 // 1 invalid, 2 usage or input error) and gzip support. scripts/package.mjs ships this file as
 // pkg/bin/cc-number-events.mjs; it uses only the package's public exports.
@@ -27,9 +27,12 @@ const EXAMPLES = `Examples:
   cc-number-events summarize --format markdown day1.ndjson day2.ndjson > report.md
   cc-number-events summarize --format csv log.ndjson | head -5
   cc-number-events summarize --no-timelines --format json weeks.ndjson.gz
+  cc-number-events reconcile --before monday.json --after tuesday.json \\
+      --after-time 2023-04-19T08:00:00Z log.ndjson  what the log missed, against the lists
 
-Exit status: 0 when every file is valid, 1 when any is invalid (check), 2 for a usage error
-or a file that cannot be read (missing, a directory, binary data).`;
+Exit status: 0 when every file is valid, 1 when any is invalid (check) or anything is found
+(reconcile), 2 for a usage error or a file that cannot be read (missing, a directory, binary
+data).`;
 
 const HELP = `Check and summarize RingCentral Contact Center phone-number event notifications: WebHook
 bodies, WebSocket frames and logs of them (NDJSON, JSON arrays, concatenated JSON), plain or
@@ -41,6 +44,8 @@ Commands:
   check      Validate payloads and logs; one line per problem, exit status 1 if any is invalid
   summarize  Summarize logs: counts, duplicates, order, net effect per account, each number's
              timeline
+  reconcile  Reconcile a log against RingCentral's phone-number lists: missed notifications,
+             then drift; exit status 1 if anything is found
 
 check [--strict] [--json] FILE...
   A file that holds one notification (a WebHook body, a WebSocket frame, an APNS wrapper) is
@@ -58,6 +63,13 @@ summarize [--format text|markdown|csv|json] [--strict] [--no-timelines] [--last 
   --last N         Keep only the last N entries of each number's timeline
   --changed-only   List only the numbers the log changes (added, removed, changed, transient)
   --max-items N    Stop reading after N items (default: read them all)
+
+reconcile --after FILE [--before FILE] [--after-time TIME] [--before-time TIME]
+          [--format text|markdown|csv|json] [--strict] LOG
+  The lists are the REST responses of GET /restapi/v1.0/account/~/phone-number?usageType=
+  ContactCenterNumber (or of the v2 list), as saved: one page, pages back to back or in an array.
+  --after-time   When --after was taken: later notifications are not counted against it
+  --before-time  When --before was taken: earlier notifications are already in it
 
 FILE is a path, or \`-\` for standard input; gzip files are read as they are.
 
@@ -264,9 +276,73 @@ async function render(iterator, args) {
   return out.endsWith('\n') ? out : `${out}\n`;
 }
 
+// --- reconcile -------------------------------------------------------------------------------
+/** All of `file`'s text (gunzipped, binary data refused), as `reconcile` reads each input. */
+async function readAll(file, onBytes) {
+  const chunks = [];
+  const it = await openText(file, onBytes);
+  for (let r = await it.next(); !r.done; r = await it.next()) chunks.push(r.value);
+  return Buffer.concat(chunks);
+}
+
+/** The reconciliation's rendering, and whether anything was found (cli/reconcile.rs). */
+async function reconciled(args, onBytes) {
+  const read = async (file) => {
+    try {
+      return await readAll(file, onBytes);
+    } catch (e) {
+      if (e instanceof InputError) e.file = file === '-' ? '<stdin>' : file;
+      throw e;
+    }
+  };
+  const input = {};
+  if (args.before !== undefined) input.before = await read(args.before);
+  input.log = await read(args.files[0]);
+  input.after = await read(args.after);
+  if (args.beforeTime !== undefined) input.beforeTime = args.beforeTime;
+  if (args.afterTime !== undefined) input.afterTime = args.afterTime;
+  let r;
+  try {
+    r = pkg.reconcile(input, {
+      strict: args.strict,
+      maxInputBytes: MAX_LOG_BYTES,
+      markdown: args.format === 'markdown',
+      csv: args.format === 'csv',
+    });
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(e.message);
+    throw e;
+  }
+  const c = r.counts;
+  const findings = c.missedAdds + c.missedRemovals + c.removedButPresent + c.contradictions
+    + c.fieldDrift + c.unexplainedChanges;
+  const found = findings > 0 || !r.compared || !r.after.valid || (r.before !== undefined && !r.before.valid);
+  const out = args.format === 'json' ? JSON.stringify(r) : r[args.format] ?? '';
+  return { text: out.endsWith('\n') ? out : `${out}\n`, found };
+}
+
+async function runReconcile(args) {
+  let result;
+  try {
+    result = await reconciled(args, () => {});
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`${NAME}: ${e.file}: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n\nFor more information, try '--help'.\n`);
+      return 2;
+    }
+    throw e;
+  }
+  write(result.text);
+  return result.found ? 1 : 0;
+}
+
 // --- arguments -------------------------------------------------------------------------------
 function parse(argv) {
-  if (argv.length === 0) throw new UsageError('a command is required: check or summarize');
+  if (argv.length === 0) throw new UsageError('a command is required: check, summarize or reconcile');
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') return { help: true };
   if (command === '-V' || command === '--version') return { version: true };
@@ -278,7 +354,13 @@ function parse(argv) {
         last: { type: 'string' }, 'changed-only': { type: 'boolean' }, 'max-items': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       }
-      : null;
+      : command === 'reconcile'
+        ? {
+          after: { type: 'string' }, before: { type: 'string' }, 'after-time': { type: 'string' },
+          'before-time': { type: 'string' }, format: { type: 'string' }, strict: { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        }
+        : null;
   if (!options) throw new UsageError(`unrecognized subcommand '${command}'`);
   let parsed;
   try {
@@ -288,6 +370,12 @@ function parse(argv) {
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true };
+  if (command === 'reconcile') {
+    if (values.after === undefined) throw new UsageError('the following required arguments were not provided: --after <FILE>');
+    if (positionals.length !== 1) {
+      throw new UsageError(positionals.length === 0 ? 'the following required arguments were not provided: <LOG>' : `unexpected argument '${positionals[1]}' found`);
+    }
+  }
   if (positionals.length === 0) throw new UsageError('the following required arguments were not provided: <FILE>...');
   const format = values.format ?? 'text';
   if (!FORMATS.includes(format)) {
@@ -306,6 +394,7 @@ function parse(argv) {
   return {
     command, files: positionals, strict: !!values.strict, json: !!values.json, format,
     noTimelines: !!values['no-timelines'], last, changedOnly: !!values['changed-only'], maxItems,
+    after: values.after, before: values.before, afterTime: values['after-time'], beforeTime: values['before-time'],
   };
 }
 
@@ -332,7 +421,7 @@ async function main(argv) {
     args = parse(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`error: ${e.message}\n\nUsage: ${NAME} <check|summarize> [OPTIONS] <FILE>...\n\nFor more information, try '--help'.\n`);
+    process.stderr.write(`error: ${e.message}\n\nUsage: ${NAME} <check|summarize|reconcile> [OPTIONS] <FILE>...\n\nFor more information, try '--help'.\n`);
     return 2;
   }
   if (args.help) {
@@ -344,6 +433,7 @@ async function main(argv) {
     write(`${NAME} ${version}\n`);
     return 0;
   }
+  if (args.command === 'reconcile') return runReconcile(args);
   let unreadable = false;
   let invalid = false;
   const several = args.files.length > 1 && args.format !== 'json';

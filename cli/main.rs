@@ -1,4 +1,4 @@
-//! `cc-number-events`: check and summarize RingCentral Contact Center phone-number
+//! `cc-number-events`: check, summarize and reconcile RingCentral Contact Center phone-number
 //! notifications from the command line. Built on the crate's public API only.
 
 // The command's dependencies are native-only (Cargo.toml): on wasm32, where
@@ -14,6 +14,8 @@ mod input;
 mod out;
 #[cfg(not(target_arch = "wasm32"))]
 mod parts;
+#[cfg(not(target_arch = "wasm32"))]
+mod reconcile;
 #[cfg(not(target_arch = "wasm32"))]
 mod run;
 #[cfg(not(target_arch = "wasm32"))]

@@ -4,6 +4,7 @@
 use crate::check::{check_source, CheckOptions, FileCheck};
 use crate::input::{InputError, Source};
 use crate::out::{progress, Out};
+use crate::reconcile::{found_something, instant, ReconcileRequest};
 use crate::summarize::{Format, SummaryRequest};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -20,9 +21,12 @@ Examples:
   cc-number-events summarize --format markdown day1.ndjson day2.ndjson > report.md
   cc-number-events summarize --format csv log.ndjson | head -5
   cc-number-events summarize --no-timelines --format json weeks.ndjson.gz
+  cc-number-events reconcile --before monday.json --after tuesday.json \
+      --after-time 2023-04-19T08:00:00Z log.ndjson  what the log missed, against the lists
 
-Exit status: 0 when every file is valid, 1 when any is invalid (check), 2 for a usage error
-or a file that cannot be read (missing, a directory, binary data).";
+Exit status: 0 when every file is valid, 1 when any is invalid (check) or anything is found
+(reconcile), 2 for a usage error or a file that cannot be read (missing, a directory, binary
+data).";
 
 /// Check and summarize RingCentral Contact Center phone-number event notifications: WebHook
 /// bodies, WebSocket frames and logs of them (NDJSON, JSON arrays, concatenated JSON), plain
@@ -46,6 +50,36 @@ enum Command {
     /// Summarize logs: counts, duplicates, order, net effect per account, each number's
     /// timeline.
     Summarize(SummarizeArgs),
+    /// Reconcile a log against RingCentral's phone-number lists (the REST responses of
+    /// `GET /restapi/v1.0/account/~/phone-number?usageType=ContactCenterNumber` or of the v2
+    /// list, as saved): missed notifications, then drift; exit status 1 if anything is found.
+    Reconcile(ReconcileArgs),
+}
+
+#[derive(Args)]
+#[command(after_help = EXAMPLES)]
+struct ReconcileArgs {
+    /// The log of notifications (`-` for standard input).
+    #[arg(value_name = "LOG")]
+    log: PathBuf,
+    /// The phone-number list as it is now (or when the log ends).
+    #[arg(long, value_name = "FILE", required = true)]
+    after: PathBuf,
+    /// The phone-number list as it was when the log began.
+    #[arg(long, value_name = "FILE")]
+    before: Option<PathBuf>,
+    /// When `--after` was taken: later notifications are not counted against it.
+    #[arg(long, value_name = "TIME", value_parser = instant)]
+    after_time: Option<cc_number_events::Instant>,
+    /// When `--before` was taken: earlier notifications are already in it.
+    #[arg(long, value_name = "TIME", value_parser = instant)]
+    before_time: Option<cc_number_events::Instant>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Unknown members and undocumented values make a notification invalid.
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Args)]
@@ -95,6 +129,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Summarize(args) => run_summarize(args),
+        Command::Reconcile(args) => run_reconcile(args),
     }
 }
 
@@ -213,4 +248,27 @@ fn run_summarize(args: SummarizeArgs) -> ExitCode {
         }
     }
     finish(out, if unreadable { 2 } else { 0 })
+}
+
+fn run_reconcile(args: ReconcileArgs) -> ExitCode {
+    let request = ReconcileRequest {
+        format: args.format,
+        strict: args.strict,
+        before_time: args.before_time,
+        after_time: args.after_time,
+    };
+    let before = args.before.as_deref().map(Source::from_arg);
+    let (log, after) = (Source::from_arg(&args.log), Source::from_arg(&args.after));
+    let read = Arc::new(AtomicU64::new(0));
+    match request.run(before.as_ref(), &log, &after, read) {
+        Ok((r, text)) => {
+            let mut out = Out::new();
+            out.text(&text);
+            finish(out, u8::from(found_something(&r)))
+        }
+        Err(e) => {
+            report_input_error(&e);
+            ExitCode::from(2)
+        }
+    }
 }

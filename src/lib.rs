@@ -65,6 +65,7 @@ mod js;
 mod json;
 mod model;
 mod output;
+mod reconcile;
 mod summary;
 mod text;
 
@@ -74,6 +75,7 @@ pub use api::receive::{
     body_empty, receive, AnswerHeaders, Outcome, ReceiveOptions, Received, RecentUuids,
     ReplayStore, MAX_ECHO_BYTES,
 };
+pub use api::reconcile::reconcile;
 pub use api::summarize::{summarize, summarize_tree};
 pub use api::summarizer::Summarizer;
 pub use api::validate::{parse, validate, validate_tree};
@@ -87,6 +89,10 @@ pub use model::{
     EventType, FrameType, Kind, NumberType, PhoneNumberInfo, Report, ValidateOptions,
 };
 pub use output::schema::json_schema;
+pub use reconcile::{
+    FindingKind, ReconcileCounts, ReconcileFinding, ReconcileInput, ReconcileOptions,
+    Reconciliation, SnapshotRecord, SnapshotReport, MAX_EVIDENCE_LINES,
+};
 pub use summary::{SummarizeOptions, Summary};
 
 /// Not part of the API, and not stable: what the JavaScript boundary (`src/js/`) needs of the
@@ -96,6 +102,7 @@ pub use summary::{SummarizeOptions, Summary};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::api::receive::{admit, carries_validation_token, settle};
+    pub use crate::api::reconcile::reconcile_from;
     pub use crate::api::summarize::summarize_from;
     pub use crate::api::validate::validate_from;
     pub use crate::checks::fast::clean;

@@ -10,13 +10,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The layers, lowest first; each is a folder of `src/`.
-const LAYERS: [&str; 9] = [
+const LAYERS: [&str; 10] = [
     "text",
     "diagnostics",
     "json",
     "model",
     "checks",
     "summary",
+    "reconcile",
     "output",
     "api",
     "js",

@@ -214,6 +214,21 @@ codes! {
     /// The log ends in the middle of its last item.
     LogTruncated = "log-truncated", Error, false,
         "The log ends in the middle of its last item (cut off while copying or writing).";
+    /// A snapshot value that is not a phone-number list response.
+    SnapshotNotAList = "snapshot-not-a-list", Error, false,
+        "A snapshot that is not a RingCentral phone-number list response (`{records, paging}`, v1 or v2).";
+    /// A record of a phone-number list that cannot be compared.
+    SnapshotRecord = "snapshot-record", Error, false,
+        "A phone-number list record without a usable `id`, `phoneNumber` or `usageType`, or with a member of the wrong type.";
+    /// The pages of a snapshot do not add up to the list its `paging` announces.
+    SnapshotIncomplete = "snapshot-incomplete", Warning, false,
+        "A snapshot lacks pages or records its `paging` announces: numbers missing from it are not taken as gone.";
+    /// The same id twice in one snapshot.
+    SnapshotDuplicateRecord = "snapshot-duplicate-record", Warning, false,
+        "The same phone-number id appears twice in a snapshot (a page saved twice?); the first record is used.";
+    /// Only `DirectNumber` records: the caller had no admin rights.
+    SnapshotDirectNumbersOnly = "snapshot-direct-numbers-only", Warning, false,
+        "A snapshot holds only `DirectNumber` records: taken without admin rights, it says nothing about Contact Center numbers.";
 }
 
 #[cfg(test)]

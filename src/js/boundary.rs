@@ -125,6 +125,14 @@ pub enum NoMemory<'a> {
 }
 
 impl NoMemory<'_> {
+    /// What the boundary tells the core about an input it could not copy for this reason.
+    pub fn from_js(self, size: usize, exact: bool) -> FromJs {
+        FromJs {
+            no_memory: Some(self.message(size, exact)),
+            ..FromJs::default()
+        }
+    }
+
     fn message(self, size: usize, exact: bool) -> (String, &'static str) {
         let at_least = if exact { "" } else { "at least " };
         match self {

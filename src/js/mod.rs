@@ -1,4 +1,4 @@
-//! Layer 9, the JavaScript boundary: reading JavaScript's values and options, the encodings
+//! Layer 10, the JavaScript boundary: reading JavaScript's values and options, the encodings
 //! that cross, and (compiled only for `wasm32`) every `#[wasm_bindgen]` export and the
 //! JavaScript modules they import (`*.js` here). Nothing imports it, and it uses only what the
 //! crate root exports, `__private` included (tests/layers.rs checks).
@@ -13,6 +13,8 @@ mod assemble;
 mod input;
 #[cfg(target_arch = "wasm32")]
 mod objects;
+#[cfg(target_arch = "wasm32")]
+mod reconcile;
 #[cfg(target_arch = "wasm32")]
 mod snapshot;
 #[cfg(target_arch = "wasm32")]

@@ -40,7 +40,12 @@ export type IssueCode =
   | "invalid-area-code" | "invalid-uri" | "empty-uri"
   | "uri-mismatch" | "unknown-payment-type" | "invalid-number-type" | "unknown-usage-type"
   | "usage-type-mismatch" | "unknown-status" | "too-many-issues" | "too-many-items"
-  | "log-truncated";
+  | "log-truncated"
+  | "snapshot-not-a-list"
+  | "snapshot-record"
+  | "snapshot-incomplete"
+  | "snapshot-duplicate-record"
+  | "snapshot-direct-numbers-only";
 
 /** One located problem. Positions count UTF-16 code units, as JavaScript strings do. */
 export interface Issue {
@@ -450,3 +455,121 @@ export function summarizeStream(
   source: ReadableChunks | AsyncIterable<StreamChunk> | Iterable<StreamChunk>,
   options?: SummarizeStreamOptions,
 ): Promise<Summary>;
+
+/**
+ * What `reconcile` compares: the notifications, and RingCentral's phone-number list (the
+ * response of `GET /restapi/v1.0/account/{accountId}/phone-number?usageType=ContactCenterNumber`
+ * or `GET /restapi/v2/accounts/{accountId}/phone-numbers`, one page, pages back to back or in
+ * an array) as text or bytes exactly as saved, so that what is wrong in it is located.
+ */
+export interface ReconcileInput {
+  /** The list before the log began, if it was saved. */
+  before?: string | Uint8Array | ArrayBuffer;
+  /** The log, in any form `summarize` reads as text or bytes. */
+  log: string | Uint8Array | ArrayBuffer;
+  /** The list now (or when the log ends). */
+  after: string | Uint8Array | ArrayBuffer;
+  /** When `before` was taken (ISO 8601, or a Date): events at or before it are already in it. */
+  beforeTime?: string | Date;
+  /** When `after` was taken: later events are not counted against it. */
+  afterTime?: string | Date;
+}
+
+export type FindingKind =
+  | "missedAdd" | "missedRemoval" | "removedButPresent" | "contradictsBefore"
+  | "fieldDrift" | "unexplainedChange";
+
+/** A record of a phone-number list, as a finding's evidence: values as the list gives them. */
+export interface SnapshotRecord {
+  /** 1-based line and UTF-16 column of the record's `{` in the snapshot's text. */
+  line: number;
+  column: number;
+  /** Always a string, though v1 lists give an int64 number. */
+  id: string;
+  phoneNumber: string;
+  usageType: string;
+  /** As the list gives it: "VoiceOnly", "FaxOnly" or "VoiceFax". */
+  type?: string;
+  status?: string;
+  paymentType?: string;
+  location?: string;
+  contactCenterProvider?: ContactCenterProvider;
+  /** v2 only: "Toll" or "TollFree". */
+  tollType?: string;
+}
+
+/** One disagreement about one number, with its evidence. */
+export interface ReconcileFinding {
+  kind: FindingKind;
+  id: string;
+  phoneNumber: string;
+  message: string;
+  /** For fieldDrift and unexplainedChange: "status", "type", "location", "paymentType", "contactCenterProvider.id" or "contactCenterProvider.name". */
+  field?: string;
+  /** The value the log leaves (fieldDrift) or `before` gives (unexplainedChange). */
+  expected?: string;
+  /** The value in `after`. */
+  actual?: string;
+  /** Log lines (1-based) of the notifications concerned, at most 10. */
+  lines: number[];
+  before?: SnapshotRecord;
+  after?: SnapshotRecord;
+}
+
+/** What was read of one snapshot. */
+export interface SnapshotReport {
+  valid: boolean;
+  version?: "v1" | "v2";
+  accountId?: string;
+  pages: number;
+  records: number;
+  contactCenter: number;
+  /** Every page and record `paging` announces is there: a number missing from it is gone. */
+  complete: boolean;
+  /** Only DirectNumber records: taken without admin rights, not compared. */
+  directNumbersOnly: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+export interface ReconcileCounts {
+  numbers: number;
+  inAgreement: number;
+  missedAdds: number;
+  missedRemovals: number;
+  removedButPresent: number;
+  contradictions: number;
+  fieldDrift: number;
+  unexplainedChanges: number;
+  logEvents: number;
+  invalidItems: number;
+  eventsBeforeSnapshot: number;
+  eventsAfterSnapshot: number;
+  otherAccounts: number;
+}
+
+/** The log reconciled against the phone-number lists. */
+export interface Reconciliation {
+  /** Whether `after` could be compared: read, and not taken without admin rights. */
+  compared: boolean;
+  after: SnapshotReport;
+  before?: SnapshotReport;
+  beforeTime?: string;
+  afterTime?: string;
+  counts: ReconcileCounts;
+  /** Missed notifications first, then contradictions, then drift. */
+  findings: ReconcileFinding[];
+  findingsNotListed: number;
+  outputTruncated: boolean;
+  text: string;
+  markdown?: string;
+  csv?: string;
+}
+
+/**
+ * Reconciles a log against RingCentral's phone-number lists. Options are `summarize`'s: its
+ * limits apply to the log and to each snapshot; `markdown` and `csv` add those renderings.
+ * Bad snapshots are reported in `after.errors`/`before.errors`, never thrown; a missing or
+ * mistyped member of `input` is a TypeError, an unreadable time a RangeError.
+ */
+export function reconcile(input: ReconcileInput, options?: SummarizeOptions): Reconciliation;

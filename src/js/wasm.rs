@@ -18,7 +18,7 @@ use super::objects;
 use super::options::OptionsOf;
 use super::snapshot::read_options;
 use crate::__private::{
-    admit, carries_validation_token, hash_keys as map_keys, seed_hashes, settle,
+    admit, carries_validation_token, hash_keys as map_keys, reconcile_from, seed_hashes, settle,
 };
 use crate::SummarizeOptions;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
@@ -305,6 +305,33 @@ fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
             }
         },
     )
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn reconcile(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    seed();
+    // Options first, as every export reads them: the caller's getters run while Rust holds
+    // no memory.
+    let log = read_options(&opts, OptionsOf::Summarize)?;
+    let parts = super::reconcile::parts(&input, log.item.max_input_bytes)?;
+    trap_if_armed();
+    let options = crate::ReconcileOptions {
+        log,
+        before_time: parts.before_time,
+        after_time: parts.after_time,
+    };
+    let input = crate::ReconcileInput {
+        before: parts.before.as_ref().map(|b| &b.bytes[..]),
+        log: &parts.log.bytes,
+        after: &parts.after.bytes,
+    };
+    let none = crate::__private::FromJs::default();
+    let js = [
+        parts.before.as_ref().map_or(&none, |b| &b.js),
+        &parts.log.js,
+        &parts.after.js,
+    ];
+    to_js(&reconcile_from(input, &options, js))
 }
 
 /// Not part of the API: what `parse` (0), `validate` (1) or `summarize` (2) answers for

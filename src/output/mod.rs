@@ -1,4 +1,4 @@
-//! Layer 7, what callers are handed: the text, Markdown and CSV renderings, and the tokens
+//! Layer 8, what callers are handed: the text, Markdown and CSV renderings, and the tokens
 //! that carry values to JavaScript. Uses the layers below.
 
 pub(crate) mod render;

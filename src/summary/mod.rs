@@ -13,9 +13,11 @@ mod records;
 pub(crate) mod stream;
 mod summarize;
 mod timelines;
+mod visit;
 mod window;
 
 pub(crate) use listing::output_limit;
 #[cfg(feature = "serde")]
 pub(crate) use parsed::summarize_parsed;
 pub use summarize::*;
+pub(crate) use visit::SeenNumber;

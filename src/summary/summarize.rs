@@ -14,6 +14,7 @@ use crate::summary::listing::{list, output_limit};
 use crate::summary::pass::Part;
 use crate::summary::reader::Reader;
 use crate::summary::timelines::finish;
+use crate::summary::visit::{visit_numbers, NumberVisitor};
 use crate::summary::window::{Base, Window};
 
 /// Options for [`summarize`](crate::summarize): those of `validate`, plus limits for whole logs and the
@@ -296,6 +297,18 @@ pub(crate) fn summarize_with(
     js: &FromJs,
     fast: bool,
 ) -> Summary {
+    summarize_visiting(input, options, js, fast, None)
+}
+
+/// [`summarize_with`], and `visit` sees every number the log holds before the summary's
+/// lists are cut (see [`NumberVisitor`]).
+pub(crate) fn summarize_visiting(
+    input: &[u8],
+    options: &SummarizeOptions,
+    js: &FromJs,
+    fast: bool,
+    visit: Option<&mut NumberVisitor>,
+) -> Summary {
     let mut f = Findings::new(options.item.strict);
     let text = decode(input, &mut f, options.item.max_input_bytes, js);
     let src: &str = text.as_ref().map_or("", |t| &t.text);
@@ -310,6 +323,9 @@ pub(crate) fn summarize_with(
         reader.fast = fast;
         let damage = (&text.damage[..], text.damage_from);
         reader.read_text(src, text.start, damage, &mut part, options);
+    }
+    if let Some(visit) = visit {
+        visit_numbers(&part.records, visit);
     }
     finish_part(part, options, js.too_large.map_or(input.len(), |(n, _)| n))
 }

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { createSummarizer, parse, summarize, summarizeStream, validate } from 'cc-number-events';
+import { createSummarizer, parse, reconcile, summarize, summarizeStream, validate } from 'cc-number-events';
 
 const ROOT = new URL('../../', import.meta.url);
 const SOURCE = readFileSync(new URL('src/js/types.d.ts', ROOT), 'utf8');
@@ -283,7 +283,7 @@ const fixtures = (dir) =>
 test('the declarations read, and the package ships them as they are', () => {
   assert.ok(D.interfaces.size > 15 && D.aliases.size > 5, 'declarations read');
   assert.deepEqual(D.functions.sort(), [
-    '__trapForTests', 'createSummarizer', 'isInvalidEventError', 'memoryBytes', 'parse', 'reportJson', 'summarize',
+    '__trapForTests', 'createSummarizer', 'isInvalidEventError', 'memoryBytes', 'parse', 'reconcile', 'reportJson', 'summarize',
     'summarizeStream', 'summaryJson', 'validate',
   ]);
   const shipped = readFileSync(new URL('pkg/node/cc_number_events.d.ts', ROOT), 'utf8');
@@ -324,10 +324,27 @@ test('every report, event, error and summary of the fixtures fits its declaratio
       for (const p of progress) assertFits(p, 'StreamProgress', file, seen);
     }
   }
+  const cases = new URL('tests/fixtures/reconcile/', ROOT);
+  for (const name of readdirSync(cases)) {
+    const read = (f) => {
+      try {
+        return readFileSync(new URL(`${name}/${f}`, cases));
+      } catch {
+        return undefined;
+      }
+    };
+    const input = { log: read('log.ndjson'), after: read('after.json') };
+    if (read('before.json')) input.before = read('before.json');
+    const given = read('options.json');
+    if (given) Object.assign(input, JSON.parse(given.toString('utf8')));
+    for (const options of [undefined, { markdown: true, csv: true, maxOutputBytes: 1500 }]) {
+      assertFits(reconcile(input, options), 'Reconciliation', name, seen);
+    }
+  }
   // Every declaration of a value was met (options, inputs, and the error's own, are the caller's).
   const values = [...D.interfaces.keys(), ...D.aliases.keys()].filter(
     (n) => !/Options$/.test(n)
-      && !['InvalidEventError', 'InvalidEventErrorFields', 'Input', 'StreamChunk', 'ReadableChunks', 'JsonObject', 'JsonValue'].includes(n),
+      && !['InvalidEventError', 'InvalidEventErrorFields', 'Input', 'StreamChunk', 'ReadableChunks', 'JsonObject', 'JsonValue', 'ReconcileInput'].includes(n),
   );
   assert.deepEqual(values.filter((n) => !seen.has(n) && !seenParents.has(n)), [], 'declarations no fixture exercised');
 });
@@ -346,6 +363,8 @@ const SAME = [
   'ContactCenterProvider', 'DuplicateItem', 'OutOfOrderItem', 'TimelineEntry', 'NumberTimeline',
   'SummarizeOptions', 'IssueCode', 'InvalidEventError', 'ValidateOptions', 'ControlFrame',
   'FrameType', 'Summarizer',
+  'ReconcileInput', 'FindingKind', 'SnapshotRecord', 'ReconcileFinding', 'SnapshotReport',
+  'ReconcileCounts', 'Reconciliation',
 ];
 // (`Body` is declared inline, as `body`; `ParseOptions` is the part of `ValidateOptions` that
 // `parse` reads, with no Rust type of its own; `StreamProgress`, `SummarizeStreamOptions` and

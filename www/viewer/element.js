@@ -31,6 +31,7 @@ import { buildLayout } from './layout.js';
 import { logView } from './log-view.js';
 import { CcReportEvent } from './report-event.js';
 import { failureView, singleView } from './single-view.js';
+import { reconcilePanel } from './reconcile-panel.js';
 import { loadState, saveState } from './storage.js';
 import { CheckError, WorkerClient } from './worker-client.js';
 import { notRedactable } from './redact.js';
@@ -71,6 +72,8 @@ export class CcEventViewer extends HTMLElement {
   #chart = null;
   /** The shown result's issues, in the order the editor marks and the views number them. */
   #issues = [];
+  /** The reconcile panel (./reconcile-panel.js). */
+  #panel;
 
   constructor() {
     super();
@@ -177,6 +180,12 @@ export class CcEventViewer extends HTMLElement {
       onStrict: (on) => (this.strict = on),
       onExport: (action) => this.#export(action),
     }));
+    this.#panel = reconcilePanel({
+      request: (lists) => this.#client?.reconcile(this.#source ? this.#source.bytes : this.#editor.text, this.strict, lists),
+      version: () => this.#version,
+      onLine: (line) => this.#goToLine(line),
+    });
+    el.app.append(this.#panel.element);
     const css = h('link', { rel: 'stylesheet', href: new URL('./cc-event-viewer.css', import.meta.url).href });
     const reveal = () => {
       el.app.hidden = false;
@@ -276,6 +285,7 @@ export class CcEventViewer extends HTMLElement {
   #edited() {
     this.#version++;
     this.#shownVersion = -1;
+    this.#panel.outdated();
     // Nothing shown yet (the validator is still loading): nothing to mark.
     if (!this.#el.results.querySelector('.verdict')) return;
     this.#el.results.setAttribute('aria-busy', 'true');

@@ -47,6 +47,11 @@ export class WorkerClient {
     return this.#request({ op: 'render', input, strict, mode, format, redact });
   }
 
+  /** The reconciliation of the log `input` against the phone-number `lists` (reconcile()). */
+  reconcile(input, strict, lists) {
+    return this.#request({ op: 'reconcile', input, strict, lists });
+  }
+
   dispose() {
     this.#worker?.terminate();
     this.#worker = null;
@@ -120,7 +125,7 @@ export class WorkerClient {
     this.#restart({ resend: true });
   }
 
-  async #runInline({ op, input, strict, mode, format, redact }, onProgress) {
+  async #runInline({ op, input, strict, mode, format, redact, lists }, onProgress) {
     if (!this.#inline) {
       this.#inline = (async () => {
         const [wasm, { analyze }, { renderReport }, file] = await Promise.all([
@@ -131,6 +136,11 @@ export class WorkerClient {
     }
     const { wasm, analyze, renderReport, file } = await this.#inline;
     try {
+      if (op === 'reconcile') {
+        // A log big enough to be streamed is read whole here: reconcile takes text or bytes.
+        const log = isFile(input) ? new Uint8Array(await input.arrayBuffer()) : input;
+        return wasm.reconcile({ ...lists, log }, { strict });
+      }
       if (isFile(input)) {
         return await (op === 'render'
           ? file.renderFile(wasm, input, { strict, mode, format, redact })

@@ -1,11 +1,13 @@
 // Module worker: runs validate/summarize off the main thread so large inputs never
 // freeze the page. Messages in: {id, op: 'check', input, strict} or
-// {id, op: 'render', input, strict, mode, format}; `input` is text, bytes, or a File that is
-// streamed (stream-file.js). Messages out: {type: 'ready'} once (or {type: 'failed', error}
-// if the module cannot start), then per request any number of {type: 'progress', id, bytes,
-// total} (a streamed file) and {type: 'part', id, key, items} (parts.js), and one
-// {type: 'result', id, ok: true, result} or {type: 'result', id, ok: false, error: {name, message}}.
-import init, { summarize, summarizeStream, validate } from './wasm.js';
+// {id, op: 'render', input, strict, mode, format, redact} or {id, op: 'reconcile', input,
+// strict, lists: {after, before?, afterTime?, beforeTime?}}; `input` is text, bytes, or a File
+// that is streamed (stream-file.js; reconcile reads it whole). Messages out: {type: 'ready'}
+// once (or {type: 'failed', error} if the module cannot start), then per request any number of
+// {type: 'progress', id, bytes, total} (a streamed file) and {type: 'part', id, key, items}
+// (parts.js), and one {type: 'result', id, ok: true, result} or {type: 'result', id, ok: false,
+// error: {name, message}}.
+import init, { reconcile, summarize, summarizeStream, validate } from './wasm.js';
 import { analyzeFile, isFile, renderFile } from './stream-file.js';
 import { analyze } from './analyze.js';
 import { postInParts } from './parts.js';
@@ -20,11 +22,14 @@ const ready = init().then(
 );
 
 self.onmessage = async (e) => {
-  const { id, op, input, strict, mode, format, redact } = e.data;
+  const { id, op, input, strict, mode, format, redact, lists } = e.data;
   try {
     await ready;
     const wasm = { summarize, summarizeStream, validate };
-    if (isFile(input)) {
+    if (op === 'reconcile') {
+      const log = isFile(input) ? new Uint8Array(await input.arrayBuffer()) : input;
+      self.postMessage({ type: 'result', id, ok: true, result: reconcile({ ...lists, log }, { strict }) });
+    } else if (isFile(input)) {
       const progress = (bytes, total) => self.postMessage({ type: 'progress', id, bytes, total });
       const done = (result) => self.postMessage({ type: 'result', id, ok: true, result });
       if (op === 'render') done(await renderFile(wasm, input, { strict, mode, format, redact }));

@@ -4,9 +4,11 @@
 
 mod escape;
 mod out;
+mod reconcile;
 mod report;
 mod summary;
 
 pub(crate) use out::Out;
+pub(crate) use reconcile::{reconcile_csv, reconcile_markdown, reconcile_text};
 pub(crate) use report::{report_csv, report_markdown, report_text};
 pub(crate) use summary::{csv, markdown, text};

@@ -1,0 +1,312 @@
+//! A reconciliation as text for a ticket, as Markdown and as CSV: missed notifications first,
+//! then drift; each bounded by [`Out`].
+
+use super::escape::{cell, md, plain};
+use super::Out;
+use crate::reconcile::{ReconcileFinding, Reconciliation, SnapshotReport};
+use std::fmt::Write;
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `` `after` (v1, account 37439510: 2 pages, 7 records, 5 Contact Center) ``.
+fn snapshot_text(name: &str, s: &SnapshotReport) -> String {
+    let mut out = format!("`{name}` (");
+    if let Some(v) = s.version {
+        let _ = write!(out, "{v}, ");
+    }
+    if let Some(a) = &s.account_id {
+        let _ = write!(out, "account {a}: ");
+    }
+    let _ = write!(
+        out,
+        "{}, {}, {} Contact Center",
+        plural(s.pages, "page", "pages"),
+        plural(s.records, "record", "records"),
+        s.contact_center
+    );
+    if !s.errors.is_empty() {
+        let _ = write!(out, "; {}", plural(s.errors.len(), "error", "errors"));
+    }
+    if !s.complete {
+        out.push_str("; incomplete");
+    }
+    out.push(')');
+    out
+}
+
+/// The opening lines: what was compared, and the counts.
+fn head(r: &Reconciliation) -> Vec<String> {
+    let c = &r.counts;
+    let mut lines = Vec::new();
+    let mut first = format!(
+        "Reconciliation of {} on {} against {}",
+        plural(c.log_events, "notification", "notifications"),
+        plural(c.numbers, "number", "numbers"),
+        snapshot_text("after", &r.after)
+    );
+    if let Some(t) = r.after_time {
+        let _ = write!(first, ", taken {}", t.to_human());
+    }
+    if let Some(b) = &r.before {
+        let _ = write!(first, ", and {}", snapshot_text("before", b));
+        if let Some(t) = r.before_time {
+            let _ = write!(first, ", taken {}", t.to_human());
+        }
+    }
+    first.push('.');
+    lines.push(first);
+    if r.after.direct_numbers_only {
+        lines.push("`after` holds only DirectNumber records: it was taken without admin rights and says nothing about Contact Center numbers. Nothing was compared against it.".into());
+    } else if !r.compared {
+        lines.push("`after` could not be read: nothing was compared against it.".into());
+    }
+    if r.before.as_ref().is_some_and(|b| b.direct_numbers_only) {
+        lines.push("`before` holds only DirectNumber records (taken without admin rights): it was not used.".into());
+    }
+    if r.before.is_none() && c.missed_adds > 0 {
+        lines.push("Without `before`, a number that was already a Contact Center number when the log began counts as a missed add.".into());
+    }
+    let missed = parts(&[
+        (c.missed_adds, "missed add", "missed adds"),
+        (c.missed_removals, "missed removal", "missed removals"),
+        (
+            c.removed_but_present,
+            "removed but still listed",
+            "removed but still listed",
+        ),
+        (
+            c.contradictions,
+            "contradicting `before`",
+            "contradicting `before`",
+        ),
+    ]);
+    let drift = parts(&[
+        (
+            c.field_drift,
+            "field differs from the log",
+            "fields differ from the log",
+        ),
+        (
+            c.unexplained_changes,
+            "change no notification explains",
+            "changes no notification explains",
+        ),
+    ]);
+    lines.push(format!(
+        "Missed notifications: {missed}. Drift: {drift}. {} in agreement.",
+        plural(c.in_agreement, "number", "numbers")
+    ));
+    let mut aside = Vec::new();
+    if c.events_after_snapshot > 0 {
+        aside.push(format!(
+            "{} after `after` was taken, not counted against it",
+            plural(c.events_after_snapshot, "event", "events")
+        ));
+    }
+    if c.events_before_snapshot > 0 {
+        aside.push(format!(
+            "{} before `before` was taken, already in it",
+            plural(c.events_before_snapshot, "event", "events")
+        ));
+    }
+    if c.invalid_items > 0 {
+        aside.push(format!(
+            "{} of the log not read (see the summary)",
+            plural(c.invalid_items, "invalid item", "invalid items")
+        ));
+    }
+    if c.other_accounts > 0 {
+        aside.push(format!(
+            "{} of other accounts left out",
+            plural(c.other_accounts, "number", "numbers")
+        ));
+    }
+    if !aside.is_empty() {
+        let mut t = aside.join("; ");
+        t[..1].make_ascii_uppercase();
+        lines.push(t + ".");
+    }
+    lines
+}
+
+/// `2 (1 missed add, 1 missed removal)`, or `none`: the counts that are not zero.
+fn parts(counts: &[(usize, &str, &str)]) -> String {
+    let total: usize = counts.iter().map(|c| c.0).sum();
+    if total == 0 {
+        return "none".into();
+    }
+    let list: Vec<String> = counts
+        .iter()
+        .filter(|c| c.0 > 0)
+        .map(|(n, one, many)| plural(*n, one, many))
+        .collect();
+    format!("{total} ({})", list.join(", "))
+}
+
+/// `line 4`, `lines 4, 9`, or nothing.
+fn lines_text(f: &ReconcileFinding) -> String {
+    let list: Vec<String> = f.lines.iter().map(u32::to_string).collect();
+    match list.len() {
+        0 => String::new(),
+        1 => format!("log line {}", list[0]),
+        _ => format!("log lines {}", list.join(", ")),
+    }
+}
+
+/// Where the finding's records are in the snapshots.
+fn records_text(f: &ReconcileFinding) -> String {
+    let mut parts = Vec::new();
+    if let Some(r) = &f.before {
+        parts.push(format!("`before` line {}", r.line));
+    }
+    if let Some(r) = &f.after {
+        parts.push(format!("`after` line {}", r.line));
+    }
+    parts.join(", ")
+}
+
+fn evidence(f: &ReconcileFinding) -> String {
+    let parts: Vec<String> = [lines_text(f), records_text(f)]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.join("; ")
+}
+
+fn sections(r: &Reconciliation) -> [(&'static str, Vec<&ReconcileFinding>); 2] {
+    let (missed, drift) = r.findings.iter().partition(|f| f.kind.is_missed());
+    [("Missed notifications", missed), ("Drift", drift)]
+}
+
+fn not_listed(r: &Reconciliation) -> Option<String> {
+    (r.findings_not_listed > 0).then(|| {
+        format!(
+            "...and {} not listed (limit `maxOutputBytes`).",
+            plural(r.findings_not_listed, "more finding", "more findings")
+        )
+    })
+}
+
+fn cut_marker(what: &str) -> impl FnOnce(usize) -> String + '_ {
+    move |limit| {
+        format!("[cut: this {what} reached the limit of {limit} bytes (`maxOutputBytes`); the counts are complete]\n")
+    }
+}
+
+/// A short report for a ticket, and whether it was cut at `limit` bytes.
+pub fn reconcile_text(r: &Reconciliation, limit: usize) -> (String, bool) {
+    let mut out = Out::new(limit);
+    for line in head(r) {
+        out.push(&format!("{}\n", plain(&line)));
+    }
+    for (title, list) in sections(r) {
+        if list.is_empty() {
+            continue;
+        }
+        out.push(&format!("{title}:\n"));
+        for f in list {
+            if !out.push(&format!(
+                "  {} (id {}) {}: {} [{}]\n",
+                plain(&f.phone_number),
+                plain(&f.id),
+                f.kind.as_str(),
+                plain(&f.message),
+                evidence(f)
+            )) {
+                break;
+            }
+        }
+    }
+    if let Some(rest) = not_listed(r) {
+        out.push(&format!("  {rest}\n"));
+    }
+    out.finish(cut_marker("text"))
+}
+
+/// The reconciliation as Markdown: counts, then a table per section; and whether it was cut
+/// at `limit` bytes.
+pub fn reconcile_markdown(r: &Reconciliation, limit: usize) -> (String, bool) {
+    let c = &r.counts;
+    let mut out = Out::new(limit);
+    out.push("# Contact Center numbers reconciled\n\n");
+    out.push("| Numbers | In agreement | Missed adds | Missed removals | Removed but listed | Contradicting `before` | Field drift | Unexplained changes |\n");
+    out.push("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    out.push(&format!(
+        "| {} | {} | {} | {} | {} | {} | {} | {} |\n\n",
+        c.numbers,
+        c.in_agreement,
+        c.missed_adds,
+        c.missed_removals,
+        c.removed_but_present,
+        c.contradictions,
+        c.field_drift,
+        c.unexplained_changes
+    ));
+    for line in head(r) {
+        out.push(&format!("{}\n\n", md(&line)));
+    }
+    for (title, list) in sections(r) {
+        if list.is_empty() || out.is_full() {
+            continue;
+        }
+        out.push(&format!("## {title}\n\n"));
+        out.push("| Number | Id | Finding | Field | Expected | In `after` | Evidence | What happened |\n|---|---|---|---|---|---|---|---|\n");
+        for f in list {
+            if !out.push(&format!(
+                "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                md(&f.phone_number),
+                md(&f.id),
+                f.kind.as_str(),
+                f.field.unwrap_or(""),
+                md(f.expected.as_deref().unwrap_or("")),
+                md(f.actual.as_deref().unwrap_or("")),
+                md(&evidence(f)),
+                md(&f.message)
+            )) {
+                break;
+            }
+        }
+        out.push("\n");
+    }
+    if let Some(rest) = not_listed(r) {
+        out.push(&format!("{rest}\n"));
+    }
+    out.finish(cut_marker("Markdown"))
+}
+
+/// Every finding as one CSV row; and whether it was cut at `limit` bytes.
+pub fn reconcile_csv(r: &Reconciliation, limit: usize) -> (String, bool) {
+    let mut out = Out::new(limit);
+    out.push("kind,phoneNumber,id,field,expected,actual,lines,beforeLine,afterLine,message\r\n");
+    for f in &r.findings {
+        let line = |r: &Option<crate::reconcile::SnapshotRecord>| {
+            r.as_ref().map_or(String::new(), |r| r.line.to_string())
+        };
+        let lines: Vec<String> = f.lines.iter().map(u32::to_string).collect();
+        let row = [
+            f.kind.as_str().to_string(),
+            cell(&f.phone_number),
+            cell(&f.id),
+            f.field.unwrap_or("").to_string(),
+            cell(f.expected.as_deref().unwrap_or("")),
+            cell(f.actual.as_deref().unwrap_or("")),
+            cell(&lines.join(" ")),
+            line(&f.before),
+            line(&f.after),
+            cell(&f.message),
+        ];
+        if !out.push(&(row.join(",") + "\r\n")) {
+            break;
+        }
+    }
+    if let Some(rest) = not_listed(r) {
+        out.push(&format!("{},,,,,,,,,\r\n", cell(&format!("[{rest}]"))));
+    }
+    out.finish(|limit| {
+        format!(
+            "\"[cut: this CSV reached the limit of {limit} bytes (`maxOutputBytes`)]\",,,,,,,,,\r\n"
+        )
+    })
+}

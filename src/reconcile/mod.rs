@@ -1,0 +1,14 @@
+//! Layer 7, reconciling a log against RingCentral's phone-number lists: the lists read from
+//! their REST responses ([`snapshot`]), the log folded per number ([`logged`]), and the
+//! findings where the three disagree ([`compare`]). Uses the layers below, the summary's
+//! pass over the log above all.
+
+pub(crate) mod compare;
+pub(crate) mod logged;
+#[cfg(feature = "serde")]
+pub(crate) mod options;
+pub(crate) mod snapshot;
+mod snapshot_record;
+mod types;
+
+pub use types::*;
