@@ -237,6 +237,21 @@ export function memoryBytes(): number;
  * the n-th next call of validate, parse or summarize trap.
  */
 export function __trapForTests(calls: number): void;
+/**
+ * Plumbing, not part of the API: the calls `receive` and `createSummarizer` make into the
+ * WebAssembly module (use those). Declared so that every export of the package is typed.
+ */
+export function receiveDecision(...args: unknown[]): unknown;
+/** Plumbing of `createSummarizer`, not part of the API. */
+export function __summarizerNew(...args: unknown[]): unknown;
+/** Plumbing of `createSummarizer`, not part of the API. */
+export function __summarizerPush(...args: unknown[]): unknown;
+/** Plumbing of `createSummarizer`, not part of the API. */
+export function __summarizerFinish(...args: unknown[]): unknown;
+/** Plumbing of `createSummarizer`, not part of the API. */
+export function __summarizerFree(...args: unknown[]): unknown;
+/** Plumbing of `createSummarizer`, not part of the API. */
+export function __summarizerLost(...args: unknown[]): unknown;
 /** Options of `summarize`: those of `validate`, plus log limits and extra renderings. */
 export interface SummarizeOptions extends ParseOptions {
   /** Most items read from one log (default 1000000). */

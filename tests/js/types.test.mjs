@@ -283,13 +283,24 @@ const fixtures = (dir) =>
 test('the declarations read, and the package ships them as they are', () => {
   assert.ok(D.interfaces.size > 15 && D.aliases.size > 5, 'declarations read');
   assert.deepEqual(D.functions.sort(), [
-    '__trapForTests', 'createSummarizer', 'isInvalidEventError', 'memoryBytes', 'parse', 'reconcile', 'reportJson', 'summarize',
-    'summarizeStream', 'summaryJson', 'validate',
+    '__summarizerFinish', '__summarizerFree', '__summarizerLost', '__summarizerNew', '__summarizerPush',
+    '__trapForTests', 'createSummarizer', 'isInvalidEventError', 'memoryBytes', 'parse', 'receiveDecision', 'reconcile',
+    'reportJson', 'summarize', 'summarizeStream', 'summaryJson', 'validate',
   ]);
   const shipped = readFileSync(new URL('pkg/node/cc_number_events.d.ts', ROOT), 'utf8');
   // wasm-bindgen re-indents the section; the text is the same.
   const flat = (s) => s.replace(/\s+/g, ' ').trim();
   assert.ok(flat(shipped).includes(flat(SOURCE)), 'pkg/node/cc_number_events.d.ts holds src/js/types.d.ts');
+});
+
+test('every export of the package is declared, the plumbing included', async () => {
+  const shipped = readFileSync(new URL('pkg/node/cc_number_events.d.ts', ROOT), 'utf8');
+  for (const build of ['cc-number-events', 'cc-number-events/web']) {
+    for (const name of Object.keys(await import(build))) {
+      if (name === 'default' || name === 'initSync') continue;
+      assert.match(shipped, new RegExp(`export (declare )?(function|const|class) ${name}\\b`), `${build}: ${name}`);
+    }
+  }
 });
 
 test('every report, event, error and summary of the fixtures fits its declaration', async () => {
