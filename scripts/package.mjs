@@ -36,8 +36,8 @@ const NAME = 'cc_number_events';
 // summarize, summarizer or reconcile exports. Each has a glue per target, one .wasm (web/'s).
 const VALIDATE = `${NAME}_validate`;
 const MODULES = [
-  { name: NAME, full: true, wasmExport: 'cc-number-events/wasm' },
-  { name: VALIDATE, full: false, wasmExport: 'cc-number-events/validate/wasm' },
+  { name: NAME, full: true, entry: 'cc-number-events', wasmExport: 'cc-number-events/wasm' },
+  { name: VALIDATE, full: false, entry: 'cc-number-events/validate', wasmExport: 'cc-number-events/validate/wasm' },
 ];
 
 for (const { name } of MODULES) {
@@ -132,7 +132,8 @@ const extras = (api, commonjs) => {
 // `ready`: an expression true once the module is instantiated. The web build's functions need
 // `await init()` first; without this check, calling one before said only "Cannot read
 // properties of undefined (reading 'validate')".
-const guard = (restart, ready) => `
+// `entry`: the package entry point whose `init` the message names.
+const guard = (restart, ready, entry) => `
 // --- Appended by scripts/package.mjs: restart after a trap. ---
 ${restart}
 let __ccneStale = false;
@@ -159,7 +160,7 @@ function __ccneGuard(f, which, name) {
     const guarded = function (input, opts) {
         if (!(${ready})) {
             throw new Error(\`cc-number-events: \${name}() was called before the WebAssembly module was loaded: \` +
-                "call \`await init()\` once first (import init from 'cc-number-events'). In Node no init is needed.");
+                "call \`await init()\` once first (import init from '${entry}'). In Node no init is needed.");
         }
         // A restart that itself failed (out of stack, say) is retried before the next call.
         if (__ccneStale) __ccneFresh();
@@ -199,7 +200,7 @@ function __ccneGuardAll(f, name) {
     const guarded = function (...args) {
         if (!(${ready})) {
             throw new Error(\`cc-number-events: \${name}() was called before the WebAssembly module was loaded: \` +
-                "call \`await init()\` once first (import init from 'cc-number-events'). In Node no init is needed.");
+                "call \`await init()\` once first (import init from '${entry}'). In Node no init is needed.");
         }
         if (__ccneStale) __ccneFresh();
         try {
@@ -267,7 +268,7 @@ const declared = (src, prefix) =>
     .filter((n) => !n.startsWith('__wbg') && !n.startsWith('__wbindgen') && n !== 'initSync');
 // Node: the CommonJS glue compiles the module once (`wasmModule`) and instantiates it;
 // a restart instantiates it again with fresh imports, as the glue's own last lines do.
-function nodeGlue({ name: NAME, full, wasmExport }) {
+function nodeGlue({ name: NAME, full, wasmExport, entry }) {
   const file = join(pkg, 'node', `${NAME}.js`);
   let src = readFileSync(file, 'utf8');
   const exported = [...src.matchAll(/^exports\.(\w+) = \1;$/gm)].map((m) => m[1]);
@@ -328,7 +329,7 @@ function __ccneWasmBytes() {
   // trappedReport is the guard's, not the API.
   if (!/^exports\.trappedReport = trappedReport;$/m.test(src)) fail('the nodejs glue does not export trappedReport as expected');
   src = src.replace(/^exports\.trappedReport = trappedReport;\n/m, '');
-  src += guard(restart, 'true');
+  src += guard(restart, 'true', entry);
   for (const [name, which] of guarded(exported)) {
     src += `exports.${name} = ${guardOf(name, which, name)};\n`;
   }
@@ -341,7 +342,7 @@ function __ccneWasmBytes() {
   writeFileSync(file, src);
 }
 // Web: `initSync` instantiates the module `init` compiled, once `wasm` is cleared.
-function webGlue({ name: NAME, full }) {
+function webGlue({ name: NAME, full, entry }) {
   const file = join(pkg, 'web', `${NAME}.js`);
   let src = readFileSync(file, 'utf8');
   const exported = declared(src, 'export ');
@@ -358,7 +359,7 @@ function webGlue({ name: NAME, full }) {
   src = src.replace(/^export function trappedReport\(/m, 'function trappedReport(');
   // Instantiated once `init()` (or initSync) has compiled the module; a restart after a trap
   // clears `wasm` but keeps `wasmModule`.
-  src += guard(restart, 'wasmModule !== undefined');
+  src += guard(restart, 'wasmModule !== undefined', entry);
   for (const [name, which] of guarded(exported)) {
     // The raw function keeps its body under another name; the export is the guarded one.
     src = src.replace(new RegExp(`^export function ${name}\\(`, 'm'), `function __ccneRaw_${name}(`);

@@ -137,7 +137,7 @@ test('a trap restarts the module and validate and parse answer as the full modul
 
 test('the web build loads its own .wasm and gives the same reports', async () => {
   const web = await import(new URL('web/cc_number_events_validate.js', PKG).href);
-  assert.throws(() => web.validate('{}'), /validate\(\) was called before/);
+  assert.throws(() => web.validate('{}'), /validate\(\) was called before .*import init from 'cc-number-events\/validate'/);
   await web.default({ module_or_path: readFileSync(new URL('web/cc_number_events_validate_bg.wasm', PKG)) });
   for (const [file, bytes] of fixtures('validate')) {
     assert.deepEqual(web.validate(bytes, { text: true }), full.validate(bytes, { text: true }), file);
