@@ -1,5 +1,6 @@
-//! Every WebAssembly export, and nothing else: values are moved across here (by the modules
-//! beside this one and the `.js` files they import), decisions are made in
+//! Every WebAssembly export both modules have (the full module's own, summarize and reconcile,
+//! are in `summarize.rs` and `stream.rs`), and nothing else: values are moved across here (by
+//! the modules beside this one and the `.js` files they import), decisions are made in
 //! [`boundary`](super::boundary), [`options`](super::options) and the core.
 //!
 //! Values cross as the plain objects the engine's `JSON.parse` would make of their JSON (never
