@@ -5,6 +5,7 @@
 
 use crate::diagnostics::issue::Issue;
 use crate::model::Report;
+use crate::reconcile::{Reconciliation, SnapshotReport};
 use crate::text::mask::{mask_digit_runs, mask_phone_numbers};
 
 fn mask(text: &mut String, field: bool) {
@@ -34,6 +35,19 @@ pub(crate) fn redact_report(report: &mut Report) {
     report.warnings.iter_mut().for_each(redact_issue);
     if let Some(change) = &mut report.change {
         mask(&mut change.sentence, false);
+    }
+}
+
+/// A reconciliation's findings and the lists' own issues, before it is rendered. The phone
+/// number and the snapshot records a finding carries are structured values, and stay whole.
+pub(crate) fn redact_reconciliation(r: &mut Reconciliation) {
+    let snapshots = std::iter::once(&mut r.after).chain(r.before.as_mut());
+    snapshots.for_each(|s: &mut SnapshotReport| {
+        s.errors.iter_mut().for_each(redact_issue);
+        s.warnings.iter_mut().for_each(redact_issue);
+    });
+    for finding in &mut r.findings {
+        mask(&mut finding.message, false);
     }
 }
 
