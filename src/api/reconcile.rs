@@ -102,12 +102,7 @@ pub fn reconcile_from(
     }
     r.output_truncated |= cut;
     if redact {
-        redact::redact_rendering(&mut r.text);
-        let renderings = [&mut r.markdown, &mut r.csv];
-        renderings
-            .into_iter()
-            .flatten()
-            .for_each(redact::redact_rendering);
+        redact::redact_renderings(&mut r.text, [&mut r.markdown, &mut r.csv]);
     }
     r
 }

@@ -56,6 +56,12 @@ pub(crate) fn redact_rendering(text: &mut String) {
     mask(text, false);
 }
 
+/// A text rendering and the Markdown and CSV ones asked for, once made.
+pub(crate) fn redact_renderings(text: &mut String, others: [&mut Option<String>; 2]) {
+    redact_rendering(text);
+    others.into_iter().flatten().for_each(redact_rendering);
+}
+
 /// How much longer masking can make a text: a run of 8 bytes (`+` and 7 digits) becomes at
 /// most 14 (`+44•••45`, each `•` 3 bytes). A rendering made within half the limit stays within
 /// the limit once masked.
