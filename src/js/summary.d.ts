@@ -343,7 +343,9 @@ export interface Reconciliation {
 
 /**
  * Reconciles a log against RingCentral's phone-number lists. Options are `summarize`'s: its
- * limits apply to the log and to each snapshot; `markdown` and `csv` add those renderings.
+ * limits apply to the log and to each snapshot; `markdown` and `csv` add those renderings;
+ * `redact` masks phone numbers in the findings' messages, the lists' issues and every
+ * rendering (`phoneNumber` and the snapshot records stay whole: they are the caller's data).
  * Bad snapshots are reported in `after.errors`/`before.errors`, never thrown; a missing or
  * mistyped member of `input` is a TypeError, an unreadable time a RangeError.
  */
