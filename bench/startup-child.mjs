@@ -1,5 +1,7 @@
 // One start-up measurement in a fresh process (spawned by run.mjs):
-//   node bench/startup-child.mjs <pkg|ajv|zod> <sample.json>
+//   node bench/startup-child.mjs <pkg|ajv|zod> <sample.json> [specifier]
+// (`specifier`: the package entry `pkg` imports, `cc-number-events` unless given, e.g.
+// a validate-only entry.)
 // Prints {"ms": ...}: import + instantiate/compile + first call, from the first line of
 // this module (performance.now() counts from process start; node's own boot is excluded
 // and reported separately as `sinceProcessStart`).
@@ -11,7 +13,7 @@ const sample = readFileSync(process.argv[3], 'utf8');
 let valid;
 let importMs;
 if (which === 'pkg') {
-  const { validate } = await import('cc-number-events');
+  const { validate } = await import(process.argv[4] ?? 'cc-number-events');
   importMs = performance.now() - t0; // glue + readFileSync + WebAssembly.Module + Instance
   valid = validate(sample).valid;
 } else if (which === 'ajv') {
