@@ -3,13 +3,14 @@
 // `make bench` runs it after `make build`. See bench/README.md.
 //
 //   node bench/run.mjs [--record] [--runs N] [--quick] [--skip-native] [--skip-startup]
-//                      [--validate-entry SPEC]
+//                      [--corpora-only] [--validate-entry SPEC]
 //
 //   --record       append a dated entry (machine, table, profile) to bench/RESULTS.md
 //   --runs N       timed runs per case (default 5; the 50 MB log uses min(N, 3))
 //   --quick        --runs 3, shorter runs; for checking the script, not for numbers
 //   --skip-native  do not run `cargo bench --bench native`
 //   --skip-startup do not spawn the start-up child processes
+//   --corpora-only only issue #12's corpora table, start-up, sizes and the issue #12 targets
 //   --validate-entry SPEC  the package entry a validate-only webhook handler imports (default:
 //                  `cc-number-events/validate` when pkg/package.json exports it, else the package)
 
@@ -29,6 +30,9 @@ const OUT = join(ROOT, 'target', 'bench');
 const argv = process.argv.slice(2);
 const flag = (f) => argv.includes(f);
 const QUICK = flag('--quick');
+// Only issue #12's corpora, start-up and sizes: the mixed corpus's tables, the profile and the
+// native core are left out (for rerunning the issue's targets in about two minutes).
+const CORPORA_ONLY = flag('--corpora-only');
 const runsArg = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : NaN;
 const RUNS = runsArg >= 1 ? Math.floor(runsArg) : QUICK ? 3 : 5;
 const MIN_RUN_MS = QUICK ? 200 : 500; // a single-notification run repeats the corpus this long
@@ -446,17 +450,17 @@ const loaded = { full: loadedSize('cc-number-events', join(OUT, 'sample.json')) 
 loaded.validate = VALIDATE_ENTRY === 'cc-number-events' ? loaded.full : loadedSize(VALIDATE_ENTRY, join(OUT, 'sample.json'));
 
 log('==> single notifications');
-const s = await single(texts, bytes);
+const s = CORPORA_ONLY ? null : await single(texts, bytes);
 log('==> NDJSON logs');
-const L = await logs(paths);
+const L = CORPORA_ONLY ? null : await logs(paths);
 log('==> issue #12 corpora');
 const C = await corpora(paths.corpora);
 log('==> start-up (fresh processes)');
 const st = flag('--skip-startup') ? null : startup(join(OUT, 'sample.json'));
 log('==> profile (package side)');
-const prof = profile(s, texts, bytes, { path: paths['log-10mb'], mbps: L.result['log-10mb'].mbps[PKG_LOG] });
+const prof = CORPORA_ONLY ? null : profile(s, texts, bytes, { path: paths['log-10mb'], mbps: L.result['log-10mb'].mbps[PKG_LOG] });
 log('==> native core');
-const nat = flag('--skip-native') ? { configured: false, skipped: true } : native();
+const nat = flag('--skip-native') || CORPORA_ONLY ? { configured: false, skipped: true } : native();
 
 // ---------------------------------------------------------------- report ----------------
 const ratio = (pkg, other) => `${(pkg / other).toFixed(2)}x`;
@@ -469,35 +473,37 @@ out(`Load average at start: ${m.loadavg} (other processes may share the ${m.npro
 out(`Corpus: ${manifest.count} notifications, mean ${manifest.meanBytes} B, ${manifest.defective} with one defect (${Object.entries(manifest.defects).map(([k, v]) => `${k} ${v}`).join(', ')}); ` +
   `logs: ${Object.entries(manifest.logs).map(([k, v]) => `${k} ${fmt(v.bytes / 1e6, 1)} MB / ${fmt(v.lines)} lines`).join(', ')}. Medians of ${RUNS} runs (50 MB log: ${Math.min(RUNS, 3)}), after warm-up.`);
 out();
-out('### Single notifications (one call per notification)');
-out();
-const pkgEps = s.eps[PKG_STR];
-out(table(['contender', 'events/s', 'µs/event', 'pkg(string) ÷ this'],
-  s.names.map((n) => [n, fmt(s.eps[n]), fmt(1e6 / s.eps[n], 2), n === PKG_STR ? '1.00x' : ratio(pkgEps, s.eps[n])])));
-out();
-out('Verdicts on the corpus (same work check; change records compared with deep equality to the package\'s):');
-out();
-out(table(['contender', 'valid', 'invalid', 'verdicts ≠ pkg', 'change records ≠ pkg', 'issues reported'],
-  Object.entries(s.agree).map(([n, a]) => [n, a.valid, a.invalid, a.verdictDiffs, a.changeDiffs, a.issues])));
-out();
-out('(The package\'s issues carry line/column/offset/length and a hint; ajv\'s and zod\'s only a path and a message.)');
-out();
-out('### NDJSON logs (whole log in, aggregate out)');
-out();
-const logRows = [];
-for (const [name, r] of Object.entries(L.result)) {
-  for (const n of L.names) {
-    const a = r.agree[n];
-    logRows.push([`${name}: ${n}`, fmt(r.mbps[n], 1), n === PKG_LOG ? '1.00x' : ratio(r.mbps[PKG_LOG], r.mbps[n]),
-      a.valid ?? '—', a.invalid ?? '—', a.byEventType ? `${a.byEventType.Created}/${a.byEventType.Updated}/${a.byEventType.Deleted}` : '—', a.numbers ?? '—']);
+if (!CORPORA_ONLY) {
+  out('### Single notifications (one call per notification)');
+  out();
+  const pkgEps = s.eps[PKG_STR];
+  out(table(['contender', 'events/s', 'µs/event', 'pkg(string) ÷ this'],
+    s.names.map((n) => [n, fmt(s.eps[n]), fmt(1e6 / s.eps[n], 2), n === PKG_STR ? '1.00x' : ratio(pkgEps, s.eps[n])])));
+  out();
+  out('Verdicts on the corpus (same work check; change records compared with deep equality to the package\'s):');
+  out();
+  out(table(['contender', 'valid', 'invalid', 'verdicts ≠ pkg', 'change records ≠ pkg', 'issues reported'],
+    Object.entries(s.agree).map(([n, a]) => [n, a.valid, a.invalid, a.verdictDiffs, a.changeDiffs, a.issues])));
+  out();
+  out('(The package\'s issues carry line/column/offset/length and a hint; ajv\'s and zod\'s only a path and a message.)');
+  out();
+  out('### NDJSON logs (whole log in, aggregate out)');
+  out();
+  const logRows = [];
+  for (const [name, r] of Object.entries(L.result)) {
+    for (const n of L.names) {
+      const a = r.agree[n];
+      logRows.push([`${name}: ${n}`, fmt(r.mbps[n], 1), n === PKG_LOG ? '1.00x' : ratio(r.mbps[PKG_LOG], r.mbps[n]),
+        a.valid ?? '—', a.invalid ?? '—', a.byEventType ? `${a.byEventType.Created}/${a.byEventType.Updated}/${a.byEventType.Deleted}` : '—', a.numbers ?? '—']);
+    }
   }
+  out(table(['case: contender', 'MB/s', 'pkg ÷ this', 'valid', 'not valid', 'Created/Updated/Deleted', 'numbers'], logRows));
+  out();
+  out('(summarize() also finds duplicates, out-of-order items, per-number timelines with field changes, per-account net effect and a text report; ' +
+    '"not valid" is every line that is not a valid event (summarize counts some, e.g. another event\'s filter, as `other` rather than `invalid`); ' +
+    '"numbers" = distinct (account or owner, number id) seen in valid events.)');
+  out();
 }
-out(table(['case: contender', 'MB/s', 'pkg ÷ this', 'valid', 'not valid', 'Created/Updated/Deleted', 'numbers'], logRows));
-out();
-out('(summarize() also finds duplicates, out-of-order items, per-number timelines with field changes, per-account net effect and a text report; ' +
-  '"not valid" is every line that is not a valid event (summarize counts some, e.g. another event\'s filter, as `other` rather than `invalid`); ' +
-  '"numbers" = distinct (account or owner, number id) seen in valid events.)');
-out();
 out('### Issue #12 corpora: one shape of payload each');
 out();
 // A contender whose counts failed a check shows no speed, only FAILED (the checks table says why).
@@ -574,7 +580,7 @@ out();
 out('### Native Rust core (`cargo bench --bench native`, same corpus, no wasm, no JS)');
 out();
 if (!nat.configured) {
-  out(nat.skipped ? 'native: skipped (--skip-native)' : 'native: not configured (add the [[bench]] section shown in bench/README.md to Cargo.toml)');
+  out(nat.skipped ? `native: skipped (${CORPORA_ONLY ? '--corpora-only' : '--skip-native'})` : 'native: not configured (add the [[bench]] section shown in bench/README.md to Cargo.toml)');
 } else if (nat.error) {
   out('native: cargo bench failed:\n```\n' + nat.error + '\n```');
 } else {
@@ -583,41 +589,43 @@ if (!nat.configured) {
   if (nv) out(`\nwasm validate(bytes) runs at ${(s.eps[PKG_BYTES] / nv.eps * 100).toFixed(0)}% of native validate+to_json.`);
 }
 out();
-out('### Where the package\'s time goes (validate, per event, µs)');
-out();
-const u = prof.us;
-const sp = prof.split;
-const kindRow = (label, k) => [`${label} (${sp[k].n} of ${prof.events})`, sp[k].n ? fmt(sp[k].pkg, 2) : '—', sp[k].n ? fmt(sp[k].ajv, 2) : '—',
-  sp[k].n ? `${(sp[k].ajv / sp[k].pkg).toFixed(2)}x` : '—'];
-out(table(['part', 'µs/event', 'ajv µs/event', 'pkg ÷ ajv (speed)'], [
-  kindRow('validate(string), whole corpus', 'all'),
-  kindRow('  valid, no warnings: assembled from slices of the input', 'clean'),
-  kindRow('  invalid: assembled from counts, lengths and one text', 'invalid'),
-  kindRow('  valid with warnings: built from tokens', 'warned'),
-  ['  (for scale: JSON.parse of the input, the floor)', fmt(u.floorParse, 2), '', ''],
-]));
-out();
-out('Each row timed on its own items, one after the other (so the whole-corpus row can differ from the table above).');
-if (prof.summary) {
-  const p = prof.summary;
+if (!CORPORA_ONLY) {
+  out('### Where the package\'s time goes (validate, per event, µs)');
   out();
-  out(`summarize(10 MB): ${fmt(p.totalMs)} ms per call (median of 5), its summary crossing as tokens. As JSON, the summary is ${fmt(p.textBytes / 1e6, 1)} MB, whose JSON.parse alone takes ${fmt(p.parseMs)} ms; the whole call that way (\`summaryJson\` + JSON.parse) takes ${fmt(p.viaJsonMs)} ms.`);
+  const u = prof.us;
+  const sp = prof.split;
+  const kindRow = (label, k) => [`${label} (${sp[k].n} of ${prof.events})`, sp[k].n ? fmt(sp[k].pkg, 2) : '—', sp[k].n ? fmt(sp[k].ajv, 2) : '—',
+    sp[k].n ? `${(sp[k].ajv / sp[k].pkg).toFixed(2)}x` : '—'];
+  out(table(['part', 'µs/event', 'ajv µs/event', 'pkg ÷ ajv (speed)'], [
+    kindRow('validate(string), whole corpus', 'all'),
+    kindRow('  valid, no warnings: assembled from slices of the input', 'clean'),
+    kindRow('  invalid: assembled from counts, lengths and one text', 'invalid'),
+    kindRow('  valid with warnings: built from tokens', 'warned'),
+    ['  (for scale: JSON.parse of the input, the floor)', fmt(u.floorParse, 2), '', ''],
+  ]));
+  out();
+  out('Each row timed on its own items, one after the other (so the whole-corpus row can differ from the table above).');
+  if (prof.summary) {
+    const p = prof.summary;
+    out();
+    out(`summarize(10 MB): ${fmt(p.totalMs)} ms per call (median of 5), its summary crossing as tokens. As JSON, the summary is ${fmt(p.textBytes / 1e6, 1)} MB, whose JSON.parse alone takes ${fmt(p.parseMs)} ms; the whole call that way (\`summaryJson\` + JSON.parse) takes ${fmt(p.viaJsonMs)} ms.`);
+  }
+  out();
+  out('### Targets (issue #5)');
+  out();
+  // The targets compare text in with text in: ajv after JSON.parse, not ajv on objects parsed beforehand.
+  const ajvS = s.names.find((n) => n.startsWith('ajv') && !ON_OBJECTS.has(n));
+  const ajvL = L.names.find((n) => n.startsWith('ajv'));
+  const tRows = [
+    ['single: pkg validate(string) ÷ ajv events/s', `≥ ${TARGETS.singleVsAjv}x`, ratio(s.eps[PKG_STR], s.eps[ajvS]), verdict(s.eps[PKG_STR] / s.eps[ajvS] >= TARGETS.singleVsAjv)],
+    ['single: pkg validate(bytes) ÷ ajv events/s', `≥ ${TARGETS.singleVsAjv}x`, ratio(s.eps[PKG_BYTES], s.eps[ajvS]), verdict(s.eps[PKG_BYTES] / s.eps[ajvS] >= TARGETS.singleVsAjv)],
+    ...Object.entries(L.result).map(([name, r]) => [`${name}: pkg summarize ÷ ajv MB/s`, `≥ ${TARGETS.logVsAjv}x`, ratio(r.mbps[PKG_LOG], r.mbps[ajvL]), verdict(r.mbps[PKG_LOG] / r.mbps[ajvL] >= TARGETS.logVsAjv)]),
+    ...['node', 'web'].filter((t) => sz[t]).map((t) => [`size: .wasm + glue, gzip (pkg/${t})`, `≤ ${TARGETS.gzipKB} KB`, kb(sz[t].total.gzip), verdict(sz[t].total.gzip <= TARGETS.gzipKB * 1024)]),
+  ];
+  if (st) tRows.push(['start-up in Node (in-process ms)', `≤ ${TARGETS.startupMs} ms`, `${fmt(st.pkg.ms, 1)} ms`, verdict(st.pkg.ms <= TARGETS.startupMs)]);
+  out(table(['target', 'wanted', 'got', ''], tRows));
+  out();
 }
-out();
-out('### Targets (issue #5)');
-out();
-// The targets compare text in with text in: ajv after JSON.parse, not ajv on objects parsed beforehand.
-const ajvS = s.names.find((n) => n.startsWith('ajv') && !ON_OBJECTS.has(n));
-const ajvL = L.names.find((n) => n.startsWith('ajv'));
-const tRows = [
-  ['single: pkg validate(string) ÷ ajv events/s', `≥ ${TARGETS.singleVsAjv}x`, ratio(s.eps[PKG_STR], s.eps[ajvS]), verdict(s.eps[PKG_STR] / s.eps[ajvS] >= TARGETS.singleVsAjv)],
-  ['single: pkg validate(bytes) ÷ ajv events/s', `≥ ${TARGETS.singleVsAjv}x`, ratio(s.eps[PKG_BYTES], s.eps[ajvS]), verdict(s.eps[PKG_BYTES] / s.eps[ajvS] >= TARGETS.singleVsAjv)],
-  ...Object.entries(L.result).map(([name, r]) => [`${name}: pkg summarize ÷ ajv MB/s`, `≥ ${TARGETS.logVsAjv}x`, ratio(r.mbps[PKG_LOG], r.mbps[ajvL]), verdict(r.mbps[PKG_LOG] / r.mbps[ajvL] >= TARGETS.logVsAjv)]),
-  ...['node', 'web'].filter((t) => sz[t]).map((t) => [`size: .wasm + glue, gzip (pkg/${t})`, `≤ ${TARGETS.gzipKB} KB`, kb(sz[t].total.gzip), verdict(sz[t].total.gzip <= TARGETS.gzipKB * 1024)]),
-];
-if (st) tRows.push(['start-up in Node (in-process ms)', `≤ ${TARGETS.startupMs} ms`, `${fmt(st.pkg.ms, 1)} ms`, verdict(st.pkg.ms <= TARGETS.startupMs)]);
-out(table(['target', 'wanted', 'got', ''], tRows));
-out();
 out('### Targets (issue #12; ratios against the plain ajv loop, medians of the rounds above)');
 out();
 const t12 = [];
