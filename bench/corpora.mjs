@@ -7,11 +7,11 @@
 // counts every contender gives are held to the corpus's definition (CORPORA in corpus.mjs)
 // before anything is timed; a contender that fails is reported as such, never with a speed.
 //
-// Why a process each: in one process, what ran before changes the JavaScript contenders'
-// speed by up to 2x (measured: the plain ajv loop on `real` ran at 264k/s in a fresh process
-// and 116k/s after the mixed corpus's table; V8's inline caches and maps are per process).
-// A fresh process gives every corpus the same start, whatever else the bench runs or in which
-// order, and the plain ajv loop its best case: monomorphic code for one shape of payload.
+// Why a process each: in one process, what ran before moved the ratios by 2x (on `real`,
+// validate ÷ the plain ajv loop was 1.14-1.28x after the mixed corpus's tables and 0.43-0.55x in
+// fresh processes; --no-liftoff and a larger young generation changed neither: see
+// bench/RESULTS.md, 2026-12-01). A fresh process is the same start for every corpus, whatever
+// else the bench runs or in which order, and the harder comparison for the package.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
