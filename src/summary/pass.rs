@@ -165,7 +165,7 @@ impl Part {
             }
         };
         if let Some(slot) = slot {
-            self.records.items[slot].verdict = verdict;
+            self.records.items.rec_mut(slot).set_verdict(verdict);
         }
     }
 
@@ -268,13 +268,15 @@ impl Part {
         );
         let number = self.records.number_of(group, event.info().id);
         let fields = self.records.fields_of(number, fields(&event));
-        self.records.numbers[number].entries.push(Entry {
-            item,
-            fields,
-            event_type,
-        });
-        Verdict::Valid {
+        self.records.push_entry(
             number,
+            Entry {
+                item,
+                fields,
+                event_type,
+            },
+        );
+        Verdict::Valid {
             warnings,
             event_type,
         }
