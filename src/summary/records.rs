@@ -4,7 +4,11 @@
 //!
 //! This is what the summary must hold (the uuids for duplicates, the timelines, the times for
 //! order), so memory grows with the items' count and never with their size, and two parts of
-//! a log summarized apart can be put together exactly (see [`crate::summary::merge`]).
+//! a log summarized apart can be put together exactly (see [`crate::summary::stream`]). An
+//! item costs a 40-byte record ([`crate::summary::items`]), 8 or 9 bytes of the table that
+//! finds it by uuid ([`crate::summary::uuids`]), and a valid event 16 more (12 in wasm32) in
+//! its number's list. The 1 GB log of bench/cli.mjs (1.6 million items, 20,000 numbers) peaks
+//! at 84 bytes an item all told, in one pass natively, where it took 143.
 
 use crate::json::map::{HashMap, Keys};
 use crate::model::timestamp::Instant;
@@ -322,5 +326,61 @@ impl Records {
         self.fields.push(ids);
         self.fields_of.insert(ids, id);
         id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const UUIDS: [&str; 5] = [
+        "2661273919712564939",
+        // Its zero-led twin, past u64::MAX, RFC 4122: kept as texts, never packed.
+        "02661273919712564939",
+        "18446744073709551616",
+        "7b0c8a20-5f3e-4d53-9a5c-8b2d4e6f1a2b",
+        "0",
+    ];
+
+    #[test]
+    fn uuids_of_every_shape_are_found_and_never_taken_for_one_another() {
+        let mut r = Records::default();
+        for (k, u) in UUIDS.iter().enumerate() {
+            assert_eq!(r.find(u), None, "{u}");
+            let slot = r.add(k, k as u32 + 1, Some(u), None, 0);
+            assert_eq!(r.find(u), Some(slot), "{u}");
+        }
+        for (k, u) in UUIDS.iter().enumerate() {
+            let item = r.items.get(r.find(u).unwrap());
+            assert_eq!((item.index, item.line), (k, k as u32 + 1));
+            assert_eq!(r.uuid(&item).unwrap().to_string(), *u);
+        }
+        assert_eq!(r.find("00"), None);
+    }
+
+    #[test]
+    fn appended_records_are_found_where_they_moved_and_repeats_are_not() {
+        let mut r = Records::default();
+        for (k, u) in UUIDS.iter().enumerate() {
+            r.add(k, k as u32 + 1, Some(u), None, 0);
+        }
+        let mut later = Records::default();
+        let new = "7b0c8a20-5f3e-4d53-9a5c-000000000000";
+        later.add(0, 1, Some(UUIDS[3]), None, 0);
+        later.add(1, 2, Some(new), None, 0);
+        later.add(2, 3, Some("12"), None, 0);
+        let first = r.find(UUIDS[3]).unwrap();
+        let repeats = r.repeats_in(&later);
+        assert_eq!(repeats, [(0, first)]);
+        later.items.rec_mut(0).set_verdict(Verdict::Repeated);
+        let end = r.items.end();
+        r.append(later, 10, |line| line + 100);
+        assert_eq!(r.find(UUIDS[3]), Some(first));
+        for (slot, u, index) in [(end + 1, new, 11), (end + 2, "12", 12)] {
+            assert_eq!(r.find(u), Some(slot));
+            let item = r.items.get(slot);
+            assert_eq!((item.index, item.line), (index, index as u32 - 10 + 101));
+            assert_eq!(r.uuid(&item).unwrap().to_string(), u);
+        }
     }
 }

@@ -4,7 +4,9 @@
 //! A part is merged with the part that follows it by moving the later part's lines, offsets
 //! and item indices past the earlier one's, and by judging again what only the whole log can
 //! tell: a later item whose uuid the earlier part already has is a duplicate, and is taken
-//! back from wherever the later part counted it. Order is decided at the end, over both.
+//! back from wherever the later part counted it. Order is decided at the end, over both. The
+//! later part's item records are moved, not copied (see [`crate::summary::items`]): a merge
+//! holds both parts' records once.
 
 use crate::diagnostics::issue::Issue;
 use crate::summary::listing::{DupListed, Listed, Listing};
