@@ -14,7 +14,7 @@ use crate::json::map::{HashMap, Keys};
 use crate::model::timestamp::Instant;
 use crate::model::EventType;
 pub(super) use crate::summary::items::{Item, ItemRec, Items, OtherKind, UuidKey, Verdict};
-use crate::summary::uuids::{pack, Seen, UuidText};
+use crate::summary::uuids::{Seen, UuidText};
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
@@ -98,6 +98,13 @@ pub(super) struct Records {
     fields_of: HashMap<Fields, u32>,
 }
 
+/// A uuid being looked up: as the records keep it, and its hash, each worked out once.
+#[derive(Clone, Copy)]
+pub(super) struct Sought<'u> {
+    uuid: UuidText<'u>,
+    hash: u64,
+}
+
 /// The uuid of `key`, its text (if any) among `texts`.
 fn uuid_text(texts: &[Box<str>], key: Option<UuidKey>) -> Option<UuidText<'_>> {
     match key? {
@@ -124,36 +131,48 @@ impl Records {
     }
 
     /// The first item with this uuid.
+    #[cfg(test)]
     pub fn find(&self, uuid: &str) -> Option<usize> {
-        self.find_uuid(UuidText::of(uuid))
+        self.seek(uuid).ok()
     }
 
-    fn find_uuid(&self, uuid: UuidText) -> Option<usize> {
+    /// The first item with this uuid, or what adding one with it takes.
+    pub fn seek<'u>(&self, uuid: &'u str) -> Result<usize, Sought<'u>> {
+        let uuid = UuidText::of(uuid);
+        let sought = Sought {
+            uuid,
+            hash: uuid_hash(uuid),
+        };
+        self.first(sought).ok_or(sought)
+    }
+
+    fn first(&self, sought: Sought) -> Option<usize> {
         let (items, texts) = (&self.items, &self.texts);
-        self.seen.find(uuid_hash(uuid), |slot| {
-            uuid_text(texts, items.rec(slot).uuid()) == Some(uuid)
+        self.seen.find(sought.hash, |slot| {
+            uuid_text(texts, items.rec(slot).uuid()) == Some(sought.uuid)
         })
     }
 
-    /// Adds an item not seen before (its uuid is not [`Records::find`]able), judged later.
+    /// Adds an item not seen before (with the uuid [`Records::seek`] did not find), judged
+    /// later.
     pub fn add(
         &mut self,
         index: usize,
         line: u32,
-        uuid: Option<&str>,
+        uuid: Option<Sought>,
         time: Option<Instant>,
         text: u64,
     ) -> usize {
-        let key = uuid.map(|u| match pack(u) {
-            Some(n) => UuidKey::Number(n),
-            None => {
-                self.texts.push(u.into());
+        let key = uuid.map(|u| match u.uuid {
+            UuidText::Number(n) => UuidKey::Number(n),
+            UuidText::Text(t) => {
+                self.texts.push(t.into());
                 UuidKey::Text(self.texts.len() as u64 - 1)
             }
         });
         let slot = self.items.push(index, ItemRec::new(line, key, time, text));
         if let Some(u) = uuid {
-            self.remember(uuid_hash(UuidText::of(u)), slot);
+            self.remember(u.hash, slot);
         }
         slot
     }
@@ -170,7 +189,11 @@ impl Records {
             .items
             .iter()
             .filter(|i| i.verdict != Verdict::Repeated)
-            .filter_map(|i| Some((i.slot, self.find_uuid(later.uuid(&i)?)?)))
+            .filter_map(|i| {
+                let uuid = later.uuid(&i)?;
+                let hash = uuid_hash(uuid);
+                Some((i.slot, self.first(Sought { uuid, hash })?))
+            })
             .collect()
     }
 
@@ -347,7 +370,7 @@ mod tests {
         let mut r = Records::default();
         for (k, u) in UUIDS.iter().enumerate() {
             assert_eq!(r.find(u), None, "{u}");
-            let slot = r.add(k, k as u32 + 1, Some(u), None, 0);
+            let slot = r.add(k, k as u32 + 1, r.seek(u).err(), None, 0);
             assert_eq!(r.find(u), Some(slot), "{u}");
         }
         for (k, u) in UUIDS.iter().enumerate() {
@@ -362,13 +385,13 @@ mod tests {
     fn appended_records_are_found_where_they_moved_and_repeats_are_not() {
         let mut r = Records::default();
         for (k, u) in UUIDS.iter().enumerate() {
-            r.add(k, k as u32 + 1, Some(u), None, 0);
+            r.add(k, k as u32 + 1, r.seek(u).err(), None, 0);
         }
         let mut later = Records::default();
         let new = "7b0c8a20-5f3e-4d53-9a5c-000000000000";
-        later.add(0, 1, Some(UUIDS[3]), None, 0);
-        later.add(1, 2, Some(new), None, 0);
-        later.add(2, 3, Some("12"), None, 0);
+        later.add(0, 1, later.seek(UUIDS[3]).err(), None, 0);
+        later.add(1, 2, later.seek(new).err(), None, 0);
+        later.add(2, 3, later.seek("12").err(), None, 0);
         let first = r.find(UUIDS[3]).unwrap();
         let repeats = r.repeats_in(&later);
         assert_eq!(repeats, [(0, first)]);

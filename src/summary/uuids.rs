@@ -13,12 +13,19 @@ use std::fmt;
 /// `uuid` packed, if it is a `u64`'s canonical decimal text.
 pub(super) fn pack(uuid: &str) -> Option<u64> {
     let b = uuid.as_bytes();
-    let canonical = !b.is_empty()
-        && b.len() <= 20
-        && b.iter().all(u8::is_ascii_digit)
-        && (b[0] != b'0' || b.len() == 1);
-    // Digits only, so `parse` sees no sign; it fails only past `u64::MAX`.
-    canonical.then(|| uuid.parse().ok()).flatten()
+    if b.is_empty() || b.len() > 20 || (b[0] == b'0' && b.len() > 1) {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for &c in b {
+        let digit = c.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        // Only a 20-digit text can pass u64::MAX.
+        n = n.checked_mul(10)?.checked_add(u64::from(digit))?;
+    }
+    Some(n)
 }
 
 /// A uuid as the records give it back.
@@ -81,17 +88,15 @@ const TAG: u64 = 0xFFFF;
 impl Seen {
     /// The slot whose uuid hashes to `hash` and for which `is` holds.
     pub fn find(&self, hash: u64, mut is: impl FnMut(usize) -> bool) -> Option<usize> {
-        let mut probe = self.probe(hash);
-        loop {
-            let at = probe.next()?;
-            let e = self.entries[at];
+        let tag = hash >> 48;
+        self.probe(hash, |_, e| {
             if e == EMPTY {
-                return None;
+                return Some(None);
             }
-            if e & TAG == hash >> 48 && is((e >> 16) as usize) {
-                return Some((e >> 16) as usize);
-            }
-        }
+            let slot = (e >> 16) as usize;
+            (e & TAG == tag && is(slot)).then_some(Some(slot))
+        })
+        .flatten()
     }
 
     /// Adds `slot`, whose uuid hashes to `hash` and is not in the table yet; `rehash` gives
@@ -101,33 +106,35 @@ impl Seen {
             let grown = vec![EMPTY; (self.entries.len() * 2).max(64)];
             let old = std::mem::replace(&mut self.entries, grown);
             for e in old.into_iter().filter(|&e| e != EMPTY) {
-                let at = self.free(rehash((e >> 16) as usize));
-                self.entries[at] = e;
+                self.put(rehash((e >> 16) as usize), e);
             }
         }
-        let at = self.free(hash);
-        self.entries[at] = ((slot as u64) << 16) | (hash >> 48);
+        self.put(hash, ((slot as u64) << 16) | (hash >> 48));
         self.len += 1;
     }
 
-    /// The first empty entry on `hash`'s probe (the table is never full).
-    fn free(&self, hash: u64) -> usize {
-        self.probe(hash)
-            .find(|&at| self.entries[at] == EMPTY)
-            .unwrap_or_default()
+    /// Puts entry `e` in the first empty entry on `hash`'s probe (the table is never full).
+    fn put(&mut self, hash: u64, e: u64) {
+        let at = self.probe(hash, |at, x| (x == EMPTY).then_some(at));
+        self.entries[at.unwrap_or_default()] = e;
     }
 
-    /// The entries `hash`'s probe visits: group by group, every group once (triangular steps
-    /// over a power of two), each group's entries in order. Empty for an empty table.
-    fn probe(&self, hash: u64) -> impl Iterator<Item = usize> {
+    /// The first answer `f` gives for the entries (where, what) on `hash`'s probe: group by
+    /// group, every group once (triangular steps over a power of two), each group's entries
+    /// in order. `None` for an empty table.
+    fn probe<R>(&self, hash: u64, mut f: impl FnMut(usize, u64) -> Option<R>) -> Option<R> {
         let groups = self.entries.len() / GROUP;
         let mask = groups.wrapping_sub(1);
-        let first = hash as usize & mask;
-        (0..groups).flat_map(move |k| {
-            // Triangular numbers k(k+1)/2, mod a power of two, visit every group once.
-            let g = first.wrapping_add(k * (k + 1) / 2) & mask;
-            g * GROUP..(g + 1) * GROUP
-        })
+        let mut g = hash as usize & mask;
+        for step in 1..=groups {
+            for at in g * GROUP..(g + 1) * GROUP {
+                if let Some(r) = f(at, self.entries[at]) {
+                    return Some(r);
+                }
+            }
+            g = (g + step) & mask;
+        }
+        None
     }
 
     /// Bytes it holds.
