@@ -249,15 +249,11 @@ impl Items {
             })
     }
 
-    /// Every slot, in item order, and its record.
-    pub fn slots_mut(&mut self) -> impl Iterator<Item = (usize, &mut ItemRec)> {
-        self.blocks.iter_mut().enumerate().flat_map(|(b, block)| {
-            block
-                .recs
-                .iter_mut()
-                .enumerate()
-                .map(move |(k, rec)| (b * BLOCK + k, rec))
-        })
+    /// Every record, in item order.
+    pub fn recs_mut(&mut self) -> impl Iterator<Item = &mut ItemRec> {
+        self.blocks
+            .iter_mut()
+            .flat_map(|block| block.recs.iter_mut())
     }
 
     /// Puts `later`'s records after these, their indices moved by `items`, without copying

@@ -177,7 +177,7 @@ impl Records {
         slot
     }
 
-    /// Makes `slot`'s uuid, whose hash is `hash`, [`Records::find`]able.
+    /// Makes `slot`'s uuid, whose hash is `hash`, [`Records::seek`]able.
     fn remember(&mut self, hash: u64, slot: usize) {
         remember(&mut self.seen, &self.items, &self.texts, hash, slot);
     }
@@ -200,13 +200,13 @@ impl Records {
     /// Puts the records of `later` (the text that follows) after these, its items' indices
     /// moved by `items` and their lines by `line`, without copying its items: their blocks are
     /// moved, and a later slot `s` becomes `s + self.items.end()` (taken before). Its
-    /// [`Verdict::Repeated`] items are left out of its numbers and of [`Records::find`].
+    /// [`Verdict::Repeated`] items are left out of its numbers and of [`Records::seek`].
     pub(super) fn append(&mut self, mut later: Records, items: usize, line: impl Fn(u32) -> u32) {
         let end = self.items.end();
         let texts = self.texts.len() as u64;
         // What only found later's own duplicates; ours finds them from now on.
         later.seen = Seen::default();
-        for (_, rec) in later.items.slots_mut() {
+        for rec in later.items.recs_mut() {
             rec.line = line(rec.line);
             rec.move_text(texts);
         }
