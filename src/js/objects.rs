@@ -10,7 +10,9 @@
 
 use super::boundary::ThrownError;
 use crate::__private::MAX_VALUES;
-use crate::{Report, SummarizeOptions, Summary, ValidateOptions};
+use crate::{Report, ValidateOptions};
+#[cfg(feature = "js-summarize")]
+use crate::{SummarizeOptions, Summary};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js/objects.js")]
@@ -102,6 +104,7 @@ pub(crate) fn validate(input: &JsValue, options: &ValidateOptions) -> Result<Rep
 }
 
 /// `summarize` of a parsed value: an array of items, or one item.
+#[cfg(feature = "js-summarize")]
 pub(crate) fn summarize(
     input: &JsValue,
     options: &SummarizeOptions,
