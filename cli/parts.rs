@@ -8,7 +8,9 @@
 //! (each part of a log meets most of its numbers), and each part holds its own records until
 //! it is merged. Measured on a 300 MB log of 20,000 numbers (2 cores): 8 MiB blocks cost 70%
 //! more CPU than one pass, four ranges 35% and 85% more memory, two ranges 35% and 60% more
-//! memory. `RAYON_NUM_THREADS=1` reads in one pass, with the least memory.
+//! memory. Since a merge moves the later part's records instead of copying them (2026-12-01,
+//! the 1 GB log of bench/cli.mjs), two ranges peak at 22% more than one pass (168 MB against
+//! 138 MB). `RAYON_NUM_THREADS=1` reads in one pass, with the least memory.
 
 use crate::input::{open, InputError, Opened, Source};
 use cc_number_events::{SummarizeOptions, Summarizer, Summary};

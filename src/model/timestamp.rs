@@ -353,6 +353,12 @@ impl Instant {
         }
     }
 
+    /// The instant [`Instant::millis`] and [`Instant::is_leap_second`] describe: what a
+    /// compact copy of an instant gives back (`leap` only ever from an instant that had it).
+    pub(crate) const fn from_parts(millis: i64, leap: bool) -> Instant {
+        Instant { millis, leap }
+    }
+
     /// Milliseconds since 1970-01-01T00:00:00Z, as POSIX counts them: a leap second's are
     /// those of the second before it.
     pub const fn millis(self) -> i64 {

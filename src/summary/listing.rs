@@ -11,6 +11,7 @@ use crate::diagnostics::issue::Issue;
 use crate::model::timestamp::Instant;
 use crate::model::{Kind, HARD_MAX_OUTPUT_BYTES};
 use crate::summary::records::{Records, Verdict};
+use crate::summary::uuids::UuidText;
 use crate::summary::{
     DuplicateItem, NumberTimeline, OutOfOrderItem, Problem, SummarizeOptions, Summary,
     TimelineEntry,
@@ -183,7 +184,7 @@ pub(super) fn list(
     let mut items = records
         .items
         .iter()
-        .filter(|r| r.verdict != Verdict::Repeated && r.time().is_some())
+        .filter(|r| r.verdict != Verdict::Repeated && r.time.is_some())
         .peekable();
     // The latest time seen so far, and its item.
     let mut latest: Option<(Instant, usize)> = None;
@@ -198,13 +199,13 @@ pub(super) fn list(
         };
         if Some(next) == key_d {
             let d = dups.next().expect("peeked");
-            let first = &records.items[d.first];
-            let uuid = records.uuid(first).unwrap_or_default();
-            if budget.take(LISTED_ITEM_BYTES + uuid.len()) {
+            let first = records.items.get(d.first);
+            let uuid = records.uuid(&first);
+            if budget.take(LISTED_ITEM_BYTES + uuid.map_or(0, UuidText::len)) {
                 summary.duplicate_items.push(DuplicateItem {
                     index: d.index,
                     line: d.line,
-                    uuid: uuid.to_string(),
+                    uuid: uuid.map(|u| u.to_string()).unwrap_or_default(),
                     first_index: first.index,
                     first_line: first.line,
                     identical: first.text == d.text,
@@ -212,16 +213,16 @@ pub(super) fn list(
             }
         } else if Some(next) == key_i {
             let r = items.next().expect("peeked");
-            let t = r.time().expect("filtered");
+            let t = r.time.expect("filtered");
             match latest {
                 Some((max, max_index)) if t < max => {
                     summary.out_of_order += 1;
-                    let uuid = records.uuid(r);
-                    if budget.take(LISTED_ITEM_BYTES + uuid.map_or(0, str::len)) {
+                    let uuid = records.uuid(&r);
+                    if budget.take(LISTED_ITEM_BYTES + uuid.map_or(0, UuidText::len)) {
                         summary.out_of_order_items.push(OutOfOrderItem {
                             index: r.index,
                             line: r.line,
-                            uuid: uuid.unwrap_or_default().to_string(),
+                            uuid: uuid.map(|u| u.to_string()).unwrap_or_default(),
                             time: t,
                             after: max,
                             after_index: max_index,

@@ -1,6 +1,7 @@
 //! Layer 6, summarizing a log: splitting it into items, reading them one by one, then
 //! timelines, groups and the lists within the output's limits. Uses the layers below.
 
+mod items;
 mod listing;
 pub(crate) mod log;
 #[cfg(feature = "serde")]
@@ -13,6 +14,7 @@ mod records;
 pub(crate) mod stream;
 mod summarize;
 mod timelines;
+mod uuids;
 mod visit;
 mod window;
 

@@ -117,8 +117,10 @@ impl Part {
         let identity = identify(&read);
         let text = hash_of(&w.src.as_bytes()[piece.start..read.end()]);
         // Duplicates are recognised before judging, so a redelivery counts once everywhere.
+        let mut sought = None;
         if let Some(uuid) = &identity.uuid {
-            if let Some(first) = self.records.find(uuid) {
+            let seek = self.records.seek(uuid);
+            if let Ok(first) = seek {
                 self.counts.duplicates += 1;
                 let d = DupListed {
                     index: i,
@@ -129,11 +131,10 @@ impl Part {
                 self.listing.dup(d, uuid.len());
                 return;
             }
+            sought = seek.err();
         }
-        let slot = (identity.uuid.is_some() || identity.time.is_some()).then(|| {
-            self.records
-                .add(i, line, identity.uuid.as_deref(), identity.time, text)
-        });
+        let slot = (identity.uuid.is_some() || identity.time.is_some())
+            .then(|| self.records.add(i, line, sought, identity.time, text));
         let verdict = match read {
             // The fast path reads the repaired text: an item that held something other than
             // text is invalid however well it reads.
@@ -165,7 +166,7 @@ impl Part {
             }
         };
         if let Some(slot) = slot {
-            self.records.items[slot].verdict = verdict;
+            self.records.items.rec_mut(slot).set_verdict(verdict);
         }
     }
 
@@ -268,13 +269,15 @@ impl Part {
         );
         let number = self.records.number_of(group, event.info().id);
         let fields = self.records.fields_of(number, fields(&event));
-        self.records.numbers[number].entries.push(Entry {
-            item,
-            fields,
-            event_type,
-        });
-        Verdict::Valid {
+        self.records.push_entry(
             number,
+            Entry {
+                item,
+                fields,
+                event_type,
+            },
+        );
+        Verdict::Valid {
             warnings,
             event_type,
         }

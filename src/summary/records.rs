@@ -4,11 +4,17 @@
 //!
 //! This is what the summary must hold (the uuids for duplicates, the timelines, the times for
 //! order), so memory grows with the items' count and never with their size, and two parts of
-//! a log summarized apart can be put together exactly (see [`crate::summary::merge`]).
+//! a log summarized apart can be put together exactly (see [`crate::summary::stream`]). An
+//! item costs a 40-byte record ([`crate::summary::items`]), 8 or 9 bytes of the table that
+//! finds it by uuid ([`crate::summary::uuids`]), and a valid event 16 more (12 in wasm32) in
+//! its number's list. The 1 GB log of bench/cli.mjs (1.6 million items, 20,000 numbers) peaks
+//! at 84 bytes an item all told, in one pass natively, where it took 143.
 
 use crate::json::map::{HashMap, Keys};
 use crate::model::timestamp::Instant;
 use crate::model::EventType;
+pub(super) use crate::summary::items::{Item, ItemRec, Items, OtherKind, UuidKey, Verdict};
+use crate::summary::uuids::{Seen, UuidText};
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
@@ -17,53 +23,6 @@ use std::sync::OnceLock;
 pub(super) fn hash_of(bytes: &[u8]) -> u64 {
     static KEYS: OnceLock<Keys> = OnceLock::new();
     KEYS.get_or_init(Keys::default).hash_one(bytes)
-}
-
-/// One distinct item that has a uuid or a time (duplicates are not items of their own).
-#[derive(Clone, Copy, Debug)]
-pub(super) struct ItemRec {
-    pub index: usize,
-    pub line: u32,
-    /// Its uuid's place in [`Records::uuids`]; `len == u32::MAX` when it has none.
-    uuid_at: usize,
-    uuid_len: u32,
-    time: Option<Instant>,
-    /// [`hash_of`] its text: a duplicate is a redelivery (`identical`) when its own is equal.
-    /// Keeping the texts instead would keep the log.
-    pub text: u64,
-    pub verdict: Verdict,
-}
-
-impl ItemRec {
-    pub fn time(&self) -> Option<Instant> {
-        self.time
-    }
-}
-
-/// What an item was found to be, so that it can be taken back when merging finds it repeats
-/// an item of an earlier part.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Verdict {
-    Valid {
-        number: usize,
-        warnings: u32,
-        event_type: EventType,
-    },
-    Invalid {
-        issues: u32,
-    },
-    Other(OtherKind),
-    /// Being judged.
-    Pending,
-    /// Found, when parts were merged, to repeat an item of an earlier part.
-    Repeated,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum OtherKind {
-    Renewal,
-    OtherEvent,
-    Frame,
 }
 
 /// A group: one account, or one owner where the filter names no account.
@@ -120,100 +79,13 @@ pub(super) const FIELD_NAMES: [&str; FIELDS] = [
 /// Interned field values: 0 stands for a field the event leaves out.
 pub(super) type Fields = [u32; FIELDS];
 
-/// A list kept in blocks of [`BLOCK`] values: growing it never copies what it holds, so a
-/// log of millions of items never holds its records twice while a `Vec` doubles.
-pub(super) struct Blocks<T> {
-    blocks: Vec<Vec<T>>,
-    len: usize,
-}
-
-const BLOCK: usize = 1 << 14;
-
-impl<T> Default for Blocks<T> {
-    fn default() -> Self {
-        Blocks {
-            blocks: Vec::new(),
-            len: 0,
-        }
-    }
-}
-
-impl<T> Blocks<T> {
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn push(&mut self, value: T) {
-        if self.len % BLOCK == 0 {
-            self.blocks.push(Vec::with_capacity(BLOCK));
-        }
-        if let Some(last) = self.blocks.last_mut() {
-            last.push(value);
-        }
-        self.len += 1;
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &T> {
-        self.blocks.iter().flatten()
-    }
-}
-
-impl<T> std::ops::Index<usize> for Blocks<T> {
-    type Output = T;
-    fn index(&self, i: usize) -> &T {
-        &self.blocks[i / BLOCK][i % BLOCK]
-    }
-}
-
-impl<T> std::ops::IndexMut<usize> for Blocks<T> {
-    fn index_mut(&mut self, i: usize) -> &mut T {
-        &mut self.blocks[i / BLOCK][i % BLOCK]
-    }
-}
-
-/// The uuids of the records, one after the other in blocks of at least [`UUID_BLOCK`] bytes
-/// (a longer uuid has a block of its own), for the same reason as [`Blocks`].
-#[derive(Default)]
-struct Uuids {
-    blocks: Vec<String>,
-}
-
-const UUID_BLOCK: usize = 1 << 20;
-
-impl Uuids {
-    /// Where `uuid` is kept: its block and its offset there, as one number.
-    fn add(&mut self, uuid: &str) -> usize {
-        let fits = self
-            .blocks
-            .last()
-            .is_some_and(|b| b.capacity() - b.len() >= uuid.len());
-        if !fits {
-            self.blocks
-                .push(String::with_capacity(uuid.len().max(UUID_BLOCK)));
-        }
-        let block = self.blocks.len() - 1;
-        let b = &mut self.blocks[block];
-        let at = b.len();
-        b.push_str(uuid);
-        // A block's uuids start before UUID_BLOCK: a longer one is its block's first.
-        block * UUID_BLOCK + at
-    }
-
-    fn get(&self, at: usize, len: usize) -> &str {
-        let b = &self.blocks[at / UUID_BLOCK];
-        let at = at % UUID_BLOCK;
-        &b[at..at + len]
-    }
-}
-
 #[derive(Default)]
 pub(super) struct Records {
-    pub items: Blocks<ItemRec>,
-    uuids: Uuids,
-    /// [`hash_of`] each uuid, to its first item; a uuid whose hash an earlier, different uuid
-    /// already has goes to `seen_more`, so no two uuids are ever taken for one.
-    seen: HashMap<u64, usize>,
-    seen_more: HashMap<Box<str>, usize>,
+    pub items: Items,
+    /// The uuids that are not packed into their records (see [`crate::summary::uuids`]).
+    texts: Vec<Box<str>>,
+    /// Each uuid's first item.
+    seen: Seen,
     pub groups: Vec<GroupRec>,
     /// Groups by owner id, then by account id.
     group_of: [HashMap<Box<str>, usize>; 2],
@@ -226,73 +98,185 @@ pub(super) struct Records {
     fields_of: HashMap<Fields, u32>,
 }
 
+/// A uuid being looked up: as the records keep it, and its hash, each worked out once.
+#[derive(Clone, Copy)]
+pub(super) struct Sought<'u> {
+    uuid: UuidText<'u>,
+    hash: u64,
+}
+
+/// The uuid of `key`, its text (if any) among `texts`.
+fn uuid_text(texts: &[Box<str>], key: Option<UuidKey>) -> Option<UuidText<'_>> {
+    match key? {
+        UuidKey::Number(n) => Some(UuidText::Number(n)),
+        UuidKey::Text(at) => Some(UuidText::Text(&texts[at as usize])),
+    }
+}
+
+fn uuid_hash(uuid: UuidText) -> u64 {
+    uuid.with_bytes(hash_of)
+}
+
+/// Makes `slot`'s uuid, whose hash is `hash`, findable in `seen`.
+fn remember(seen: &mut Seen, items: &Items, texts: &[Box<str>], hash: u64, slot: usize) {
+    seen.insert(hash, slot, |s| {
+        uuid_text(texts, items.rec(s).uuid()).map_or(0, uuid_hash)
+    });
+}
+
 impl Records {
-    pub fn uuid(&self, item: &ItemRec) -> Option<&str> {
-        (item.uuid_len != u32::MAX).then(|| self.uuids.get(item.uuid_at, item.uuid_len as usize))
+    /// The uuid an item's record keeps.
+    pub fn uuid(&self, item: &Item) -> Option<UuidText<'_>> {
+        uuid_text(&self.texts, item.uuid)
     }
 
     /// The first item with this uuid.
+    #[cfg(test)]
     pub fn find(&self, uuid: &str) -> Option<usize> {
-        let slot = *self.seen.get(&hash_of(uuid.as_bytes()))?;
-        if self.uuid(&self.items[slot]) == Some(uuid) {
-            return Some(slot);
-        }
-        self.seen_more.get(uuid).copied()
+        self.seek(uuid).ok()
     }
 
-    /// Adds an item not seen before (its uuid is not [`Records::find`]able), judged later.
+    /// The first item with this uuid, or what adding one with it takes.
+    pub fn seek<'u>(&self, uuid: &'u str) -> Result<usize, Sought<'u>> {
+        let uuid = UuidText::of(uuid);
+        let sought = Sought {
+            uuid,
+            hash: uuid_hash(uuid),
+        };
+        self.first(sought).ok_or(sought)
+    }
+
+    fn first(&self, sought: Sought) -> Option<usize> {
+        let (items, texts) = (&self.items, &self.texts);
+        self.seen.find(sought.hash, |slot| {
+            uuid_text(texts, items.rec(slot).uuid()) == Some(sought.uuid)
+        })
+    }
+
+    /// Adds an item not seen before (with the uuid [`Records::seek`] did not find), judged
+    /// later.
     pub fn add(
         &mut self,
         index: usize,
         line: u32,
-        uuid: Option<&str>,
+        uuid: Option<Sought>,
         time: Option<Instant>,
         text: u64,
     ) -> usize {
-        let slot = self.items.len();
-        let (uuid_at, uuid_len) = match uuid {
-            // A uuid is at most `maxInputBytes` long, under 4 GiB.
-            Some(u) => (self.uuids.add(u), u.len().min(u32::MAX as usize - 1) as u32),
-            None => (0, u32::MAX),
-        };
-        self.items.push(ItemRec {
-            index,
-            line,
-            uuid_at,
-            uuid_len,
-            time,
-            text,
-            verdict: Verdict::Pending,
+        let key = uuid.map(|u| match u.uuid {
+            UuidText::Number(n) => UuidKey::Number(n),
+            UuidText::Text(t) => {
+                self.texts.push(t.into());
+                UuidKey::Text(self.texts.len() as u64 - 1)
+            }
         });
+        let slot = self.items.push(index, ItemRec::new(line, key, time, text));
         if let Some(u) = uuid {
-            self.remember(u, slot);
+            self.remember(u.hash, slot);
         }
         slot
     }
 
-    /// Makes `slot`'s uuid [`Records::find`]able.
-    pub(super) fn remember(&mut self, uuid: &str, slot: usize) {
-        match self.seen.entry(hash_of(uuid.as_bytes())) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(slot);
+    /// Makes `slot`'s uuid, whose hash is `hash`, [`Records::seek`]able.
+    fn remember(&mut self, hash: u64, slot: usize) {
+        remember(&mut self.seen, &self.items, &self.texts, hash, slot);
+    }
+
+    /// The earlier item each record of `later` (the records of the text that follows) repeats
+    /// by its uuid, if any: `(later's slot, ours)`, in slot order.
+    pub(super) fn repeats_in(&self, later: &Records) -> Vec<(usize, usize)> {
+        later
+            .items
+            .iter()
+            .filter(|i| i.verdict != Verdict::Repeated)
+            .filter_map(|i| {
+                let uuid = later.uuid(&i)?;
+                let hash = uuid_hash(uuid);
+                Some((i.slot, self.first(Sought { uuid, hash })?))
+            })
+            .collect()
+    }
+
+    /// Puts the records of `later` (the text that follows) after these, its items' indices
+    /// moved by `items` and their lines by `line`, without copying its items: their blocks are
+    /// moved, and a later slot `s` becomes `s + self.items.end()` (taken before). Its
+    /// [`Verdict::Repeated`] items are left out of its numbers and of [`Records::seek`].
+    pub(super) fn append(&mut self, mut later: Records, items: usize, line: impl Fn(u32) -> u32) {
+        let end = self.items.end();
+        let texts = self.texts.len() as u64;
+        // What only found later's own duplicates; ours finds them from now on.
+        later.seen = Seen::default();
+        for rec in later.items.recs_mut() {
+            rec.line = line(rec.line);
+            rec.move_text(texts);
+        }
+        self.texts.append(&mut later.texts);
+        self.items.append(std::mem::take(&mut later.items), items);
+        let (all, texts, seen) = (&self.items, &self.texts, &mut self.seen);
+        for i in all.iter_from(end) {
+            if i.verdict == Verdict::Repeated {
+                continue;
             }
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.seen_more.insert(uuid.into(), slot);
+            if let Some(uuid) = uuid_text(texts, i.uuid) {
+                remember(seen, all, texts, uuid_hash(uuid), i.slot);
+            }
+        }
+        self.take_numbers(later, end);
+    }
+
+    /// Adds `later`'s groups, numbers and valid events, their items moved to `end` and on,
+    /// those found to repeat an earlier item left out. Each number's events are moved, not
+    /// copied, when this part has none of its own.
+    fn take_numbers(&mut self, later: Records, end: usize) {
+        let Records {
+            numbers,
+            groups,
+            fields: later_fields,
+            strings,
+            ..
+        } = later;
+        let mut fields = vec![None; later_fields.len()];
+        for n in numbers {
+            let mut entries = n.entries;
+            entries.retain(|e| self.items.rec(e.item + end).verdict() != Verdict::Repeated);
+            if entries.is_empty() {
+                continue;
+            }
+            let g = &groups[n.group];
+            let group = self.group_of(g.by_account, &g.id);
+            let number = self.number_of(group, &n.id);
+            for e in &mut entries {
+                e.item += end;
+                e.fields = *fields[e.fields as usize].get_or_insert_with(|| {
+                    let ids = later_fields[e.fields as usize].map(|s| {
+                        if s == 0 {
+                            0
+                        } else {
+                            self.intern(&strings[s as usize])
+                        }
+                    });
+                    self.intern_fields(ids)
+                });
+            }
+            let ours = &mut self.numbers[number].entries;
+            if ours.is_empty() {
+                *ours = entries;
+            } else {
+                ours.reserve_exact(entries.len());
+                ours.append(&mut entries);
             }
         }
     }
 
-    /// Adds an item copied from another part's records (see merge), its fields kept.
-    pub(super) fn add_copy(
-        &mut self,
-        rec: &ItemRec,
-        uuid: Option<&str>,
-        index: usize,
-        line: u32,
-    ) -> usize {
-        let slot = self.add(index, line, uuid, rec.time(), rec.text);
-        self.items[slot].verdict = rec.verdict;
-        slot
+    /// Adds a valid event to number `n`'s. Its list grows by half (a `Vec` doubles): a
+    /// number's events are most of what a log of many events per number keeps after its
+    /// items, and doubling left a third of that room unused on average, half at worst.
+    pub fn push_entry(&mut self, n: usize, entry: Entry) {
+        let entries = &mut self.numbers[n].entries;
+        if entries.len() == entries.capacity() {
+            entries.reserve_exact((entries.len() / 2).max(4));
+        }
+        entries.push(entry);
     }
 
     /// The index of an event's group (its account, or its owner when the filter names none),
@@ -365,5 +349,61 @@ impl Records {
         self.fields.push(ids);
         self.fields_of.insert(ids, id);
         id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const UUIDS: [&str; 5] = [
+        "2661273919712564939",
+        // Its zero-led twin, past u64::MAX, RFC 4122: kept as texts, never packed.
+        "02661273919712564939",
+        "18446744073709551616",
+        "7b0c8a20-5f3e-4d53-9a5c-8b2d4e6f1a2b",
+        "0",
+    ];
+
+    #[test]
+    fn uuids_of_every_shape_are_found_and_never_taken_for_one_another() {
+        let mut r = Records::default();
+        for (k, u) in UUIDS.iter().enumerate() {
+            assert_eq!(r.find(u), None, "{u}");
+            let slot = r.add(k, k as u32 + 1, r.seek(u).err(), None, 0);
+            assert_eq!(r.find(u), Some(slot), "{u}");
+        }
+        for (k, u) in UUIDS.iter().enumerate() {
+            let item = r.items.get(r.find(u).unwrap());
+            assert_eq!((item.index, item.line), (k, k as u32 + 1));
+            assert_eq!(r.uuid(&item).unwrap().to_string(), *u);
+        }
+        assert_eq!(r.find("00"), None);
+    }
+
+    #[test]
+    fn appended_records_are_found_where_they_moved_and_repeats_are_not() {
+        let mut r = Records::default();
+        for (k, u) in UUIDS.iter().enumerate() {
+            r.add(k, k as u32 + 1, r.seek(u).err(), None, 0);
+        }
+        let mut later = Records::default();
+        let new = "7b0c8a20-5f3e-4d53-9a5c-000000000000";
+        later.add(0, 1, later.seek(UUIDS[3]).err(), None, 0);
+        later.add(1, 2, later.seek(new).err(), None, 0);
+        later.add(2, 3, later.seek("12").err(), None, 0);
+        let first = r.find(UUIDS[3]).unwrap();
+        let repeats = r.repeats_in(&later);
+        assert_eq!(repeats, [(0, first)]);
+        later.items.rec_mut(0).set_verdict(Verdict::Repeated);
+        let end = r.items.end();
+        r.append(later, 10, |line| line + 100);
+        assert_eq!(r.find(UUIDS[3]), Some(first));
+        for (slot, u, index) in [(end + 1, new, 11), (end + 2, "12", 12)] {
+            assert_eq!(r.find(u), Some(slot));
+            let item = r.items.get(slot);
+            assert_eq!((item.index, item.line), (index, index as u32 - 10 + 101));
+            assert_eq!(r.uuid(&item).unwrap().to_string(), u);
+        }
     }
 }

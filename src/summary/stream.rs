@@ -4,13 +4,15 @@
 //! A part is merged with the part that follows it by moving the later part's lines, offsets
 //! and item indices past the earlier one's, and by judging again what only the whole log can
 //! tell: a later item whose uuid the earlier part already has is a duplicate, and is taken
-//! back from wherever the later part counted it. Order is decided at the end, over both.
+//! back from wherever the later part counted it. Order is decided at the end, over both. The
+//! later part's item records are moved, not copied (see [`crate::summary::items`]): a merge
+//! holds both parts' records once.
 
 use crate::diagnostics::issue::Issue;
 use crate::summary::listing::{DupListed, Listed, Listing};
 use crate::summary::pass::Part;
 use crate::summary::reader::Reader;
-use crate::summary::records::{OtherKind, Records, Verdict};
+use crate::summary::records::{OtherKind, Verdict};
 use crate::summary::summarize::finish_part;
 use crate::summary::window::Base;
 use crate::summary::{SummarizeOptions, Summary};
@@ -94,7 +96,20 @@ impl Stream {
             part: mut l,
             reader: _,
         } = later;
-        let (slots, mut repeats) = self.take_items(&mut l, shift);
+        // Each later item whose uuid this part already has is a duplicate now.
+        let repeats = self.part.records.repeats_in(&l.records);
+        let mut dups = Vec::with_capacity(repeats.len());
+        for &(k, first) in &repeats {
+            let rec = l.records.items.get(k);
+            take_back(&mut l, k);
+            l.counts.duplicates += 1;
+            dups.push(DupListed {
+                index: rec.index + shift.items,
+                line: shift.line(rec.line),
+                first,
+                text: rec.text,
+            });
+        }
         let counts = &mut self.part.counts;
         let c = &l.counts;
         counts.events += c.events;
@@ -111,31 +126,27 @@ impl Stream {
         counts.other_kinds.websocket_frame += c.other_kinds.websocket_frame;
         counts.truncated |= c.truncated;
         counts.limit_reached |= c.limit_reached;
-        self.take_numbers(&l.records, &slots);
         let mut listing = std::mem::replace(&mut l.listing, Listing::new(options));
+        // Later slots move past ours; a repeated item's duplicates point at what it repeats.
+        let end = self.part.records.items.end();
         for p in &mut listing.problems {
             move_problem(p, shift);
         }
         for d in &mut listing.dups {
             d.index += shift.items;
             d.line = shift.line(d.line);
-            d.first = match slots[d.first] {
-                Slot::Ours(s) | Slot::Repeats(s) => s,
+            d.first = match repeats.binary_search_by_key(&d.first, |r| r.0) {
+                Ok(at) => repeats[at].1,
+                Err(_) => d.first + end,
             };
         }
-        listing.dups.append(&mut repeats);
+        listing.dups.append(&mut dups);
         listing.dups.sort_by_key(|d| d.index);
+        self.part
+            .records
+            .append(l.records, shift.items, |line| shift.line(line));
         self.part.listing.append(listing);
     }
-}
-
-/// Where a later part's item went in the merged records.
-#[derive(Clone, Copy)]
-enum Slot {
-    /// Its own record there.
-    Ours(usize),
-    /// It repeats this earlier item, and is a duplicate now.
-    Repeats(usize),
 }
 
 fn move_problem(p: &mut Listed, shift: Shift) {
@@ -146,78 +157,14 @@ fn move_problem(p: &mut Listed, shift: Shift) {
     }
 }
 
-impl Stream {
-    /// Moves the later part's records into this one's, turning each item whose uuid this
-    /// part already has into a duplicate (taken back from the counts and lists it was in);
-    /// where each went.
-    fn take_items(&mut self, l: &mut Part, shift: Shift) -> (Vec<Slot>, Vec<DupListed>) {
-        let mut slots = Vec::with_capacity(l.records.items.len());
-        let mut repeats = Vec::new();
-        for k in 0..l.records.items.len() {
-            let rec = l.records.items[k];
-            let uuid = l.records.uuid(&rec);
-            let (index, line) = (rec.index + shift.items, shift.line(rec.line));
-            if let Some(first) = uuid.and_then(|u| self.part.records.find(u)) {
-                take_back(l, k);
-                l.counts.duplicates += 1;
-                repeats.push(DupListed {
-                    index,
-                    line,
-                    first,
-                    text: rec.text,
-                });
-                slots.push(Slot::Repeats(first));
-                continue;
-            }
-            let slot = self.part.records.add_copy(&rec, uuid, index, line);
-            slots.push(Slot::Ours(slot));
-        }
-        (slots, repeats)
-    }
-
-    /// Adds the later part's groups, numbers and events.
-    fn take_numbers(&mut self, later: &Records, slots: &[Slot]) {
-        let ours = &mut self.part.records;
-        let mut fields = vec![None; later.fields.len()];
-        for n in &later.numbers {
-            if n.entries.is_empty() {
-                continue;
-            }
-            let g = &later.groups[n.group];
-            let group = ours.group_of(g.by_account, &g.id);
-            let number = ours.number_of(group, &n.id);
-            for e in &n.entries {
-                let Slot::Ours(item) = slots[e.item] else {
-                    continue;
-                };
-                let f = *fields[e.fields as usize].get_or_insert_with(|| {
-                    let ids = later.fields[e.fields as usize]
-                        .map(|s| later.string(s).map_or(0, |v| ours.intern(v)));
-                    ours.intern_fields(ids)
-                });
-                if let Verdict::Valid { number: n, .. } = &mut ours.items[item].verdict {
-                    *n = number;
-                }
-                ours.numbers[number]
-                    .entries
-                    .push(crate::summary::records::Entry {
-                        item,
-                        fields: f,
-                        ..*e
-                    });
-            }
-        }
-    }
-}
-
-/// Takes item `k` of part `l` back from wherever it was counted: it is a duplicate now.
+/// Takes item `k` of part `l` back from wherever it was counted: it is a duplicate now (its
+/// valid event is left out of its number's when the parts' records are put together).
 fn take_back(l: &mut Part, k: usize) {
-    let rec = l.records.items[k];
-    l.records.items[k].verdict = Verdict::Repeated;
+    let rec = l.records.items.get(k);
+    l.records.items.rec_mut(k).set_verdict(Verdict::Repeated);
     let c = &mut l.counts;
     match rec.verdict {
         Verdict::Valid {
-            number,
             warnings,
             event_type,
         } => {
@@ -228,7 +175,6 @@ fn take_back(l: &mut Part, k: usize) {
                 crate::model::EventType::Updated => c.by_event_type.updated -= 1,
                 crate::model::EventType::Deleted => c.by_event_type.deleted -= 1,
             }
-            l.records.numbers[number].entries.retain(|e| e.item != k);
         }
         Verdict::Invalid { issues } => {
             c.invalid -= 1;

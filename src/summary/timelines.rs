@@ -34,19 +34,19 @@ pub(super) fn finish(
     // their first event in time.
     // By time, ties in item order: two stable passes of the one sort the crate has (std's
     // would add its own code to the module).
-    let first_of = |n: &NumberRec| &records.items[n.entries[0].item];
+    let first_of = |n: &NumberRec| records.items.get(n.entries[0].item);
     let mut order: Vec<usize> = (0..numbers.len())
         .filter(|&n| !numbers[n].entries.is_empty())
         .collect();
     sort_by_rank(&mut order, |&n| (first_of(&numbers[n]).index as u64, 0));
     sort_by_rank(&mut order, |&n| {
-        first_of(&numbers[n]).time().map_or((0, 0), time_rank)
+        first_of(&numbers[n]).time.map_or((0, 0), time_rank)
     });
     let mut group_first = vec![usize::MAX; records.groups.len()];
     for n in &numbers {
         for e in &n.entries {
             let g = &mut group_first[n.group];
-            *g = (*g).min(records.items[e.item].index);
+            *g = (*g).min(records.items.get(e.item).index);
         }
     }
     let mut groups: Vec<usize> = (0..records.groups.len())
@@ -109,7 +109,7 @@ pub(super) fn finish(
 
 /// Sorts a number's entries by time, ties in item order (the order they were added in).
 fn in_time_order(entries: &mut Vec<Entry>, records: &Records) {
-    let time = |e: &Entry| records.items[e.item].time();
+    let time = |e: &Entry| records.items.rec(e.item).time();
     if !entries.windows(2).all(|w| time(&w[0]) <= time(&w[1])) {
         sort_by_rank(entries, |e| time(e).map_or((0, 0), time_rank));
     }
@@ -216,7 +216,7 @@ fn listed(
     let skip = t.entries.len() - shown;
     for k in skip..t.entries.len() {
         let (e, effect) = t.entries[k];
-        let item = &records.items[e.item];
+        let item = records.items.get(e.item);
         let changes = match k {
             0 => Vec::new(),
             _ => diff(
@@ -226,8 +226,11 @@ fn listed(
             ),
         };
         let entry = TimelineEntry {
-            time: item.time().unwrap_or(Instant::from_millis(0)),
-            uuid: records.uuid(item).unwrap_or_default().to_string(),
+            time: item.time.unwrap_or(Instant::from_millis(0)),
+            uuid: records
+                .uuid(&item)
+                .map(|u| u.to_string())
+                .unwrap_or_default(),
             event_type: e.event_type,
             effect,
             index: item.index,

@@ -39,10 +39,10 @@ pub(super) fn visit_numbers(records: &Records, visit: &mut NumberVisitor) {
             .entries
             .iter()
             .map(|e| {
-                let item = &records.items[e.item];
+                let item = records.items.get(e.item);
                 let ids = records.fields[e.fields as usize];
                 SeenEvent {
-                    time: item.time(),
+                    time: item.time,
                     line: item.line,
                     event_type: e.event_type,
                     fields: ids.map(|id| records.string(id)),

@@ -1,0 +1,213 @@
+//! Uuids as the records keep them, and the table that finds a record by its uuid.
+//!
+//! Real notifications carry 18-20 digit decimal uuids (`"2661273919712564939"`). Every uuid
+//! that is a `u64`'s canonical decimal text (digits only, no leading zero: all of 1-19 digits
+//! and the 20-digit ones up to 18446744073709551615) is packed losslessly into that `u64`: 8
+//! bytes in its record, where its text took 19 and a place. Any other uuid (the RFC 4122 ones
+//! of doc samples, a zero-led or longer number) is kept as text, once. Not as a digest: the
+//! summary writes uuids back out, and with texts equality is exact, with no collision odds to
+//! weigh. Packing is canonical, so a packed uuid and a kept text are never the same uuid.
+
+use std::fmt;
+
+/// `uuid` packed, if it is a `u64`'s canonical decimal text.
+pub(super) fn pack(uuid: &str) -> Option<u64> {
+    let b = uuid.as_bytes();
+    if b.is_empty() || b.len() > 20 || (b[0] == b'0' && b.len() > 1) {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for &c in b {
+        let digit = c.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        // Only a 20-digit text can pass u64::MAX.
+        n = n.checked_mul(10)?.checked_add(u64::from(digit))?;
+    }
+    Some(n)
+}
+
+/// A uuid as the records give it back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum UuidText<'a> {
+    Number(u64),
+    Text(&'a str),
+}
+
+impl<'a> UuidText<'a> {
+    /// `uuid` as the records would keep it.
+    pub fn of(uuid: &'a str) -> Self {
+        pack(uuid).map_or(UuidText::Text(uuid), UuidText::Number)
+    }
+
+    /// Its length in bytes, as text.
+    pub fn len(self) -> usize {
+        match self {
+            UuidText::Number(n) => n.checked_ilog10().map_or(1, |d| d as usize + 1),
+            UuidText::Text(t) => t.len(),
+        }
+    }
+
+    /// The bytes its hash is taken of: equal uuids give equal bytes.
+    pub fn with_bytes<R>(self, f: impl FnOnce(&[u8]) -> R) -> R {
+        match self {
+            UuidText::Number(n) => f(&n.to_le_bytes()),
+            UuidText::Text(t) => f(t.as_bytes()),
+        }
+    }
+}
+
+impl fmt::Display for UuidText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UuidText::Number(n) => write!(f, "{n}"),
+            UuidText::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+/// Record slots by their uuids' hashes: an open-addressing table of 8-byte entries, each a
+/// slot and 16 bits of its hash (so that a probe seldom reads a record), in groups of 8 (a
+/// cache line) probed in triangular order, at most 7/8 full. A `HashMap` from a hash to a slot
+/// took 17 bytes a bucket and kept the uuid a second time to tell collisions apart; here the
+/// record's own uuid does that.
+///
+/// A slot takes 48 bits: slots count records in blocks of 16,384 (see
+/// [`crate::summary::items`]), so 2^48 of them would be 2^34 blocks, past any memory.
+#[derive(Default)]
+pub(super) struct Seen {
+    entries: Vec<u64>,
+    len: usize,
+}
+
+const GROUP: usize = 8;
+const EMPTY: u64 = u64::MAX;
+const TAG: u64 = 0xFFFF;
+
+impl Seen {
+    /// The slot whose uuid hashes to `hash` and for which `is` holds.
+    pub fn find(&self, hash: u64, mut is: impl FnMut(usize) -> bool) -> Option<usize> {
+        let tag = hash >> 48;
+        self.probe(hash, |_, e| {
+            if e == EMPTY {
+                return Some(None);
+            }
+            let slot = (e >> 16) as usize;
+            (e & TAG == tag && is(slot)).then_some(Some(slot))
+        })
+        .flatten()
+    }
+
+    /// Adds `slot`, whose uuid hashes to `hash` and is not in the table yet; `rehash` gives
+    /// the hash of any slot already there, for when the table grows.
+    pub fn insert(&mut self, hash: u64, slot: usize, rehash: impl Fn(usize) -> u64) {
+        if (self.len + 1) * 8 > self.entries.len() * 7 {
+            let grown = vec![EMPTY; (self.entries.len() * 2).max(64)];
+            let old = std::mem::replace(&mut self.entries, grown);
+            for e in old.into_iter().filter(|&e| e != EMPTY) {
+                self.put(rehash((e >> 16) as usize), e);
+            }
+        }
+        self.put(hash, ((slot as u64) << 16) | (hash >> 48));
+        self.len += 1;
+    }
+
+    /// Puts entry `e` in the first empty entry on `hash`'s probe (the table is never full).
+    fn put(&mut self, hash: u64, e: u64) {
+        let at = self.probe(hash, |at, x| (x == EMPTY).then_some(at));
+        self.entries[at.unwrap_or_default()] = e;
+    }
+
+    /// The first answer `f` gives for the entries (where, what) on `hash`'s probe: group by
+    /// group, every group once (triangular steps over a power of two), each group's entries
+    /// in order. `None` for an empty table.
+    fn probe<R>(&self, hash: u64, mut f: impl FnMut(usize, u64) -> Option<R>) -> Option<R> {
+        let groups = self.entries.len() / GROUP;
+        let mask = groups.wrapping_sub(1);
+        let mut g = hash as usize & mask;
+        for step in 1..=groups {
+            for at in g * GROUP..(g + 1) * GROUP {
+                if let Some(r) = f(at, self.entries[at]) {
+                    return Some(r);
+                }
+            }
+            g = (g + step) & mask;
+        }
+        None
+    }
+
+    /// Bytes it holds.
+    #[cfg(test)]
+    fn bytes(&self) -> usize {
+        self.entries.capacity() * 8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_canonical_decimal_u64s_are_packed() {
+        assert_eq!(pack("2661273919712564939"), Some(2661273919712564939));
+        assert_eq!(pack("18446744073709551615"), Some(u64::MAX));
+        assert_eq!(pack("0"), Some(0));
+        for kept in [
+            "18446744073709551616",
+            "99999999999999999999",
+            "012",
+            "00",
+            "",
+            "+12",
+            "-12",
+            " 12",
+            "١٢",
+            "7b0c8a20-5f3e-4d53-9a5c-8b2d4e6f1a2b",
+        ] {
+            assert_eq!(pack(kept), None, "{kept}");
+        }
+    }
+
+    #[test]
+    fn a_uuid_reads_back_as_it_was_written() {
+        for u in [
+            "2661273919712564939",
+            "0",
+            "18446744073709551615",
+            "012",
+            "abc",
+        ] {
+            let t = UuidText::of(u);
+            assert_eq!(t.to_string(), u);
+            assert_eq!(t.len(), u.len());
+        }
+    }
+
+    #[test]
+    fn the_table_finds_every_slot_and_nothing_else() {
+        let hash = |s: usize| (s as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (s as u64 >> 3);
+        let mut seen = Seen::default();
+        assert_eq!(seen.find(hash(1), |_| true), None);
+        for s in 0..10_000 {
+            seen.insert(hash(s), s, hash);
+        }
+        for s in 0..10_000 {
+            assert_eq!(seen.find(hash(s), |x| x == s), Some(s));
+        }
+        assert_eq!(seen.find(hash(10_001), |x| x == 10_001), None);
+        // 10,000 entries at most 7/8 full: 16,384 of 8 bytes.
+        assert_eq!(seen.bytes(), 16_384 * 8);
+    }
+
+    #[test]
+    fn colliding_hashes_are_told_apart_by_their_slots() {
+        let mut seen = Seen::default();
+        for s in 0..100 {
+            seen.insert(42, s, |_| 42);
+        }
+        for s in 0..100 {
+            assert_eq!(seen.find(42, |x| x == s), Some(s));
+        }
+    }
+}
