@@ -76,5 +76,10 @@ extern "C" {
     #[wasm_bindgen(js_name = assembleInvalid)]
     fn assemble_invalid(nums: &[u32], text: &str) -> JsValue;
     #[wasm_bindgen(js_name = assembleWarned)]
-    fn assemble_warned(spans: &[u32], text: &str, nums: &[u32], issues_text: &str) -> JsValue;
+    pub(super) fn assemble_warned(
+        spans: &[u32],
+        text: &str,
+        nums: &[u32],
+        issues_text: &str,
+    ) -> JsValue;
 }

@@ -8,8 +8,10 @@
 //! the caller's value is first copied by `snapshot` (src/js/objects.js), which catches, into
 //! plain data that runs no code when read; see there for how each kind of value is read.
 
+use super::assemble::{assemble_warned, report_to_js, thrown};
 use super::boundary::ThrownError;
-use crate::__private::MAX_VALUES;
+use super::encode::{event_spans, issues, Values};
+use crate::__private::{CleanValue, EventRef, MAX_VALUES};
 use crate::{Report, SummarizeOptions, Summary, ValidateOptions};
 use wasm_bindgen::prelude::*;
 
@@ -19,6 +21,12 @@ extern "C" {
     /// throws (it catches).
     #[wasm_bindgen(js_name = inputKind)]
     fn input_kind(input: &JsValue) -> JsValue;
+    /// A copy for the fast path, or undefined (see `cleanCopy`). Never throws (it catches).
+    #[wasm_bindgen(js_name = cleanCopy)]
+    fn clean_copy(value: &JsValue, max_bytes: f64) -> JsValue;
+    /// Whether the last value `cleanCopy` copied held its members in RingCentral's order.
+    #[wasm_bindgen(js_name = copiedInOrder)]
+    fn copied_in_order() -> bool;
     /// The plain copy, or a TypeError's message. Never throws (it catches).
     #[wasm_bindgen(js_name = snapshot)]
     fn snapshot(
@@ -96,9 +104,69 @@ fn unreadable(e: serde_wasm_bindgen::Error) -> ThrownError {
 
 /// `validate` (and `parse`) of a parsed value.
 pub(crate) fn validate(input: &JsValue, options: &ValidateOptions) -> Result<Report, ThrownError> {
+    judge(
+        input,
+        options,
+        |event, options, _| CleanValue::report(event, options),
+        |r| r,
+    )
+}
+
+/// `validate` of a parsed value, as the report's JavaScript objects. A clean notification's
+/// are built from its event, as the string route's are: no [`Report`] is made.
+pub(crate) fn validate_to_js(
+    input: &JsValue,
+    options: &ValidateOptions,
+) -> Result<JsValue, JsValue> {
+    let clean = |event: EventRef<'_>, options: &ValidateOptions, ascii| {
+        let plain =
+            !(options.strict || options.redact || options.text || options.markdown || options.csv);
+        if !plain {
+            return report_to_js(&CleanValue::report(event, options));
+        }
+        let (spans, text) = event_spans(event, ascii, Values::Copied, |_| {
+            unreachable!("copied values are never sliced")
+        });
+        let (nums, issues_text) = issues(&CleanValue::issues(options).1);
+        Ok(assemble_warned(&spans, &text, &nums, &issues_text))
+    };
+    judge(input, options, clean, |report| report_to_js(&report)).map_err(thrown)?
+}
+
+/// The verdict on a parsed value: `clean` of its event when it is one clean notification
+/// (with whether its strings are all ASCII), else `tree` of the report its tree gives.
+fn judge<T>(
+    input: &JsValue,
+    options: &ValidateOptions,
+    clean: impl FnOnce(EventRef, &ValidateOptions, bool) -> T,
+    tree: impl FnOnce(Report) -> T,
+) -> Result<T, ThrownError> {
+    // Most values are one clean notification: read by its members' names alone, it needs no
+    // tree and few calls into JavaScript. When it has something to report, its tree is built
+    // from the strings read, or from its copy, which is what `snapshot` would make of it.
+    let copy = clean_copy(input, options.max_input_bytes as f64);
     let options = &capped(options);
-    let copy = copy_of(input, options, None)?;
-    crate::validate_value(serde_wasm_bindgen::Deserializer::from(copy), options).map_err(unreadable)
+    let copy = if copy.is_undefined() {
+        copy_of(input, options, None)?
+    } else {
+        if let Some(value) = CleanValue::read(serde_wasm_bindgen::Deserializer::from(copy.clone()))
+        {
+            if let Some(event) = value.event(options) {
+                return Ok(clean(event, options, value.is_ascii()));
+            }
+            // Then its tree needs no more calls into JavaScript, if its order is known.
+            if copied_in_order() {
+                if let Some(report) = value.report_in_order(options) {
+                    return Ok(tree(report));
+                }
+            }
+        }
+        copy
+    };
+    let value = serde_wasm_bindgen::Deserializer::from(copy);
+    Ok(tree(
+        crate::validate_value(value, options).map_err(unreadable)?,
+    ))
 }
 
 /// `summarize` of a parsed value: an array of items, or one item.
