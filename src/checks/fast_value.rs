@@ -16,10 +16,12 @@
 use super::fast::{Fields, DEPTH};
 use crate::json::{string_run, TreeLimits};
 use crate::model::event_ref::{EventRef, ProviderRef};
+use crate::model::vocab;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use std::fmt;
 
-/// One object of the notification: its members' names, and what each holds.
+/// One object of the notification: its members' names (in RingCentral's order, which
+/// [`InOrder`] and `cleanCopy` in src/js/objects.js follow), and what each holds.
 struct Level {
     name: &'static str,
     fields: &'static [&'static str],
@@ -36,23 +38,13 @@ enum Holds {
 
 const PROVIDER: Level = Level {
     name: "ContactCenterProvider",
-    fields: &["id", "name"],
+    fields: vocab::PROVIDER_FIELDS,
     holds: &[Holds::Text(14), Holds::Text(15)],
 };
 
 const INFO: Level = Level {
     name: "PhoneNumberInfo",
-    fields: &[
-        "uri",
-        "id",
-        "phoneNumber",
-        "paymentType",
-        "location",
-        "type",
-        "usageType",
-        "status",
-        "contactCenterProvider",
-    ],
+    fields: vocab::INFO_FIELDS,
     holds: &[
         Holds::Text(6),
         Holds::Text(7),
@@ -68,20 +60,13 @@ const INFO: Level = Level {
 
 const BODY: Level = Level {
     name: "Body",
-    fields: &["eventType", "phoneNumberInfo"],
+    fields: vocab::BODY_FIELDS,
     holds: &[Holds::Text(5), Holds::Object(1, &INFO)],
 };
 
 const ENVELOPE: Level = Level {
     name: "Notification",
-    fields: &[
-        "uuid",
-        "event",
-        "timestamp",
-        "subscriptionId",
-        "ownerId",
-        "body",
-    ],
+    fields: vocab::ENVELOPE_FIELDS,
     holds: &[
         Holds::Text(0),
         Holds::Text(1),

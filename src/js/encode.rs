@@ -175,7 +175,7 @@ pub fn clean_report(
     let units =
         (!input_ascii && values == Values::Sliced).then(|| Utf16Offsets::new(input, false, 6));
     // An input slice's offset is its distance from the input's start.
-    Some(event_spans(c, input_ascii, values, |v| {
+    Some(event_spans(c, input_ascii, values, &|v| {
         let start = v.as_ptr() as usize - input.as_ptr() as usize;
         let end = start + v.len();
         match &units {
@@ -192,7 +192,7 @@ pub fn event_spans<'a>(
     c: EventRef<'a>,
     values_ascii: bool,
     values: Values,
-    offsets: impl Fn(&str) -> [u32; 2],
+    offsets: &dyn Fn(&str) -> [u32; 2],
 ) -> (Spans, String) {
     let info = c.info();
     let mut written = String::with_capacity(224);

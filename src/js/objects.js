@@ -104,14 +104,6 @@ function describe(e) {
 function Plain() {}
 Plain.prototype = Object.freeze(Object.create(null));
 
-// `x`, a member that must be a string, copied into `out` under `k` when it is one and the
-// strings so far stay within `budget.left` UTF-16 units (each at least one byte of UTF-8).
-function text(out, k, x, budget) {
-  if (typeof x !== 'string' || (budget.left -= x.length) < 0) return false;
-  out[k] = x;
-  return true;
-}
-
 // Each member's place in its object, as RingCentral orders them; -1 for another name.
 function providerRank(k) {
   switch (k) {
@@ -158,7 +150,7 @@ function envelopeRank(k) {
 
 // `v`, one object of the notification, copied in its own order when it holds only the members
 // the event has there (`rankOf`), each a string, or `child`'s copy for the member of place
-// `at`; otherwise undefined. `budget.ordered` is cleared when the members are not in
+// `at`, and its strings stay within `budget.left`; otherwise undefined. `budget.ordered` is cleared when the members are not in
 // RingCentral's order. A `switch` on each name and a `Plain` copy cost half as much as looking
 // names up in a table and copying into a `bare` object.
 function level(v, rankOf, at, child, budget) {
@@ -178,8 +170,11 @@ function level(v, rankOf, at, child, budget) {
       const o = child(v[k], budget);
       if (o === undefined) return undefined;
       out[k] = o;
-    } else if (!text(out, k, v[k], budget)) {
-      return undefined;
+    } else {
+      // A string, within `budget.left` UTF-16 units (each at least one byte of UTF-8).
+      const x = v[k];
+      if (typeof x !== 'string' || (budget.left -= x.length) < 0) return undefined;
+      out[k] = x;
     }
   }
   return out;

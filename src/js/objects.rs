@@ -112,6 +112,12 @@ pub(crate) fn validate(input: &JsValue, options: &ValidateOptions) -> Result<Rep
     )
 }
 
+thread_local! {
+    /// The warnings of a clean parsed value's report, encoded: the same `duplicate-keys-unseen`
+    /// warning whatever the options but `strict`, which does not come here.
+    static UNSEEN: (Vec<u32>, String) = issues(&CleanValue::issues(&ValidateOptions::default()).1);
+}
+
 /// `validate` of a parsed value, as the report's JavaScript objects. A clean notification's
 /// are built from its event, as the string route's are: no [`Report`] is made.
 pub(crate) fn validate_to_js(
@@ -124,11 +130,10 @@ pub(crate) fn validate_to_js(
         if !plain {
             return report_to_js(&CleanValue::report(event, options));
         }
-        let (spans, text) = event_spans(event, ascii, Values::Copied, |_| {
+        let (spans, text) = event_spans(event, ascii, Values::Copied, &|_| {
             unreachable!("copied values are never sliced")
         });
-        let (nums, issues_text) = issues(&CleanValue::issues(options).1);
-        Ok(assemble_warned(&spans, &text, &nums, &issues_text))
+        UNSEEN.with(|(nums, issues_text)| Ok(assemble_warned(&spans, &text, nums, issues_text)))
     };
     judge(input, options, clean, |report| report_to_js(&report)).map_err(thrown)?
 }
