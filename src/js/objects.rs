@@ -8,7 +8,7 @@
 //! the caller's value is first copied by `snapshot` (src/js/objects.js), which catches, into
 //! plain data that runs no code when read; see there for how each kind of value is read.
 
-use super::assemble::{assemble_warned, report_to_js, thrown};
+use super::assemble::{assemble_warned_held, report_to_js, thrown};
 use super::boundary::ThrownError;
 use super::encode::{event_spans, issues, Values};
 use crate::__private::{CleanValue, EventRef, MAX_VALUES};
@@ -113,9 +113,13 @@ pub(crate) fn validate(input: &JsValue, options: &ValidateOptions) -> Result<Rep
 }
 
 thread_local! {
-    /// The warnings of a clean parsed value's report, encoded: the same `duplicate-keys-unseen`
-    /// warning whatever the options but `strict`, which does not come here.
-    static UNSEEN: (Vec<u32>, String) = issues(&CleanValue::issues(&ValidateOptions::default()).1);
+    /// The warnings of a clean parsed value's report, encoded and in JavaScript: the same
+    /// `duplicate-keys-unseen` warning whatever the options but `strict`, which does not come
+    /// here. Made once, they cost no copy or decoding per call.
+    static UNSEEN: (JsValue, JsValue) = {
+        let (nums, text) = issues(&CleanValue::issues(&ValidateOptions::default()).1);
+        (js_sys::Uint32Array::from(&nums[..]).into(), JsValue::from_str(&text))
+    };
 }
 
 /// `validate` of a parsed value, as the report's JavaScript objects. A clean notification's
@@ -133,7 +137,8 @@ pub(crate) fn validate_to_js(
         let (spans, text) = event_spans(event, ascii, Values::Copied, &|_| {
             unreachable!("copied values are never sliced")
         });
-        UNSEEN.with(|(nums, issues_text)| Ok(assemble_warned(&spans, &text, nums, issues_text)))
+        UNSEEN
+            .with(|(nums, issues_text)| Ok(assemble_warned_held(&spans, &text, nums, issues_text)))
     };
     judge(input, options, clean, |report| report_to_js(&report)).map_err(thrown)?
 }
