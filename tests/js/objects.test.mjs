@@ -336,8 +336,11 @@ describe('the fast path for one clean notification (src/checks/fast_value.rs)', 
     },
   });
   // The same members in reverse order, at every level.
-  const reversed = (v) => (typeof v === 'object' && v !== null
-    ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v);
+  const reversed = (v) => {
+    if (Array.isArray(v)) return v.map(reversed);
+    if (typeof v !== 'object' || v === null) return v;
+    return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)]));
+  };
   // The report the tree gives, as tokens (reportJson), of the same value.
   const byTree = (v, opts) => JSON.parse(reportJson(v, opts));
 
@@ -381,6 +384,26 @@ describe('the fast path for one clean notification (src/checks/fast_value.rs)', 
         assert.deepEqual(withoutUnseen(byValue), withoutUnseen(validate(text)), text);
       }
     }
+  });
+
+  test('the bench corpus reads as its text does, clean or not, in either member order', async () => {
+    const { makeCorpus } = await import('../../bench/corpus.mjs');
+    const { texts } = makeCorpus({ seed: 20230418, count: 400 });
+    let invalid = 0;
+    for (const text of texts) {
+      const byText = validate(text);
+      invalid += byText.valid ? 0 : 1;
+      for (const value of [JSON.parse(text), reversed(JSON.parse(text))]) {
+        const byValue = validate(value);
+        assert.equal(byValue.valid, byText.valid, text);
+        assert.equal(byValue.kind, byText.kind, text);
+        assert.deepEqual(withoutUnseen(byValue), withoutUnseen(byText), text);
+        assert.deepEqual(byValue.event, byText.event, text);
+        assert.deepEqual(byValue.change, byText.change, text);
+        assert.deepEqual(byValue, byTree(value), text);
+      }
+    }
+    assert.ok(invalid >= 20, `only ${invalid} defective notifications`);
   });
 
   test('limits still hold, and a getter runs once', () => {
