@@ -10,8 +10,9 @@
 //! that is not one, a string that JSON would have to escape, a limit the tree would reach),
 //! and then the tree explains. Past that, the members pass the same checks
 //! ([`super::fast::Fields`]) as the text's. A serde-wasm-bindgen read of an object never
-//! lists its members, so it cannot see one it does not ask for: the JavaScript that makes the
-//! value it reads (`cleanCopy`, src/js/objects.js) leaves out any object with another member.
+//! lists its members, so it cannot see one it does not ask for: the JavaScript that copies
+//! the value it reads (`snapshot`, src/js/objects.js) says whether the copy holds any other
+//! (`copiedShape`), and only a copy that does not comes here.
 
 use super::fast::{Fields, DEPTH};
 use crate::json::{string_run, TreeLimits};
@@ -21,7 +22,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use std::fmt;
 
 /// One object of the notification: its members' names (in RingCentral's order, which
-/// [`InOrder`] and `cleanCopy` in src/js/objects.js follow), and what each holds.
+/// [`InOrder`] and `copiedShape` in src/js/objects.js follow), and what each holds.
 struct Level {
     name: &'static str,
     fields: &'static [&'static str],

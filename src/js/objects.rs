@@ -21,12 +21,10 @@ extern "C" {
     /// throws (it catches).
     #[wasm_bindgen(js_name = inputKind)]
     fn input_kind(input: &JsValue) -> JsValue;
-    /// A copy for the fast path, or undefined (see `cleanCopy`). Never throws (it catches).
-    #[wasm_bindgen(js_name = cleanCopy)]
-    fn clean_copy(value: &JsValue, max_bytes: f64) -> JsValue;
-    /// Whether the last value `cleanCopy` copied held its members in RingCentral's order.
-    #[wasm_bindgen(js_name = copiedInOrder)]
-    fn copied_in_order() -> bool;
+    /// What the last copy `snapshot` made is: 0, anything; 1, one notification's members
+    /// only, strings and objects where it has them; 2, the same in RingCentral's order.
+    #[wasm_bindgen(js_name = copiedShape)]
+    fn copied_shape() -> u32;
     /// The plain copy, or a TypeError's message. Never throws (it catches).
     #[wasm_bindgen(js_name = snapshot)]
     fn snapshot(
@@ -151,28 +149,26 @@ fn judge<T>(
     clean: impl FnOnce(EventRef, &ValidateOptions, bool) -> T,
     tree: impl FnOnce(Report) -> T,
 ) -> Result<T, ThrownError> {
-    // Most values are one clean notification: read by its members' names alone, it needs no
-    // tree and few calls into JavaScript. When it has something to report, its tree is built
-    // from the strings read, or from its copy, which is what `snapshot` would make of it.
-    let copy = clean_copy(input, options.max_input_bytes as f64);
     let options = &capped(options);
-    let copy = if copy.is_undefined() {
-        copy_of(input, options, None)?
-    } else {
-        if let Some(value) = CleanValue::read(serde_wasm_bindgen::Deserializer::from(copy.clone()))
-        {
+    let copy = copy_of(input, options, None)?;
+    // Most values are one clean notification: read by its members' names alone, it needs no
+    // tree and few calls into JavaScript. When it has something to report, and its members
+    // came in RingCentral's order, the tree is built from the strings read; otherwise from
+    // the copy, by listing its members.
+    let shape = copied_shape();
+    if shape != 0 {
+        let value = serde_wasm_bindgen::Deserializer::from(copy.clone());
+        if let Some(value) = CleanValue::read(value) {
             if let Some(event) = value.event(options) {
                 return Ok(clean(event, options, value.is_ascii()));
             }
-            // Then its tree needs no more calls into JavaScript, if its order is known.
-            if copied_in_order() {
+            if shape == 2 {
                 if let Some(report) = value.report_in_order(options) {
                     return Ok(tree(report));
                 }
             }
         }
-        copy
-    };
+    }
     let value = serde_wasm_bindgen::Deserializer::from(copy);
     Ok(tree(
         crate::validate_value(value, options).map_err(unreadable)?,

@@ -414,6 +414,15 @@ describe('the fast path for one clean notification (src/checks/fast_value.rs)', 
     Object.defineProperty(g.body, 'eventType', { enumerable: true, get() { reads++; return 'Created'; } });
     assert.equal(validate(g).valid, true);
     assert.equal(reads, 1);
+    // Also when the value is not clean: it is read once, whatever it turns out to be.
+    for (const defect of [(v) => { v.ownerId = 8475874957; }, (v) => { v.body.extra = [1]; }]) {
+      const h = full();
+      defect(h);
+      Object.defineProperty(h, 'uuid', { enumerable: true, get() { reads++; return '2661273919712564939'; } });
+      const before = reads;
+      validate(h);
+      assert.equal(reads, before + 1);
+    }
     stillSound();
   });
 });
