@@ -102,7 +102,7 @@ impl<'a> Reader<'a> {
 }
 
 /// Fills an empty slot; a second copy of a member ends the fast path.
-pub(crate) fn put<T>(slot: &mut Option<T>, value: T) -> Option<()> {
+fn put<T>(slot: &mut Option<T>, value: T) -> Option<()> {
     slot.is_none().then(|| *slot = Some(value))
 }
 
