@@ -10,6 +10,12 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CRATE      := cc_number_events
 WASM_TGT   := wasm32-unknown-unknown
 WASM       := target/$(WASM_TGT)/release/$(CRATE).wasm
+# The validate-only module (`cc-number-events/validate`): the same crate without the
+# `js-summarize` feature, built under a profile of its own (Cargo.toml) so that the two builds
+# keep their own folders and stay incremental.
+VALIDATE   := $(CRATE)_validate
+WASM_VALIDATE := target/$(WASM_TGT)/validate/$(CRATE).wasm
+VALIDATE_FEATURES := --no-default-features --features serde
 PKG_STAMP  := target/pkg.stamp
 PORT       ?= 8080
 # -O3, not -Oz: on the size-optimised module it is 8% faster for 0.2 KB more gzip
@@ -32,23 +38,30 @@ setup-browser:
 build: setup
 	@echo "==> cargo build --release --target $(WASM_TGT)"
 	cargo build --release --target $(WASM_TGT)
+	@echo "==> cargo build --profile validate --target $(WASM_TGT) --lib $(VALIDATE_FEATURES)"
+	cargo build --profile validate --target $(WASM_TGT) --lib $(VALIDATE_FEATURES)
 	@$(MAKE) --no-print-directory $(PKG_STAMP)
 	@# Let tests (tests/js, tests/ts) import 'cc-number-events' exactly as a consumer would.
 	@mkdir -p node_modules && ln -sfn ../pkg node_modules/cc-number-events
 
-$(PKG_STAMP): $(WASM) Cargo.lock Makefile scripts/package.mjs src/js/receive.js src/js/standard.js src/js/stream.js bin/cc-number-events.mjs $(wildcard schema/*.json) $(wildcard npm/README.md npm/viewer/* LICENSE-MIT LICENSE-APACHE www/viewer/*)
+$(PKG_STAMP): $(WASM) $(WASM_VALIDATE) Cargo.lock Makefile scripts/package.mjs src/js/receive.js src/js/standard.js src/js/stream.js bin/cc-number-events.mjs $(wildcard schema/*.json) $(wildcard npm/README.md npm/viewer/* LICENSE-MIT LICENSE-APACHE www/viewer/*)
 	@echo "==> wasm-bindgen $$(wasm-bindgen --version | cut -d' ' -f2) (nodejs + web)"
 	rm -rf pkg www/pkg
-	wasm-bindgen --target nodejs --out-dir pkg/node --out-name $(CRATE) $(WASM)
-	wasm-bindgen --target web --out-dir pkg/web --out-name $(CRATE) $(WASM)
+	@# Each module's two glues in pkg/node and pkg/web, side by side.
+	for m in "$(CRATE) $(WASM)" "$(VALIDATE) $(WASM_VALIDATE)"; do set -- $$m; \
+	  wasm-bindgen --target nodejs --out-dir pkg/node --out-name $$1 $$2; \
+	  wasm-bindgen --target web --out-dir pkg/web --out-name $$1 $$2; \
+	done
 	@# Both targets emit the same module: the package ships web/'s, which the Node glue reads
-	@# (scripts/package.mjs), so that it carries one copy.
-	cmp pkg/node/$(CRATE)_bg.wasm pkg/web/$(CRATE)_bg.wasm
-	rm pkg/node/$(CRATE)_bg.wasm
+	@# (scripts/package.mjs), so that it carries one copy of each.
 	@echo "==> wasm-opt (binaryen from node_modules)"
-	f=pkg/web/$(CRATE)_bg.wasm; before=$$(stat -c %s "$$f"); \
+	for m in $(CRATE) $(VALIDATE); do \
+	  cmp pkg/node/$${m}_bg.wasm pkg/web/$${m}_bg.wasm; \
+	  rm pkg/node/$${m}_bg.wasm; \
+	  f=pkg/web/$${m}_bg.wasm; before=$$(stat -c %s "$$f"); \
 	  wasm-opt $(WASM_OPT_FLAGS) "$$f" -o "$$f"; \
-	  echo "   $$f: $$before -> $$(stat -c %s "$$f") bytes"
+	  echo "   $$f: $$before -> $$(stat -c %s "$$f") bytes"; \
+	done
 	@echo "==> assemble npm package in pkg/"
 	node scripts/package.mjs
 	@mkdir -p $(@D) && touch $@
@@ -65,6 +78,8 @@ test: setup-browser
 	cargo clippy --all-targets -- -D warnings
 	@echo "==> cargo clippy --target $(WASM_TGT) --all-targets -- -D warnings"
 	cargo clippy --target $(WASM_TGT) --all-targets -- -D warnings
+	@echo "==> cargo clippy --target $(WASM_TGT) --lib $(VALIDATE_FEATURES) -- -D warnings (the validate-only module)"
+	cargo clippy --target $(WASM_TGT) --lib $(VALIDATE_FEATURES) -- -D warnings
 	@echo "==> cargo doc (no warnings: every link in the public docs resolves)"
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 	@echo "==> cargo test (native)"

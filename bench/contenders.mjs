@@ -24,6 +24,8 @@ export function makeAjv() {
 /** Single-notification contenders; every one returns { valid, issues, change }. */
 export async function singleContenders() {
   const pkg = await loadPackage();
+  // The validate-only module (issue #12), which a webhook handler loads instead.
+  const small = await import('cc-number-events/validate');
   const ajvValidate = makeAjv();
   const zodSchema = makeZodSchema();
   return {
@@ -31,6 +33,10 @@ export async function singleContenders() {
     // This package: string in (UTF-16 -> UTF-8 copy into wasm memory in the glue).
     'cc-number-events validate(string)': (text) => {
       const r = pkg.validate(text);
+      return { valid: r.valid, issues: r.errors, change: r.change };
+    },
+    'cc-number-events/validate validate(string)': (text) => {
+      const r = small.validate(text);
       return { valid: r.valid, issues: r.errors, change: r.change };
     },
     // This package: UTF-8 bytes in (pre-encoded once, outside the timed loop).

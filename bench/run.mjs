@@ -11,7 +11,7 @@
 //   --skip-startup do not spawn the start-up child processes
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,7 @@ const MIN_RUN_MS = QUICK ? 200 : 500; // a single-notification run repeats the c
 const STARTUP_RUNS = QUICK ? 3 : 7;
 
 const PKG_STR = 'cc-number-events validate(string)';
+const PKG_VALIDATE_STR = 'cc-number-events/validate validate(string)';
 const PKG_BYTES = 'cc-number-events validate(bytes)';
 // Contenders given the corpus as objects, JSON.parse'd once before timing.
 const ON_OBJECTS = new Set(['cc-number-events validate(object)', 'cc-number-events validate(JSON.stringify(object))', 'ajv 8 (validate+change, object)']);
@@ -89,20 +90,23 @@ function sizes() {
     const b = readFileSync(join(ROOT, p));
     return { raw: b.length, gzip: gzipSync(b, { level: 9 }).length };
   };
-  // The glue is the generated JS plus its inline snippets (src/js/wasm.rs), which load with it.
-  const glue = (t) => {
-    const dir = join(ROOT, 'pkg', t, 'snippets');
-    const snippets = existsSync(dir)
-      ? readdirSync(dir, { recursive: true }).filter((n) => n.endsWith('.js')).map((n) => `pkg/${t}/snippets/${n}`)
-      : [];
-    return [`pkg/${t}/cc_number_events.js`, ...snippets].map(f)
+  // The glue is the generated JS plus the inline snippets (src/js/*.js) it imports, which load
+  // with it (the two modules share pkg/<target>/snippets; the validate-only one imports fewer).
+  const glue = (t, name) => {
+    const src = readFileSync(join(ROOT, 'pkg', t, `${name}.js`), 'utf8');
+    const snippets = [...new Set([...src.matchAll(/\bsnippets\/[^'"`]+\.js/g)].map((x) => `pkg/${t}/${x[0]}`))];
+    return [`pkg/${t}/${name}.js`, ...snippets].map(f)
       .reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }));
   };
   const r = {};
-  for (const t of ['node', 'web']) {
-    // One .wasm, web/'s, which the Node glue reads too.
-    r[t] = { wasm: f('pkg/web/cc_number_events_bg.wasm'), glue: glue(t) };
-    r[t].total = { raw: r[t].wasm.raw + r[t].glue.raw, gzip: r[t].wasm.gzip + r[t].glue.gzip };
+  // sz.node and sz.web: the full module's; sz.validate.node and sz.validate.web: the
+  // validate-only module's (`cc-number-events/validate`), the one a webhook handler loads.
+  for (const [into, name] of [[r, 'cc_number_events'], [(r.validate = {}), 'cc_number_events_validate']]) {
+    for (const t of ['node', 'web']) {
+      // One .wasm, web/'s, which the Node glue reads too.
+      into[t] = { wasm: f(`pkg/web/${name}_bg.wasm`), glue: glue(t, name) };
+      into[t].total = { raw: into[t].wasm.raw + into[t].glue.raw, gzip: into[t].wasm.gzip + into[t].glue.gzip };
+    }
   }
   return r;
 }
@@ -181,10 +185,10 @@ async function logs(paths) {
 // ---------------------------------------------------------------- start-up --------------
 function startup(samplePath) {
   const child = join(HERE, 'startup-child.mjs');
-  const which = ['none', 'pkg', 'ajv', 'zod'];
+  const which = ['none', 'pkg', 'pkg-validate', 'ajv', 'zod'];
   const ms = Object.fromEntries(which.map((w) => [w, []]));
   const wall = Object.fromEntries(which.map((w) => [w, []]));
-  const importMs = [];
+  const importMs = { pkg: [], 'pkg-validate': [] };
   for (let run = 0; run < STARTUP_RUNS + 1; run++) {
     for (const w of which) {
       const t0 = performance.now();
@@ -194,12 +198,13 @@ function startup(samplePath) {
       if (run === 0) continue; // the first round warms the file cache
       const j = JSON.parse(r.stdout);
       ms[w].push(j.ms);
-      if (j.importMs !== undefined) importMs.push(j.importMs);
+      if (j.importMs !== undefined) importMs[w].push(j.importMs);
       wall[w].push(t);
     }
   }
   const r = Object.fromEntries(which.map((w) => [w, { ms: median(ms[w]), wall: median(wall[w]), all: ms[w] }]));
-  r.pkg.importMs = median(importMs);
+  r.pkg.importMs = median(importMs.pkg);
+  r['pkg-validate'].importMs = median(importMs['pkg-validate']);
   return r;
 }
 
@@ -359,6 +364,8 @@ if (st) {
     [['node, nothing imported', fmt(st.none.ms, 1), fmt(st.none.wall, 1), '—'],
       ['cc-number-events (import + wasm compile/instantiate + validate)', fmt(st.pkg.ms, 1), fmt(st.pkg.wall, 1), '1.00x'],
       ['  of which import (glue, read .wasm, compile, instantiate)', fmt(st.pkg.importMs, 1), '', ''],
+      ['cc-number-events/validate (the same, validate-only module)', fmt(st['pkg-validate'].ms, 1), fmt(st['pkg-validate'].wall, 1), ratio(st.pkg.ms, st['pkg-validate'].ms)],
+      ['  of which import', fmt(st['pkg-validate'].importMs, 1), '', ''],
       ['ajv 8 + ajv-formats (import + compile schema + validate)', fmt(st.ajv.ms, 1), fmt(st.ajv.wall, 1), ratio(st.pkg.ms, st.ajv.ms)],
       ['zod 4 (import + build schema + safeParse)', fmt(st.zod.ms, 1), fmt(st.zod.wall, 1), ratio(st.pkg.ms, st.zod.ms)]]));
   out();
@@ -371,6 +378,11 @@ out(table(['file', 'raw', 'gzip'], [
     [`pkg/web/cc_number_events_bg.wasm (${t} loads it)`, kb(sz[t].wasm.raw), kb(sz[t].wasm.gzip)],
     [`pkg/${t}/cc_number_events.js + snippets (glue)`, kb(sz[t].glue.raw), kb(sz[t].glue.gzip)],
     [`pkg/${t}: wasm + glue`, kb(sz[t].total.raw), kb(sz[t].total.gzip)],
+  ]),
+  ...['node', 'web'].flatMap((t) => [
+    [`pkg/web/cc_number_events_validate_bg.wasm (cc-number-events/validate, ${t})`, kb(sz.validate[t].wasm.raw), kb(sz.validate[t].wasm.gzip)],
+    [`pkg/${t}/cc_number_events_validate.js + snippets (glue)`, kb(sz.validate[t].glue.raw), kb(sz.validate[t].glue.gzip)],
+    [`cc-number-events/validate (${t}): wasm + glue`, kb(sz.validate[t].total.raw), kb(sz.validate[t].total.gzip)],
   ]),
 ]));
 out();
@@ -414,12 +426,19 @@ const ajvS = s.names.find((n) => n.startsWith('ajv') && !ON_OBJECTS.has(n));
 const ajvL = L.names.find((n) => n.startsWith('ajv'));
 const tRows = [
   ['single: pkg validate(string) ÷ ajv events/s', `≥ ${TARGETS.singleVsAjv}x`, ratio(s.eps[PKG_STR], s.eps[ajvS]), verdict(s.eps[PKG_STR] / s.eps[ajvS] >= TARGETS.singleVsAjv)],
+  ['single: cc-number-events/validate validate(string) ÷ ajv events/s', `≥ ${TARGETS.singleVsAjv}x`, ratio(s.eps[PKG_VALIDATE_STR], s.eps[ajvS]), verdict(s.eps[PKG_VALIDATE_STR] / s.eps[ajvS] >= TARGETS.singleVsAjv)],
   ['single: pkg validate(bytes) ÷ ajv events/s', `≥ ${TARGETS.singleVsAjv}x`, ratio(s.eps[PKG_BYTES], s.eps[ajvS]), verdict(s.eps[PKG_BYTES] / s.eps[ajvS] >= TARGETS.singleVsAjv)],
   ...Object.entries(L.result).map(([name, r]) => [`${name}: pkg summarize ÷ ajv MB/s`, `≥ ${TARGETS.logVsAjv}x`, ratio(r.mbps[PKG_LOG], r.mbps[ajvL]), verdict(r.mbps[PKG_LOG] / r.mbps[ajvL] >= TARGETS.logVsAjv)]),
-  ['size: .wasm + glue, gzip (pkg/node)', `≤ ${TARGETS.gzipKB} KB`, kb(sz.node.total.gzip), verdict(sz.node.total.gzip <= TARGETS.gzipKB * 1024)],
-  ['size: .wasm + glue, gzip (pkg/web)', `≤ ${TARGETS.gzipKB} KB`, kb(sz.web.total.gzip), verdict(sz.web.total.gzip <= TARGETS.gzipKB * 1024)],
+  // Issue #12: the module `validate` loads is the validate-only one (cc-number-events/validate).
+  ...['node', 'web'].map((t) => [`size: cc-number-events/validate .wasm + glue, gzip (${t})`, `≤ ${TARGETS.gzipKB} KB`,
+    kb(sz.validate[t].total.gzip), verdict(sz.validate[t].total.gzip <= TARGETS.gzipKB * 1024)]),
+  ['size: full module .wasm + glue, gzip (pkg/node)', 'no target', kb(sz.node.total.gzip), ''],
 ];
-if (st) tRows.push(['start-up in Node (in-process ms)', `≤ ${TARGETS.startupMs} ms`, `${fmt(st.pkg.ms, 1)} ms`, verdict(st.pkg.ms <= TARGETS.startupMs)]);
+if (st) {
+  tRows.push(['start-up in Node (in-process ms)', `≤ ${TARGETS.startupMs} ms`, `${fmt(st.pkg.ms, 1)} ms`, verdict(st.pkg.ms <= TARGETS.startupMs)]);
+  tRows.push(['start-up of cc-number-events/validate', `≤ ${TARGETS.startupMs} ms`, `${fmt(st['pkg-validate'].ms, 1)} ms`,
+    verdict(st['pkg-validate'].ms <= TARGETS.startupMs)]);
+}
 out(table(['target', 'wanted', 'got', ''], tRows));
 out();
 out(`Total bench time: ${fmt((performance.now() - T0) / 1000, 0)} s.`);

@@ -1,5 +1,5 @@
 // One start-up measurement in a fresh process (spawned by run.mjs):
-//   node bench/startup-child.mjs <pkg|ajv|zod> <sample.json>
+//   node bench/startup-child.mjs <pkg|pkg-validate|ajv|zod> <sample.json>
 // Prints {"ms": ...}: import + instantiate/compile + first call, from the first line of
 // this module (performance.now() counts from process start; node's own boot is excluded
 // and reported separately as `sinceProcessStart`).
@@ -10,8 +10,9 @@ const which = process.argv[2];
 const sample = readFileSync(process.argv[3], 'utf8');
 let valid;
 let importMs;
-if (which === 'pkg') {
-  const { validate } = await import('cc-number-events');
+if (which === 'pkg' || which === 'pkg-validate') {
+  // pkg-validate: the validate-only module a webhook handler loads.
+  const { validate } = await import(which === 'pkg' ? 'cc-number-events' : 'cc-number-events/validate');
   importMs = performance.now() - t0; // glue + readFileSync + WebAssembly.Module + Instance
   valid = validate(sample).valid;
 } else if (which === 'ajv') {

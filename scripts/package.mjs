@@ -14,25 +14,38 @@
 //   'cc-number-events/wasm'                       -> the module's one .wasm (pkg/web/), which
 //                                                    the Node build reads too
 //   'cc-number-events/viewer'                     -> pkg/viewer/index.js (defines <cc-event-viewer>)
+//   'cc-number-events/validate'                   -> the validate-only module (no summarize,
+//                                                    createSummarizer, summarizeStream or reconcile),
+//                                                    for webhook handlers: pkg/node/validate.mjs, its
+//                                                    CommonJS glue, or its web glue, as above
+//   'cc-number-events/validate/wasm'              -> its one .wasm (pkg/web/)
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const fail = (why) => {
   console.error(`package.mjs: ${why}`);
   process.exit(1);
 };
 const pkg = join(root, 'pkg');
 const NAME = 'cc_number_events';
-const nodeGlue = join(pkg, 'node', `${NAME}.js`);
-const webGlue = join(pkg, 'web', `${NAME}.js`);
+// The two modules (Makefile): the full one, and the validate-only one, whose glue has no
+// summarize, summarizer or reconcile exports. Each has a glue per target, one .wasm (web/'s).
+const VALIDATE = `${NAME}_validate`;
+const MODULES = [
+  { name: NAME, full: true, entry: 'cc-number-events', wasmExport: 'cc-number-events/wasm' },
+  { name: VALIDATE, full: false, entry: 'cc-number-events/validate', wasmExport: 'cc-number-events/validate/wasm' },
+];
 
-for (const f of [nodeGlue, webGlue, join(pkg, 'node', `${NAME}.d.ts`), join(pkg, 'web', `${NAME}.d.ts`)]) {
-  if (!existsSync(f)) {
-    console.error(`package.mjs: missing ${f}; run wasm-bindgen first (make build)`);
-    process.exit(1);
+for (const { name } of MODULES) {
+  for (const f of [join(pkg, 'node', `${name}.js`), join(pkg, 'web', `${name}.js`), join(pkg, 'node', `${name}.d.ts`), join(pkg, 'web', `${name}.d.ts`)]) {
+    if (!existsSync(f)) {
+      console.error(`package.mjs: missing ${f}; run wasm-bindgen first (make build)`);
+      process.exit(1);
+    }
   }
 }
 
@@ -119,7 +132,8 @@ const extras = (api, commonjs) => {
 // `ready`: an expression true once the module is instantiated. The web build's functions need
 // `await init()` first; without this check, calling one before said only "Cannot read
 // properties of undefined (reading 'validate')".
-const guard = (restart, ready) => `
+// `entry`: the package entry point whose `init` the message names.
+const guard = (restart, ready, entry) => `
 // --- Appended by scripts/package.mjs: restart after a trap. ---
 ${restart}
 let __ccneStale = false;
@@ -146,7 +160,7 @@ function __ccneGuard(f, which, name) {
     const guarded = function (input, opts) {
         if (!(${ready})) {
             throw new Error(\`cc-number-events: \${name}() was called before the WebAssembly module was loaded: \` +
-                "call \`await init()\` once first (import init from 'cc-number-events'). In Node no init is needed.");
+                "call \`await init()\` once first (import init from '${entry}'). In Node no init is needed.");
         }
         // A restart that itself failed (out of stack, say) is retried before the next call.
         if (__ccneStale) __ccneFresh();
@@ -186,7 +200,7 @@ function __ccneGuardAll(f, name) {
     const guarded = function (...args) {
         if (!(${ready})) {
             throw new Error(\`cc-number-events: \${name}() was called before the WebAssembly module was loaded: \` +
-                "call \`await init()\` once first (import init from 'cc-number-events'). In Node no init is needed.");
+                "call \`await init()\` once first (import init from '${entry}'). In Node no init is needed.");
         }
         if (__ccneStale) __ccneFresh();
         try {
@@ -252,10 +266,11 @@ const declared = (src, prefix) =>
   [...src.matchAll(new RegExp(`^${prefix}function (\\w+)\\(`, 'gm'))]
     .map((m) => m[1])
     .filter((n) => !n.startsWith('__wbg') && !n.startsWith('__wbindgen') && n !== 'initSync');
-{
-  // Node: the CommonJS glue compiles the module once (`wasmModule`) and instantiates it;
-  // a restart instantiates it again with fresh imports, as the glue's own last lines do.
-  let src = readFileSync(nodeGlue, 'utf8');
+// Node: the CommonJS glue compiles the module once (`wasmModule`) and instantiates it;
+// a restart instantiates it again with fresh imports, as the glue's own last lines do.
+function nodeGlue({ name: NAME, full, wasmExport, entry }) {
+  const file = join(pkg, 'node', `${NAME}.js`);
+  let src = readFileSync(file, 'utf8');
   const exported = [...src.matchAll(/^exports\.(\w+) = \1;$/gm)].map((m) => m[1]);
   const caches = [...src.matchAll(/^let (cached\w+Memory0) = null;$/gm)].map((m) => m[1]);
   if (!/^let wasm = wasmInstance\.exports;$/m.test(src) || !exported.includes('trappedReport')) {
@@ -276,7 +291,7 @@ ${caches.map((c) => `    ${c} = null;`).join('\n')}
   // The package's one .wasm is web/'s (the Makefile keeps no second copy in node/): found from
   // this file's folder, from a bundle's (where a bundler put this glue), or as the package's
   // `wasm` export resolved from there or from the working directory.
-  const load = /^const wasmPath = `\$\{__dirname\}\/cc_number_events_bg\.wasm`;\nconst wasmBytes = require\('fs'\)\.readFileSync\(wasmPath\);$/m;
+  const load = new RegExp('^' + escapeRe(`const wasmPath = \`\${__dirname}/${NAME}_bg.wasm\`;\nconst wasmBytes = require('fs').readFileSync(wasmPath);`) + '$', 'm');
   if (!load.test(src)) fail('the nodejs glue does not load its .wasm as expected');
   src = src.replace(load, `const wasmBytes = __ccneWasmBytes();
 function __ccneWasmBytes() {
@@ -296,7 +311,7 @@ function __ccneWasmBytes() {
     // An ESM bundle has no __dirname: next to the script Node was started with.
     if (typeof process.argv[1] === 'string') where.push(() => path.join(path.dirname(process.argv[1]), name));
     for (const from of [typeof __dirname === 'string' ? __dirname : null, process.cwd()]) {
-        if (from !== null) where.push(() => createRequire(path.join(from, 'index.js')).resolve('cc-number-events/wasm'));
+        if (from !== null) where.push(() => createRequire(path.join(from, 'index.js')).resolve('${wasmExport}'));
     }
     for (const place of where) {
         try {
@@ -314,19 +329,22 @@ function __ccneWasmBytes() {
   // trappedReport is the guard's, not the API.
   if (!/^exports\.trappedReport = trappedReport;$/m.test(src)) fail('the nodejs glue does not export trappedReport as expected');
   src = src.replace(/^exports\.trappedReport = trappedReport;\n/m, '');
-  src += guard(restart, 'true');
+  src += guard(restart, 'true', entry);
   for (const [name, which] of guarded(exported)) {
     src += `exports.${name} = ${guardOf(name, which, name)};\n`;
   }
-  src += streaming((n) => `exports.${n}`);
-  src += 'exports.createSummarizer = createSummarizer;\nexports.summarizeStream = summarizeStream;\n';
+  if (full) {
+    src += streaming((n) => `exports.${n}`);
+    src += 'exports.createSummarizer = createSummarizer;\nexports.summarizeStream = summarizeStream;\n';
+  }
   src += 'exports.InvalidEventError = InvalidEventError;\nexports.isInvalidEventError = isInvalidEventError;\n';
   src += extras('const __ccneApi = exports;', true);
-  writeFileSync(nodeGlue, src);
+  writeFileSync(file, src);
 }
-{
-  // Web: `initSync` instantiates the module `init` compiled, once `wasm` is cleared.
-  let src = readFileSync(webGlue, 'utf8');
+// Web: `initSync` instantiates the module `init` compiled, once `wasm` is cleared.
+function webGlue({ name: NAME, full, entry }) {
+  const file = join(pkg, 'web', `${NAME}.js`);
+  let src = readFileSync(file, 'utf8');
   const exported = declared(src, 'export ');
   if (!/^function initSync\(module\) \{$/m.test(src) || !exported.includes('trappedReport')) {
     console.error('package.mjs: the web glue is not laid out as expected; cannot add the restart');
@@ -341,31 +359,36 @@ function __ccneWasmBytes() {
   src = src.replace(/^export function trappedReport\(/m, 'function trappedReport(');
   // Instantiated once `init()` (or initSync) has compiled the module; a restart after a trap
   // clears `wasm` but keeps `wasmModule`.
-  src += guard(restart, 'wasmModule !== undefined');
+  src += guard(restart, 'wasmModule !== undefined', entry);
   for (const [name, which] of guarded(exported)) {
     // The raw function keeps its body under another name; the export is the guarded one.
     src = src.replace(new RegExp(`^export function ${name}\\(`, 'm'), `function __ccneRaw_${name}(`);
     src += `const __ccneGuarded_${name} = ${guardOf(name, which, `__ccneRaw_${name}`)};\n` +
       `export { __ccneGuarded_${name} as ${name} };\n`;
   }
-  src += streaming((n) => `__ccneGuarded_${n}`);
-  src += 'export { createSummarizer, summarizeStream };\n';
+  if (full) {
+    src += streaming((n) => `__ccneGuarded_${n}`);
+    src += 'export { createSummarizer, summarizeStream };\n';
+  }
   src += 'export { InvalidEventError, isInvalidEventError };\n';
   src += extras(
     'const __ccneApi = { validate: __ccneGuarded_validate, receiveDecision: __ccneGuarded_receiveDecision };',
     false,
   );
-  writeFileSync(webGlue, src);
+  writeFileSync(file, src);
+}
+for (const m of MODULES) {
+  nodeGlue(m);
+  webGlue(m);
 }
 
-// --- public export names: what the CJS glue really exports -------------------
+// --- public export names: what each CJS glue really exports -------------------
 // Derived at package time, so functions that don't exist yet (e.g. summarize)
 // never break the ESM wrapper. wasm-bindgen internals (__wbg*, __wbindgen*) are
 // excluded.
 const require = createRequire(import.meta.url);
-const cjs = require(nodeGlue);
 const IDENT = /^[A-Za-z_$][\w$]*$/;
-const names = Object.keys(cjs)
+const exportNames = (NAME) => Object.keys(require(join(pkg, 'node', `${NAME}.js`)))
   .filter((n) => IDENT.test(n) && !n.startsWith('__wbg') && !n.startsWith('__wbindgen') && n !== 'default')
   .sort();
 
@@ -374,41 +397,50 @@ const banner = '// Generated by scripts/package.mjs. Do not edit.\n';
 // (`import init, { validate } from 'cc-number-events'; await init();`) serves Node and browsers.
 // Here it resolves at once: the module is compiled when this file loads. It also carries every
 // function, as the default export did before it was `init` (`pkg.validate(...)`).
-writeFileSync(
-  join(pkg, 'node', 'index.mjs'),
-  banner +
-    `import cjs from './${NAME}.js';\n\n` +
-    (names.length ? `export const {\n${names.map((n) => `  ${n},`).join('\n')}\n} = cjs;\n\n` : '') +
-    '/** Resolves at once: in Node the module is ready when imported. */\n' +
-    'async function init() {}\n' +
-    `for (const name of ${JSON.stringify(names)}) Object.defineProperty(init, name, { value: cjs[name], enumerable: true });\n` +
-    'export default init;\n',
-);
-writeFileSync(
-  join(pkg, 'node', 'index.d.mts'),
-  banner +
-    `export * from './${NAME}.js';\n` +
-    `import * as cjs from './${NAME}.js';\n` +
-    '/**\n' +
-    ' * Resolves at once: in Node the module is ready when imported. The same call as the web\n' +
-    " * build's `init`, so one `await init()` serves both; it also carries every function.\n" +
-    ' */\n' +
-    'declare const init: ((moduleOrPath?: unknown) => Promise<void>) & typeof cjs;\n' +
-    'export default init;\n',
-);
+// The full module's wrapper is node/index.mjs, the validate-only one's node/validate.mjs.
+const wrappers = { [NAME]: 'index', [VALIDATE]: 'validate' };
+for (const { name: NAME } of MODULES) {
+  const names = exportNames(NAME);
+  writeFileSync(
+    join(pkg, 'node', `${wrappers[NAME]}.mjs`),
+    banner +
+      `import cjs from './${NAME}.js';\n\n` +
+      (names.length ? `export const {\n${names.map((n) => `  ${n},`).join('\n')}\n} = cjs;\n\n` : '') +
+      '/** Resolves at once: in Node the module is ready when imported. */\n' +
+      'async function init() {}\n' +
+      `for (const name of ${JSON.stringify(names)}) Object.defineProperty(init, name, { value: cjs[name], enumerable: true });\n` +
+      'export default init;\n',
+  );
+  writeFileSync(
+    join(pkg, 'node', `${wrappers[NAME]}.d.mts`),
+    banner +
+      `export * from './${NAME}.js';\n` +
+      `import * as cjs from './${NAME}.js';\n` +
+      '/**\n' +
+      ' * Resolves at once: in Node the module is ready when imported. The same call as the web\n' +
+      " * build's `init`, so one `await init()` serves both; it also carries every function.\n" +
+      ' */\n' +
+      'declare const init: ((moduleOrPath?: unknown) => Promise<void>) & typeof cjs;\n' +
+      'export default init;\n',
+  );
+}
+const names = exportNames(NAME);
 // Files wasm-bindgen emits that we don't ship: its .gitignore, and the .d.ts of the raw
 // module's exports (for the `bundler` target's ESM integration, which this package does not
 // use; `cc-number-events/wasm` is typed as a URL instead).
 for (const dir of ['node', 'web']) {
   rmSync(join(pkg, dir, '.gitignore'), { force: true });
-  rmSync(join(pkg, dir, `${NAME}_bg.wasm.d.ts`), { force: true });
+  for (const { name } of MODULES) rmSync(join(pkg, dir, `${name}_bg.wasm.d.ts`), { force: true });
 }
-if (existsSync(join(pkg, 'node', `${NAME}_bg.wasm`))) fail(`pkg/node/${NAME}_bg.wasm: the package ships one .wasm, web/'s`);
+for (const { name } of MODULES) {
+  if (existsSync(join(pkg, 'node', `${name}_bg.wasm`))) fail(`pkg/node/${name}_bg.wasm: the package ships one .wasm of each module, web/'s`);
+}
 writeFileSync(
   join(pkg, 'web', 'wasm-url.d.ts'),
   banner +
     '/**\n' +
-    " * `cc-number-events/wasm`: the package's WebAssembly module, as its URL where a bundler\n" +
+    " * `cc-number-events/wasm` (and `cc-number-events/validate/wasm`): the package's WebAssembly\n" +
+    ' * module (the validate-only one), as its URL where a bundler\n' +
     ' * imports a file as its URL (esbuild `--loader:.wasm=file`, Vite `?url`). Pass it to\n' +
     ' * `init({ module_or_path })` where the bundler does not find the file by itself.\n' +
     ' */\n' +
@@ -462,6 +494,13 @@ const nodeEntry = {
   require: { types: nodeTypes, default: `./node/${NAME}.js` },
 };
 const wasmEntry = { types: './web/wasm-url.d.ts', default: `./web/${NAME}_bg.wasm` };
+// The validate-only module's, laid out as the full one's.
+const validateWebEntry = { types: `./web/${VALIDATE}.d.ts`, default: `./web/${VALIDATE}.js` };
+const validateNodeEntry = {
+  import: { types: './node/validate.d.mts', default: './node/validate.mjs' },
+  require: { types: `./node/${VALIDATE}.d.ts`, default: `./node/${VALIDATE}.js` },
+};
+const validateWasmEntry = { types: './web/wasm-url.d.ts', default: `./web/${VALIDATE}_bg.wasm` };
 const viewerEntry = (name) => ({ types: `./viewer/${name}.d.ts`, default: `./viewer/${name}.js` });
 const manifest = {
   name: 'cc-number-events',
@@ -491,6 +530,16 @@ const manifest = {
     './wasm': wasmEntry,
     // The path wasm-bindgen's web glue fetches, kept for those who import it by name.
     [`./web/${NAME}_bg.wasm`]: wasmEntry,
+    // A webhook handler's: validate, parse, receive and the schemas, without the summary.
+    './validate': {
+      browser: validateWebEntry,
+      node: validateNodeEntry,
+      default: validateWebEntry,
+    },
+    './validate/node': validateNodeEntry,
+    './validate/web': validateWebEntry,
+    './validate/wasm': validateWasmEntry,
+    [`./web/${VALIDATE}_bg.wasm`]: validateWasmEntry,
     './viewer': viewerEntry('index'),
     './viewer/element': viewerEntry('element'),
     './viewer/define': viewerEntry('define'),
@@ -499,7 +548,7 @@ const manifest = {
     ...Object.fromEntries(SCHEMAS.map((f) => [`./${f}`, `./${f}`])),
   },
   files: ['bin/cc-number-events.mjs', 'node', 'web', 'viewer', ...docs, ...SCHEMAS],
-  sideEffects: [`./node/${NAME}.js`, './node/index.mjs', './viewer/define.js', './viewer/index.js', '*.css'],
+  sideEffects: [`./node/${NAME}.js`, './node/index.mjs', `./node/${VALIDATE}.js`, './node/validate.mjs', './viewer/define.js', './viewer/index.js', '*.css'],
 };
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
@@ -507,6 +556,8 @@ writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n
 const wwwPkg = join(root, 'www', 'pkg');
 rmSync(wwwPkg, { recursive: true, force: true });
 mkdirSync(wwwPkg, { recursive: true });
-cpSync(join(pkg, 'web'), wwwPkg, { recursive: true });
+// The page uses the full module only.
+cpSync(join(pkg, 'web'), wwwPkg, { recursive: true, filter: (f) => !basename(f).startsWith(VALIDATE) });
 
-console.log(`package.mjs: cc-number-events@${version}; exports: ${names.join(', ') || '(none)'}`);
+console.log(`package.mjs: cc-number-events@${version}; exports: ${names.join(', ') || '(none)'}; ` +
+  `cc-number-events/validate: ${exportNames(VALIDATE).join(', ')}`);

@@ -140,8 +140,10 @@ pub mod __private {
         summary_options_from_json, unknown_option, GivenOptions, OptionValue, OptionsOf,
         PARSE_OPTION_NAMES, SUMMARY_OPTION_NAMES, VALIDATE_OPTION_NAMES,
     };
+    #[cfg(all(target_arch = "wasm32", feature = "js-summarize"))]
+    pub use crate::js::summarize::summarize;
     #[cfg(all(target_arch = "wasm32", feature = "serde"))]
-    pub use crate::js::wasm::{hash_keys as exports_hash_keys, parse, summarize, validate};
+    pub use crate::js::wasm::{hash_keys as exports_hash_keys, parse, validate};
     #[cfg(feature = "serde")]
     pub use crate::js::TYPESCRIPT;
 }

@@ -433,3 +433,61 @@ fn a_hostile_paging_costs_linear_time() {
     );
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
+
+/// Every `+` followed by 7 digits or more, as written.
+fn quoted_numbers(text: &str) -> usize {
+    text.match_indices('+')
+        .filter(|(i, _)| {
+            let digits = text[i + 1..].bytes().take_while(u8::is_ascii_digit).count();
+            digits >= 7
+        })
+        .count()
+}
+
+#[test]
+fn redact_masks_every_rendering_and_message_and_keeps_the_findings() {
+    let mut any_quoted = false;
+    for case in cases() {
+        let plain = run(&case);
+        let dir = root().join("fixtures/reconcile").join(&case);
+        let mut with_redact: serde_json::Value = serde_json::json!({ "redact": true });
+        if let Ok(t) = fs::read(dir.join("options.json")) {
+            let given: serde_json::Value = serde_json::from_slice(&t).unwrap();
+            with_redact
+                .as_object_mut()
+                .unwrap()
+                .extend(given.as_object().unwrap().clone());
+        }
+        let mut redacted_options: ReconcileOptions = serde_json::from_value(with_redact).unwrap();
+        (redacted_options.log.markdown, redacted_options.log.csv) = (true, true);
+        assert!(redacted_options.log.item.redact, "{case}: redact read");
+        let read = |name: &str| fs::read(dir.join(name)).ok();
+        let (before, log, after) = (read("before.json"), read("log.ndjson"), read("after.json"));
+        let input = || ReconcileInput {
+            before: before.as_deref(),
+            log: log.as_deref().unwrap(),
+            after: after.as_deref().unwrap(),
+        };
+        let masked = reconcile(input(), &redacted_options);
+        any_quoted |= quoted_numbers(&plain.text) > 0;
+        let person_reads = [
+            masked.text.as_str(),
+            masked.markdown.as_deref().unwrap(),
+            masked.csv.as_deref().unwrap(),
+        ];
+        for text in person_reads
+            .into_iter()
+            .chain(masked.findings.iter().map(|f| f.message.as_str()))
+            .chain(masked.after.errors.iter().map(|i| i.message.as_str()))
+        {
+            assert_eq!(quoted_numbers(text), 0, "{case}: a number left in {text}");
+        }
+        // The structure is the caller's own data and stays whole.
+        assert_eq!(findings(&masked), findings(&plain), "{case}");
+        assert_eq!(masked.counts, plain.counts, "{case}");
+    }
+    assert!(
+        any_quoted,
+        "no case quotes a number: the test would prove nothing"
+    );
+}

@@ -1,6 +1,7 @@
 //! A log and the phone-number lists before and after it in, the reconciliation out, with the
 //! renderings asked for.
 
+use crate::api::redact;
 use crate::json::input::FromJs;
 use crate::output::render;
 use crate::reconcile::compare::compare;
@@ -66,7 +67,7 @@ pub fn reconcile_from(
     let total = size(Some(input.after))
         .saturating_add(size(input.before))
         .saturating_add(input.log.len());
-    let limit = output_limit(log_options, total);
+    let mut limit = output_limit(log_options, total);
     let (findings, not_listed) = within(findings, limit);
     let mut r = Reconciliation {
         compared: after.report.usable(),
@@ -80,6 +81,13 @@ pub fn reconcile_from(
         output_truncated: not_listed > 0,
         ..Reconciliation::default()
     };
+    let redact = log_options.item.redact;
+    if redact {
+        redact::redact_reconciliation(&mut r);
+        // As for a summary: each rendering made within a share of the limit stays within it
+        // once its numbers are masked.
+        limit /= redact::GROWTH;
+    }
     let (text, mut cut) = render::reconcile_text(&r, limit);
     r.text = text;
     if log_options.markdown {
@@ -93,6 +101,9 @@ pub fn reconcile_from(
         cut |= csv_cut;
     }
     r.output_truncated |= cut;
+    if redact {
+        redact::redact_renderings(&mut r.text, [&mut r.markdown, &mut r.csv]);
+    }
     r
 }
 

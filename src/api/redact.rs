@@ -5,6 +5,7 @@
 
 use crate::diagnostics::issue::Issue;
 use crate::model::Report;
+use crate::reconcile::{Reconciliation, SnapshotReport};
 use crate::text::mask::{mask_digit_runs, mask_phone_numbers};
 
 fn mask(text: &mut String, field: bool) {
@@ -37,9 +38,28 @@ pub(crate) fn redact_report(report: &mut Report) {
     }
 }
 
+/// A reconciliation's findings and the lists' own issues, before it is rendered. The phone
+/// number and the snapshot records a finding carries are structured values, and stay whole.
+pub(crate) fn redact_reconciliation(r: &mut Reconciliation) {
+    let snapshots = std::iter::once(&mut r.after).chain(r.before.as_mut());
+    snapshots.for_each(|s: &mut SnapshotReport| {
+        s.errors.iter_mut().for_each(redact_issue);
+        s.warnings.iter_mut().for_each(redact_issue);
+    });
+    for finding in &mut r.findings {
+        mask(&mut finding.message, false);
+    }
+}
+
 /// A rendering, once made: its field tables and lists quote the numbers themselves.
 pub(crate) fn redact_rendering(text: &mut String) {
     mask(text, false);
+}
+
+/// A text rendering and the Markdown and CSV ones asked for, once made.
+pub(crate) fn redact_renderings(text: &mut String, others: [&mut Option<String>; 2]) {
+    redact_rendering(text);
+    others.into_iter().flatten().for_each(redact_rendering);
 }
 
 /// How much longer masking can make a text: a run of 8 bytes (`+` and 7 digits) becomes at

@@ -74,12 +74,7 @@ pub(crate) fn with_renderings(
     }
     summary.output_truncated |= cut;
     if redact {
-        redact::redact_rendering(&mut summary.text);
-        let renderings = [&mut summary.markdown, &mut summary.csv];
-        renderings
-            .into_iter()
-            .flatten()
-            .for_each(redact::redact_rendering);
+        redact::redact_renderings(&mut summary.text, [&mut summary.markdown, &mut summary.csv]);
     }
     summary
 }

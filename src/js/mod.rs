@@ -13,16 +13,19 @@ mod assemble;
 mod input;
 #[cfg(target_arch = "wasm32")]
 mod objects;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "js-summarize"))]
 mod reconcile;
 #[cfg(target_arch = "wasm32")]
 mod snapshot;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "js-summarize"))]
 mod stream;
+#[cfg(all(target_arch = "wasm32", feature = "js-summarize"))]
+pub mod summarize;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-/// The TypeScript declarations of every export (src/js/types.d.ts); the codes listed must
+/// The TypeScript declarations of every export of the validate-only module (src/js/types.d.ts;
+/// the full module adds summary.d.ts's, src/js/summarize.rs); the codes listed must
 /// match [`IssueCode::ALL`](crate::IssueCode::ALL), and tests/js/types.test.mjs checks the names
 /// against the Rust types and the objects the package makes.
 pub const TYPESCRIPT: &str = include_str!("types.d.ts");

@@ -12,7 +12,9 @@ use super::assemble::{assemble_warned_held, report_to_js, thrown};
 use super::boundary::ThrownError;
 use super::encode::{event_spans, issues, Values};
 use crate::__private::{CleanValue, EventRef, MAX_VALUES};
-use crate::{Report, SummarizeOptions, Summary, ValidateOptions};
+use crate::{Report, ValidateOptions};
+#[cfg(feature = "js-summarize")]
+use crate::{SummarizeOptions, Summary};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js/objects.js")]
@@ -176,6 +178,7 @@ fn judge<T>(
 }
 
 /// `summarize` of a parsed value: an array of items, or one item.
+#[cfg(feature = "js-summarize")]
 pub(crate) fn summarize(
     input: &JsValue,
     options: &SummarizeOptions,

@@ -1,5 +1,6 @@
-//! Every WebAssembly export, and nothing else: values are moved across here (by the modules
-//! beside this one and the `.js` files they import), decisions are made in
+//! Every WebAssembly export both modules have (the full module's own, summarize and reconcile,
+//! are in `summarize.rs` and `stream.rs`), and nothing else: values are moved across here (by
+//! the modules beside this one and the `.js` files they import), decisions are made in
 //! [`boundary`](super::boundary), [`options`](super::options) and the core.
 //!
 //! Values cross as the plain objects the engine's `JSON.parse` would make of their JSON (never
@@ -8,9 +9,8 @@
 
 use super::assemble::{assemble_report, report_to_js, thrown, to_js};
 use super::boundary::{
-    parse_report, summarize_js, summarize_too_large, summarize_without_memory, validate_js,
-    validate_js_unclean, validate_too_large, validate_without_memory, NoMemory,
-    MAX_LONE_SURROGATES,
+    parse_report, validate_js, validate_js_unclean, validate_too_large, validate_without_memory,
+    NoMemory,
 };
 use super::encode::{clean_report, Values};
 use super::input::{check_input, read_input, Given, Input};
@@ -18,11 +18,11 @@ use super::objects;
 use super::options::OptionsOf;
 use super::snapshot::read_options;
 use crate::__private::{
-    admit, carries_validation_token, hash_keys as map_keys, reconcile_from, seed_hashes, settle,
+    admit, carries_validation_token, hash_keys as map_keys, seed_hashes, settle,
 };
 use crate::SummarizeOptions;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
-use js_sys::{JsString, Reflect, JSON};
+use js_sys::{JsString, JSON};
 use wasm_bindgen::prelude::*;
 
 #[cfg(not(target_feature = "atomics"))]
@@ -56,7 +56,7 @@ extern "C" {
 /// What every export does first: read the options, then check the input. Options first: a
 /// getter in them is the only code of the caller's that runs, and it runs before the input's
 /// length is read and while Rust holds no memory.
-fn begin(
+pub(super) fn begin(
     input: &JsValue,
     opts: &JsValue,
     of: OptionsOf,
@@ -67,7 +67,7 @@ fn begin(
 }
 
 /// [`read_input`], then the test hook's trap if one is armed: the input copied, Rust holding it.
-fn read(
+pub(super) fn read(
     input: &JsValue,
     given: Given,
     max_bytes: usize,
@@ -189,7 +189,7 @@ pub fn report_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// `value`'s JSON text, from the objects its tokens make.
-fn json_text(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
+pub(super) fn json_text(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
     Ok(JSON::stringify(&to_js(value)?)?.into())
 }
 
@@ -210,28 +210,6 @@ fn event_or_thrown(report: crate::Report) -> Result<JsValue, JsValue> {
         Ok(event) => to_js(&event),
         Err(e) => Err(thrown(e.into())),
     }
-}
-
-#[wasm_bindgen(skip_typescript)]
-pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    summary_to_js(summary(&input, &opts)?)
-}
-
-/// A summary as JavaScript objects.
-pub(super) fn summary_to_js(mut summary: crate::Summary) -> Result<JsValue, JsValue> {
-    // The renderings (the summary's last members, and its largest) cross as strings of their
-    // own, each freed as soon as JavaScript has it, instead of being copied into the tokens'
-    // text: a log of long values peaked at ten times its size in WebAssembly memory.
-    let text = core::mem::take(&mut summary.text);
-    let (markdown, csv) = (summary.markdown.take(), summary.csv.take());
-    let value = to_js(&summary)?;
-    drop(summary);
-    for (key, rendering) in [("text", Some(text)), ("markdown", markdown), ("csv", csv)] {
-        if let Some(rendering) = rendering {
-            let _ = Reflect::set(&value, &key.into(), &JsValue::from_str(&rendering));
-        }
-    }
-    Ok(value)
 }
 
 /// Not part of the API: the decision of `receive()` (src/js/receive.js adapts the request).
@@ -271,70 +249,6 @@ pub fn receive_decision(
     to_js(&settle(report, echo))
 }
 
-/// Diagnostic, not part of the API: `summarize`'s result as JSON text (`JSON.stringify` of
-/// the objects its tokens make, as [`report_json`]), for the benchmark's comparison of tokens
-/// with `JSON.parse`. That the tokens make exactly the objects of the summary's JSON is
-/// checked natively (tests/tokens.rs) and against the JSON of every fixture
-/// (tests/js/json-golden.test.mjs).
-#[wasm_bindgen(skip_typescript, js_name = summaryJson)]
-pub fn summary_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    json_text(&summary(&input, &opts)?)
-}
-
-fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
-    let input = &match objects::given(input.clone()).map_err(thrown)? {
-        objects::Given::Raw(input) => input,
-        objects::Given::Parsed(input) => {
-            seed();
-            let options = read_options(opts, OptionsOf::Summarize)?;
-            return objects::summarize(&input, &options).map_err(thrown);
-        }
-    };
-    let (given, options) = begin(input, opts, OptionsOf::Summarize)?;
-    Ok(
-        match read(
-            input,
-            given,
-            options.item.max_input_bytes,
-            MAX_LONE_SURROGATES,
-        )? {
-            Input::Ascii(bytes) => summarize_js(&bytes, &options, &[]),
-            Input::Bytes(bytes, lone) => summarize_js(&bytes, &options, &lone),
-            Input::TooLarge(size, exact) => summarize_too_large(size, exact, &options),
-            Input::NoMemory(size, exact) => {
-                summarize_without_memory(size, exact, NoMemory::ForTheCopy, &options)
-            }
-        },
-    )
-}
-
-#[wasm_bindgen(skip_typescript)]
-pub fn reconcile(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    seed();
-    // Options first, as every export reads them: the caller's getters run while Rust holds
-    // no memory.
-    let log = read_options(&opts, OptionsOf::Summarize)?;
-    let parts = super::reconcile::parts(&input, log.item.max_input_bytes)?;
-    trap_if_armed();
-    let options = crate::ReconcileOptions {
-        log,
-        before_time: parts.before_time,
-        after_time: parts.after_time,
-    };
-    let input = crate::ReconcileInput {
-        before: parts.before.as_ref().map(|b| &b.bytes[..]),
-        log: &parts.log.bytes,
-        after: &parts.after.bytes,
-    };
-    let none = crate::__private::FromJs::default();
-    let js = [
-        parts.before.as_ref().map_or(&none, |b| &b.js),
-        &parts.log.js,
-        &parts.after.js,
-    ];
-    to_js(&reconcile_from(input, &options, js))
-}
-
 /// Not part of the API: what `parse` (0), `validate` (1) or `summarize` (2) answers for
 /// `input` when the call trapped (`reason` is the `RuntimeError`'s message). The package's
 /// entry points (scripts/package.mjs) call it on the fresh module that replaced the one that
@@ -358,7 +272,13 @@ pub fn trapped_report(which: u32, input: JsValue, reason: String) -> Result<JsVa
             why,
             &crate::ValidateOptions::default(),
         )),
-        _ => to_js(&summarize_without_memory(size, exact, why, &options)),
+        #[cfg(feature = "js-summarize")]
+        _ => to_js(&super::boundary::summarize_without_memory(
+            size, exact, why, &options,
+        )),
+        // The validate-only module has no summarize for the package to guard.
+        #[cfg(not(feature = "js-summarize"))]
+        _ => Err(js_sys::RangeError::new("this module has no summarize").into()),
     }
 }
 
@@ -367,7 +287,7 @@ static TRAP_AFTER: AtomicU32 = AtomicU32::new(0);
 
 /// Traps the module in the middle of a call (the input copied, Rust holding it) when a test
 /// armed it: one relaxed load per call otherwise.
-fn trap_if_armed() {
+pub(super) fn trap_if_armed() {
     if TRAP_AFTER.load(Relaxed) != 0 && TRAP_AFTER.fetch_sub(1, Relaxed) == 1 {
         core::arch::wasm32::unreachable();
     }

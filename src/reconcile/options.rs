@@ -30,6 +30,8 @@ pub(crate) struct Given {
     #[serde(default, deserialize_with = "given")]
     csv: Option<bool>,
     #[serde(default, deserialize_with = "given")]
+    redact: Option<bool>,
+    #[serde(default, deserialize_with = "given")]
     before_time: Option<Instant>,
     #[serde(default, deserialize_with = "given")]
     after_time: Option<Instant>,
@@ -43,6 +45,7 @@ impl From<Given> for ReconcileOptions {
         log.item.max_input_bytes = g.max_input_bytes.unwrap_or(log.item.max_input_bytes);
         log.item.max_depth = g.max_depth.unwrap_or(log.item.max_depth);
         log.item.max_issues = g.max_issues.unwrap_or(log.item.max_issues);
+        log.item.redact = g.redact.unwrap_or(log.item.redact);
         log.max_items = g.max_items.unwrap_or(log.max_items);
         log.max_log_issues = g.max_log_issues.unwrap_or(log.max_log_issues);
         log.max_output_bytes = g.max_output_bytes.or(log.max_output_bytes);

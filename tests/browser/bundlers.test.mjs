@@ -6,7 +6,7 @@
 // `cc-number-events/wasm` URL import and the <cc-event-viewer> types.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -267,6 +267,24 @@ console.log(report.valid, checked, CcEventViewer, CcReportEvent);
 `);
   const r = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stdout + r.stderr);
+});
+
+test('cc-number-events/validate: esbuild (node) and webpack 5 (web) bundles carry and load the validate-only module alone', async () => {
+  // The same app, importing the webhook handler's entry point.
+  writeFileSync(join(APP, 'app-validate.js'), APP_JS.replace("from 'cc-number-events';", "from 'cc-number-events/validate';"));
+  writeFileSync(join(APP, 'node-main-validate.js'), NODE_MAIN.replace('./app.js', './app-validate.js'));
+  writeFileSync(join(APP, 'main-validate.js'), BROWSER_MAIN.replace('./app.js', './app-validate.js'));
+  const esbuild = require('esbuild');
+  const file = join(WORK, 'esbuild-node-validate', 'bundle.mjs');
+  await esbuild.build({ entryPoints: [join(APP, 'node-main-validate.js')], bundle: true, platform: 'node', format: 'esm', outfile: file, logLevel: 'silent' });
+  runNode(file, APP);
+  const out = join(WORK, 'webpack-web-validate');
+  await webpackBuild({ target: 'web', entry: join(APP, 'main-validate.js'), output: { path: out, filename: 'main.js' } });
+  const wasm = readdirSync(out).filter((f) => f.endsWith('.wasm'));
+  assert.equal(wasm.length, 1, `one .wasm emitted: ${wasm}`);
+  assert.equal(statSync(join(out, wasm[0])).size, statSync(join(PKG, 'web', 'cc_number_events_validate_bg.wasm')).size, 'the validate module\'s');
+  writeFileSync(join(out, 'index.html'), HTML('./main.js'));
+  assertBrowserResult(await runInChromium(out));
 });
 
 async function webpackBuild(config) {

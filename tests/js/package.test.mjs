@@ -114,9 +114,11 @@ describe('the package as published', () => {
   const manifest = JSON.parse(readFileSync(new URL('package.json', PKG), 'utf8'));
   const files = (dir) => readdirSync(dir, { recursive: true }).map(String);
 
-  test('carries one .wasm, shared by the Node and web builds', () => {
-    assert.deepEqual(files(PKG).filter((f) => f.endsWith('.wasm')), ['web/cc_number_events_bg.wasm']);
+  test('carries one .wasm of each module, shared by the Node and web builds', () => {
+    assert.deepEqual(files(PKG).filter((f) => f.endsWith('.wasm')).sort(),
+      ['web/cc_number_events_bg.wasm', 'web/cc_number_events_validate_bg.wasm']);
     assert.equal(manifest.exports['./wasm'].default, './web/cc_number_events_bg.wasm');
+    assert.equal(manifest.exports['./validate/wasm'].default, './web/cc_number_events_validate_bg.wasm');
   });
 
   test('says its module format, names no placeholder repository, and exports the viewer', () => {

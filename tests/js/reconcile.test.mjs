@@ -107,3 +107,20 @@ test('maxInputBytes holds for each input, and maxOutputBytes bounds what is retu
   assert.ok(JSON.stringify(big.findings).length <= 5000);
   assert.ok(big.text.length <= 5000 && big.csv.length <= 5000);
 });
+
+test('redact masks the numbers a person reads and keeps the findings whole', () => {
+  const quoted = /\+\d{7,}/;
+  let seen = 0;
+  for (const name of names) {
+    const input = inputOf(name, forms.string);
+    const plain = reconcile(input, { markdown: true, csv: true });
+    const masked = reconcile(input, { markdown: true, csv: true, redact: true });
+    if (quoted.test(plain.text)) seen += 1;
+    for (const text of [masked.text, masked.markdown, masked.csv, ...masked.findings.map((f) => f.message)]) {
+      assert.doesNotMatch(text, quoted, `${name}: ${text}`);
+    }
+    assert.deepStrictEqual(masked.counts, plain.counts, name);
+    assert.deepStrictEqual(masked.findings.map((f) => f.phoneNumber), plain.findings.map((f) => f.phoneNumber), name);
+  }
+  assert.ok(seen > 0, 'no case quotes a number: the test would prove nothing');
+});

@@ -1,4 +1,5 @@
-// The TypeScript declarations (src/js/types.d.ts, shipped in the package's .d.ts) against what
+// The TypeScript declarations (src/js/types.d.ts and, for the full module's summary,
+// src/js/summary.d.ts; shipped in the package's .d.ts files) against what
 // the package really returns, and against the Rust types' names:
 // - every object validate, parse and summarize return for the fixtures (with every rendering
 //   asked for) has exactly the members its declared interface has, each of its declared type;
@@ -13,7 +14,9 @@ import { test } from 'node:test';
 import { createSummarizer, parse, reconcile, summarize, summarizeStream, validate } from 'cc-number-events';
 
 const ROOT = new URL('../../', import.meta.url);
-const SOURCE = readFileSync(new URL('src/js/types.d.ts', ROOT), 'utf8');
+const VALIDATE_SOURCE = readFileSync(new URL('src/js/types.d.ts', ROOT), 'utf8');
+const SUMMARY_SOURCE = readFileSync(new URL('src/js/summary.d.ts', ROOT), 'utf8');
+const SOURCE = `${VALIDATE_SOURCE}\n${SUMMARY_SOURCE}`;
 
 // --- reading the declarations ----------------------------------------------------------------
 function tokens(src) {
@@ -287,15 +290,24 @@ test('the declarations read, and the package ships them as they are', () => {
     '__trapForTests', 'createSummarizer', 'isInvalidEventError', 'memoryBytes', 'parse', 'receiveDecision', 'reconcile',
     'reportJson', 'summarize', 'summarizeStream', 'summaryJson', 'validate',
   ]);
-  const shipped = readFileSync(new URL('pkg/node/cc_number_events.d.ts', ROOT), 'utf8');
   // wasm-bindgen re-indents the section; the text is the same.
   const flat = (s) => s.replace(/\s+/g, ' ').trim();
-  assert.ok(flat(shipped).includes(flat(SOURCE)), 'pkg/node/cc_number_events.d.ts holds src/js/types.d.ts');
+  for (const build of ['node', 'web']) {
+    const shipped = flat(readFileSync(new URL(`pkg/${build}/cc_number_events.d.ts`, ROOT), 'utf8'));
+    assert.ok(shipped.includes(flat(VALIDATE_SOURCE)), `${build}: the full module's .d.ts holds src/js/types.d.ts`);
+    assert.ok(shipped.includes(flat(SUMMARY_SOURCE)), `${build}: the full module's .d.ts holds src/js/summary.d.ts`);
+    // The validate-only module declares nothing it lacks.
+    const small = flat(readFileSync(new URL(`pkg/${build}/cc_number_events_validate.d.ts`, ROOT), 'utf8'));
+    assert.ok(small.includes(flat(VALIDATE_SOURCE)), `${build}: the validate module's .d.ts holds src/js/types.d.ts`);
+    assert.ok(!/\bsummar|\breconcil/i.test(small.replace(flat(VALIDATE_SOURCE), '')), `${build}: no summary in the validate module's .d.ts`);
+  }
 });
 
 test('every export of the package is declared, the plumbing included', async () => {
-  const shipped = readFileSync(new URL('pkg/node/cc_number_events.d.ts', ROOT), 'utf8');
-  for (const build of ['cc-number-events', 'cc-number-events/web']) {
+  const full = readFileSync(new URL('pkg/node/cc_number_events.d.ts', ROOT), 'utf8');
+  const small = readFileSync(new URL('pkg/node/cc_number_events_validate.d.ts', ROOT), 'utf8');
+  for (const [build, shipped] of [['cc-number-events', full], ['cc-number-events/web', full],
+    ['cc-number-events/validate', small], ['cc-number-events/validate/web', small]]) {
     for (const name of Object.keys(await import(build))) {
       if (name === 'default' || name === 'initSync') continue;
       assert.match(shipped, new RegExp(`export (declare )?(function|const|class) ${name}\\b`), `${build}: ${name}`);

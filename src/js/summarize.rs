@@ -1,0 +1,107 @@
+//! The exports of the full module only (feature `js-summarize`): `summarize`, its diagnostic
+//! `summaryJson` and `reconcile`, with the streaming ones in [`super::stream`]. Kept apart from
+//! [`super::wasm`] so that the validate-only module (the npm package's
+//! `cc-number-events/validate`) is the same code without this file, and carries none of the
+//! summary, its renderings or the reconciliation.
+
+use super::assemble::{thrown, to_js};
+use super::boundary::{
+    summarize_js, summarize_too_large, summarize_without_memory, NoMemory, MAX_LONE_SURROGATES,
+};
+use super::input::Input;
+use super::objects;
+use super::options::OptionsOf;
+use super::snapshot::read_options;
+use super::wasm::{begin, json_text, read, seed, trap_if_armed};
+use crate::__private::reconcile_from;
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const SUMMARY_TYPES: &str = include_str!("summary.d.ts");
+
+#[wasm_bindgen(skip_typescript)]
+pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    summary_to_js(summary(&input, &opts)?)
+}
+
+/// A summary as JavaScript objects.
+pub(super) fn summary_to_js(mut summary: crate::Summary) -> Result<JsValue, JsValue> {
+    // The renderings (the summary's last members, and its largest) cross as strings of their
+    // own, each freed as soon as JavaScript has it, instead of being copied into the tokens'
+    // text: a log of long values peaked at ten times its size in WebAssembly memory.
+    let text = core::mem::take(&mut summary.text);
+    let (markdown, csv) = (summary.markdown.take(), summary.csv.take());
+    let value = to_js(&summary)?;
+    drop(summary);
+    for (key, rendering) in [("text", Some(text)), ("markdown", markdown), ("csv", csv)] {
+        if let Some(rendering) = rendering {
+            let _ = Reflect::set(&value, &key.into(), &JsValue::from_str(&rendering));
+        }
+    }
+    Ok(value)
+}
+
+/// Diagnostic, not part of the API: `summarize`'s result as JSON text (`JSON.stringify` of
+/// the objects its tokens make, as [`report_json`](super::wasm::report_json)), for the benchmark's comparison of tokens
+/// with `JSON.parse`. That the tokens make exactly the objects of the summary's JSON is
+/// checked natively (tests/tokens.rs) and against the JSON of every fixture
+/// (tests/js/json-golden.test.mjs).
+#[wasm_bindgen(skip_typescript, js_name = summaryJson)]
+pub fn summary_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    json_text(&summary(&input, &opts)?)
+}
+
+fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
+    let input = &match objects::given(input.clone()).map_err(thrown)? {
+        objects::Given::Raw(input) => input,
+        objects::Given::Parsed(input) => {
+            seed();
+            let options = read_options(opts, OptionsOf::Summarize)?;
+            return objects::summarize(&input, &options).map_err(thrown);
+        }
+    };
+    let (given, options) = begin(input, opts, OptionsOf::Summarize)?;
+    Ok(
+        match read(
+            input,
+            given,
+            options.item.max_input_bytes,
+            MAX_LONE_SURROGATES,
+        )? {
+            Input::Ascii(bytes) => summarize_js(&bytes, &options, &[]),
+            Input::Bytes(bytes, lone) => summarize_js(&bytes, &options, &lone),
+            Input::TooLarge(size, exact) => summarize_too_large(size, exact, &options),
+            Input::NoMemory(size, exact) => {
+                summarize_without_memory(size, exact, NoMemory::ForTheCopy, &options)
+            }
+        },
+    )
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn reconcile(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    seed();
+    // Options first, as every export reads them: the caller's getters run while Rust holds
+    // no memory.
+    let log = read_options(&opts, OptionsOf::Summarize)?;
+    let parts = super::reconcile::parts(&input, log.item.max_input_bytes)?;
+    trap_if_armed();
+    let options = crate::ReconcileOptions {
+        log,
+        before_time: parts.before_time,
+        after_time: parts.after_time,
+    };
+    let input = crate::ReconcileInput {
+        before: parts.before.as_ref().map(|b| &b.bytes[..]),
+        log: &parts.log.bytes,
+        after: &parts.after.bytes,
+    };
+    let none = crate::__private::FromJs::default();
+    let js = [
+        parts.before.as_ref().map_or(&none, |b| &b.js),
+        &parts.log.js,
+        &parts.after.js,
+    ];
+    to_js(&reconcile_from(input, &options, js))
+}
