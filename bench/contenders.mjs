@@ -89,6 +89,48 @@ export async function singleContenders() {
   };
 }
 
+/**
+ * The plain ajv loop of issue #12: what a user writes instead of this package, JSON.parse + the
+ * compiled schema + a three-field summary (no change record, issues are ajv's errors as they
+ * come). Not the same work as the package's: the floor a user compares against.
+ */
+export function plainAjv() {
+  const ajvValidate = makeAjv();
+  const single = (text) => {
+    let doc;
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      return { valid: false, issues: [{ message: e.message }] };
+    }
+    if (!ajvValidate(doc)) return { valid: false, issues: ajvValidate.errors };
+    return { valid: true, issues: [], summary: threeFields(doc) };
+  };
+  // The same per line of an NDJSON log, the summaries counted by eventType.
+  const log = (text) => {
+    const byEventType = { Created: 0, Updated: 0, Deleted: 0 };
+    let valid = 0;
+    let invalid = 0;
+    forEachLine(text, (line) => {
+      const r = single(line);
+      if (!r.valid) {
+        invalid++;
+        return;
+      }
+      valid++;
+      byEventType[r.summary.eventType]++;
+    });
+    return { valid, invalid, byEventType };
+  };
+  return { single, log };
+}
+
+const threeFields = (doc) => ({
+  eventType: doc.body.eventType,
+  phoneNumber: doc.body.phoneNumberInfo.phoneNumber,
+  id: doc.body.phoneNumberInfo.id,
+});
+
 /** Log contenders: whole NDJSON log in, an aggregate out. */
 export async function logContenders() {
   const pkg = await loadPackage();

@@ -7,7 +7,9 @@
 //   import { makeCorpus, makeLog } from './corpus.mjs'
 //   node bench/corpus.mjs [--out target/bench] [--count 2000] [--seed 20230418]
 //     writes corpus.ndjson (the single notifications, one per line),
-//            log-10mb.ndjson and log-50mb.ndjson (NDJSON logs), and manifest.json.
+//            log-10mb.ndjson and log-50mb.ndjson (NDJSON logs), manifest.json, and
+//            issue #12's corpora: corpus-<name>.ndjson and log-<name>.ndjson for each of
+//            CORPORA (real, added-field, doc-sample, invalid).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -171,14 +173,99 @@ export const DEFECTS = [
   }],
 ];
 
-/** Yields { text, defect } for `count` notifications (compact JSON, ~500 bytes each). */
-export function* notifications({ seed = DEFAULT_SEED, count = Infinity, defectRate = DEFECT_RATE } = {}) {
+/**
+ * More ways a payload arrives broken, for the invalid-only corpus (issue #12). Kept apart from
+ * DEFECTS so that the mixed corpus, drawn from DEFECTS, stays byte-identical to earlier runs.
+ * Every one is an error for every contender. `truncated-json` works on the text (see shape()).
+ */
+export const MORE_DEFECTS = [
+  ['null-value', (n, r) => {
+    const which = r.pick(['ownerId', 'eventType', 'id', 'phoneNumber', 'status', 'type']);
+    if (which === 'ownerId') n.ownerId = null;
+    else if (which === 'eventType') n.body.eventType = null;
+    else n.body.phoneNumberInfo[which] = null;
+  }],
+  ['empty-string', (n, r) => {
+    const which = r.pick(['uuid', 'subscriptionId', 'id', 'phoneNumber']);
+    if (which === 'uuid' || which === 'subscriptionId') n[which] = '';
+    else n.body.phoneNumberInfo[which] = '';
+  }],
+  ['epoch-timestamp', (n) => { n.timestamp = Date.parse(n.timestamp.replace('+0000', 'Z')); }],
+  ['truncated-json', () => {}],
+];
+const INVALID_DEFECTS = [...DEFECTS, ...MORE_DEFECTS];
+
+/**
+ * Issue #12's corpora: every payload of one shape, so that a route's cost on that shape shows
+ * alone. All four share the mixed corpus's notification stream for a given seed (the shape is
+ * applied afterwards with its own PRNG), so `real` and `added-field` differ only by the field.
+ *   real         numeric 19-digit uuids, numeric account ids in `event` (no `~`), `uri`
+ *                naming that account and the number's id, `Z` timestamps: valid, no warning.
+ *   added-field  the same plus `phoneNumberInfo.tollType` (from the REST v2 phone-number
+ *                resource) after `paymentType`: valid, one `unknown-field` warning each.
+ *   doc-sample   RingCentral's documented example's shape: RFC 4122 uuid, the `{accountId}`
+ *                placeholder in `event`, an empty `uri`, the other values varied: valid, two
+ *                warnings each (`event-filter-placeholder`, `empty-uri`).
+ *   invalid      `real` with exactly one defect each, drawn from DEFECTS and MORE_DEFECTS.
+ * `valid` and `warnings` are what the bench holds every contender to (bench/run.mjs).
+ */
+export const CORPORA = {
+  real: { title: 'real traffic', valid: true, warnings: [] },
+  'added-field': { title: 'real + `tollType`', valid: true, warnings: ['unknown-field'] },
+  'doc-sample': { title: 'doc sample shape', valid: true, warnings: ['event-filter-placeholder', 'empty-uri'] },
+  invalid: { title: 'invalid only', valid: false, warnings: null },
+};
+export const CORPUS_COUNT = 20000; // notifications per issue #12 corpus, as the issue measured
+export const CORPUS_LOG_BYTES = 10 * 1000 * 1000;
+
+/** Rewrites a valid notification `n` into `shape` (see CORPORA); the JSON text and its defect. */
+function shape(name, n, sr) {
+  if (name === 'doc-sample') {
+    n.uuid = uuid4(sr);
+    n.event = '/restapi/v1.0/account/{accountId}/phone-number?usageType=ContactCenterNumber';
+    n.body.phoneNumberInfo.uri = '';
+  } else if (!/^[0-9]{19}$/.test(n.uuid)) {
+    n.uuid = sr.digits(19);
+  }
+  n.timestamp = n.timestamp.replace('+0000', 'Z');
+  if (name === 'added-field') {
+    // Inserted after paymentType, where RingCentral's REST v2 resource lists it, so that the
+    // unknown member sits mid-object; derived, not drawn, so the text is `real`'s plus it.
+    const info = n.body.phoneNumberInfo;
+    const tollType = /TollFree/.test(info.paymentType) ? 'TollFree' : 'Toll';
+    n.body.phoneNumberInfo = Object.fromEntries(Object.entries(info)
+      .flatMap((kv) => (kv[0] === 'paymentType' ? [kv, ['tollType', tollType]] : [kv])));
+  }
+  if (name !== 'invalid') return { text: JSON.stringify(n), defect: null };
+  const [defect, apply] = sr.pick(INVALID_DEFECTS);
+  apply(n, sr);
+  let text = JSON.stringify(n);
+  // A line cut short (a proxy's size limit, a log rotated mid-write): any proper prefix of an
+  // object's text is not JSON.
+  if (defect === 'truncated-json') text = text.slice(0, sr.int(1, text.length - 1));
+  return { text, defect };
+}
+
+/**
+ * Yields { text, defect } for `count` notifications (compact JSON, ~500 bytes each): the mixed
+ * corpus by default, or one of CORPORA's shapes with `corpus`.
+ */
+export function* notifications({ seed = DEFAULT_SEED, count = Infinity, defectRate = DEFECT_RATE, corpus } = {}) {
+  if (corpus !== undefined && !CORPORA[corpus]) throw new Error(`unknown corpus ${corpus}`);
   const r = prng(seed);
   const world = makeWorld(r);
+  // The shapes draw from their own PRNG: the main one's sequence stays the mixed corpus's.
+  const sr = prng(seed ^ 0x5eed12);
+  // Real traffic names its account; `~` belongs to the mixed corpus.
+  if (corpus) for (const a of world) if (a.id === '~') a.id = sr.digits(9);
   let now = Date.UTC(2023, 0, 2, 8, 0, 0, 0);
   const clock = { tick: (rr) => (now += rr.int(50, 90_000) + rr.int(0, 999)) };
   for (let i = 0; i < count; i++) {
     const n = validNotification(r, world, clock);
+    if (corpus) {
+      yield shape(corpus, n, sr);
+      continue;
+    }
     let defect = null;
     if (r.next() < defectRate) {
       const [name, apply] = r.pick(DEFECTS);
@@ -201,10 +288,10 @@ export function makeCorpus(opts = {}) {
 }
 
 /** An NDJSON log of about `bytes` bytes (a different seed than the single corpus). */
-export function makeLog(bytes, { seed = DEFAULT_SEED + 1 } = {}) {
+export function makeLog(bytes, { seed = DEFAULT_SEED + 1, corpus } = {}) {
   const lines = [];
   let size = 0;
-  for (const { text } of notifications({ seed })) {
+  for (const { text } of notifications({ seed, corpus })) {
     if (size + text.length + 1 > bytes) break;
     lines.push(text);
     size += text.length + 1;
@@ -233,6 +320,26 @@ export function writeCorpus(dir, opts = {}) {
     out[name] = join(dir, `${name}.ndjson`);
     writeFileSync(out[name], log);
     manifest.logs[name] = { bytes: Buffer.byteLength(log), lines: log.split('\n').length - 1 };
+  }
+  // Issue #12's corpora: corpus-<name>.ndjson (single notifications) and log-<name>.ndjson.
+  manifest.corpora = {};
+  out.corpora = {};
+  const seed = opts.seed ?? DEFAULT_SEED;
+  for (const name of Object.keys(CORPORA)) {
+    const single = makeCorpus({ seed, count: opts.corpusCount ?? CORPUS_COUNT, corpus: name });
+    const log = makeLog(opts.corpusLogBytes ?? CORPUS_LOG_BYTES, { seed: seed + 1, corpus: name });
+    const paths = { single: join(dir, `corpus-${name}.ndjson`), log: join(dir, `log-${name}.ndjson`) };
+    writeFileSync(paths.single, single.texts.join('\n') + '\n');
+    writeFileSync(paths.log, log);
+    out.corpora[name] = paths;
+    const kinds = {};
+    for (const d of single.defects) if (d) kinds[d] = (kinds[d] ?? 0) + 1;
+    manifest.corpora[name] = {
+      count: single.texts.length,
+      meanBytes: Math.round(single.texts.reduce((t, x) => t + x.length, 0) / single.texts.length),
+      defects: kinds,
+      log: { bytes: Buffer.byteLength(log), lines: log.split('\n').length - 1 },
+    };
   }
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return { paths: out, manifest };

@@ -1,5 +1,7 @@
 // One start-up measurement in a fresh process (spawned by run.mjs):
-//   node bench/startup-child.mjs <pkg|pkg-validate|ajv|zod> <sample.json>
+//   node bench/startup-child.mjs <pkg|ajv|zod> <sample.json> [specifier]
+// (`specifier`: the package entry `pkg` imports, `cc-number-events` unless given, e.g.
+// a validate-only entry.)
 // Prints {"ms": ...}: import + instantiate/compile + first call, from the first line of
 // this module (performance.now() counts from process start; node's own boot is excluded
 // and reported separately as `sinceProcessStart`).
@@ -10,9 +12,8 @@ const which = process.argv[2];
 const sample = readFileSync(process.argv[3], 'utf8');
 let valid;
 let importMs;
-if (which === 'pkg' || which === 'pkg-validate') {
-  // pkg-validate: the validate-only module a webhook handler loads.
-  const { validate } = await import(which === 'pkg' ? 'cc-number-events' : 'cc-number-events/validate');
+if (which === 'pkg') {
+  const { validate } = await import(process.argv[4] ?? 'cc-number-events');
   importMs = performance.now() - t0; // glue + readFileSync + WebAssembly.Module + Instance
   valid = validate(sample).valid;
 } else if (which === 'ajv') {
