@@ -101,6 +101,8 @@ pub use summary::{SummarizeOptions, Summary};
 /// (tests/layers.rs checks), so that it could become a crate of its own.
 #[doc(hidden)]
 pub mod __private {
+    #[cfg(feature = "serde")]
+    pub use crate::api::objects::{validate_clean_value, CleanValue};
     pub use crate::api::receive::{admit, carries_validation_token, settle};
     pub use crate::api::reconcile::reconcile_from;
     pub use crate::api::summarize::summarize_from;
@@ -111,6 +113,7 @@ pub mod __private {
     #[cfg(target_arch = "wasm32")]
     pub use crate::json::map::{keys as hash_keys, seed as seed_hashes};
     pub use crate::json::{Node, Parser, Value, HARD_MAX_DEPTH, MAX_VALUES};
+    pub use crate::model::event_ref::EventRef;
     pub use crate::model::vocab::closest;
     pub use crate::model::{HARD_MAX_INPUT_BYTES, HARD_MAX_OUTPUT_BYTES};
     #[cfg(feature = "serde")]

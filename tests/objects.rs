@@ -2,6 +2,7 @@
 //! every fixture: the same verdict and the same issues at the same paths, without positions,
 //! plus what a parsed value cannot show.
 
+use cc_number_events::__private::{validate_clean_value, CleanValue};
 use cc_number_events::{
     parse_value, summarize, summarize_values, validate, validate_value, SummarizeOptions,
     ValidateOptions,
@@ -238,4 +239,168 @@ fn an_array_of_objects_is_a_log_with_items_by_index() {
     assert!(summarize_values(&one, &SummarizeOptions::default()).is_err());
     let s = summarize_values(&Value::Array(vec![one]), &SummarizeOptions::default()).unwrap();
     assert_eq!((s.events, s.valid), (1, 1));
+}
+
+/// A notification with every member, in RingCentral's order.
+const FULL: &str = r#"{"uuid":"2661273919712564939","event":"/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber","timestamp":"2023-04-18T20:25:24.611Z","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"8475874957","body":{"eventType":"Updated","phoneNumberInfo":{"uri":"https://platform.ringcentral.com/restapi/v1.0/account/37439510/phone-number/987654321","id":"987654321","phoneNumber":"+12024999741","paymentType":"Local","location":"Washington, DC","type":"VoiceFax","usageType":"ContactCenterNumber","status":"Normal","contactCenterProvider":{"id":"1","name":"RingCX"}}}}"#;
+
+/// Every option that changes a report, one at a time.
+fn option_sets() -> Vec<ValidateOptions> {
+    let d = ValidateOptions::default;
+    let mut sets = vec![d()];
+    let mut each = |f: &dyn Fn(&mut ValidateOptions)| {
+        let mut o = d();
+        f(&mut o);
+        sets.push(o);
+    };
+    each(&|o| o.strict = true);
+    each(&|o| o.redact = true);
+    each(&|o| (o.text, o.markdown, o.csv) = (true, true, true));
+    each(&|o| o.max_issues = 1);
+    each(&|o| o.max_depth = 3);
+    each(&|o| o.max_input_bytes = 400);
+    sets
+}
+
+/// Where the fast path answers for a parsed value, it gives `validate_value`'s very report.
+fn same_when_clean(value: &Value, what: &str) -> usize {
+    let mut answered = 0;
+    for options in option_sets() {
+        let full = validate_value(value, &options).unwrap();
+        if let Some(fast) = validate_clean_value(value, &options) {
+            assert_eq!(fast, full, "{what} {options:?}");
+            answered += 1;
+        } else {
+            // Only what has anything to report (or a limit the tree would reach) is left to it.
+            assert!(
+                !full.valid
+                    || full.warnings.len() > 1
+                    || full.delivery != cc_number_events::Delivery::WebHook
+                    || options.max_depth < 4
+                    || options.max_input_bytes < 1000,
+                "{what} {options:?}: a clean value the fast path left"
+            );
+        }
+    }
+    answered
+}
+
+#[test]
+fn the_fast_path_for_parsed_values_gives_the_same_report() {
+    let mut answered = 0;
+    for entry in fs::read_dir("tests/fixtures/validate").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let Ok(value) = serde_json::from_slice::<Value>(&fs::read(&path).unwrap()) else {
+            continue;
+        };
+        answered += same_when_clean(&value, &path.display().to_string());
+    }
+    assert!(answered >= 30, "only {answered} answers from the fast path");
+}
+
+#[test]
+fn the_fast_path_for_parsed_values_leaves_anything_unclean_to_the_tree() {
+    let full = FULL;
+    let options = ValidateOptions::default();
+    // Not answered: `maxDepth: 3` (the fast path wants room for contactCenterProvider), and
+    // 400 bytes for the longer one, which the tree refuses.
+    for (clean, left) in [(VALID, 1), (full, 2)] {
+        let value: Value = serde_json::from_str(clean).unwrap();
+        assert_eq!(same_when_clean(&value, clean), option_sets().len() - left);
+    }
+    let mutations = [
+        (r#""ownerId":"8475874957""#, r#""ownerId":8475874957"#),
+        (r#""id":"987654321""#, r#""id":987654321"#),
+        (r#""uri":"https"#, r#""uri":null,"x":"https"#),
+        (
+            r#""location":"Washington, DC""#,
+            r#""location":"Washington,\nDC""#,
+        ),
+        (
+            r#""location":"Washington, DC""#,
+            r#""location":"Washington \"DC\"""#,
+        ),
+        (r#""status":"Normal""#, r#""status":"Normal","extra":1"#),
+        (r#""name":"RingCX""#, r#""name":"RingCX","x":"y""#),
+        (
+            r#""contactCenterProvider":{"id":"1","name":"RingCX"}"#,
+            r#""contactCenterProvider":["1","RingCX"]"#,
+        ),
+        (
+            r#""contactCenterProvider":{"id":"1","name":"RingCX"}"#,
+            r#""contactCenterProvider":null"#,
+        ),
+        (
+            r#""usageType":"ContactCenterNumber""#,
+            r#""usageType":"ContactCenter""#,
+        ),
+        (r#""eventType":"Updated""#, r#""eventType":"updated""#),
+        (r#""paymentType":"Local""#, r#""paymentType":"Lokal""#),
+        (
+            r#""timestamp":"2023-04-18T20:25:24.611Z""#,
+            r#""timestamp":"2023-04-18""#,
+        ),
+        (r#""uuid":"2661273919712564939","#, ""),
+    ];
+    for (from, to) in mutations {
+        let text = full.replacen(from, to, 1);
+        assert_ne!(text, full, "{from}");
+        let value: Value = serde_json::from_str(&text).unwrap();
+        // A string JSON escapes is clean to the tree; the fast path leaves it, as for text.
+        assert!(validate_clean_value(&value, &options).is_none(), "{to}");
+    }
+    // An array in the envelope's place is not read by position.
+    let value: Value = serde_json::from_str(full).unwrap();
+    let Value::Object(members) = &value else {
+        unreachable!()
+    };
+    let by_position = Value::Array(members.values().cloned().collect());
+    assert!(validate_clean_value(&by_position, &options).is_none());
+}
+
+#[test]
+fn a_parsed_value_with_something_to_report_gets_its_tree_from_the_strings_read() {
+    let defects = [
+        (r#""eventType":"Updated""#, r#""eventType":"updated""#),
+        (
+            r#""phoneNumber":"+12024999741""#,
+            r#""phoneNumber":"(202) 499-9741""#,
+        ),
+        (
+            r#""timestamp":"2023-04-18T20:25:24.611Z""#,
+            r#""timestamp":"2023-04-18""#,
+        ),
+        (r#""uuid":"2661273919712564939","#, ""),
+        (r#""status":"Normal""#, r#""status":"Norml""#),
+        (r#""paymentType":"Local""#, r#""paymentType":"Lokal""#),
+        (r#""id":"1""#, r#""id":"""#),
+        (
+            r#""location":"Washington, DC""#,
+            r#""location":"Washington,\nDC""#,
+        ),
+        (r#""ownerId":"8475874957""#, r#""ownerId":"84-75""#),
+    ];
+    let (mut compared, mut reported) = (0, 0);
+    for (from, to) in defects {
+        // Each member stays in its place: the text's order is RingCentral's.
+        let text = FULL.replacen(from, to, 1);
+        assert_ne!(text, FULL, "{from}");
+        let value: Value = serde_json::from_str(&text).unwrap();
+        let read = CleanValue::read(&value).unwrap();
+        for options in option_sets() {
+            let by_tree = validate_value(&mut serde_json::Deserializer::from_str(&text), &options);
+            assert_eq!(
+                read.report_in_order(&options),
+                Some(by_tree.unwrap()),
+                "{to} {options:?}"
+            );
+            compared += 1;
+        }
+        let r = read.report_in_order(&ValidateOptions::default()).unwrap();
+        reported += usize::from(!r.valid || r.warnings.len() > 1);
+    }
+    assert!(compared >= 40 && reported >= 5, "{compared} {reported}");
 }

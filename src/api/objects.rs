@@ -7,8 +7,13 @@
 
 use crate::api::summarize::with_renderings as summary_renderings;
 use crate::api::validate::with_renderings;
-use crate::checks::validate::{event_or_error, validate_parsed, InvalidEventError};
+use crate::checks::fast_value::Strings;
+use crate::checks::validate::{
+    clean_parsed_issues, event_or_error, validate_clean_parsed, validate_parsed, InvalidEventError,
+};
+use crate::diagnostics::issue::Issue;
 use crate::json::{tree_from, TreeLimits};
+use crate::model::event_ref::EventRef;
 use crate::model::{ContactCenterEvent, Report, ValidateOptions};
 use crate::summary::{summarize_parsed, SummarizeOptions, Summary};
 use serde::Deserializer;
@@ -40,12 +45,75 @@ pub fn validate_value<'de, D: Deserializer<'de>>(
     value: D,
     options: &ValidateOptions,
 ) -> Result<Report, D::Error> {
-    let limits = TreeLimits {
+    let tree = tree_from(value, limits(options))?;
+    Ok(with_renderings(validate_parsed(tree, options), options))
+}
+
+/// [`validate_value`] of a value that is one clean WebHook notification, read by its known
+/// members alone and without a parse tree; `None` for any other value, which
+/// [`validate_value`] then explains. When `Some`, the very report [`validate_value`] gives
+/// (tests/objects.rs holds the two equal). Not part of the API: for the JavaScript boundary,
+/// whose reads cost a call into JavaScript each.
+#[doc(hidden)]
+pub fn validate_clean_value<'de, D: Deserializer<'de>>(
+    value: D,
+    options: &ValidateOptions,
+) -> Option<Report> {
+    let clean = CleanValue::read(value)?;
+    let event = clean.event(options)?;
+    Some(CleanValue::report(event, options))
+}
+
+/// The members of a parsed value that looks like one clean WebHook notification, for
+/// [`validate_clean_value`] and for the JavaScript boundary, which builds the report's
+/// objects from the event itself. Not part of the API.
+#[doc(hidden)]
+pub struct CleanValue(Strings);
+
+impl CleanValue {
+    /// `value`'s members, when it holds only this event's, each a string or an object where
+    /// the event has one.
+    pub fn read<'de, D: Deserializer<'de>>(value: D) -> Option<CleanValue> {
+        Strings::read(value).map(CleanValue)
+    }
+
+    /// The event, when there is nothing to report on it but what every parsed value has.
+    pub fn event(&self, options: &ValidateOptions) -> Option<EventRef<'_>> {
+        self.0.clean(limits(options))
+    }
+
+    /// Whether every string is ASCII.
+    pub fn is_ascii(&self) -> bool {
+        self.0.is_ascii()
+    }
+
+    /// The report on `event`, from [`CleanValue::event`].
+    pub fn report(event: EventRef, options: &ValidateOptions) -> Report {
+        with_renderings(validate_clean_parsed(event, options), options)
+    }
+
+    /// [`validate_value`]'s report on the value read, when each of its objects held its
+    /// members in the order this event has them (uuid, event, timestamp, subscriptionId,
+    /// ownerId, body; eventType, phoneNumberInfo; uri, id, phoneNumber, paymentType,
+    /// location, type, usageType, status, contactCenterProvider; id, name), as RingCentral
+    /// sends them: which the caller checks. The tree is built from the strings read.
+    pub fn report_in_order(&self, options: &ValidateOptions) -> Option<Report> {
+        let tree = tree_from(self.0.in_order(), limits(options)).ok()?;
+        Some(with_renderings(validate_parsed(tree, options), options))
+    }
+
+    /// The errors and warnings of [`CleanValue::report`].
+    pub fn issues(options: &ValidateOptions) -> (Vec<Issue>, Vec<Issue>) {
+        clean_parsed_issues(options)
+    }
+}
+
+/// The limits a tree of a parsed value is built within.
+fn limits(options: &ValidateOptions) -> TreeLimits {
+    TreeLimits {
         max_depth: options.max_depth,
         max_bytes: options.max_input_bytes,
-    };
-    let tree = tree_from(value, limits)?;
-    Ok(with_renderings(validate_parsed(tree, options), options))
+    }
 }
 
 /// [`crate::parse`] for a value that was already parsed (see [`validate_value`]).

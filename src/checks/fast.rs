@@ -19,7 +19,7 @@ use crate::model::{EventType, NumberType};
 
 /// Nesting the fast path needs: envelope, body, phoneNumberInfo, contactCenterProvider. A
 /// caller's `maxDepth` below this sends every payload down the full path, which reports it.
-const DEPTH: usize = 4;
+pub(crate) const DEPTH: usize = 4;
 
 /// The event in `src` (from byte `start`), borrowed, when `src` is exactly one clean WebHook
 /// notification of this event, with nothing for any rule to report under `max_depth`.
@@ -106,25 +106,27 @@ fn put<T>(slot: &mut Option<T>, value: T) -> Option<()> {
     slot.is_none().then(|| *slot = Some(value))
 }
 
+/// The members the fast path reads, as found: from text here, or from a value someone else
+/// parsed (`super::fast_value`).
 #[derive(Default)]
-struct Fields<'a> {
-    uuid: Option<&'a str>,
-    event: Option<&'a str>,
-    timestamp: Option<&'a str>,
-    subscription_id: Option<&'a str>,
-    owner_id: Option<&'a str>,
-    body: Option<()>,
-    event_type: Option<&'a str>,
-    info: Option<()>,
-    uri: Option<&'a str>,
-    id: Option<&'a str>,
-    phone_number: Option<&'a str>,
-    payment_type: Option<&'a str>,
-    location: Option<&'a str>,
-    number_type: Option<&'a str>,
-    usage_type: Option<&'a str>,
-    status: Option<&'a str>,
-    provider: Option<ProviderRef<'a>>,
+pub(crate) struct Fields<'a> {
+    pub(crate) uuid: Option<&'a str>,
+    pub(crate) event: Option<&'a str>,
+    pub(crate) timestamp: Option<&'a str>,
+    pub(crate) subscription_id: Option<&'a str>,
+    pub(crate) owner_id: Option<&'a str>,
+    pub(crate) body: Option<()>,
+    pub(crate) event_type: Option<&'a str>,
+    pub(crate) info: Option<()>,
+    pub(crate) uri: Option<&'a str>,
+    pub(crate) id: Option<&'a str>,
+    pub(crate) phone_number: Option<&'a str>,
+    pub(crate) payment_type: Option<&'a str>,
+    pub(crate) location: Option<&'a str>,
+    pub(crate) number_type: Option<&'a str>,
+    pub(crate) usage_type: Option<&'a str>,
+    pub(crate) status: Option<&'a str>,
+    pub(crate) provider: Option<ProviderRef<'a>>,
 }
 
 impl<'a> Fields<'a> {
@@ -179,7 +181,7 @@ impl<'a> Fields<'a> {
 
     /// The event, when every member is present where required and passes its rule: the same
     /// predicates the full rules apply (`crate::model::formats`, `crate::model::vocab`).
-    fn checked(self) -> Option<EventRef<'a>> {
+    pub(crate) fn checked(self) -> Option<EventRef<'a>> {
         let known = |value: Option<&str>, documented: &[&str]| {
             value.is_none_or(|v| vocab::documented(v, documented))
         };

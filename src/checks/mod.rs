@@ -7,6 +7,8 @@ mod control;
 pub(crate) mod detect;
 mod envelope;
 pub(crate) mod fast;
+#[cfg(feature = "serde")]
+pub(crate) mod fast_value;
 mod members;
 mod phone;
 pub(crate) mod validate;

@@ -118,6 +118,37 @@ pub(crate) fn validate_parsed(
     }
 }
 
+/// The report on a parsed value the fast path found clean (`super::fast_value`): what
+/// [`validate_parsed`] says of its tree, which holds nothing to report but the warning every
+/// parsed value carries.
+#[cfg(feature = "serde")]
+pub(crate) fn validate_clean_parsed(
+    event: crate::model::event_ref::EventRef,
+    options: &ValidateOptions,
+) -> Report {
+    let f = unseen_duplicates(options);
+    let clean = Analysis {
+        // `strict` makes the warning an error, and an event is given only without errors.
+        event: Some(event).filter(|_| !f.has_errors()),
+        ..Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::WebHook)
+    };
+    finish(f, None, options, clean)
+}
+
+/// The errors and warnings of [`validate_clean_parsed`]'s report.
+#[cfg(feature = "serde")]
+pub(crate) fn clean_parsed_issues(options: &ValidateOptions) -> (Vec<Issue>, Vec<Issue>) {
+    locate(unseen_duplicates(options), None, options.max_issues)
+}
+
+/// What every parsed value is found to have: the `duplicate-keys-unseen` warning.
+#[cfg(feature = "serde")]
+fn unseen_duplicates(options: &ValidateOptions) -> Findings {
+    let mut f = Findings::with_limit(options.strict, options.max_issues);
+    f.add_problem(&crate::json::unseen_duplicates(), "");
+    f
+}
+
 /// The report on what was found; `src` locates the issues (`None`: they have no position).
 fn finish(f: Findings, src: Option<&str>, options: &ValidateOptions, analysis: Analysis) -> Report {
     let Analysis {

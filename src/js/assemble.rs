@@ -75,6 +75,20 @@ extern "C" {
     fn assemble_value(nums: &[u32], text: &str) -> JsValue;
     #[wasm_bindgen(js_name = assembleInvalid)]
     fn assemble_invalid(nums: &[u32], text: &str) -> JsValue;
+    /// [`assemble_warned`] with warnings already in JavaScript: an array and a string made
+    /// once, for warnings that are always the same.
     #[wasm_bindgen(js_name = assembleWarned)]
-    fn assemble_warned(spans: &[u32], text: &str, nums: &[u32], issues_text: &str) -> JsValue;
+    pub(super) fn assemble_warned_held(
+        spans: &[u32],
+        text: &str,
+        nums: &JsValue,
+        issues_text: &JsValue,
+    ) -> JsValue;
+    #[wasm_bindgen(js_name = assembleWarned)]
+    pub(super) fn assemble_warned(
+        spans: &[u32],
+        text: &str,
+        nums: &[u32],
+        issues_text: &str,
+    ) -> JsValue;
 }

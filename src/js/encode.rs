@@ -3,7 +3,7 @@
 //! `JSON.parse` would make of the report's JSON, at a fraction of the cost. Their constants are
 //! declared once on each side; tests/js_layout.rs checks the two against each other.
 
-use crate::__private::{clean, utf16_units, Utf16Offsets};
+use crate::__private::{clean, utf16_units, EventRef, Utf16Offsets};
 use crate::{Issue, NumberType, Report};
 
 /// In [`Spans`], a value that is absent (both numbers) or that follows in the text (first).
@@ -162,8 +162,8 @@ pub enum Values {
 ///
 /// Only for input on which decoding has nothing to report (the caller's
 /// string without a lone surrogate, or valid UTF-8): the fast path is tried only then.
-pub fn clean_report<'a>(
-    input: &'a str,
+pub fn clean_report(
+    input: &str,
     max_depth: usize,
     input_ascii: bool,
     values: Values,
@@ -174,6 +174,26 @@ pub fn clean_report<'a>(
     // then costs at most one block's count.
     let units =
         (!input_ascii && values == Values::Sliced).then(|| Utf16Offsets::new(input, false, 6));
+    // An input slice's offset is its distance from the input's start.
+    Some(event_spans(c, input_ascii, values, &|v| {
+        let start = v.as_ptr() as usize - input.as_ptr() as usize;
+        let end = start + v.len();
+        match &units {
+            Some(u) => [u.of(start), u.of(end)],
+            None => [start as u32, end as u32],
+        }
+    }))
+}
+
+/// The [`Spans`] of the valid report on `c`, an event with nothing to report: its values
+/// sliced from the input (`offsets` gives a value's pair) or copied, as `values` says.
+/// `values_ascii` says whether every value is ASCII.
+pub fn event_spans<'a>(
+    c: EventRef<'a>,
+    values_ascii: bool,
+    values: Values,
+    offsets: &dyn Fn(&str) -> [u32; 2],
+) -> (Spans, String) {
     let info = c.info();
     let mut written = String::with_capacity(224);
     c.time.write_iso(&mut written);
@@ -182,7 +202,7 @@ pub fn clean_report<'a>(
     let (time, sentence) = written.split_at(iso);
     let value = |s: Option<&'a str>| match values {
         Values::Sliced => s.map(Part::Input),
-        Values::Copied if input_ascii => s.map(Part::Ascii),
+        Values::Copied if values_ascii => s.map(Part::Ascii),
         Values::Copied => s.map(Part::Made),
     };
     let parts = [
@@ -210,15 +230,7 @@ pub fn clean_report<'a>(
         ascii(Some(c.effect().as_str())),
         made(Some(sentence)),
     ];
-    // An input slice's offset is its distance from the input's start.
-    Some(spans(parts, |v| {
-        let start = v.as_ptr() as usize - input.as_ptr() as usize;
-        let end = start + v.len();
-        match &units {
-            Some(u) => [u.of(start), u.of(end)],
-            None => [start as u32, end as u32],
-        }
-    }))
+    spans(parts, offsets)
 }
 
 /// An invalid report as numbers and text for `assembleInvalid` (src/js/assemble.js), which builds

@@ -23,9 +23,10 @@ const Bytes = Uint8Array;
 const keysOf = Object.keys;
 const isArray = Array.isArray;
 const setPrototypeOf = Object.setPrototypeOf;
-// An empty object without a prototype. Not `Object.create(null)`: V8 makes that a dictionary,
-// whose `Object.entries` (serde-wasm-bindgen's read of each object) cost 4 times as much.
-const bare = () => setPrototypeOf({}, null);
+// An empty object without a prototype to find anything on (see `Plain`). Not
+// `Object.create(null)`: V8 makes that a dictionary, whose `Object.entries`
+// (serde-wasm-bindgen's read of each object) cost 4 times as much.
+const bare = () => new Plain();
 const call = uncurry(Function.prototype.call);
 const isFinite = Number.isFinite;
 const SetOf = Set;
@@ -99,6 +100,75 @@ function describe(e) {
   return what.length > 200 ? slice(what, 0, 200) + '…' : what;
 }
 
+// The objects `snapshot` makes: plain data, as null-prototype objects are (a `__proto__` key
+// is an own member, no `Symbol.iterator` is found), and made faster than
+// `Object.setPrototypeOf({}, null)`. Their prototype has nothing and no one can change it.
+function Plain() {}
+Plain.prototype = Object.freeze(Object.create(null));
+
+// Each member's place in its object, as RingCentral orders them; -1 for another name.
+function providerRank(k) {
+  switch (k) {
+    case 'id': return 0;
+    case 'name': return 1;
+    default: return -1;
+  }
+}
+
+function infoRank(k) {
+  switch (k) {
+    case 'uri': return 0;
+    case 'id': return 1;
+    case 'phoneNumber': return 2;
+    case 'paymentType': return 3;
+    case 'location': return 4;
+    case 'type': return 5;
+    case 'usageType': return 6;
+    case 'status': return 7;
+    case 'contactCenterProvider': return 8;
+    default: return -1;
+  }
+}
+
+function bodyRank(k) {
+  switch (k) {
+    case 'eventType': return 0;
+    case 'phoneNumberInfo': return 1;
+    default: return -1;
+  }
+}
+
+function envelopeRank(k) {
+  switch (k) {
+    case 'uuid': return 0;
+    case 'event': return 1;
+    case 'timestamp': return 2;
+    case 'subscriptionId': return 3;
+    case 'ownerId': return 4;
+    case 'body': return 5;
+    default: return -1;
+  }
+}
+
+// What each member of a clean notification holds: a string (TEXT), or an object of a level
+// (its members' places, the place of its one object member, and that member's level).
+const TEXT = 0;
+const PROVIDER = { rankOf: providerRank, at: -1, inner: undefined };
+const INFO = { rankOf: infoRank, at: 8, inner: PROVIDER };
+const BODY = { rankOf: bodyRank, at: 1, inner: INFO };
+const ENVELOPE = { rankOf: envelopeRank, at: 5, inner: BODY };
+
+// What the last copy `snapshot` made is, for the fast path (src/checks/fast_value.rs): 0,
+// anything; 1, one notification whose objects hold only this event's members, strings and
+// objects where it has them, within the limits; 2, the same with every object's members in
+// RingCentral's order. The fast path reads such a copy by asking each object for the event's
+// members by name, and never lists them: a member it does not know must make the copy a 0.
+let shape = 0;
+
+export function copiedShape() {
+  return shape;
+}
+
 // A copy of `value` as JSON.stringify reads it: toJSON called (a Date becomes its ISO text);
 // own enumerable string keys, in their order; undefined, functions and symbols left out of
 // objects and null in arrays, as are holes; NaN and the infinities null; -0 is 0 once in
@@ -121,6 +191,10 @@ export function snapshot(value, maxDepth, maxBytes, maxValues, log, maxItems) {
   busy = true;
   const path = [];
   const ancestors = new SetOf();
+  // The copy's shape (see `copiedShape`), found on the way.
+  shape = 0;
+  let clean = !log;
+  let inOrder = true;
   let values = 0;
   let bytes = 0;
   let over = false;
@@ -139,20 +213,24 @@ export function snapshot(value, maxDepth, maxBytes, maxValues, log, maxItems) {
     bytes += n;
     if (values > maxValues || bytes > maxBytes) over = true;
   };
-  const copy = (v, key, depth) => {
+  // `expect`: what a clean notification holds here (TEXT or a level), or null.
+  const copy = (v, key, depth, expect) => {
     if ((typeof v === 'object' && v !== null) || typeof v === 'bigint') {
       const toJSON = v.toJSON;
       if (typeof toJSON === 'function') v = call(toJSON, v, key);
     }
     switch (typeof v) {
       case 'string':
+        if (expect !== TEXT) clean = false;
         count(v.length + 2);
         // A string past the limit crosses only as far as needed to pass it.
         return over && v.length > maxBytes ? slice(v, 0, maxBytes + 1) : v;
       case 'number':
+        clean = false;
         count(1);
         return isFinite(v) ? v : null;
       case 'boolean':
+        clean = false;
         count(5);
         return v;
       case 'bigint':
@@ -165,6 +243,7 @@ export function snapshot(value, maxDepth, maxBytes, maxValues, log, maxItems) {
       default:
         break;
     }
+    clean = clean && expect !== null && expect !== TEXT && v !== null && !isArray(v);
     if (v === null) {
       count(4);
       return null;
@@ -175,7 +254,10 @@ export function snapshot(value, maxDepth, maxBytes, maxValues, log, maxItems) {
     }
     const array = isArray(v);
     count(2);
-    if (over || depth >= maxDepth) return array ? [] : bare();
+    if (over || depth >= maxDepth) {
+      clean = false;
+      return array ? [] : bare();
+    }
     setAdd(ancestors, v);
     let out;
     if (array) {
@@ -183,7 +265,7 @@ export function snapshot(value, maxDepth, maxBytes, maxValues, log, maxItems) {
       const n = v.length;
       for (let i = 0; i < n && !over; i++) {
         push(path, i);
-        const item = copy(v[i], String(i), depth + 1);
+        const item = copy(v[i], String(i), depth + 1, null);
         if (item === undefined) {
           count(4);
           push(out, null);
@@ -196,10 +278,23 @@ export function snapshot(value, maxDepth, maxBytes, maxValues, log, maxItems) {
     } else {
       out = bare();
       const keys = keysOf(v);
+      let last = -1;
       for (let i = 0; i < keys.length && !over; i++) {
         const k = keys[i];
+        // What the member holds in a clean notification, and whether it comes in order.
+        let inner = null;
+        if (clean) {
+          const rank = expect.rankOf(k);
+          if (rank < 0) {
+            clean = false;
+          } else {
+            if (rank < last) inOrder = false;
+            last = rank;
+            inner = rank === expect.at ? expect.inner : TEXT;
+          }
+        }
         push(path, k);
-        const item = copy(v[k], k, depth + 1);
+        const item = copy(v[k], k, depth + 1, inner);
         if (item !== undefined) {
           bytes += k.length + 4;
           out[k] = item;
@@ -211,16 +306,20 @@ export function snapshot(value, maxDepth, maxBytes, maxValues, log, maxItems) {
     return out;
   };
   try {
-    if (!log) return copy(value, '', 0);
+    if (!log) {
+      const out = copy(value, '', 0, ENVELOPE);
+      if (clean && !over) shape = inOrder ? 2 : 1;
+      return out;
+    }
     // One notification is a log of one item.
-    if (!isArray(value)) return [copy(value, '', 0)];
+    if (!isArray(value)) return [copy(value, '', 0, null)];
     // A log: each element an item, with values counted per item and bytes for all.
     const out = [];
     const n = value.length;
     for (let i = 0; i < n && i <= maxItems && !over; i++) {
       push(path, i);
       values = 0;
-      const item = copy(value[i], String(i), 0);
+      const item = copy(value[i], String(i), 0, null);
       if (item === undefined) count(4);
       push(out, item === undefined ? null : item);
       pop(path);

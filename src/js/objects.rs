@@ -8,8 +8,10 @@
 //! the caller's value is first copied by `snapshot` (src/js/objects.js), which catches, into
 //! plain data that runs no code when read; see there for how each kind of value is read.
 
+use super::assemble::{assemble_warned_held, report_to_js, thrown};
 use super::boundary::ThrownError;
-use crate::__private::MAX_VALUES;
+use super::encode::{event_spans, issues, Values};
+use crate::__private::{CleanValue, EventRef, MAX_VALUES};
 use crate::{Report, ValidateOptions};
 #[cfg(feature = "js-summarize")]
 use crate::{SummarizeOptions, Summary};
@@ -21,6 +23,10 @@ extern "C" {
     /// throws (it catches).
     #[wasm_bindgen(js_name = inputKind)]
     fn input_kind(input: &JsValue) -> JsValue;
+    /// What the last copy `snapshot` made is: 0, anything; 1, one notification's members
+    /// only, strings and objects where it has them; 2, the same in RingCentral's order.
+    #[wasm_bindgen(js_name = copiedShape)]
+    fn copied_shape() -> u32;
     /// The plain copy, or a TypeError's message. Never throws (it catches).
     #[wasm_bindgen(js_name = snapshot)]
     fn snapshot(
@@ -98,9 +104,77 @@ fn unreadable(e: serde_wasm_bindgen::Error) -> ThrownError {
 
 /// `validate` (and `parse`) of a parsed value.
 pub(crate) fn validate(input: &JsValue, options: &ValidateOptions) -> Result<Report, ThrownError> {
+    judge(
+        input,
+        options,
+        |event, options, _| CleanValue::report(event, options),
+        |r| r,
+    )
+}
+
+thread_local! {
+    /// The warnings of a clean parsed value's report, encoded and in JavaScript: the same
+    /// `duplicate-keys-unseen` warning whatever the options but `strict`, which does not come
+    /// here. Made once, they cost no copy or decoding per call.
+    static UNSEEN: (JsValue, JsValue) = {
+        let (nums, text) = issues(&CleanValue::issues(&ValidateOptions::default()).1);
+        (js_sys::Uint32Array::from(&nums[..]).into(), JsValue::from_str(&text))
+    };
+}
+
+/// `validate` of a parsed value, as the report's JavaScript objects. A clean notification's
+/// are built from its event, as the string route's are: no [`Report`] is made.
+pub(crate) fn validate_to_js(
+    input: &JsValue,
+    options: &ValidateOptions,
+) -> Result<JsValue, JsValue> {
+    let clean = |event: EventRef<'_>, options: &ValidateOptions, ascii| {
+        let plain =
+            !(options.strict || options.redact || options.text || options.markdown || options.csv);
+        if !plain {
+            return report_to_js(&CleanValue::report(event, options));
+        }
+        let (spans, text) = event_spans(event, ascii, Values::Copied, &|_| {
+            unreachable!("copied values are never sliced")
+        });
+        UNSEEN
+            .with(|(nums, issues_text)| Ok(assemble_warned_held(&spans, &text, nums, issues_text)))
+    };
+    judge(input, options, clean, |report| report_to_js(&report)).map_err(thrown)?
+}
+
+/// The verdict on a parsed value: `clean` of its event when it is one clean notification
+/// (with whether its strings are all ASCII), else `tree` of the report its tree gives.
+fn judge<T>(
+    input: &JsValue,
+    options: &ValidateOptions,
+    clean: impl FnOnce(EventRef, &ValidateOptions, bool) -> T,
+    tree: impl FnOnce(Report) -> T,
+) -> Result<T, ThrownError> {
     let options = &capped(options);
     let copy = copy_of(input, options, None)?;
-    crate::validate_value(serde_wasm_bindgen::Deserializer::from(copy), options).map_err(unreadable)
+    // Most values are one clean notification: read by its members' names alone, it needs no
+    // tree and few calls into JavaScript. When it has something to report, and its members
+    // came in RingCentral's order, the tree is built from the strings read; otherwise from
+    // the copy, by listing its members.
+    let shape = copied_shape();
+    if shape != 0 {
+        let value = serde_wasm_bindgen::Deserializer::from(copy.clone());
+        if let Some(value) = CleanValue::read(value) {
+            if let Some(event) = value.event(options) {
+                return Ok(clean(event, options, value.is_ascii()));
+            }
+            if shape == 2 {
+                if let Some(report) = value.report_in_order(options) {
+                    return Ok(tree(report));
+                }
+            }
+        }
+    }
+    let value = serde_wasm_bindgen::Deserializer::from(copy);
+    Ok(tree(
+        crate::validate_value(value, options).map_err(unreadable)?,
+    ))
 }
 
 /// `summarize` of a parsed value: an array of items, or one item.

@@ -113,10 +113,10 @@ fn report(
 }
 
 /// What `validate`, `parse` and `reportJson` are given: text or bytes still to be read, or a
-/// value already parsed from JSON (see [`super::objects`]), judged here already.
+/// value already parsed from JSON (see [`super::objects`]) with its options.
 enum Payload {
     Raw(JsValue),
-    Judged(Box<crate::Report>),
+    Parsed(JsValue, crate::ValidateOptions),
 }
 
 /// `input` as a [`Payload`]: a parsed value's options are read first, as for any input.
@@ -125,10 +125,7 @@ fn payload(input: JsValue, opts: &JsValue, of: OptionsOf) -> Result<Payload, JsV
         objects::Given::Raw(input) => Payload::Raw(input),
         objects::Given::Parsed(input) => {
             seed();
-            let options = read_options(opts, of)?;
-            Payload::Judged(Box::new(
-                objects::validate(&input, &options.item).map_err(thrown)?,
-            ))
+            Payload::Parsed(input, read_options(opts, of)?.item)
         }
     })
 }
@@ -137,7 +134,7 @@ fn payload(input: JsValue, opts: &JsValue, of: OptionsOf) -> Result<Payload, JsV
 pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let input = match payload(input, &opts, OptionsOf::Validate)? {
         Payload::Raw(input) => input,
-        Payload::Judged(report) => return report_to_js(&report),
+        Payload::Parsed(input, options) => return objects::validate_to_js(&input, &options),
     };
     let (given, options) = begin(&input, &opts, OptionsOf::Validate)?;
     let options = options.item;
@@ -183,7 +180,9 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 pub fn report_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let input = match payload(input, &opts, OptionsOf::Validate)? {
         Payload::Raw(input) => input,
-        Payload::Judged(report) => return json_text(&report),
+        Payload::Parsed(input, options) => {
+            return json_text(&objects::validate(&input, &options).map_err(thrown)?)
+        }
     };
     let (given, options) = begin(&input, &opts, OptionsOf::Validate)?;
     json_text(&report(&input, given, &options.item)?)
@@ -198,7 +197,9 @@ pub(super) fn json_text(value: &impl serde::Serialize) -> Result<JsValue, JsValu
 pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let input = match payload(input, &opts, OptionsOf::Parse)? {
         Payload::Raw(input) => input,
-        Payload::Judged(report) => return event_or_thrown(*report),
+        Payload::Parsed(input, options) => {
+            return event_or_thrown(objects::validate(&input, &options).map_err(thrown)?)
+        }
     };
     let (given, options) = begin(&input, &opts, OptionsOf::Parse)?;
     event_or_thrown(report(&input, given, &options.item)?)

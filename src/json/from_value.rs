@@ -62,19 +62,7 @@ pub fn tree_from<'de, D: Deserializer<'de>>(
         (Err(e), None) => return Err(e),
         (Ok(root), None) => root,
     };
-    let mut notes = vec![Problem {
-        code: IssueCode::DuplicateKeysUnseen,
-        span: Span::new(0, 0),
-        detail: "this value was parsed before it was passed in: a repeated member name (such as \
-                 two `eventType`s) kept only one of its values, and cannot be reported"
-            .into(),
-        hint: Some(
-            "pass the raw body (a string, Uint8Array or ArrayBuffer) to have duplicate keys \
-             reported and issues located"
-                .into(),
-        ),
-        path: Vec::new(),
-    }];
+    let mut notes = vec![unseen_duplicates()];
     if !state.inexact.is_empty() {
         let mut path = Vec::new();
         paths_of(&root, &mut state.inexact.as_slice(), &mut path, &mut notes);
@@ -87,6 +75,24 @@ pub fn tree_from<'de, D: Deserializer<'de>>(
         notes,
         notes_dropped: state.notes_dropped,
     }))
+}
+
+/// The warning every report of a parsed value carries first: what the other parser did with
+/// a repeated member name cannot be seen from here.
+pub fn unseen_duplicates() -> Problem {
+    Problem {
+        code: IssueCode::DuplicateKeysUnseen,
+        span: Span::new(0, 0),
+        detail: "this value was parsed before it was passed in: a repeated member name (such as \
+             two `eventType`s) kept only one of its values, and cannot be reported"
+            .into(),
+        hint: Some(
+            "pass the raw body (a string, Uint8Array or ArrayBuffer) to have duplicate keys \
+         reported and issues located"
+                .into(),
+        ),
+        path: Vec::new(),
+    }
 }
 
 struct State {

@@ -10,7 +10,7 @@ mod scalars;
 mod tree;
 
 #[cfg(feature = "serde")]
-pub use from_value::{tree_from, TreeLimits};
+pub use from_value::{tree_from, unseen_duplicates, TreeLimits};
 pub use parser::{skip_whitespace, Parser};
 pub(crate) use scalars::string_run;
 pub use tree::*;

@@ -316,3 +316,113 @@ describe('summarize of an array of objects', () => {
     stillSound();
   });
 });
+
+describe('the fast path for one clean notification (src/checks/fast_value.rs)', () => {
+  // Everything the corpus varies: with and without provider, location, non-ASCII, +0000 times.
+  const full = () => ({
+    uuid: '2661273919712564939',
+    event: '/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber',
+    timestamp: '2023-04-18T20:25:24.611+0000',
+    subscriptionId: '9d38419f-645f-4ee3-a053-8cf1368c21c4',
+    ownerId: '8475874957',
+    body: {
+      eventType: 'Updated',
+      phoneNumberInfo: {
+        uri: 'https://platform.ringcentral.com/restapi/v1.0/account/37439510/phone-number/987654321',
+        id: '987654321', phoneNumber: '+12024999741', paymentType: 'Local', location: 'Zürich 🇨🇭',
+        type: 'VoiceFax', usageType: 'ContactCenterNumber', status: 'Normal',
+        contactCenterProvider: { id: '1', name: 'RingCX' },
+      },
+    },
+  });
+  // The same members in reverse order, at every level.
+  const reversed = (v) => {
+    if (Array.isArray(v)) return v.map(reversed);
+    if (typeof v !== 'object' || v === null) return v;
+    return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)]));
+  };
+  // The report the tree gives, as tokens (reportJson), of the same value.
+  const byTree = (v, opts) => JSON.parse(reportJson(v, opts));
+
+  test('gives the report the tree gives, as the same objects', () => {
+    const values = [clone(), full(), reversed(full())];
+    const info = full();
+    delete info.body.phoneNumberInfo.contactCenterProvider;
+    delete info.body.phoneNumberInfo.location;
+    values.push(info);
+    for (const v of values) {
+      for (const opts of [undefined, { strict: true }, { redact: true }, { text: true, csv: true }]) {
+        const r = validate(v, opts);
+        assert.deepEqual(r, byTree(v, opts), JSON.stringify(opts));
+        assert.equal(r.valid, true);
+        if (!opts?.text) assert.deepEqual(parse(v, opts), r.event);
+      }
+    }
+    // `maxDepth: 3` is below what the fast path needs: the tree answers, the same.
+    assert.deepEqual(validate(info), validate(info, { maxDepth: 3 }));
+  });
+
+  test('what it leaves is reported by the tree, in any member order', () => {
+    const defects = [
+      (v) => { v.body.eventType = 'updated'; },
+      (v) => { v.body.phoneNumberInfo.phoneNumber = '(202) 499-9741'; },
+      (v) => { v.timestamp = '2023-04-18'; },
+      (v) => { delete v.uuid; },
+      (v) => { v.ownerId = 8475874957; },
+      (v) => { v.body.phoneNumberInfo.uri = null; },
+      (v) => { v.body.phoneNumberInfo.extra = 'x'; },
+      (v) => { v.body.phoneNumberInfo.location = 'Washington,\nDC'; },
+    ];
+    for (const defect of defects) {
+      for (const order of [(v) => v, reversed]) {
+        const v = full();
+        defect(v);
+        const value = order(v);
+        const text = JSON.stringify(value);
+        const byValue = validate(value);
+        assert.deepEqual(byValue, byTree(value), text);
+        assert.deepEqual(withoutUnseen(byValue), withoutUnseen(validate(text)), text);
+      }
+    }
+  });
+
+  test('the bench corpus reads as its text does, clean or not, in either member order', async () => {
+    const { makeCorpus } = await import('../../bench/corpus.mjs');
+    const { texts } = makeCorpus({ seed: 20230418, count: 400 });
+    let invalid = 0;
+    for (const text of texts) {
+      const byText = validate(text);
+      invalid += byText.valid ? 0 : 1;
+      for (const value of [JSON.parse(text), reversed(JSON.parse(text))]) {
+        const byValue = validate(value);
+        assert.equal(byValue.valid, byText.valid, text);
+        assert.equal(byValue.kind, byText.kind, text);
+        assert.deepEqual(withoutUnseen(byValue), withoutUnseen(byText), text);
+        assert.deepEqual(byValue.event, byText.event, text);
+        assert.deepEqual(byValue.change, byText.change, text);
+        assert.deepEqual(byValue, byTree(value), text);
+      }
+    }
+    assert.ok(invalid >= 20, `only ${invalid} defective notifications`);
+  });
+
+  test('limits still hold, and a getter runs once', () => {
+    const v = full();
+    assert.equal(validate(v, { maxInputBytes: 300 }).errors[0].code, 'input-too-large');
+    let reads = 0;
+    const g = full();
+    Object.defineProperty(g.body, 'eventType', { enumerable: true, get() { reads++; return 'Created'; } });
+    assert.equal(validate(g).valid, true);
+    assert.equal(reads, 1);
+    // Also when the value is not clean: it is read once, whatever it turns out to be.
+    for (const defect of [(v) => { v.ownerId = 8475874957; }, (v) => { v.body.extra = [1]; }]) {
+      const h = full();
+      defect(h);
+      Object.defineProperty(h, 'uuid', { enumerable: true, get() { reads++; return '2661273919712564939'; } });
+      const before = reads;
+      validate(h);
+      assert.equal(reads, before + 1);
+    }
+    stillSound();
+  });
+});
