@@ -104,8 +104,9 @@ pub mod __private {
     pub use crate::api::receive::{admit, carries_validation_token, settle};
     pub use crate::api::reconcile::reconcile_from;
     pub use crate::api::summarize::summarize_from;
-    pub use crate::api::validate::validate_from;
+    pub use crate::api::validate::{validate_fast_only, validate_from};
     pub use crate::checks::fast::clean;
+    pub use crate::checks::fast::log_item_warnings;
     pub use crate::checks::validate::event_or_error;
     pub use crate::json::input::FromJs;
     #[cfg(target_arch = "wasm32")]

@@ -9,4 +9,6 @@ mod envelope;
 pub(crate) mod fast;
 mod members;
 mod phone;
+pub(crate) mod remarks;
+mod scan;
 pub(crate) mod validate;

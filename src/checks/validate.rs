@@ -2,6 +2,7 @@
 
 use crate::checks::detect::{analyze, Analysis};
 use crate::checks::fast;
+use crate::checks::remarks::note;
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{locate, Findings};
 use crate::diagnostics::issue::Issue;
@@ -13,20 +14,29 @@ use crate::text::span::Span;
 
 /// Validates one notification, trying the tree-free [`fast`] path first when `fast` is set;
 /// the public functions in `crate::api` add the renderings.
+#[inline]
 pub(crate) fn validate_with(
     bytes: &[u8],
     options: &ValidateOptions,
     js: &FromJs,
     fast: bool,
 ) -> Report {
+    validate_routed(bytes, options, js, fast, &mut false)
+}
+
+/// [`validate_with`], setting `answered_fast` when the fast path gave the report: for tests
+/// that hold which payloads stay on it.
+pub(crate) fn validate_routed(
+    bytes: &[u8],
+    options: &ValidateOptions,
+    js: &FromJs,
+    fast: bool,
+    answered_fast: &mut bool,
+) -> Report {
     let mut f = Findings::with_limit(options.strict, options.max_issues);
     let Some(text) = decode(bytes, &mut f, options.max_input_bytes, js) else {
-        return finish(
-            f,
-            Some(""),
-            options,
-            Analysis::of(Kind::Malformed, Delivery::Unknown),
-        );
+        let malformed = Analysis::of(Kind::Malformed, Delivery::Unknown);
+        return finish(f, Some(""), options, malformed);
     };
     let src: &str = &text.text;
     note_damage(&mut f, src, &text.damage, text.utf8_count);
@@ -45,14 +55,23 @@ pub(crate) fn validate_with(
             Analysis::of(Kind::ValidationRequest, Delivery::WebHook),
         );
     }
-    // Only a payload with nothing to forgive so far can be clean.
+    // Only a payload with nothing to forgive so far can take the fast path.
     if fast && f.total() == 0 {
-        if let Some(event) = fast::clean(src, text.start, options.max_depth) {
-            let clean = Analysis {
+        let mut remarks = Vec::new();
+        if let Some(event) = fast::read(
+            src,
+            text.start,
+            options.max_depth,
+            options.strict,
+            &mut remarks,
+        ) {
+            note(&remarks, &event, &mut f);
+            let read = Analysis {
                 event: Some(event),
                 ..Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::WebHook)
             };
-            return finish(f, Some(src), options, clean);
+            *answered_fast = true;
+            return finish(f, Some(src), options, read);
         }
     }
     let parsed = match Parser::new(src, text.start, options.max_depth).parse_value_at() {

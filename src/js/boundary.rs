@@ -68,10 +68,9 @@ pub fn validate_js(
 }
 
 /// [`validate_js`] for input on which [`clean_report`](super::encode::clean_report) has just given up (so it is valid UTF-8
-/// without a lone surrogate): the fast path would give up again, so the parse tree runs
-/// straight away.
+/// without a lone surrogate): the fast path still answers a notification with warnings.
 pub fn validate_js_unclean(bytes: &[u8], options: &ValidateOptions) -> Report {
-    crate::validate_tree(bytes, options)
+    validate_from(bytes, options, &FromJs::default())
 }
 
 /// Most lone surrogates of a string listed one by one; past them, every U+FFFD in the log
