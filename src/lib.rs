@@ -104,7 +104,7 @@ pub mod __private {
     pub use crate::api::receive::{admit, carries_validation_token, settle};
     pub use crate::api::reconcile::reconcile_from;
     pub use crate::api::summarize::summarize_from;
-    pub use crate::api::validate::{validate_fast_only, validate_from};
+    pub use crate::api::validate::{validate_fast_only, validate_fast_or, validate_from};
     pub use crate::checks::fast::clean;
     pub use crate::checks::fast::log_item_warnings;
     pub use crate::checks::validate::event_or_error;
@@ -112,6 +112,7 @@ pub mod __private {
     #[cfg(target_arch = "wasm32")]
     pub use crate::json::map::{keys as hash_keys, seed as seed_hashes};
     pub use crate::json::{Node, Parser, Value, HARD_MAX_DEPTH, MAX_VALUES};
+    pub use crate::model::event_ref::EventRef;
     pub use crate::model::vocab::closest;
     pub use crate::model::{HARD_MAX_INPUT_BYTES, HARD_MAX_OUTPUT_BYTES};
     #[cfg(feature = "serde")]
@@ -129,8 +130,8 @@ pub mod __private {
     };
     #[cfg(feature = "serde")]
     pub use crate::js::encode::{
-        clean_report, compact_report, compact_valid, invalid_report, issues, Spans, Values, ABSENT,
-        IN_TEXT, REPORT_VALUES,
+        clean_report, compact_report, compact_valid, fast_report, invalid_report, issues, Spans,
+        Values, ABSENT, IN_TEXT, REPORT_VALUES,
     };
     #[cfg(feature = "serde")]
     pub use crate::js::options::{

@@ -5,7 +5,9 @@
 //! another key order.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cc_number_events::__private::{clean_report, compact_report, Spans, Values, ABSENT, IN_TEXT};
+use cc_number_events::__private::{
+    clean_report, compact_report, compact_valid, fast_report, Spans, Values, ABSENT, IN_TEXT,
+};
 use cc_number_events::__private::{validate_fast_only, Node, Parser, Value};
 use cc_number_events::{summarize, summarize_tree, SummarizeOptions};
 use cc_number_events::{validate, validate_tree, Issue, Kind, ValidateOptions};
@@ -413,11 +415,44 @@ fn check_clean_route(
     Ok(())
 }
 
+/// The wasm build's one read of a string ([`fast_report`]): a notification with warnings at
+/// most gives the values of `validate`'s report and its warnings; `None` only where the
+/// report is invalid or has a warning the fast path leaves to the tree.
+fn check_fast_report(
+    bytes: &[u8],
+    report: &cc_number_events::Report,
+    options: &ValidateOptions,
+) -> Result<(), TestCaseError> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Ok(());
+    };
+    if text.starts_with('\u{feff}') || text.len() > options.max_input_bytes {
+        return Ok(());
+    }
+    for values in [Values::Copied, Values::Sliced] {
+        let Some(((spans, made), warnings)) = fast_report(text, options, text.is_ascii(), values)
+        else {
+            return Ok(());
+        };
+        prop_assert!(report.valid && report.errors.is_empty(), "{}", text);
+        let (full, full_text) = compact_valid(report).expect("a valid report");
+        let input = if values == Values::Sliced { text } else { "" };
+        prop_assert_eq!(
+            span_values(input, &spans, &made),
+            span_values("", &full, &full_text)
+        );
+        prop_assert_eq!(&warnings, &report.warnings);
+    }
+    Ok(())
+}
+
 fn check_all(bytes: &[u8], options: &ValidateOptions) -> Result<(), TestCaseError> {
     let r = validate(bytes, options);
-    // The tree-free fast path answers only where the tree finds nothing, and then the same.
+    // The tree-free fast path answers only where the tree finds warnings at most, and then
+    // the same report.
     prop_assert_eq!(&r, &validate_tree(bytes, options));
     check_clean_route(bytes, &r, options.max_depth)?;
+    check_fast_report(bytes, &r, options)?;
     prop_assert_eq!(r.valid, r.event.is_some());
     prop_assert!(r.valid || !r.errors.is_empty());
     check_issues(r.errors.iter().chain(&r.warnings), bytes)?;
@@ -560,6 +595,7 @@ proptest! {
         let report = validate(&text, &options);
         prop_assert_eq!(&report, &validate_tree(&text, &options));
         check_clean_route(text.as_bytes(), &report, options.max_depth)?;
+        check_fast_report(text.as_bytes(), &report, &options)?;
     }
 }
 
@@ -605,6 +641,7 @@ proptest! {
         let options = ValidateOptions { strict, max_issues, ..ValidateOptions::default() };
         let tree = validate_tree(&text, &options);
         prop_assert_eq!(&validate(&text, &options), &tree);
+        check_fast_report(text.as_bytes(), &tree, &options)?;
         let fast = validate_fast_only(&text, &options);
         if let Some(fast) = &fast {
             prop_assert_eq!(fast, &tree);

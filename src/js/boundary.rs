@@ -67,10 +67,11 @@ pub fn validate_js(
     validate_from(bytes, options, &js)
 }
 
-/// [`validate_js`] for input on which [`clean_report`](super::encode::clean_report) has just given up (so it is valid UTF-8
-/// without a lone surrogate): the fast path still answers a notification with warnings.
+/// [`validate_js`] for input on which [`fast_report`](super::encode::fast_report) has just given up (so it is valid UTF-8
+/// without a lone surrogate): the fast path would give up again, so the parse tree runs
+/// straight away.
 pub fn validate_js_unclean(bytes: &[u8], options: &ValidateOptions) -> Report {
-    validate_from(bytes, options, &FromJs::default())
+    crate::validate_tree(bytes, options)
 }
 
 /// Most lone surrogates of a string listed one by one; past them, every U+FFFD in the log
