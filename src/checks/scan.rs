@@ -120,26 +120,7 @@ impl<'a> Reader<'a> {
                     r.skip(depth + 1)
                 })?;
             }
-            b'[' => {
-                self.pos += 1;
-                self.ws();
-                if self.bytes.get(self.pos) == Some(&b']') {
-                    self.pos += 1;
-                    return Some(());
-                }
-                loop {
-                    self.skip(depth + 1)?;
-                    self.ws();
-                    match self.bytes.get(self.pos) {
-                        Some(b',') => self.pos += 1,
-                        Some(b']') => {
-                            self.pos += 1;
-                            return Some(());
-                        }
-                        _ => return None,
-                    }
-                }
-            }
+            b'[' => self.items(b'[', b']', |r| r.skip(depth + 1))?,
             c => {
                 let word: &[u8] = match c {
                     b't' => b"true",
@@ -159,20 +140,32 @@ impl<'a> Reader<'a> {
         &mut self,
         mut member: impl FnMut(&'a str, &mut Self) -> Option<()>,
     ) -> Option<()> {
-        self.eat(b'{')?;
+        self.items(b'{', b'}', |r| {
+            let key = r.string()?;
+            r.eat(b':')?;
+            member(key, r)
+        })
+    }
+
+    /// A container from `open` to `close`, each item read by `item`, separated by commas.
+    fn items(
+        &mut self,
+        open: u8,
+        close: u8,
+        mut item: impl FnMut(&mut Self) -> Option<()>,
+    ) -> Option<()> {
+        self.eat(open)?;
         self.ws();
-        if self.bytes.get(self.pos) == Some(&b'}') {
+        if self.bytes.get(self.pos) == Some(&close) {
             self.pos += 1;
             return Some(());
         }
         loop {
-            let key = self.string()?;
-            self.eat(b':')?;
-            member(key, self)?;
+            item(self)?;
             self.ws();
             match self.bytes.get(self.pos) {
                 Some(b',') => self.pos += 1,
-                Some(b'}') => {
+                Some(&c) if c == close => {
                     self.pos += 1;
                     return Some(());
                 }
