@@ -1,7 +1,7 @@
 //! The one shape of an event in the crate: [`EventRef`], borrowed from wherever its values
 //! stand (the input text for the fast reader, the parse tree for the full rules, an owned
-//! [`Event`]), with the same members as [`Event`]. The change, the summary and the owned
-//! [`Event`] are all made from it, so a field is added in one place and read the same way on
+//! [`ContactCenterEvent`]), with the same members as [`ContactCenterEvent`]. The change, the summary and the owned
+//! [`ContactCenterEvent`] are all made from it, so a field is added in one place and read the same way on
 //! every route.
 
 use crate::model::timestamp::Instant;
@@ -9,7 +9,7 @@ use crate::model::{
     Body, ContactCenterEvent, ContactCenterProvider, EventType, NumberType, PhoneNumberInfo,
 };
 
-/// [`Event`], borrowed.
+/// [`ContactCenterEvent`], borrowed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EventRef<'a> {
     pub uuid: &'a str,
@@ -43,7 +43,7 @@ pub struct PhoneNumberInfoRef<'a> {
     pub contact_center_provider: Option<ProviderRef<'a>>,
 }
 
-/// [`Provider`], borrowed.
+/// [`ContactCenterProvider`], borrowed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct ProviderRef<'a> {
     pub id: Option<&'a str>,
@@ -94,7 +94,7 @@ impl<'a> EventRef<'a> {
         &self.body.phone_number_info
     }
 
-    /// The owned [`Event`] with these values.
+    /// The owned [`ContactCenterEvent`] with these values.
     pub fn to_event(self) -> ContactCenterEvent {
         let info = self.info();
         let owned = |s: Option<&str>| s.map(str::to_string);
@@ -125,7 +125,7 @@ impl<'a> EventRef<'a> {
 }
 
 impl<'a> ProviderRef<'a> {
-    /// The owned [`Provider`] with these values.
+    /// The owned [`ContactCenterProvider`] with these values.
     pub fn to_provider(self) -> ContactCenterProvider {
         ContactCenterProvider {
             id: self.id.map(str::to_string),
