@@ -106,8 +106,9 @@ pub mod __private {
     pub use crate::api::receive::{admit, carries_validation_token, settle};
     pub use crate::api::reconcile::reconcile_from;
     pub use crate::api::summarize::summarize_from;
-    pub use crate::api::validate::validate_from;
+    pub use crate::api::validate::{validate_fast_only, validate_fast_or, validate_from};
     pub use crate::checks::fast::clean;
+    pub use crate::checks::fast::log_item_warnings;
     pub use crate::checks::validate::event_or_error;
     pub use crate::json::input::FromJs;
     #[cfg(target_arch = "wasm32")]
@@ -131,8 +132,8 @@ pub mod __private {
     };
     #[cfg(feature = "serde")]
     pub use crate::js::encode::{
-        clean_report, compact_report, compact_valid, invalid_report, issues, Spans, Values, ABSENT,
-        IN_TEXT, REPORT_VALUES,
+        clean_report, compact_report, compact_valid, fast_report, invalid_report, issues, Spans,
+        Values, ABSENT, IN_TEXT, REPORT_VALUES,
     };
     #[cfg(feature = "serde")]
     pub use crate::js::options::{

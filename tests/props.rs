@@ -5,8 +5,10 @@
 //! another key order.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cc_number_events::__private::{clean_report, compact_report, Spans, Values, ABSENT, IN_TEXT};
-use cc_number_events::__private::{Node, Parser, Value};
+use cc_number_events::__private::{
+    clean_report, compact_report, compact_valid, fast_report, Spans, Values, ABSENT, IN_TEXT,
+};
+use cc_number_events::__private::{validate_fast_only, Node, Parser, Value};
 use cc_number_events::{summarize, summarize_tree, SummarizeOptions};
 use cc_number_events::{validate, validate_tree, Issue, Kind, ValidateOptions};
 use proptest::prelude::*;
@@ -245,6 +247,34 @@ const KEYS: &[&str] = &[
     "location",
 ];
 
+/// Names of members RingCentral has added to its resources, or might.
+const ADDED: &[&str] = &[
+    "tollType",
+    "byocNumber",
+    "extension",
+    "label",
+    "primary",
+    "a/b~c",
+    "Uuid",
+    "ID",
+];
+
+/// Values the rules only warn about, for the members that hold them.
+const WARNINGS: &[(&str, &str)] = &[
+    ("ownerId", "8475874957"),
+    ("id", "987654321"),
+    ("id", "7"),
+    (
+        "event",
+        "\"/restapi/v1.0/account/{accountId}/phone-number?usageType=ContactCenterNumber\"",
+    ),
+    ("uri", "\"\""),
+    ("subscriptionId", "\"{subscriptionId}\""),
+    ("paymentType", "\"Premium\""),
+    ("status", "\"Reserved\""),
+    ("usageType", "\"NewUsage\""),
+];
+
 #[derive(Clone, Debug)]
 enum Mutation {
     Drop(usize, usize),
@@ -252,6 +282,10 @@ enum Mutation {
     Retype(usize, usize, usize),
     Rename(usize, usize, usize),
     Inject(usize, usize),
+    /// A member RingCentral might add: a new name, any value.
+    Add(usize, usize, usize),
+    /// A warning the rules give on a valid notification, by its value.
+    Warn(usize, usize),
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -263,6 +297,9 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (any::<usize>(), any::<usize>(), any::<usize>())
             .prop_map(|(a, b, c)| Mutation::Rename(a, b, c)),
         (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Inject(a, b)),
+        (any::<usize>(), any::<usize>(), any::<usize>())
+            .prop_map(|(a, b, c)| Mutation::Add(a, b, c)),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Warn(a, b)),
     ]
 }
 
@@ -276,7 +313,9 @@ fn apply(j: &mut J, m: &Mutation) {
         | Mutation::Duplicate(o, _)
         | Mutation::Retype(o, _, _)
         | Mutation::Rename(o, _, _)
-        | Mutation::Inject(o, _) => *o % n,
+        | Mutation::Inject(o, _)
+        | Mutation::Add(o, _, _)
+        | Mutation::Warn(o, _) => *o % n,
     };
     with_object(j, o, &mut 0, &mut |members| {
         let len = members.len();
@@ -297,6 +336,17 @@ fn apply(j: &mut J, m: &Mutation) {
             }
             Mutation::Inject(_, k) => {
                 members.push((KEYS[k % KEYS.len()].into(), J::Str("x".into())))
+            }
+            Mutation::Add(_, k, v) => {
+                let text = VALUES[v % VALUES.len()];
+                let value = own(&Parser::new(text, 0, 64).parse_value_at().unwrap().root);
+                members.insert(k % (len + 1), (ADDED[k % ADDED.len()].into(), value));
+            }
+            Mutation::Warn(_, w) => {
+                let (key, value) = WARNINGS[w % WARNINGS.len()];
+                for member in members.iter_mut().filter(|(k, _)| k == key) {
+                    member.1 = own(&Parser::new(value, 0, 64).parse_value_at().unwrap().root);
+                }
             }
             _ => {}
         }
@@ -365,11 +415,44 @@ fn check_clean_route(
     Ok(())
 }
 
+/// The wasm build's one read of a string ([`fast_report`]): a notification with warnings at
+/// most gives the values of `validate`'s report and its warnings; `None` only where the
+/// report is invalid or has a warning the fast path leaves to the tree.
+fn check_fast_report(
+    bytes: &[u8],
+    report: &cc_number_events::Report,
+    options: &ValidateOptions,
+) -> Result<(), TestCaseError> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Ok(());
+    };
+    if text.starts_with('\u{feff}') || text.len() > options.max_input_bytes {
+        return Ok(());
+    }
+    for values in [Values::Copied, Values::Sliced] {
+        let Some(((spans, made), warnings)) = fast_report(text, options, text.is_ascii(), values)
+        else {
+            return Ok(());
+        };
+        prop_assert!(report.valid && report.errors.is_empty(), "{}", text);
+        let (full, full_text) = compact_valid(report).expect("a valid report");
+        let input = if values == Values::Sliced { text } else { "" };
+        prop_assert_eq!(
+            span_values(input, &spans, &made),
+            span_values("", &full, &full_text)
+        );
+        prop_assert_eq!(&warnings, &report.warnings);
+    }
+    Ok(())
+}
+
 fn check_all(bytes: &[u8], options: &ValidateOptions) -> Result<(), TestCaseError> {
     let r = validate(bytes, options);
-    // The tree-free fast path answers only where the tree finds nothing, and then the same.
+    // The tree-free fast path answers only where the tree finds warnings at most, and then
+    // the same report.
     prop_assert_eq!(&r, &validate_tree(bytes, options));
     check_clean_route(bytes, &r, options.max_depth)?;
+    check_fast_report(bytes, &r, options)?;
     prop_assert_eq!(r.valid, r.event.is_some());
     prop_assert!(r.valid || !r.errors.is_empty());
     check_issues(r.errors.iter().chain(&r.warnings), bytes)?;
@@ -512,5 +595,64 @@ proptest! {
         let report = validate(&text, &options);
         prop_assert_eq!(&report, &validate_tree(&text, &options));
         check_clean_route(text.as_bytes(), &report, options.max_depth)?;
+        check_fast_report(text.as_bytes(), &report, &options)?;
+    }
+}
+
+/// Codes the fast path reports itself (`checks::remarks`).
+const REMARKED: &[&str] = &[
+    "unknown-field",
+    "numeric-id",
+    "event-filter-placeholder",
+    "empty-uri",
+    "subscription-id-format",
+    "unknown-payment-type",
+    "unknown-status",
+    "unknown-usage-type",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// Valid notifications given the warnings of real traffic and of the documentation sample
+    /// (members added, ids as numbers, the placeholder, an empty uri...): the fast path gives
+    /// the tree's report, and a WebHook notification with only such warnings stays on it
+    /// (so the speed cannot quietly fall back to the tree).
+    #[test]
+    fn warned_notifications_stay_on_the_fast_path_with_the_trees_report(
+        which in 0usize..FIXTURES.len(),
+        mutations in prop::collection::vec(
+            prop_oneof![
+                (any::<usize>(), any::<usize>(), any::<usize>())
+                    .prop_map(|(a, b, c)| Mutation::Add(a, b, c)),
+                (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Warn(a, b)),
+            ],
+            0..5,
+        ),
+        ws in prop::collection::vec(any::<u8>(), 0..8),
+        strict in any::<bool>(),
+        max_issues in 1usize..6,
+    ) {
+        let mut j = base(which);
+        for m in &mutations {
+            apply(&mut j, m);
+        }
+        let text = to_text(&j, &ws);
+        let options = ValidateOptions { strict, max_issues, ..ValidateOptions::default() };
+        let tree = validate_tree(&text, &options);
+        prop_assert_eq!(&validate(&text, &options), &tree);
+        check_fast_report(text.as_bytes(), &tree, &options)?;
+        let fast = validate_fast_only(&text, &options);
+        if let Some(fast) = &fast {
+            prop_assert_eq!(fast, &tree);
+        }
+        let webhook = matches!(tree.delivery, cc_number_events::Delivery::WebHook);
+        let remarked = tree.warnings.iter().all(|w| REMARKED.contains(&w.code.as_str()));
+        // Escapes and control characters are the tree's to read.
+        if tree.valid && webhook && remarked && !text.contains('\\') && tree.warnings.len() <= max_issues {
+            prop_assert!(fast.is_some(), "the fast path gave up on {}", text);
+        }
+        let s = summarize(&text, &SummarizeOptions::default());
+        prop_assert_eq!(&s, &summarize_tree(&text, &SummarizeOptions::default()));
     }
 }

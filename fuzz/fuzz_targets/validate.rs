@@ -1,9 +1,11 @@
 //! `validate` on arbitrary bytes: never panics, every issue lies inside the input, and the
-//! tree-free fast path gives exactly the parse tree's report.
+//! tree-free fast path (which answers notifications with warnings too) gives exactly the
+//! parse tree's report.
 //! The first byte picks the options (strict, a small depth or issue limit) so that the limit
 //! paths are fuzzed too; the rest is the payload.
 #![no_main]
 
+use cc_number_events::__private::validate_fast_only;
 use cc_number_events::{parse, validate, validate_tree, ContactCenterEvent, ValidateOptions};
 use libfuzzer_sys::fuzz_target;
 
@@ -24,6 +26,11 @@ fuzz_target!(|data: &[u8]| {
     };
     let report = validate(payload, &opts);
     assert_eq!(report, validate_tree(payload, &opts));
+    // The fast path answers (warnings and all) only with the tree's report.
+    if let Some(fast) = validate_fast_only(payload, &opts) {
+        assert_eq!(fast, report);
+        assert!(report.valid);
+    }
     let len = check::utf16_len(payload);
     for i in report.errors.iter().chain(&report.warnings) {
         check::check_issue(i, len, payload);

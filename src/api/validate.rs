@@ -1,7 +1,8 @@
 //! One payload in, one verdict out, with the renderings asked for.
 
-use crate::checks::validate::{event_or_error, validate_with, InvalidEventError};
+use crate::checks::validate::{event_or_error, validate_routed, validate_with, InvalidEventError};
 use crate::json::input::FromJs;
+use crate::model::event_ref::EventRef;
 use crate::model::{ContactCenterEvent, Report, ValidateOptions};
 use crate::output::render;
 
@@ -50,6 +51,34 @@ pub fn validate_tree(input: impl AsRef<[u8]>, options: &ValidateOptions) -> Repo
         validate_with(input.as_ref(), options, &FromJs::default(), false),
         options,
     )
+}
+
+/// [`validate`] when the tree-free fast path answers it (a WebHook notification with
+/// warnings at most), `None` where the parse tree must read it: for tests that hold which
+/// payloads stay on the fast path. Not part of the API.
+#[doc(hidden)]
+pub fn validate_fast_only(input: impl AsRef<[u8]>, options: &ValidateOptions) -> Option<Report> {
+    let mut fast = false;
+    let report = validate_routed(input.as_ref(), options, &FromJs::default(), true, &mut fast);
+    fast.then(|| with_renderings(report, options))
+}
+
+/// For text with nothing for decoding to report (valid UTF-8 without a byte order mark,
+/// within `maxInputBytes`), and options that ask for no rendering: when the fast path reads
+/// a notification with warnings at most, `read` of its event and [`validate`]'s warnings
+/// (none for a clean one); `None` when the parse tree must read it. The JavaScript boundary
+/// builds the report from slices of the input, and so reads it once. Not part of the API.
+#[doc(hidden)]
+pub fn validate_fast_or<'a, T>(
+    text: &'a str,
+    options: &ValidateOptions,
+    read: impl FnOnce(EventRef<'a>) -> T,
+) -> Option<(T, Vec<crate::Issue>)> {
+    let renderings = options.text || options.markdown || options.csv || options.redact;
+    if renderings {
+        return None;
+    }
+    crate::checks::validate::validate_fast_or(text, options, read)
 }
 
 /// [`validate`], with what the JavaScript boundary learned about the input on the way in.

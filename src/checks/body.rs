@@ -2,7 +2,7 @@
 //! named step that reports into [`Findings`] and returns what it could read, borrowed from the
 //! parse tree.
 
-use crate::checks::members::{enumerated, id, object, string, unknown_fields};
+use crate::checks::members::{enumerated, id, object, string, unknown_fields, Object};
 use crate::checks::phone::check_phone_number;
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{loc, pointer, Findings, Loc};
@@ -12,6 +12,7 @@ use crate::model::formats::{accounts_differ, uri_parts};
 use crate::model::vocab;
 use crate::model::{EventType, NumberType};
 use crate::text::quote::clip;
+use crate::text::span::Span;
 
 /// Checks a `body`; `account` is the one named by the envelope's filter, if known.
 pub(crate) fn check_body<'n>(
@@ -24,7 +25,7 @@ pub(crate) fn check_body<'n>(
         .and_then(|(s, n)| check_event_type(f, s, n, loc(base, "eventType")));
     let info_base = pointer(base, "phoneNumberInfo");
     let info_node = object(f, body, base, "phoneNumberInfo", Some(""));
-    unknown_fields(f, body, base, vocab::BODY_FIELDS, "the event body");
+    unknown_fields(f, body, base, Object::Body);
     let info = info_node.and_then(|n| check_info(f, n, &info_base, event_type, account))?;
     Some(BodyRef {
         event_type: event_type?,
@@ -46,30 +47,20 @@ fn check_info<'n>(
         .filter(|(s, n)| check_phone_number(f, s, n, loc(b, "phoneNumber")))
         .map(|(s, _)| s);
     let uri = string(f, node, b, "uri", None)
-        .inspect(|(s, n)| check_uri(f, s, n, loc(b, "uri"), id, account))
+        .inspect(|(s, n)| check_uri(f, s, n.span, loc(b, "uri"), id, account))
         .map(|(s, _)| s);
-    let payment_type = documented(
-        f,
-        node,
-        b,
-        "paymentType",
-        vocab::PAYMENT_TYPES,
-        IssueCode::UnknownPaymentType,
-    );
+    let payment_type = string(f, node, b, "paymentType", None)
+        .inspect(|(s, n)| check_payment_type(f, s, n.span, b))
+        .map(|(s, _)| s);
     let location = string(f, node, b, "location", None).map(|(s, _)| s);
     let number_type = check_number_type(f, node, b);
     let usage_type = check_usage_type(f, node, b, event_type);
-    let status = documented(
-        f,
-        node,
-        b,
-        "status",
-        vocab::STATUSES,
-        IssueCode::UnknownStatus,
-    );
+    let status = string(f, node, b, "status", None)
+        .inspect(|(s, n)| check_status(f, s, n.span, b))
+        .map(|(s, _)| s);
     let contact_center_provider = object(f, node, b, "contactCenterProvider", None)
         .map(|n| check_provider(f, n, &pointer(b, "contactCenterProvider")));
-    unknown_fields(f, node, b, vocab::INFO_FIELDS, "`phoneNumberInfo`");
+    unknown_fields(f, node, b, Object::Info);
     Some(PhoneNumberInfoRef {
         uri,
         id: id?,
@@ -83,19 +74,16 @@ fn check_info<'n>(
     })
 }
 
-/// Member `key` as a string from the `allowed` list; an undocumented one is reported with
-/// `code` and still read.
-fn documented<'n>(
-    f: &mut Findings,
-    node: &'n Node,
-    base: &str,
-    key: &str,
-    allowed: &[&str],
-    code: IssueCode,
-) -> Option<&'n str> {
-    let (s, n) = string(f, node, base, key, None)?;
-    enumerated(f, n, s, loc(base, key), key, allowed, code);
-    Some(s)
+/// `paymentType` of the `phoneNumberInfo` at `base`: an undocumented one is remarked on.
+pub(crate) fn check_payment_type(f: &mut Findings, s: &str, span: Span, base: &str) {
+    let (key, code) = ("paymentType", IssueCode::UnknownPaymentType);
+    enumerated(f, span, s, loc(base, key), key, vocab::PAYMENT_TYPES, code);
+}
+
+/// `status` of the `phoneNumberInfo` at `base`: an undocumented one is remarked on.
+pub(crate) fn check_status(f: &mut Findings, s: &str, span: Span, base: &str) {
+    let (key, code) = ("status", IssueCode::UnknownStatus);
+    enumerated(f, span, s, loc(base, key), key, vocab::STATUSES, code);
 }
 
 /// `type`, in either vocabulary (the event's, or the REST resource's `VoiceOnly`/`FaxOnly`).
@@ -106,7 +94,7 @@ fn check_number_type(f: &mut Findings, node: &Node, base: &str) -> Option<Number
         let path = loc(base, "type");
         enumerated(
             f,
-            n,
+            n.span,
             s,
             path,
             "type",
@@ -120,33 +108,27 @@ fn check_number_type(f: &mut Findings, node: &Node, base: &str) -> Option<Number
 fn check_provider<'n>(f: &mut Findings, node: &'n Node, base: &str) -> ProviderRef<'n> {
     let id = id(f, node, base, "id", None, false);
     let name = string(f, node, base, "name", None).map(|(s, _)| s);
-    unknown_fields(
-        f,
-        node,
-        base,
-        vocab::PROVIDER_FIELDS,
-        "`contactCenterProvider`",
-    );
+    unknown_fields(f, node, base, Object::Provider);
     ProviderRef { id, name }
 }
 
-fn check_uri(
+pub(crate) fn check_uri(
     f: &mut Findings,
     s: &str,
-    node: &Node,
+    span: Span,
     path: Loc,
     id: Option<&str>,
     account: Option<&str>,
 ) {
     if s.is_empty() {
-        f.add(IssueCode::EmptyUri, node.span, path, "`uri` is empty")
+        f.add(IssueCode::EmptyUri, span, path, "`uri` is empty")
             .hint("RingCentral's sample has an empty `uri`; real ones link to the number");
         return;
     }
     let Some((uri_account, uri_id)) = uri_parts(s) else {
         let finding = f.add(
             IssueCode::InvalidUri,
-            node.span,
+            span,
             path,
             format!(
                 "`uri` \"{}\" is not a RingCentral phone-number link",
@@ -163,7 +145,7 @@ fn check_uri(
     if let Some(id) = id.filter(|id| *id != uri_id) {
         f.add(
             IssueCode::UriMismatch,
-            node.span,
+            span,
             path,
             format!(
                 "`uri` links to phone number {}, but `id` is {}",
@@ -174,7 +156,7 @@ fn check_uri(
     } else if let Some(acc) = account.filter(|a| accounts_differ(a, uri_account)) {
         f.add(
             IssueCode::UriMismatch,
-            node.span,
+            span,
             path,
             format!(
                 "`uri` names account {}, but `event` names account {}",
@@ -226,14 +208,14 @@ fn check_usage_type<'n>(
         .filter(|&t| vocab::usage_type_required(t))
         .map(|_| ": an `Updated` event needs it to tell a conversion to Contact Center from a reassignment away");
     let (s, n) = string(f, node, base, "usageType", why)?;
-    check_usage_value(f, s, n, loc(base, "usageType"), event_type);
+    check_usage_value(f, s, n.span, loc(base, "usageType"), event_type);
     Some(s)
 }
 
-fn check_usage_value(
+pub(crate) fn check_usage_value(
     f: &mut Findings,
     s: &str,
-    node: &Node,
+    span: Span,
     path: Loc,
     event_type: Option<EventType>,
 ) {
@@ -242,7 +224,7 @@ fn check_usage_value(
     }
     enumerated(
         f,
-        node,
+        span,
         s,
         path,
         "usageType",
@@ -253,7 +235,7 @@ fn check_usage_value(
         Some(EventType::Created) => {
             f.add(
                 IssueCode::UsageTypeMismatch,
-                node.span,
+                span,
                 path,
                 format!("a `Created` event is for a new Contact Center number, but `usageType` is \"{}\"", clip(s)),
             )
@@ -262,7 +244,7 @@ fn check_usage_value(
         Some(EventType::Deleted) => {
             f.add(
                 IssueCode::UsageTypeMismatch,
-                node.span,
+                span,
                 path,
                 format!(
                     "a `Deleted` event is for a Contact Center number, but `usageType` is \"{}\"",

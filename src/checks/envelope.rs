@@ -6,7 +6,7 @@
 //! parse tree.
 
 use crate::checks::body::check_body;
-use crate::checks::members::{id, object, string, unknown_fields};
+use crate::checks::members::{id, object, string, unknown_fields, Object};
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{loc, pointer, Findings, Loc};
 use crate::json::Node;
@@ -16,8 +16,8 @@ use crate::model::formats::{
     phone_number_filter_account, uuid_ok, ACCOUNT_PLACEHOLDER, FILTER_QUERY,
 };
 use crate::model::timestamp::{self, Instant};
-use crate::model::vocab;
 use crate::text::quote::clip;
+use crate::text::span::Span;
 
 /// Checks an envelope of this event; returns the event when nothing found so far is an error.
 pub(crate) fn check_envelope<'n>(
@@ -33,24 +33,19 @@ pub(crate) fn check_envelope<'n>(
         Some(": it identifies the notification"),
     )
     .inspect(|(s, n)| check_uuid(f, s, n, loc(base, "uuid")));
-    let filter = string(f, env, base, "event", Some(""))
-        .and_then(|(s, n)| check_filter(f, s, n, loc(base, "event")).map(|account| (s, account)));
+    let filter = string(f, env, base, "event", Some("")).and_then(|(s, n)| {
+        check_filter(f, s, n.span, loc(base, "event")).map(|account| (s, account))
+    });
     let time = string(f, env, base, "timestamp", Some(""))
         .and_then(|(s, n)| check_timestamp(f, s, n, loc(base, "timestamp")).map(|t| (s, t)));
     let subscription = string(f, env, base, "subscriptionId", Some(""))
-        .inspect(|(s, n)| check_subscription(f, s, n, loc(base, "subscriptionId")));
+        .inspect(|(s, n)| check_subscription(f, s, n.span, loc(base, "subscriptionId")));
     let owner = id(f, env, base, "ownerId", Some(""), true);
     let body_base = pointer(base, "body");
     let account = filter.map(|(_, account)| account);
     let body =
         object(f, env, base, "body", Some("")).and_then(|b| check_body(f, b, &body_base, account));
-    unknown_fields(
-        f,
-        env,
-        base,
-        vocab::ENVELOPE_FIELDS,
-        "the notification envelope",
-    );
+    unknown_fields(f, env, base, Object::Envelope);
     // An error anywhere drops the event (`validate::judge`).
     if f.has_errors() {
         return None;
@@ -92,7 +87,12 @@ fn check_uuid(f: &mut Findings, s: &str, node: &Node, path: Loc) {
 }
 
 /// Checks the `event` filter; returns the account it names.
-fn check_filter<'s>(f: &mut Findings, s: &'s str, node: &Node, path: Loc) -> Option<&'s str> {
+pub(crate) fn check_filter<'s>(
+    f: &mut Findings,
+    s: &'s str,
+    span: Span,
+    path: Loc,
+) -> Option<&'s str> {
     if let Some(account) = clean_filter_account(s) {
         return Some(account);
     }
@@ -100,7 +100,7 @@ fn check_filter<'s>(f: &mut Findings, s: &'s str, node: &Node, path: Loc) -> Opt
     let Some(account) = phone_number_filter_account(s) else {
         f.add(
             IssueCode::InvalidEventFilter,
-            node.span,
+            span,
             path,
             format!("`event` \"{}\" is not this event's filter", clip(s)),
         )
@@ -116,7 +116,7 @@ fn check_filter<'s>(f: &mut Findings, s: &'s str, node: &Node, path: Loc) -> Opt
         };
         f.add(
             IssueCode::InvalidEventFilter,
-            node.span,
+            span,
             path,
             format!("`event` {detail}"),
         )
@@ -126,7 +126,7 @@ fn check_filter<'s>(f: &mut Findings, s: &'s str, node: &Node, path: Loc) -> Opt
     if account == ACCOUNT_PLACEHOLDER {
         f.add(
             IssueCode::EventFilterPlaceholder,
-            node.span,
+            span,
             path,
             "`event` holds the literal `{accountId}` placeholder from RingCentral's documentation",
         )
@@ -134,7 +134,7 @@ fn check_filter<'s>(f: &mut Findings, s: &'s str, node: &Node, path: Loc) -> Opt
     } else if !account_ok(account) {
         f.add(
             IssueCode::InvalidEventFilter,
-            node.span,
+            span,
             path,
             format!(
                 "the account \"{}\" in `event` is neither digits nor `~`",
@@ -165,18 +165,18 @@ fn check_timestamp(f: &mut Findings, s: &str, node: &Node, path: Loc) -> Option<
     }
 }
 
-fn check_subscription(f: &mut Findings, s: &str, node: &Node, path: Loc) {
+pub(crate) fn check_subscription(f: &mut Findings, s: &str, span: Span, path: Loc) {
     if s.is_empty() {
         f.add(
             IssueCode::InvalidId,
-            node.span,
+            span,
             path,
             "`subscriptionId` is empty",
         );
     } else if !is_uuid(s) {
         f.add(
             IssueCode::SubscriptionIdFormat,
-            node.span,
+            span,
             path,
             format!("`subscriptionId` \"{}\" is not a UUID", clip(s)),
         )

@@ -8,16 +8,22 @@
 //! text, it gives up (`None`) at the first thing that is not plainly right (a member it does
 //! not know or has seen already, a value that is not a string where one belongs, an object
 //! that is not one, a string that JSON would have to escape, a limit the tree would reach),
-//! and then the tree explains. Past that, the members pass the same checks
-//! ([`super::fast::Fields`]) as the text's. A serde-wasm-bindgen read of an object never
+//! and then the tree explains. Past that, the members pass the predicates the text's reader
+//! and the rules ask ([`CleanFields::checked`]; a remark of any kind leaves the value to the
+//! tree). A serde-wasm-bindgen read of an object never
 //! lists its members, so it cannot see one it does not ask for: the JavaScript that copies
 //! the value it reads (`snapshot`, src/js/objects.js) says whether the copy holds any other
 //! (`copiedShape`), and only a copy that does not comes here.
 
-use super::fast::{Fields, DEPTH};
+use super::fast::DEPTH;
 use crate::json::{string_run, TreeLimits};
-use crate::model::event_ref::{EventRef, ProviderRef};
+use crate::model::event_ref::{BodyRef, EventRef, PhoneNumberInfoRef, ProviderRef};
+use crate::model::formats::{
+    clean_filter_account, clean_uri, id_ok, is_uuid, phone_number_ok, uuid_ok,
+};
+use crate::model::timestamp;
 use crate::model::vocab;
+use crate::model::{EventType, NumberType};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use std::fmt;
 
@@ -124,7 +130,7 @@ impl Strings {
             return None;
         }
         let seen = |slot: usize| self.objects[slot].then_some(());
-        Fields {
+        CleanFields {
             uuid: v(0),
             event: v(1),
             timestamp: v(2),
@@ -304,5 +310,89 @@ impl<'de> Deserializer<'de> for Member<'_> {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
         option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
         identifier ignored_any
+    }
+}
+
+/// The members of a parsed value, as found. A parsed value takes this route only when clean
+/// (any remark sends it to the tree), so its check is the clean-only one: the text reader
+/// ([`super::fast`]) also keeps warnings, with their spans, which a parsed value has none of.
+#[derive(Default)]
+struct CleanFields<'a> {
+    uuid: Option<&'a str>,
+    event: Option<&'a str>,
+    timestamp: Option<&'a str>,
+    subscription_id: Option<&'a str>,
+    owner_id: Option<&'a str>,
+    body: Option<()>,
+    event_type: Option<&'a str>,
+    info: Option<()>,
+    uri: Option<&'a str>,
+    id: Option<&'a str>,
+    phone_number: Option<&'a str>,
+    payment_type: Option<&'a str>,
+    location: Option<&'a str>,
+    number_type: Option<&'a str>,
+    usage_type: Option<&'a str>,
+    status: Option<&'a str>,
+    provider: Option<ProviderRef<'a>>,
+}
+
+impl<'a> CleanFields<'a> {
+    /// The event, when every member is present where required and passes its rule: the same
+    /// predicates the full rules apply (`crate::model::formats`, `crate::model::vocab`).
+    fn checked(self) -> Option<EventRef<'a>> {
+        let known = |value: Option<&str>, documented: &[&str]| {
+            value.is_none_or(|v| vocab::documented(v, documented))
+        };
+        let uuid = self.uuid.filter(|s| uuid_ok(s))?;
+        let event = self.event?;
+        let account_id = clean_filter_account(event)?;
+        let timestamp = self.timestamp?;
+        let time = timestamp::parse(timestamp).ok()?;
+        let subscription_id = self.subscription_id.filter(|s| is_uuid(s))?;
+        let owner_id = self.owner_id.filter(|s| id_ok(s, true))?;
+        self.body?;
+        let event_type = EventType::from_name(self.event_type?)?;
+        self.info?;
+        let id = self.id.filter(|s| id_ok(s, true))?;
+        let phone_number = self.phone_number.filter(|s| phone_number_ok(s))?;
+        let number_type = match self.number_type {
+            Some(t) => Some(NumberType::from_name(t)?),
+            None => None,
+        };
+        let usage_ok = match self.usage_type {
+            Some(u) => vocab::usage_type_ok(u, event_type),
+            None => !vocab::usage_type_required(event_type),
+        };
+        let fine = self.uri.is_none_or(|u| clean_uri(u, id, account_id))
+            && known(self.payment_type, vocab::PAYMENT_TYPES)
+            && usage_ok
+            && known(self.status, vocab::STATUSES)
+            && self
+                .provider
+                .is_none_or(|p| p.id.is_none_or(|id| id_ok(id, false)));
+        fine.then_some(EventRef {
+            uuid,
+            event,
+            account_id,
+            timestamp,
+            time,
+            subscription_id,
+            owner_id,
+            body: BodyRef {
+                event_type,
+                phone_number_info: PhoneNumberInfoRef {
+                    uri: self.uri,
+                    id,
+                    phone_number,
+                    payment_type: self.payment_type,
+                    location: self.location,
+                    number_type,
+                    usage_type: self.usage_type,
+                    status: self.status,
+                    contact_center_provider: self.provider,
+                },
+            },
+        })
     }
 }

@@ -153,17 +153,8 @@ pub(crate) fn id<'n>(
             }
             None
         }
-        Value::Number(text) if is_digits(text) && (text.len() == 1 || !text.starts_with('0')) => {
-            f.add(
-                IssueCode::NumericId,
-                node.span,
-                path,
-                format!(
-                    "`{key}` is a JSON number; it was read as the string \"{}\"",
-                    clip(text)
-                ),
-            )
-            .hint("send ids as strings: JavaScript rounds integers above 2^53");
+        Value::Number(text) if numeric_id_ok(text) => {
+            numeric_id(f, node.span, path, key, text);
             Some(text)
         }
         Value::Number(text) => {
@@ -186,31 +177,96 @@ pub(crate) fn id<'n>(
     }
 }
 
-/// Reports the members of `obj` that are not `known`; `what` names the object in messages.
-pub(crate) fn unknown_fields(f: &mut Findings, obj: &Node, base: &str, known: &[&str], what: &str) {
+/// An object of the notification, for the members it knows and how messages name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Object {
+    Envelope,
+    Body,
+    Info,
+    Provider,
+}
+
+impl Object {
+    pub fn known(self) -> &'static [&'static str] {
+        match self {
+            Object::Envelope => vocab::ENVELOPE_FIELDS,
+            Object::Body => vocab::BODY_FIELDS,
+            Object::Info => vocab::INFO_FIELDS,
+            Object::Provider => vocab::PROVIDER_FIELDS,
+        }
+    }
+
+    fn what(self) -> &'static str {
+        match self {
+            Object::Envelope => "the notification envelope",
+            Object::Body => "the event body",
+            Object::Info => "`phoneNumberInfo`",
+            Object::Provider => "`contactCenterProvider`",
+        }
+    }
+}
+
+/// An integer id the rules accept (with [`numeric_id`]'s warning): digits, no leading zero.
+pub(crate) fn numeric_id_ok(text: &str) -> bool {
+    is_digits(text) && (text.len() == 1 || !text.starts_with('0'))
+}
+
+/// The warning for an id sent as the JSON number `text` (see [`numeric_id_ok`]).
+pub(crate) fn numeric_id(f: &mut Findings, span: Span, path: Loc, key: &str, text: &str) {
+    f.add(
+        IssueCode::NumericId,
+        span,
+        path,
+        format!(
+            "`{key}` is a JSON number; it was read as the string \"{}\"",
+            clip(text)
+        ),
+    )
+    .hint("send ids as strings: JavaScript rounds integers above 2^53");
+}
+
+/// Reports the members of `obj` that `object` does not know.
+pub(crate) fn unknown_fields(f: &mut Findings, obj: &Node, base: &str, object: Object) {
+    let known = object.known();
     let unknown = obj
         .members()
         .unwrap_or(&[])
         .iter()
         .filter(|m| !known.contains(&m.key.as_ref()));
     for (n, m) in unknown.enumerate() {
-        // Past `limit` of them, later ones (same code, same severity, further on) can never be
-        // listed: count them without building messages or "did you mean" hints.
-        if n >= f.limit() {
-            f.dropped += 1;
-            continue;
-        }
-        let finding = f.add(
-            IssueCode::UnknownField,
-            m.key_span,
-            pointer(base, &m.key),
-            format!("`{}` is not a member of {what}", clip(&m.key)),
-        );
-        let strict = finding.severity == Severity::Error;
-        match vocab::closest(&m.key, known) {
-            Some(k) => finding.hint(format!("did you mean `{k}`?")),
-            None if strict => finding.hint("RingCentral adds fields over time; this is an error only because of `strict: true`"),
-            None => finding.hint("RingCentral adds fields over time; `strict: true` makes this an error"),
+        unknown_field(f, n, &m.key, m.key_span, base, object);
+    }
+}
+
+/// Reports member `key` (at `key_span`), the `n`th unknown one of its `object` at `base`.
+pub(crate) fn unknown_field(
+    f: &mut Findings,
+    n: usize,
+    key: &str,
+    key_span: Span,
+    base: &str,
+    object: Object,
+) {
+    // Past `limit` of them, later ones (same code, same severity, further on) can never be
+    // listed: count them without building messages or "did you mean" hints.
+    if n >= f.limit() {
+        f.dropped += 1;
+        return;
+    }
+    let finding = f.add(
+        IssueCode::UnknownField,
+        key_span,
+        pointer(base, key),
+        format!("`{}` is not a member of {}", clip(key), object.what()),
+    );
+    let strict = finding.severity == Severity::Error;
+    match vocab::closest(key, object.known()) {
+        Some(k) => finding.hint(format!("did you mean `{k}`?")),
+        None if strict => finding.hint(
+            "RingCentral adds fields over time; this is an error only because of `strict: true`",
+        ),
+        None => {
+            finding.hint("RingCentral adds fields over time; `strict: true` makes this an error")
         }
     }
 }
@@ -218,7 +274,7 @@ pub(crate) fn unknown_fields(f: &mut Findings, obj: &Node, base: &str, known: &[
 /// A value from a documented list: unknown ones are reported with `code` and a suggestion.
 pub(crate) fn enumerated(
     f: &mut Findings,
-    node: &Node,
+    span: Span,
     value: &str,
     path: Loc,
     key: &str,
@@ -230,7 +286,7 @@ pub(crate) fn enumerated(
     }
     let finding = f.add(
         code,
-        node.span,
+        span,
         path,
         format!(
             "`{key}` is \"{}\", which RingCentral does not document",

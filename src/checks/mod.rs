@@ -11,4 +11,6 @@ pub(crate) mod fast;
 pub(crate) mod fast_value;
 mod members;
 mod phone;
+pub(crate) mod remarks;
+mod scan;
 pub(crate) mod validate;

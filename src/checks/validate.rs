@@ -2,31 +2,42 @@
 
 use crate::checks::detect::{analyze, Analysis};
 use crate::checks::fast;
+use crate::checks::remarks::{note, Remark};
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{locate, Findings};
 use crate::diagnostics::issue::Issue;
 use crate::json::input::{decode, note_damage, FromJs};
 use crate::json::{skip_whitespace, Parsed, Parser};
+use crate::model::event_ref::EventRef;
 use crate::model::{ContactCenterEvent, Delivery, Kind, Report, ValidateOptions};
 use crate::text::position::LineIndex;
 use crate::text::span::Span;
 
 /// Validates one notification, trying the tree-free [`fast`] path first when `fast` is set;
 /// the public functions in `crate::api` add the renderings.
+#[inline]
 pub(crate) fn validate_with(
     bytes: &[u8],
     options: &ValidateOptions,
     js: &FromJs,
     fast: bool,
 ) -> Report {
+    validate_routed(bytes, options, js, fast, &mut false)
+}
+
+/// [`validate_with`], setting `answered_fast` when the fast path gave the report: for tests
+/// that hold which payloads stay on it.
+pub(crate) fn validate_routed(
+    bytes: &[u8],
+    options: &ValidateOptions,
+    js: &FromJs,
+    fast: bool,
+    answered_fast: &mut bool,
+) -> Report {
     let mut f = Findings::with_limit(options.strict, options.max_issues);
     let Some(text) = decode(bytes, &mut f, options.max_input_bytes, js) else {
-        return finish(
-            f,
-            Some(""),
-            options,
-            Analysis::of(Kind::Malformed, Delivery::Unknown),
-        );
+        let malformed = Analysis::of(Kind::Malformed, Delivery::Unknown);
+        return finish(f, Some(""), options, malformed);
     };
     let src: &str = &text.text;
     note_damage(&mut f, src, &text.damage, text.utf8_count);
@@ -45,14 +56,18 @@ pub(crate) fn validate_with(
             Analysis::of(Kind::ValidationRequest, Delivery::WebHook),
         );
     }
-    // Only a payload with nothing to forgive so far can be clean.
+    // Only a payload with nothing to forgive so far can take the fast path.
     if fast && f.total() == 0 {
-        if let Some(event) = fast::clean(src, text.start, options.max_depth) {
-            let clean = Analysis {
-                event: Some(event),
-                ..Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::WebHook)
-            };
-            return finish(f, Some(src), options, clean);
+        let mut remarks = Vec::new();
+        if let Some(event) = fast::read(
+            src,
+            text.start,
+            options.max_depth,
+            options.strict,
+            &mut remarks,
+        ) {
+            *answered_fast = true;
+            return answered(f, src, event, &remarks, options);
         }
     }
     let parsed = match Parser::new(src, text.start, options.max_depth).parse_value_at() {
@@ -81,6 +96,41 @@ pub(crate) fn validate_with(
     }
     let analysis = judge(&mut f, &parsed);
     finish(f, Some(src), options, analysis)
+}
+
+/// The report on a notification the fast reader answered, with `remarks`, after `f`.
+fn answered(
+    mut f: Findings,
+    src: &str,
+    event: EventRef,
+    remarks: &[Remark],
+    options: &ValidateOptions,
+) -> Report {
+    note(remarks, &event, &mut f);
+    let read = Analysis {
+        event: Some(event),
+        ..Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::WebHook)
+    };
+    finish(f, Some(src), options, read)
+}
+
+/// For text with nothing for decoding to report (valid UTF-8 from its first byte, within
+/// `maxInputBytes`) that the fast reader reads as a notification with warnings at most:
+/// `read` of its event, and the warnings of [`validate_with`]'s report (none when it is
+/// clean). One read, and no owned event or report: the JavaScript boundary builds the report
+/// from slices of the input. `None` where the parse tree must read it.
+pub(crate) fn validate_fast_or<'a, T>(
+    src: &'a str,
+    options: &ValidateOptions,
+    read: impl FnOnce(EventRef<'a>) -> T,
+) -> Option<(T, Vec<Issue>)> {
+    let mut remarks = Vec::new();
+    let event = fast::read(src, 0, options.max_depth, options.strict, &mut remarks)?;
+    let mut f = Findings::with_limit(options.strict, options.max_issues);
+    note(&remarks, &event, &mut f);
+    let (errors, warnings) = issues(f, Some(src), options);
+    // The rules' remarks are warnings (`fast::read` gives up where `strict` makes one an error).
+    errors.is_empty().then(|| (read(event), warnings))
 }
 
 /// The verdict on one parsed value: the parser's notes, the kind, and the event only when
@@ -149,6 +199,15 @@ fn unseen_duplicates(options: &ValidateOptions) -> Findings {
     f
 }
 
+/// The errors and the warnings found, located in `src` (`None`: they have no position).
+fn issues(f: Findings, src: Option<&str>, options: &ValidateOptions) -> (Vec<Issue>, Vec<Issue>) {
+    if f.list.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        locate(f, src.map(LineIndex::new).as_ref(), options.max_issues)
+    }
+}
+
 /// The report on what was found; `src` locates the issues (`None`: they have no position).
 fn finish(f: Findings, src: Option<&str>, options: &ValidateOptions, analysis: Analysis) -> Report {
     let Analysis {
@@ -157,11 +216,7 @@ fn finish(f: Findings, src: Option<&str>, options: &ValidateOptions, analysis: A
         event,
         frame,
     } = analysis;
-    let (errors, warnings) = if f.list.is_empty() {
-        (Vec::new(), Vec::new())
-    } else {
-        locate(f, src.map(LineIndex::new).as_ref(), options.max_issues)
-    };
+    let (errors, warnings) = issues(f, src, options);
     let valid = errors.is_empty() && kind == Kind::ContactCenterPhoneNumber && event.is_some();
     let event = event.filter(|_| valid);
     Report {

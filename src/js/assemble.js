@@ -102,9 +102,10 @@ export function assembleInvalid(nums, text) {
   const warnings = r.list(warningCount);
   return { valid: false, kind, delivery, errors, warnings };
 }
-// A valid report with warnings: `assembleReport`'s, its warnings from `encode::issues`.
-export function assembleWarned(spans, text, nums, issuesText) {
-  const report = assembleReport(null, spans, text);
+// A valid report with warnings: `assembleReport`'s (over the caller's string `input`, or
+// null), its warnings from `encode::issues`.
+export function assembleWarned(input, spans, text, nums, issuesText) {
+  const report = assembleReport(input, spans, text);
   const r = issueReader(nums, issuesText);
   report.warnings = r.list(r.count());
   return report;

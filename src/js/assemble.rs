@@ -53,13 +53,32 @@ pub(super) fn report_to_js(report: &crate::Report) -> Result<JsValue, JsValue> {
         return Ok(assemble_report(&JsValue::NULL, &spans, &text));
     }
     if let Some((spans, text)) = compact_valid(report) {
-        let (nums, issues_text) = issues(&report.warnings);
-        return Ok(assemble_warned(&spans, &text, &nums, &issues_text));
+        return Ok(warned_to_js(
+            &JsValue::NULL,
+            &spans,
+            &text,
+            &report.warnings,
+        ));
     }
     Ok(match invalid_report(report) {
         Some((nums, text)) => assemble_invalid(&nums, &text),
         None => to_js(report)?,
     })
+}
+
+/// A valid report from its [`Spans`](super::encode::Spans) (over `input`, the caller's string,
+/// or null) and `text`, and its `warnings`.
+pub(super) fn warned_to_js(
+    input: &JsValue,
+    spans: &[u32],
+    text: &str,
+    warnings: &[crate::Issue],
+) -> JsValue {
+    if warnings.is_empty() {
+        return assemble_report(input, spans, text);
+    }
+    let (nums, issues_text) = issues(warnings);
+    assemble_warned(input, spans, text, &nums, &issues_text)
 }
 
 // `assembleReport` builds a valid report from `encode::Spans`: the same plain objects, in the
@@ -79,13 +98,15 @@ extern "C" {
     /// once, for warnings that are always the same.
     #[wasm_bindgen(js_name = assembleWarned)]
     pub(super) fn assemble_warned_held(
+        input: &JsValue,
         spans: &[u32],
         text: &str,
         nums: &JsValue,
         issues_text: &JsValue,
     ) -> JsValue;
     #[wasm_bindgen(js_name = assembleWarned)]
-    pub(super) fn assemble_warned(
+    fn assemble_warned(
+        input: &JsValue,
         spans: &[u32],
         text: &str,
         nums: &[u32],

@@ -67,7 +67,7 @@ pub fn validate_js(
     validate_from(bytes, options, &js)
 }
 
-/// [`validate_js`] for input on which [`clean_report`](super::encode::clean_report) has just given up (so it is valid UTF-8
+/// [`validate_js`] for input on which [`fast_report`](super::encode::fast_report) has just given up (so it is valid UTF-8
 /// without a lone surrogate): the fast path would give up again, so the parse tree runs
 /// straight away.
 pub fn validate_js_unclean(bytes: &[u8], options: &ValidateOptions) -> Report {

@@ -3,7 +3,7 @@
 //! `JSON.parse` would make of the report's JSON, at a fraction of the cost. Their constants are
 //! declared once on each side; tests/js_layout.rs checks the two against each other.
 
-use crate::__private::{clean, utf16_units, EventRef, Utf16Offsets};
+use crate::__private::{clean, utf16_units, validate_fast_or, EventRef, Utf16Offsets};
 use crate::{Issue, NumberType, Report};
 
 /// In [`Spans`], a value that is absent (both numbers) or that follows in the text (first).
@@ -168,21 +168,46 @@ pub fn clean_report(
     input_ascii: bool,
     values: Values,
 ) -> Option<(Spans, String)> {
-    debug_assert_eq!(input_ascii, input.is_ascii());
     let c = clean(input, 0, max_depth)?;
+    Some(clean_spans(input, c, input_ascii, values))
+}
+
+/// [`clean_report`] of a notification the fast path reads with warnings at most, and the
+/// warnings of its report (none when it is clean), for `assembleReport` or `assembleWarned`;
+/// `None` leaves it to the parse tree. The input is read once whatever it holds. Same
+/// conditions on `input` as [`clean_report`].
+pub fn fast_report(
+    input: &str,
+    options: &crate::ValidateOptions,
+    input_ascii: bool,
+    values: Values,
+) -> Option<((Spans, String), Vec<Issue>)> {
+    validate_fast_or(input, options, |c| {
+        clean_spans(input, c, input_ascii, values)
+    })
+}
+
+/// The [`Spans`] of `c`, the notification the fast path read in `input`.
+fn clean_spans<'a>(
+    input: &'a str,
+    c: EventRef<'a>,
+    input_ascii: bool,
+    values: Values,
+) -> (Spans, String) {
+    debug_assert_eq!(input_ascii, input.is_ascii());
     // Blocks of 64 bytes: a notification is a few hundred, and each of its 30 or so offsets
     // then costs at most one block's count.
     let units =
         (!input_ascii && values == Values::Sliced).then(|| Utf16Offsets::new(input, false, 6));
     // An input slice's offset is its distance from the input's start.
-    Some(event_spans(c, input_ascii, values, &|v| {
+    event_spans(c, input_ascii, values, &|v| {
         let start = v.as_ptr() as usize - input.as_ptr() as usize;
         let end = start + v.len();
         match &units {
             Some(u) => [u.of(start), u.of(end)],
             None => [start as u32, end as u32],
         }
-    }))
+    })
 }
 
 /// The [`Spans`] of the valid report on `c`, an event with nothing to report: its values

@@ -7,12 +7,12 @@
 //! `Map`s), built in JavaScript from slices and numbers, and keys such as `__proto__` stay
 //! ordinary own properties.
 
-use super::assemble::{assemble_report, report_to_js, thrown, to_js};
+use super::assemble::{report_to_js, thrown, to_js, warned_to_js};
 use super::boundary::{
     parse_report, validate_js, validate_js_unclean, validate_too_large, validate_without_memory,
     NoMemory,
 };
-use super::encode::{clean_report, Values};
+use super::encode::{fast_report, Values};
 use super::input::{check_input, read_input, Given, Input};
 use super::objects;
 use super::options::OptionsOf;
@@ -78,23 +78,22 @@ pub(super) fn read(
     read
 }
 
-/// The report of a clean WebHook notification in `text` (ASCII or not, as `ascii` says),
-/// straight from the fast path (see [`clean_report`]): values are sliced from the caller's
-/// string or, when the caller passed bytes, copied into the text that crosses.
-fn clean_to_js(
+/// The report of a WebHook notification in `text` (ASCII or not, as `ascii` says) that the
+/// fast path reads (see [`fast_report`]): values are sliced from the caller's string or, when
+/// the caller passed bytes, copied into the text that crosses; warnings cross apart.
+fn fast_to_js(
     input: &JsValue,
     given: Given,
     text: &str,
     ascii: bool,
     options: &crate::ValidateOptions,
 ) -> Option<JsValue> {
-    Some(if given == Given::Text {
-        let (spans, made) = clean_report(text, options.max_depth, ascii, Values::Sliced)?;
-        assemble_report(input, &spans, &made)
-    } else {
-        let (spans, made) = clean_report(text, options.max_depth, ascii, Values::Copied)?;
-        assemble_report(&JsValue::NULL, &spans, &made)
-    })
+    let (input, values) = match given {
+        Given::Text => (input, Values::Sliced),
+        _ => (&JsValue::NULL, Values::Copied),
+    };
+    let ((spans, made), warnings) = fast_report(text, options, ascii, values)?;
+    Some(warned_to_js(input, &spans, &made, &warnings))
 }
 
 fn report(
@@ -166,7 +165,7 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
         None => core::str::from_utf8(&bytes).ok(),
         Some(_) => None,
     };
-    match text.and_then(|text| clean_to_js(&input, given, text, ascii, &options)) {
+    match text.and_then(|text| fast_to_js(&input, given, text, ascii, &options)) {
         Some(report) => Ok(report),
         None if text.is_some() => report_to_js(&validate_js_unclean(&bytes, &options)),
         None => report_to_js(&validate_js(&bytes, &options, lone)),

@@ -258,8 +258,9 @@ impl<'a> Parser<'a> {
     fn object(&mut self, depth: usize) -> PResult<Value<'a>> {
         let open = self.pos;
         self.pos += 1;
-        // Notification objects hold up to nine members: one allocation, no regrowth.
-        let mut members: Vec<Member<'a>> = Vec::with_capacity(8);
+        // Notification objects hold up to nine members (`phoneNumberInfo`): one allocation, no
+        // regrowth (a capacity of 8 cost a reallocation on every full notification).
+        let mut members: Vec<Member<'a>> = Vec::with_capacity(9);
         // Small objects are checked for duplicates by scanning; big ones by hashing, so that a
         // hostile object with a million keys stays linear.
         let mut seen: Option<HashSet<Cow<'a, str>>> = None;

@@ -127,13 +127,49 @@ pub fn closest<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
     best.map(|(_, c)| c).filter(|&c| c != input)
 }
 
+/// How many characters of `a` (lower-cased) `b` lacks, or of `b` `a` lacks, whichever is more,
+/// counted as multisets and case-insensitively: a lower bound of their edit distance (an edit
+/// changes each count by one at most), and a tenth of its cost. An unknown member is
+/// compared with every known one, and most are nothing like it.
+fn bag_distance(a: &[char], b: &[u8]) -> usize {
+    let mut counts = [0i8; 128];
+    let mut only_a = 0;
+    for &c in a {
+        match counts.get_mut(c as usize) {
+            Some(n) => *n += 1,
+            None => only_a += 1,
+        }
+    }
+    for &c in b {
+        counts[usize::from(c.to_ascii_lowercase() & 0x7f)] -= 1;
+    }
+    // Both are at most `MAX_GUESS` long: the counts stay within an `i8`. Each count is taken
+    // once, at its first character, and cleared.
+    let mut more = only_a;
+    for &c in a {
+        if let Some(n) = counts.get_mut(c as usize).filter(|n| **n > 0) {
+            more += *n as usize;
+            *n = 0;
+        }
+    }
+    let mut fewer = 0;
+    for &c in b {
+        let n = &mut counts[usize::from(c.to_ascii_lowercase() & 0x7f)];
+        if *n < 0 {
+            fewer += n.unsigned_abs() as usize;
+            *n = 0;
+        }
+    }
+    more.max(fewer)
+}
+
 /// Levenshtein distance between `a` (lower-cased) and ASCII `b`, case-insensitively, when it
 /// is at most `max`. Lengths further apart than `max` cannot be, and a row whose every cell
 /// is over `max` can only grow: both end the work early, which matters because an unknown
 /// value is compared with every documented one.
 fn edit_distance_within(a: &[char], b: &str, max: usize) -> Option<usize> {
     let b = b.as_bytes();
-    if b.len() > MAX_GUESS || a.len().abs_diff(b.len()) > max {
+    if b.len() > MAX_GUESS || a.len().abs_diff(b.len()) > max || bag_distance(a, b) > max {
         return None;
     }
     let mut prev = [0usize; MAX_GUESS + 1];
@@ -243,6 +279,12 @@ mod tests {
                     let mut v = word.to_string();
                     v.insert(cut, 'q');
                     variants.push(v);
+                    // Two neighbours swapped, and one letter replaced: the bag distance sees
+                    // these as 0 and 1, below the edit distance.
+                    let mut v: Vec<char> = word.chars().collect();
+                    v.swap(cut, (cut + 1) % word.len());
+                    variants.push(v.iter().collect());
+                    variants.push(format!("{}z{}", &word[..cut], &word[cut + 1..]));
                 }
                 for v in &variants {
                     for candidates in lists {

@@ -10,7 +10,8 @@
 //! could resume: a log of lines like `{"k":` (each opening an object the next line nests
 //! in) costs each line once, not once per level of `maxDepth` below it.
 
-use crate::checks::fast::clean_at;
+use crate::checks::fast::{read_at, MAX_REMARKS};
+use crate::checks::remarks::Remark;
 use crate::diagnostics::problem::Problem;
 use crate::json::{skip_whitespace, Parsed, Parser};
 use crate::model::event_ref::EventRef;
@@ -28,9 +29,13 @@ pub(crate) struct Piece<'a> {
 }
 
 /// An item read whole.
+// A piece is made and consumed once per item, never stored: boxing the fast path's event would
+// cost an allocation per item instead.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Read<'a> {
-    /// A clean WebHook notification, read by the fast path, and the offset after it.
-    Clean(EventRef<'a>, usize),
+    /// A WebHook notification read by the fast path: its event, the offset after it, and
+    /// what the rules would warn about.
+    Clean(EventRef<'a>, usize, Vec<Remark<'a>>),
     /// Anything else, as a parse tree.
     Tree(Parsed<'a>),
 }
@@ -39,7 +44,7 @@ impl Read<'_> {
     /// The offset just after the item.
     pub fn end(&self) -> usize {
         match self {
-            Read::Clean(_, end) => *end,
+            Read::Clean(_, end, _) => *end,
             Read::Tree(parsed) => parsed.end,
         }
     }
@@ -49,8 +54,9 @@ pub(crate) struct Items<'a> {
     src: &'a str,
     pos: usize,
     max_depth: usize,
-    /// Whether to try [`crate::checks::fast`] before parsing a tree.
-    fast: bool,
+    /// `Some(strict)`: try [`crate::checks::fast`] before parsing a tree, with the items'
+    /// strictness (which makes some warnings errors).
+    fast: Option<bool>,
     carry: Carry,
     /// Bytes of the line `src` starts in that come before `src` (a window of a longer text
     /// need not start at a line's start): what a broken item's indentation adds.
@@ -92,6 +98,7 @@ const LOOKAHEAD: usize = 16;
 impl<'a> Items<'a> {
     #[cfg(test)]
     pub fn new(src: &'a str, start: usize, max_depth: usize, fast: bool) -> Self {
+        let fast = fast.then_some(false);
         Items::resume(src, start, max_depth, fast, Carry::default(), 0, true)
     }
 
@@ -101,7 +108,7 @@ impl<'a> Items<'a> {
         src: &'a str,
         start: usize,
         max_depth: usize,
-        fast: bool,
+        fast: Option<bool>,
         carry: Carry,
         lead: usize,
         eof: bool,
@@ -251,12 +258,19 @@ impl<'a> Items<'a> {
             Some(Some(next)) => &self.src[..next],
             _ => self.src,
         };
-        let read = match self
-            .fast
-            .then(|| clean_at(src, start, self.max_depth))
-            .flatten()
-        {
-            Some((clean, end)) => Ok(Read::Clean(clean, end)),
+        let mut remarks = Vec::new();
+        let fast = |strict| {
+            read_at(
+                src,
+                start,
+                self.max_depth,
+                strict,
+                MAX_REMARKS,
+                &mut remarks,
+            )
+        };
+        let read = match self.fast.and_then(fast) {
+            Some((event, end)) => Ok(Read::Clean(event, end, remarks)),
             None => Parser::new(src, start, self.max_depth)
                 .parse_value_at()
                 .map(Read::Tree),

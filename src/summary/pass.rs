@@ -3,6 +3,7 @@
 //! verdict, counted and, for a valid event, kept as a few integers for the timelines. Nothing
 //! borrows the text: [`Part`] outlives each window of it (see [`crate::summary::reader`]).
 
+use crate::checks::remarks::note;
 use crate::checks::validate::judge;
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::Findings;
@@ -138,10 +139,15 @@ impl Part {
         let verdict = match read {
             // The fast path reads the repaired text: an item that held something other than
             // text is invalid however well it reads.
-            Read::Clean(..) if damaged => {
+            Read::Clean(event, _, remarks) if damaged => {
+                note(&remarks, &event, &mut f);
                 self.invalid(i, line, Kind::ContactCenterPhoneNumber, f, w, options)
             }
-            Read::Clean(event, _) => self.keep(slot, event, 0),
+            // A valid item's warnings are counted, not listed.
+            Read::Clean(event, _, remarks) => {
+                self.counts.warnings += remarks.len();
+                self.keep(slot, event, remarks.len() as u32)
+            }
             Read::Tree(parsed) => {
                 let analysis = judge(&mut f, &parsed);
                 // A frame broken in shape (`meta.type` not a string, no envelope object) is a
@@ -311,7 +317,7 @@ fn fields<'e>(event: &EventRef<'e>) -> [Option<&'e str>; FIELDS] {
 /// An item's uuid and time, read before judging it.
 fn identify<'a>(read: &Read<'a>) -> Identity<'a> {
     match read {
-        Read::Clean(event, _) => Identity {
+        Read::Clean(event, ..) => Identity {
             uuid: Some(Cow::Borrowed(event.uuid)),
             time: Some(event.time),
         },

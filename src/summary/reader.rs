@@ -157,7 +157,7 @@ impl Reader {
             w.src,
             start,
             max_depth,
-            self.fast,
+            self.fast.then_some(options.item.strict),
             self.carry,
             self.base.lead,
             eof,

@@ -75,23 +75,22 @@ impl<'a> LineIndex<'a> {
     pub fn new(src: &'a str) -> Self {
         let bytes = src.as_bytes();
         let mut line_starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            // Logs run to hundreds of megabytes: skip eight bytes at a time while none of them
-            // is a line break.
-            if let Some(&word) = bytes[i..].first_chunk::<8>() {
-                if !has_line_break(u64::from_le_bytes(word)) {
-                    i += 8;
-                    continue;
-                }
+        let mut line_break = |i: usize| match bytes[i] {
+            b'\n' => line_starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
+            _ => {}
+        };
+        // Logs run to hundreds of megabytes: eight bytes at a time, looked at one by one only
+        // when one of them is a line break.
+        let words = bytes.chunks_exact(8);
+        let tail = bytes.len() - words.remainder().len();
+        for (w, word) in words.enumerate() {
+            let word: &[u8; 8] = word.try_into().expect("chunks of 8");
+            if has_line_break(u64::from_le_bytes(*word)) {
+                (8 * w..8 * w + 8).for_each(&mut line_break);
             }
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
         }
+        (tail..bytes.len()).for_each(line_break);
         LineIndex {
             line_starts,
             units: Utf16Offsets::new(src, src.is_ascii(), 12),
@@ -151,6 +150,29 @@ pub fn utf16_units(bytes: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_every_line_start_a_byte_by_byte_scan_finds() {
+        let pieces = ["a", "\n", "\r", "\r\n", "bcdefgh", "é", "\n\n"];
+        let mut seed = 7u64;
+        for _ in 0..500 {
+            let mut src = String::new();
+            for _ in 0..(seed % 40) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                src.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let b = src.as_bytes();
+            let mut starts = vec![0];
+            for i in 0..b.len() {
+                if b[i] == b'\n' || b[i] == b'\r' && b.get(i + 1) != Some(&b'\n') {
+                    starts.push(i + 1);
+                }
+            }
+            assert_eq!(LineIndex::new(&src).line_starts, starts, "{src:?}");
+        }
+    }
 
     #[test]
     fn counts_utf16_units_as_a_byte_by_byte_count_would() {

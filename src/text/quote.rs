@@ -47,6 +47,10 @@ pub fn clip(s: &str) -> String {
 /// `s` cut after `max` characters, with `…` marking the cut, and escaped; linear in `max`,
 /// not in `s`.
 pub fn clip_to(s: &str, max: usize) -> String {
+    // No more bytes than `max` is no more characters: nothing to look for.
+    if s.len() <= max {
+        return escape(s).into_owned();
+    }
     match s.char_indices().nth(max) {
         None => escape(s).into_owned(),
         Some((end, _)) => format!("{}…", escape(&s[..end])),
@@ -56,6 +60,9 @@ pub fn clip_to(s: &str, max: usize) -> String {
 /// `s` cut after `max` characters, with `…` marking the cut, and not escaped: for data such
 /// as a JSON Pointer, whose characters mean what they are.
 pub fn cut(s: &str, max: usize) -> Cow<'_, str> {
+    if s.len() <= max {
+        return Cow::Borrowed(s);
+    }
     match s.char_indices().nth(max) {
         None => Cow::Borrowed(s),
         Some((end, _)) => Cow::Owned(format!("{}…", &s[..end])),

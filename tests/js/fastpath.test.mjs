@@ -132,3 +132,28 @@ test('text past the BMP, control characters and warnings cross exactly as tokens
   assert.ok(report.warnings.length > 0);
   assert.equal(report.event.body.phoneNumberInfo.location, base.body.phoneNumberInfo.location);
 });
+
+test('warned notifications (an added member, the doc sample) cross from slices, as JSON would', () => {
+  const base = JSON.parse(readFileSync(new URL('validate/webhook-created.json', fixtures), 'utf8'));
+  const info = base.body.phoneNumberInfo;
+  info.location = 'Zürich 🇨🇭';
+  info.tollType = 'Toll';
+  info.contactCenterProvider.label = 'Ünïcødé 😀';
+  const added = JSON.stringify(base);
+  const doc = readFileSync(new URL('validate/doc-sample.json', fixtures), 'utf8');
+  for (const text of [added, JSON.stringify(base, null, 2), doc]) {
+    for (const input of [text, new TextEncoder().encode(text)]) {
+      for (const options of [{}, { maxIssues: 1 }, { strict: true }]) {
+        const r = sameAsJsonPath(input, options);
+        assert.equal(r.valid, !options.strict || text === doc);
+      }
+    }
+  }
+  const r = validate(added);
+  // In the order of the text: tollType was added after the provider.
+  assert.deepEqual(r.warnings.map((w) => w.path), [
+    '/body/phoneNumberInfo/contactCenterProvider/label',
+    '/body/phoneNumberInfo/tollType',
+  ]);
+  assert.equal(r.event.body.phoneNumberInfo.location, 'Zürich 🇨🇭');
+});
