@@ -316,16 +316,25 @@ impl Records {
     }
 
     /// The interned fields of number `n`'s next event: those of its last event when they are
-    /// the same (most are: one lookup of strings already at hand), else each value interned.
+    /// the same (one lookup of strings already at hand), else the last event's ids for the
+    /// values that did not change and only the others interned. Most events change a field or
+    /// two of their number's: interning all eight cost eight hashes and lookups an event.
     pub fn fields_of(&mut self, n: usize, values: [Option<&str>; FIELDS]) -> u32 {
-        if let Some(last) = self.numbers[n].entries.last() {
-            let known = self.fields[last.fields as usize];
-            if values.iter().zip(known).all(|(v, k)| *v == self.string(k)) {
-                return last.fields;
+        let last = self.numbers[n].entries.last().map(|e| e.fields);
+        // With no last event every id starts at 0 (none), which is kept only for a value
+        // the event leaves out.
+        let mut ids = last.map_or([0; FIELDS], |f| self.fields[f as usize]);
+        let mut changed = false;
+        for (id, value) in ids.iter_mut().zip(values) {
+            if self.string(*id) != value {
+                *id = value.map_or(0, |v| self.intern(v));
+                changed = true;
             }
         }
-        let ids = values.map(|v| v.map_or(0, |v| self.intern(v)));
-        self.intern_fields(ids)
+        match last {
+            Some(last) if !changed => last,
+            _ => self.intern_fields(ids),
+        }
     }
 
     pub(super) fn intern(&mut self, value: &str) -> u32 {
