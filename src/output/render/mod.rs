@@ -12,3 +12,8 @@ pub(crate) use out::Out;
 pub(crate) use reconcile::{reconcile_csv, reconcile_markdown, reconcile_text};
 pub(crate) use report::{report_csv, report_markdown, report_text};
 pub(crate) use summary::{csv, markdown, text};
+
+/// `1 number`, `2 numbers`: a count and the word for it.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -2,13 +2,10 @@
 //! then drift; each bounded by [`Out`].
 
 use super::escape::{cell, md, plain};
+use super::plural;
 use super::Out;
 use crate::reconcile::{ReconcileFinding, Reconciliation, SnapshotReport};
 use std::fmt::Write;
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 /// `` `after` (v1, account 37439510: 2 pages, 7 records, 5 Contact Center) ``.
 fn snapshot_text(name: &str, s: &SnapshotReport) -> String {

@@ -2,14 +2,11 @@
 //! and numbers, each bounded by [`Out`].
 
 use super::escape::{cell, md, plain};
+use super::plural;
 use super::Out;
 use crate::checks::change::describe_account;
 use crate::summary::{FieldChange, Group, Net, NumberTimeline, Summary, TimelineEntry};
 use std::fmt::Write;
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 fn group_title(g: &Group) -> String {
     match (&g.account_id, &g.owner_id) {
