@@ -249,9 +249,9 @@ function startup(samplePath) {
 
 // ---------------------------------------------------------------- profile ---------------
 // Where the package's time goes. A valid report without warnings is assembled from slices of
-// the caller's own input and a short text (src/js/wasm.rs `assembleReport`, src/js/boundary.rs
-// `clean_report`), an invalid one from counts, lengths and one text (`assembleInvalid`), and
-// anything else from tokens (`assembleValue`, src/output/write.rs `Tokens`). We time each kind of
+// the caller's own input and a short text (src/js/assemble.js `assemble`, src/js/encode.rs
+// `clean_report`), an invalid one from counts, lengths and one text, and
+// anything else from tokens (src/output/write.rs `Tokens`). We time each kind of
 // input apart, next to ajv on the same items.
 function profile(single, texts, bytes, logInfo) {
   const pkg = single.c.pkg;

@@ -215,8 +215,19 @@ function __ccneGuardAll(f, name) {
 }
 ${invalidEventError}
 `;
+// parse and validate (which 0 and 1) with src/js/lane.js's lane in front of the module's own.
 const guardOf = (name, which, f) =>
-  which < 0 ? `__ccneGuardAll(${f}, '${name}')` : `__ccneGuard(${f}, ${which}, '${name}')`;
+  which < 0 ? `__ccneGuardAll(${f}, '${name}')`
+    : `__ccneGuard(${which < 2 ? `__ccneLane(${f}, ${which})` : f}, ${which}, '${name}')`;
+// src/js/lane.js, in the glue's scope: it calls the module's `ccne_lane*` exports and the
+// `assemble` the glue imports from src/js/assemble.js.
+const lane = (src) => {
+  if (!/^(?:const|import) \{[^}]*\bassemble\b[^}]*\} (?:= require\(|from )/m.test(src)) {
+    fail('the glue does not import `assemble` from src/js/assemble.js, which src/js/lane.js calls');
+  }
+  return '\n// --- Appended by scripts/package.mjs: src/js/lane.js. ---\n' +
+    uncommented(readFileSync(join(root, 'src', 'js', 'lane.js'), 'utf8'));
+};
 // parse's error as a class. Its brand is a registered symbol, so that `isInvalidEventError`
 // and `instanceof` also recognise an error from another copy of the package (the Node and
 // web builds in one process, or two installed versions).
@@ -329,6 +340,7 @@ function __ccneWasmBytes() {
   // trappedReport is the guard's, not the API.
   if (!/^exports\.trappedReport = trappedReport;$/m.test(src)) fail('the nodejs glue does not export trappedReport as expected');
   src = src.replace(/^exports\.trappedReport = trappedReport;\n/m, '');
+  src += lane(src);
   src += guard(restart, 'true', entry);
   for (const [name, which] of guarded(exported)) {
     src += `exports.${name} = ${guardOf(name, which, name)};\n`;
@@ -359,6 +371,7 @@ function webGlue({ name: NAME, full, entry }) {
   src = src.replace(/^export function trappedReport\(/m, 'function trappedReport(');
   // Instantiated once `init()` (or initSync) has compiled the module; a restart after a trap
   // clears `wasm` but keeps `wasmModule`.
+  src += lane(src);
   src += guard(restart, 'wasmModule !== undefined', entry);
   for (const [name, which] of guarded(exported)) {
     // The raw function keeps its body under another name; the export is the guarded one.

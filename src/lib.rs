@@ -126,14 +126,15 @@ pub mod __private {
 
     #[cfg(feature = "serde")]
     pub use crate::js::boundary::{
-        parse_report, summarize_js, summarize_too_large, summarize_without_memory, validate_js,
+        summarize_js, summarize_too_large, summarize_without_memory, validate_js,
         validate_js_unclean, validate_too_large, validate_without_memory, NoMemory, ThrownError,
         MAX_LONE_SURROGATES,
     };
     #[cfg(feature = "serde")]
     pub use crate::js::encode::{
-        clean_report, compact_report, compact_valid, fast_report, invalid_report, issues, Spans,
-        Values, ABSENT, IN_TEXT, REPORT_VALUES,
+        clean_report, compact_report, compact_valid, fast_report, invalid_report, issues, Encoded,
+        Spans, Values, ABSENT, EVENT, INVALID, IN_TEXT, LANE_HEADER, REPORT_VALUES, THROWN, TOKENS,
+        VALID,
     };
     #[cfg(feature = "serde")]
     pub use crate::js::options::{

@@ -1,6 +1,7 @@
 //! The encodings that cross to JavaScript are declared once on each side: the constants of
-//! src/js/assemble.js and src/js/options.js against their Rust twins (src/js/encode.rs,
-//! src/output/write.rs, src/js/options.rs), so that neither side can change alone.
+//! src/js/assemble.js, src/js/lane.js and src/js/options.js against their Rust twins
+//! (src/js/encode.rs, src/output/write.rs, src/js/options.rs), so that neither side can
+//! change alone.
 #![cfg(not(target_arch = "wasm32"))]
 
 use cc_number_events::__private as p;
@@ -45,6 +46,54 @@ fn sentinels_are_the_same_on_both_sides() {
 }
 
 #[test]
+fn the_kinds_of_encoded_values_are_the_same_on_both_sides() {
+    let src = js("assemble.js");
+    let kinds = [
+        ("VALID", p::VALID),
+        ("INVALID", p::INVALID),
+        ("THROWN", p::THROWN),
+        ("TOKENS", p::TOKENS),
+        ("EVENT", p::EVENT),
+    ];
+    for (name, rust) in kinds {
+        assert_eq!(number(constant(&src, name)), rust, "kind {name}");
+    }
+    let mut values: Vec<u32> = kinds.iter().map(|k| k.1).collect();
+    values.sort();
+    values.dedup();
+    assert_eq!(values.len(), kinds.len());
+    // The lane throws what `assemble` made of parse's error.
+    assert_eq!(number(constant(&js("lane.js"), "LANE_THROWN")), p::THROWN);
+}
+
+#[test]
+fn the_lane_reads_its_header_in_the_same_order() {
+    let src = js("lane.js");
+    // `const kind = u32[h], at = u32[h + 1], ...`: the names in the order of the words.
+    let line = src
+        .lines()
+        .find(|l| l.trim_start().starts_with("const kind = u32[h]"))
+        .expect("the header's line");
+    let names: Vec<&str> = line
+        .trim()
+        .trim_start_matches("const ")
+        .trim_end_matches(';')
+        .split(", ")
+        .enumerate()
+        .map(|(k, part)| {
+            let (name, word) = part.split_once(" = ").unwrap();
+            let want = match k {
+                0 => "u32[h]".to_string(),
+                k => format!("u32[h + {k}]"),
+            };
+            assert_eq!(word, want, "{name} is word {k}");
+            name
+        })
+        .collect();
+    assert_eq!(names, p::LANE_HEADER);
+}
+
+#[test]
 fn token_tags_are_the_same_on_both_sides() {
     let src = js("assemble.js");
     let tags = [
@@ -72,10 +121,11 @@ fn token_tags_are_the_same_on_both_sides() {
 #[test]
 fn a_valid_reports_values_come_in_the_same_order() {
     let src = js("assemble.js");
-    let body = &src[src.find("export function assembleReport").unwrap()..];
-    // `const delivery = next(), uuid = next(), ...`: the names in the order they are read.
+    let body = &src[src.find("function validReport(").unwrap()..];
+    // `const delivery = next(input), uuid = next(input), ...`: the names in the order they
+    // are read.
     let names: Vec<&str> = body
-        .match_indices(" = next()")
+        .match_indices(" = next(input)")
         .map(|(at, _)| {
             let before = &body[..at];
             let start = before

@@ -372,7 +372,7 @@ fn check_issues<'i>(
 }
 
 /// A valid report's 23 values as JavaScript reads them from [`Spans`] (src/js/wasm.rs
-/// `assembleReport`): UTF-16 slices of the input and of the text.
+/// `assemble`): UTF-16 slices of the input and of the text.
 fn span_values(input: &str, spans: &Spans, text: &str) -> Vec<Option<String>> {
     let input: Vec<u16> = input.encode_utf16().collect();
     let text: Vec<u16> = text.encode_utf16().collect();

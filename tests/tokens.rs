@@ -1,5 +1,5 @@
 //! The token serializer (`output::write`), natively: tokens decoded back here, as
-//! `assembleValue` in src/js/wasm.rs decodes them in JavaScript, make exactly the JSON text
+//! `assemble` in src/js/assemble.js decodes them in JavaScript, make exactly the JSON text
 //! `serde_json` writes of the same value, members in the same order: for every fixture's
 //! report and summary, and for every shape serde can hand a serializer.
 #![cfg(feature = "serde")]
@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::fs;
 use std::path::Path;
 
-/// `assembleValue`, writing JSON text instead of building objects.
+/// `assemble`, writing JSON text instead of building objects.
 struct Decoder<'a> {
     nums: &'a [u32],
     text: Vec<u16>,

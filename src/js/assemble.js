@@ -1,14 +1,20 @@
 // Building the plain objects `JSON.parse` would make of a value's JSON, in the same key
-// order, from the compact encodings src/js/encode.rs and src/output/write.rs send: numbers
-// and one text, of which each string is a slice (or a slice of the caller's own input).
-// Writing and re-parsing 1 KB of JSON was most of the cost of a call.
+// order, from the encodings src/js/encode.rs (`Encoded`) and src/output/write.rs send:
+// numbers and one text, of which each string is a slice (or a slice of the caller's own
+// input). Writing and re-parsing 1 KB of JSON was most of the cost of a call.
 //
 // The encodings' constants, declared once on this side; tests/js_layout.rs checks each
 // against its Rust twin, so that neither side can change alone.
-// In `assembleReport`'s spans and `assembleInvalid`'s lengths (src/js/encode.rs):
+// In a valid report's spans and in lengths (src/js/encode.rs):
 const ABSENT = 0xffffffff; // the value is absent
 const IN_TEXT = 0xfffffffe; // the value is the next `length` units of the text
-// Tags of `assembleValue`'s tokens (src/output/write.rs).
+// What an `Encoded` value is (`assemble`'s `kind`).
+const VALID = 1;
+const INVALID = 2;
+const THROWN = 3;
+const TOKENS = 4;
+const EVENT = 5;
+// Tags of the tokens (src/output/write.rs).
 const NULL = 0;
 const FALSE = 1;
 const TRUE = 2;
@@ -19,16 +25,165 @@ const ARRAY = 6;
 const END = 7;
 const NEW_KEY = 8;
 const KEY = 9;
-// Any value but a valid report or an invalid one, from its tokens (`write::Tokens`).
-export function assembleValue(nums, text) {
-  let i = 0;
-  let at = 0;
-  const keys = [];
-  const str = () => {
-    const n = nums[i++];
-    at += n;
-    return text.slice(at - n, at);
+
+// Where the value being built is read: numbers from `nums[i]` on, strings one after the other
+// from `text[t]` on. Module state rather than closures made per call: nothing here runs the
+// caller's code, so one value is built at a time.
+let nums = null;
+let i = 0;
+let text = '';
+let t = 0;
+
+function start(n, at, s) {
+  nums = n;
+  i = at;
+  text = s;
+  t = 0;
+}
+
+// The value an `Encoded` carries (`kind`), its numbers in `n` from index `at`, over `s`: a
+// valid report, whose values may be slices of the caller's own string `input` (null when
+// there is none), `parse`'s event out of one, an invalid report, `parse`'s error (returned,
+// for the caller to throw), or any other value from its tokens.
+export function assemble(input, kind, n, at, s) {
+  start(n, at, s);
+  let value;
+  switch (kind) {
+    case VALID: value = validReport(input, null); break;
+    case EVENT: value = validReport(input, null).event; break;
+    case INVALID: value = invalidReport(); break;
+    case THROWN: value = invalidEventError(); break;
+    default: value = tokens(); break;
+  }
+  // Not kept past the call: the caller's input and WebAssembly memory are not ours to hold.
+  start(null, 0, '');
+  return value;
+}
+
+// A valid report whose warnings are already in JavaScript (`heldNums` and `heldText`, made
+// once: encoded as `encode::issues`), its values (`spans`, over `s`) copied.
+export function assembleWarned(spans, s, heldNums, heldText) {
+  start(heldNums, 0, heldText);
+  const warnings = list(nums[i++]);
+  start(spans, 0, s);
+  const value = validReport(null, warnings);
+  start(null, 0, '');
+  return value;
+}
+
+function str() {
+  const n = nums[i++];
+  if (n === ABSENT) return undefined;
+  t += n;
+  return text.slice(t - n, t);
+}
+
+// A position; ABSENT: none (a value that was already parsed).
+function pos() {
+  const n = nums[i++];
+  return n === ABSENT ? null : n;
+}
+
+// An issue (`encode::push_issues`), as a literal of one of two fixed shapes.
+function issue() {
+  const code = str(), severity = str(), message = str(), hint = str(), path = str();
+  const line = pos(), column = pos(), offset = pos(), length = pos();
+  if (hint === undefined) return { code, severity, message, path, line, column, offset, length };
+  return { code, severity, message, hint, path, line, column, offset, length };
+}
+
+function list(count) {
+  const out = [];
+  for (let k = 0; k < count; k++) out.push(issue());
+  return out;
+}
+
+// An invalid report (`encode::invalid_report`): counts, lengths and positions.
+function invalidReport() {
+  const kind = str(), delivery = str();
+  const errorCount = nums[i++], warningCount = nums[i++];
+  const errors = list(errorCount);
+  const warnings = list(warningCount);
+  return { valid: false, kind, delivery, errors, warnings };
+}
+
+// `parse`'s error (`Encoded::thrown`): an Error named InvalidEventError (the package makes it
+// one of its class) with the report's kind and issues.
+function invalidEventError() {
+  const kind = str(), message = str();
+  const issues = list(nums[i++]);
+  const e = new Error(message);
+  // Defined, not assigned: assigning `name` throws in strict mode where Error.prototype is
+  // frozen.
+  Object.defineProperty(e, 'name', { value: 'InvalidEventError', writable: true, enumerable: true, configurable: true });
+  e.kind = kind;
+  e.issues = issues;
+  return e;
+}
+
+// The next of a valid report's values (`encode::Spans`): a slice of the caller's string
+// `input`, or of the text.
+function next(input) {
+  const a = nums[i], b = nums[i + 1];
+  i += 2;
+  if (a === ABSENT) return undefined;
+  if (a !== IN_TEXT) return input.slice(a, b);
+  t += b;
+  return text.slice(t - b, t);
+}
+
+// A valid report from `encode::Spans`, then its warnings (`warnings`, or read after the
+// spans when null).
+function validReport(input, warnings) {
+  // The 23 values in the order of `encode::REPORT_VALUES`.
+  const delivery = next(input), uuid = next(input), event = next(input), accountId = next(input);
+  const timestamp = next(input), time = next(input), subscriptionId = next(input), ownerId = next(input);
+  const eventType = next(input), uri = next(input), id = next(input), phoneNumber = next(input);
+  const paymentType = next(input), location = next(input), type = next(input), usageType = next(input);
+  const status = next(input), hasProvider = next(input), providerId = next(input), providerName = next(input);
+  const action = next(input), effect = next(input), sentence = next(input);
+  if (warnings === null) warnings = list(nums[i++]);
+  const info = {};
+  if (uri !== undefined) info.uri = uri;
+  info.id = id;
+  info.phoneNumber = phoneNumber;
+  if (paymentType !== undefined) info.paymentType = paymentType;
+  if (location !== undefined) info.location = location;
+  if (type !== undefined) info.type = type;
+  if (usageType !== undefined) info.usageType = usageType;
+  if (status !== undefined) info.status = status;
+  if (hasProvider !== undefined) info.contactCenterProvider = provider(providerId, providerName);
+  const change = { action, effect, phoneNumber, id };
+  if (type !== undefined) change.type = type;
+  if (usageType !== undefined) change.usageType = usageType;
+  if (hasProvider !== undefined) change.provider = provider(providerId, providerName);
+  change.accountId = accountId;
+  change.time = time;
+  change.sentence = sentence;
+  return {
+    valid: true,
+    kind: 'contactCenterPhoneNumber',
+    delivery,
+    errors: [],
+    warnings,
+    event: {
+      uuid, event, accountId, timestamp, time, subscriptionId, ownerId,
+      body: { eventType, phoneNumberInfo: info },
+    },
+    change,
   };
+}
+
+function provider(id, name) {
+  const p = {};
+  if (id !== undefined) p.id = id;
+  if (name !== undefined) p.name = name;
+  return p;
+}
+
+// Any other value from its tokens (`write::Tokens`).
+function tokens() {
+  const keys = [];
   const value = () => {
     switch (nums[i++]) {
       case NULL: return null;
@@ -38,12 +193,12 @@ export function assembleValue(nums, text) {
         const low = nums[i++];
         return nums[i++] * 4294967296 + low;
       }
-      case STRING: return str();
+      case STRING: return tstr();
       case OBJECT: {
         const o = {};
         for (let tag = nums[i++]; tag !== END; tag = nums[i++]) {
           let key;
-          if (tag === NEW_KEY) keys.push(key = str());
+          if (tag === NEW_KEY) keys.push(key = tstr());
           else key = keys[nums[i++]]; // KEY, an index into `keys`
           // Keys are names the crate chooses (`&'static str`), never input: no `__proto__`.
           o[key] = value();
@@ -60,109 +215,10 @@ export function assembleValue(nums, text) {
   };
   return value();
 }
-// Reads issues encoded as `encode::invalid_report` and `encode::issues` encode them.
-function issueReader(nums, text) {
-  let at = 0;
-  let i = 0;
-  const str = () => {
-    const n = nums[i++];
-    if (n === ABSENT) return undefined;
-    at += n;
-    return text.slice(at - n, at);
-  };
-  const issue = () => {
-    const code = str(), severity = str(), message = str(), hint = str();
-    const o = { code, severity, message };
-    if (hint !== undefined) o.hint = hint;
-    o.path = str();
-    // ABSENT: no position (a value that was already parsed).
-    const pos = () => {
-      const n = nums[i++];
-      return n === ABSENT ? null : n;
-    };
-    o.line = pos();
-    o.column = pos();
-    o.offset = pos();
-    o.length = pos();
-    return o;
-  };
-  const list = (count) => {
-    const out = [];
-    for (let k = 0; k < count; k++) out.push(issue());
-    return out;
-  };
-  return { str, list, count: () => nums[i++] };
-}
-// An invalid report (`encode::invalid_report`): counts, lengths and positions.
-export function assembleInvalid(nums, text) {
-  const r = issueReader(nums, text);
-  const kind = r.str(), delivery = r.str();
-  const errorCount = r.count(), warningCount = r.count();
-  const errors = r.list(errorCount);
-  const warnings = r.list(warningCount);
-  return { valid: false, kind, delivery, errors, warnings };
-}
-// A valid report with warnings: `assembleReport`'s (over the caller's string `input`, or
-// null), its warnings from `encode::issues`.
-export function assembleWarned(input, spans, text, nums, issuesText) {
-  const report = assembleReport(input, spans, text);
-  const r = issueReader(nums, issuesText);
-  report.warnings = r.list(r.count());
-  return report;
-}
-// A valid report without warnings from `encode::Spans`: values sliced from the caller's own
-// string `input` (null when the caller passed bytes) or from `text`.
-export function assembleReport(input, spans, text) {
-  let at = 0;
-  let i = 0;
-  const next = () => {
-    const a = spans[i], b = spans[i + 1];
-    i += 2;
-    if (a === ABSENT) return undefined;
-    if (a !== IN_TEXT) return input.slice(a, b);
-    at += b;
-    return text.slice(at - b, at);
-  };
-  // The 23 values in the order of `encode::REPORT_VALUES`.
-  const delivery = next(), uuid = next(), event = next(), accountId = next();
-  const timestamp = next(), time = next(), subscriptionId = next(), ownerId = next();
-  const eventType = next(), uri = next(), id = next(), phoneNumber = next();
-  const paymentType = next(), location = next(), type = next(), usageType = next();
-  const status = next(), hasProvider = next(), providerId = next(), providerName = next();
-  const action = next(), effect = next(), sentence = next();
-  const provider = () => {
-    const p = {};
-    if (providerId !== undefined) p.id = providerId;
-    if (providerName !== undefined) p.name = providerName;
-    return p;
-  };
-  const info = {};
-  if (uri !== undefined) info.uri = uri;
-  info.id = id;
-  info.phoneNumber = phoneNumber;
-  if (paymentType !== undefined) info.paymentType = paymentType;
-  if (location !== undefined) info.location = location;
-  if (type !== undefined) info.type = type;
-  if (usageType !== undefined) info.usageType = usageType;
-  if (status !== undefined) info.status = status;
-  if (hasProvider !== undefined) info.contactCenterProvider = provider();
-  const change = { action, effect, phoneNumber, id };
-  if (type !== undefined) change.type = type;
-  if (usageType !== undefined) change.usageType = usageType;
-  if (hasProvider !== undefined) change.provider = provider();
-  change.accountId = accountId;
-  change.time = time;
-  change.sentence = sentence;
-  return {
-    valid: true,
-    kind: "contactCenterPhoneNumber",
-    delivery,
-    errors: [],
-    warnings: [],
-    event: {
-      uuid, event, accountId, timestamp, time, subscriptionId, ownerId,
-      body: { eventType, phoneNumberInfo: info },
-    },
-    change,
-  };
+
+// A token's string: its length, then its units in the text.
+function tstr() {
+  const n = nums[i++];
+  t += n;
+  return text.slice(t - n, t);
 }

@@ -4,51 +4,29 @@
 //!
 //! `wasm` only moves values across; every decision is made here and in the core.
 
-use crate::__private::{clip, event_or_error, summarize_from, validate_from, FromJs};
-use crate::{InvalidEventError, Kind, Report, SummarizeOptions, Summary, ValidateOptions};
+use crate::__private::{clip, summarize_from, validate_from, FromJs};
+use crate::{Report, SummarizeOptions, Summary, ValidateOptions};
 
-/// An error thrown to JavaScript as a real `Error` (or `TypeError`/`RangeError`).
+/// An error thrown to JavaScript as a real `TypeError` or `RangeError`. (`parse`'s
+/// `InvalidEventError` crosses as [`Encoded::thrown`](super::encode::Encoded::thrown).)
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ThrownError {
-    /// The JavaScript error class: `"TypeError"`, `"RangeError"` or `"Error"`.
+    /// The JavaScript error class: `"TypeError"` or `"RangeError"`.
     pub class: &'static str,
-    /// The `name` property: the class, or `"InvalidEventError"` for [`InvalidEventError`]s.
-    pub name: &'static str,
     pub message: String,
-    /// For [`InvalidEventError`]s: the report's kind and issues as JSON text.
-    pub kind: Option<Kind>,
-    pub issues: Option<Vec<crate::Issue>>,
 }
 
 impl ThrownError {
     pub fn type_error(message: String) -> Self {
         ThrownError {
             class: "TypeError",
-            name: "TypeError",
             message,
-            kind: None,
-            issues: None,
         }
     }
     pub fn range_error(message: String) -> Self {
         ThrownError {
             class: "RangeError",
-            name: "RangeError",
             message,
-            kind: None,
-            issues: None,
-        }
-    }
-}
-
-impl From<InvalidEventError> for ThrownError {
-    fn from(e: InvalidEventError) -> Self {
-        ThrownError {
-            class: "Error",
-            name: "InvalidEventError",
-            message: e.to_string(),
-            kind: Some(e.kind),
-            issues: Some(e.issues),
         }
     }
 }
@@ -185,15 +163,10 @@ pub fn summarize_without_memory(
     summarize_from(&[], options, &js)
 }
 
-/// [`crate::parse`] from a [`validate_js`] report.
-pub fn parse_report(report: Report) -> Result<crate::ContactCenterEvent, InvalidEventError> {
-    event_or_error(report)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse;
+    use crate::Kind;
 
     #[test]
     fn reports_an_input_without_memory_in_the_too_large_shape() {
@@ -237,16 +210,5 @@ mod tests {
         let message = &s.problems[0].issues[0].message;
         assert!(message.ends_with("the module was restarted"), "{message}");
         assert!(s.text.contains(message.as_str()), "{}", s.text);
-    }
-
-    #[test]
-    fn turns_a_parse_error_into_an_invalid_event_error_with_issues() {
-        let err = parse("{\"uuid\": 1", &ValidateOptions::default()).unwrap_err();
-        let thrown = ThrownError::from(err);
-        assert_eq!(thrown.name, "InvalidEventError");
-        assert_eq!(thrown.kind, Some(Kind::Malformed));
-        assert!(thrown.message.starts_with("1:1: "), "{}", thrown.message);
-        let issues = thrown.issues.unwrap();
-        assert_eq!(issues[0].code.as_str(), "json-unexpected-end");
     }
 }

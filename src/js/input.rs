@@ -110,7 +110,7 @@ fn copy_input(
     // The glue encodes a lone surrogate as U+FFFD, so only a string holding U+FFFD can hold
     // one: checking that first keeps the exact (and slow, one call per code unit) check off
     // the hot path.
-    let lone = if !holds_replacement_char(&text) || s.is_valid_utf16() {
+    let lone = if !holds_replacement_char(text.as_bytes()) || s.is_valid_utf16() {
         Vec::new()
     } else {
         let pairs = lone_surrogates(s, lone_wanted);
@@ -122,10 +122,9 @@ fn copy_input(
     Ok(Input::Bytes(text.into_bytes(), lone))
 }
 
-/// Whether `text` holds U+FFFD (EF BF BD). Byte search: `str::contains` with a non-ASCII
+/// Whether `bytes` hold U+FFFD (EF BF BD). Byte search: `str::contains` with a non-ASCII
 /// char would bring in the substring searcher, 2 KB of wasm for this one use.
-fn holds_replacement_char(text: &str) -> bool {
-    let bytes = text.as_bytes();
+pub(super) fn holds_replacement_char(bytes: &[u8]) -> bool {
     // A word-at-a-time search first: nearly every payload has no 0xEF byte at all.
     if !bytes.contains(&0xEF) {
         return false;

@@ -12,6 +12,8 @@ mod assemble;
 #[cfg(target_arch = "wasm32")]
 mod input;
 #[cfg(target_arch = "wasm32")]
+mod lane;
+#[cfg(target_arch = "wasm32")]
 mod objects;
 #[cfg(all(target_arch = "wasm32", feature = "js-summarize"))]
 mod reconcile;

@@ -137,15 +137,8 @@ pub(crate) fn validate_to_js(
         let (spans, text) = event_spans(event, ascii, Values::Copied, &|_| {
             unreachable!("copied values are never sliced")
         });
-        UNSEEN.with(|(nums, issues_text)| {
-            Ok(assemble_warned_held(
-                &JsValue::NULL,
-                &spans,
-                &text,
-                nums,
-                issues_text,
-            ))
-        })
+        UNSEEN
+            .with(|(nums, issues_text)| Ok(assemble_warned_held(&spans, &text, nums, issues_text)))
     };
     judge(input, options, clean, |report| report_to_js(&report)).map_err(thrown)?
 }

@@ -15,6 +15,12 @@ use wasm_bindgen::prelude::*;
 /// the module is refused before it reads its own options or input.
 static READING: AtomicBool = AtomicBool::new(false);
 
+/// Whether a call is reading its options: a call from its getters must be refused (src/js/lane.rs
+/// leaves it to [`read_options`]).
+pub(super) fn reading() -> bool {
+    READING.load(Relaxed)
+}
+
 const REENTERED: &str =
     "validate, parse and summarize cannot be called while another call reads its options";
 

@@ -7,12 +7,11 @@
 //! `Map`s), built in JavaScript from slices and numbers, and keys such as `__proto__` stay
 //! ordinary own properties.
 
-use super::assemble::{report_to_js, thrown, to_js, warned_to_js};
+use super::assemble::{thrown, to_js, to_js_from};
 use super::boundary::{
-    parse_report, validate_js, validate_js_unclean, validate_too_large, validate_without_memory,
-    NoMemory,
+    validate_js, validate_js_unclean, validate_too_large, validate_without_memory, NoMemory,
 };
-use super::encode::{fast_report, Values};
+use super::encode::{fast_report, Encoded, Values};
 use super::input::{check_input, read_input, Given, Input};
 use super::objects;
 use super::options::OptionsOf;
@@ -78,24 +77,6 @@ pub(super) fn read(
     read
 }
 
-/// The report of a WebHook notification in `text` (ASCII or not, as `ascii` says) that the
-/// fast path reads (see [`fast_report`]): values are sliced from the caller's string or, when
-/// the caller passed bytes, copied into the text that crosses; warnings cross apart.
-fn fast_to_js(
-    input: &JsValue,
-    given: Given,
-    text: &str,
-    ascii: bool,
-    options: &crate::ValidateOptions,
-) -> Option<JsValue> {
-    let (input, values) = match given {
-        Given::Text => (input, Values::Sliced),
-        _ => (&JsValue::NULL, Values::Copied),
-    };
-    let ((spans, made), warnings) = fast_report(text, options, ascii, values)?;
-    Some(warned_to_js(input, &spans, &made, &warnings))
-}
-
 fn report(
     input: &JsValue,
     given: Given,
@@ -131,11 +112,23 @@ fn payload(input: JsValue, opts: &JsValue, of: OptionsOf) -> Result<Payload, JsV
 
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let input = match payload(input, &opts, OptionsOf::Validate)? {
+    answer_js(input, opts, OptionsOf::Validate)
+}
+
+/// `validate` or `parse`, as `of` says, of any input and options (src/js/lane.js answers a
+/// string without options itself, through [`super::lane`]).
+fn answer_js(input: JsValue, opts: JsValue, of: OptionsOf) -> Result<JsValue, JsValue> {
+    let input = match payload(input, &opts, of)? {
         Payload::Raw(input) => input,
-        Payload::Parsed(input, options) => return objects::validate_to_js(&input, &options),
+        Payload::Parsed(input, options) if of == OptionsOf::Validate => {
+            return objects::validate_to_js(&input, &options)
+        }
+        Payload::Parsed(input, options) => {
+            let report = objects::validate(&input, &options).map_err(thrown)?;
+            return to_js_from(&JsValue::NULL, Encoded::parsed(report));
+        }
     };
-    let (given, options) = begin(&input, &opts, OptionsOf::Validate)?;
+    let (given, options) = begin(&input, &opts, of)?;
     let options = options.item;
     let (bytes, lone, ascii) = match read(&input, given, options.max_input_bytes, 1)? {
         Input::Ascii(bytes) => (bytes, None, true),
@@ -145,30 +138,70 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
             let ascii = given != Given::Text && bytes.is_ascii();
             (bytes, lone.first().copied(), ascii)
         }
-        Input::TooLarge(size, exact) => return to_js(&validate_too_large(size, exact, &options)),
+        Input::TooLarge(size, exact) => {
+            return to_js_from(
+                &input,
+                finish(of, validate_too_large(size, exact, &options)),
+            )
+        }
         Input::NoMemory(size, exact) => {
             let report = validate_without_memory(size, exact, NoMemory::ForTheCopy, &options);
-            return to_js(&report);
+            return to_js_from(&input, finish(of, report));
         }
     };
-    // The clean route, when decoding has nothing to report: no lone surrogate, valid UTF-8,
-    // and (a string's UTF-8 can be longer than its length) within the limit.
-    // Renderings are made from the full report, and so is a redacted one (the clean report's
-    // change sentence quotes the number).
+    // Values are sliced from the caller's string or, when the caller passed bytes, copied
+    // into the text that crosses.
+    let (sliced, values) = match given {
+        Given::Text => (&input, Values::Sliced),
+        _ => (&JsValue::NULL, Values::Copied),
+    };
+    to_js_from(sliced, answer(of, &bytes, lone, ascii, values, &options))
+}
+
+/// What `validate` (or `parse`, as `of` says) answers for `bytes`, the input read (`ascii`
+/// when it is all ASCII; `lone`, a string's first lone surrogate). The clean route, when
+/// decoding has nothing to report (no lone surrogate, valid UTF-8, and, since a string's
+/// UTF-8 can be longer than its length, within the limit): the report is made from slices
+/// of the input, read once. Renderings are made from the full report, and so is a redacted
+/// one (the clean report's change sentence quotes the number).
+pub(super) fn answer(
+    of: OptionsOf,
+    bytes: &[u8],
+    lone: Option<(usize, u16)>,
+    ascii: bool,
+    values: Values,
+    options: &crate::ValidateOptions,
+) -> Result<Encoded, String> {
     let renderings = options.text || options.markdown || options.csv || options.redact;
     let text = match lone {
         _ if renderings || bytes.len() > options.max_input_bytes => None,
         None if ascii => Some(unsafe {
             // SAFETY: ASCII is UTF-8.
-            core::str::from_utf8_unchecked(&bytes)
+            core::str::from_utf8_unchecked(bytes)
         }),
-        None => core::str::from_utf8(&bytes).ok(),
+        None => core::str::from_utf8(bytes).ok(),
         Some(_) => None,
     };
-    match text.and_then(|text| fast_to_js(&input, given, text, ascii, &options)) {
-        Some(report) => Ok(report),
-        None if text.is_some() => report_to_js(&validate_js_unclean(&bytes, &options)),
-        None => report_to_js(&validate_js(&bytes, &options, lone)),
+    if let Some(((spans, made), warnings)) =
+        text.and_then(|text| fast_report(text, options, ascii, values))
+    {
+        return Ok(match of {
+            OptionsOf::Parse => Encoded::valid(&spans, made, &[]).event(),
+            _ => Encoded::valid(&spans, made, &warnings),
+        });
+    }
+    let report = match text {
+        Some(_) => validate_js_unclean(bytes, options),
+        None => validate_js(bytes, options, lone),
+    };
+    finish(of, report)
+}
+
+/// `report` as `validate` (or `parse`, as `of` says) answers it.
+fn finish(of: OptionsOf, report: crate::Report) -> Result<Encoded, String> {
+    match of {
+        OptionsOf::Parse => Encoded::parsed(report),
+        _ => Encoded::report(&report),
     }
 }
 
@@ -194,21 +227,7 @@ pub(super) fn json_text(value: &impl serde::Serialize) -> Result<JsValue, JsValu
 
 #[wasm_bindgen(skip_typescript)]
 pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    let input = match payload(input, &opts, OptionsOf::Parse)? {
-        Payload::Raw(input) => input,
-        Payload::Parsed(input, options) => {
-            return event_or_thrown(objects::validate(&input, &options).map_err(thrown)?)
-        }
-    };
-    let (given, options) = begin(&input, &opts, OptionsOf::Parse)?;
-    event_or_thrown(report(&input, given, &options.item)?)
-}
-
-fn event_or_thrown(report: crate::Report) -> Result<JsValue, JsValue> {
-    match parse_report(report) {
-        Ok(event) => to_js(&event),
-        Err(e) => Err(thrown(e.into())),
-    }
+    answer_js(input, opts, OptionsOf::Parse)
 }
 
 /// Not part of the API: the decision of `receive()` (src/js/receive.js adapts the request).
@@ -264,7 +283,10 @@ pub fn trapped_report(which: u32, input: JsValue, reason: String) -> Result<JsVa
     };
     let options = SummarizeOptions::default();
     match which {
-        0 => event_or_thrown(validate_without_memory(size, exact, why, &options.item)),
+        0 => to_js_from(
+            &JsValue::NULL,
+            Encoded::parsed(validate_without_memory(size, exact, why, &options.item)),
+        ),
         1 => to_js(&validate_without_memory(
             size,
             exact,

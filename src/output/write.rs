@@ -1,7 +1,7 @@
 //! Values as tokens for JavaScript, written by a serde [`Serializer`](serde::Serializer), so
 //! that each type's shape is the one its `Serialize` declares, for JSON and JavaScript alike.
 //!
-//! A value crosses into JavaScript as numbers and one text ([`Tokens`]), which `assembleValue`
+//! A value crosses into JavaScript as numbers and one text ([`Tokens`]), which `assemble`
 //! in src/js/wasm.rs turns into the plain objects `JSON.parse` would make of the value's JSON,
 //! about twice as fast on a log's summary (no characters to parse, and each key's string made
 //! once). No JSON text is written here: callers who want it use `serde_json`, which the
@@ -236,7 +236,7 @@ impl ser::Serializer for &mut Tokens {
         self.nums.push(ARRAY);
         Ok(self)
     }
-    /// Refused: a map's keys are data, maybe from the input, and `assembleValue` sets keys as
+    /// Refused: a map's keys are data, maybe from the input, and `assemble` sets keys as
     /// plain properties, where `__proto__` would not be one. Every object the crate sends is
     /// a struct, whose keys are names it chose.
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {

@@ -1,6 +1,6 @@
-// validate() builds reports from string slices instead of JSON: valid ones without warnings
-// (src/js/wasm.rs `assembleReport`) and invalid ones (`assembleInvalid`); every other value,
-// summaries included, is built from tokens (`assembleValue`). These tests hold those paths to
+// validate() builds reports from string slices instead of JSON: valid ones and invalid ones
+// (src/js/assemble.js `assemble`, from src/js/encode.rs `Encoded`); every other value,
+// summaries included, is built from tokens. These tests hold those paths to
 // exactly what the JSON path makes: same keys, same order, same values, for every fixture and
 // every line of the bench-like logs.
 import { test } from 'node:test';
