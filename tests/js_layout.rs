@@ -43,6 +43,11 @@ fn sentinels_are_the_same_on_both_sides() {
     assert_eq!(number(constant(&src, "ABSENT")), p::ABSENT);
     assert_eq!(number(constant(&src, "IN_TEXT")), p::IN_TEXT);
     assert_ne!(p::ABSENT, p::IN_TEXT);
+    // The slots of held strings, below the two sentinels and apart from each other.
+    assert_eq!(number(constant(&src, "HELD")), p::HELD);
+    assert_eq!(number(constant(&src, "HOLD")), p::HOLD);
+    let slots = p::HELD_SLOTS as u32;
+    assert!(p::HOLD + slots <= p::HELD && p::HELD + slots <= p::IN_TEXT);
 }
 
 #[test]

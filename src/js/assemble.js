@@ -8,6 +8,10 @@
 // In a valid report's spans and in lengths (src/js/encode.rs):
 const ABSENT = 0xffffffff; // the value is absent
 const IN_TEXT = 0xfffffffe; // the value is the next `length` units of the text
+// From these on, the string `held` holds in slot `n - HELD`, or the next of the text, which
+// it holds from now on in slot `n - HOLD` (src/js/held.rs; only in the lane's answers).
+const HELD = 0xffffff00;
+const HOLD = 0xfffffe00;
 // What an `Encoded` value is (`assemble`'s `kind`).
 const VALID = 1;
 const INVALID = 2;
@@ -27,26 +31,30 @@ const NEW_KEY = 8;
 const KEY = 9;
 
 // Where the value being built is read: numbers from `nums[i]` on, strings one after the other
-// from `text[t]` on. Module state rather than closures made per call: nothing here runs the
-// caller's code, so one value is built at a time.
+// from `text[t]` on, and the strings the module's lane holds. Module state rather than
+// closures made per call: nothing here runs the caller's code, so one value is built at a
+// time.
 let nums = null;
 let i = 0;
 let text = '';
 let t = 0;
+let held = null;
 
-function start(n, at, s) {
+function start(n, at, s, h) {
   nums = n;
   i = at;
   text = s;
   t = 0;
+  held = h;
 }
 
 // The value an `Encoded` carries (`kind`), its numbers in `n` from index `at`, over `s`: a
 // valid report, whose values may be slices of the caller's own string `input` (null when
 // there is none), `parse`'s event out of one, an invalid report, `parse`'s error (returned,
-// for the caller to throw), or any other value from its tokens.
-export function assemble(input, kind, n, at, s) {
-  start(n, at, s);
+// for the caller to throw), or any other value from its tokens. `h`: the strings the lane
+// holds (src/js/lane.js), which it keeps up to date; undefined elsewhere.
+export function assemble(input, kind, n, at, s, h) {
+  start(n, at, s, h);
   let value;
   switch (kind) {
     case VALID: value = validReport(input, null); break;
@@ -56,26 +64,32 @@ export function assemble(input, kind, n, at, s) {
     default: value = tokens(); break;
   }
   // Not kept past the call: the caller's input and WebAssembly memory are not ours to hold.
-  start(null, 0, '');
+  start(null, 0, '', null);
   return value;
 }
 
 // A valid report whose warnings are already in JavaScript (`heldNums` and `heldText`, made
 // once: encoded as `encode::issues`), its values (`spans`, over `s`) copied.
 export function assembleWarned(spans, s, heldNums, heldText) {
-  start(heldNums, 0, heldText);
+  start(heldNums, 0, heldText, null);
   const warnings = list(nums[i++]);
-  start(spans, 0, s);
+  start(spans, 0, s, null);
   const value = validReport(null, warnings);
-  start(null, 0, '');
+  start(null, 0, '', null);
   return value;
 }
 
 function str() {
   const n = nums[i++];
+  if (n < HOLD) {
+    t += n;
+    return text.slice(t - n, t);
+  }
   if (n === ABSENT) return undefined;
-  t += n;
-  return text.slice(t - n, t);
+  if (n >= HELD) return held[n - HELD];
+  const m = nums[i++];
+  t += m;
+  return (held[n - HOLD] = text.slice(t - m, t));
 }
 
 // A position; ABSENT: none (a value that was already parsed).
@@ -126,10 +140,13 @@ function invalidEventError() {
 function next(input) {
   const a = nums[i], b = nums[i + 1];
   i += 2;
+  if (a < HOLD) return input.slice(a, b);
   if (a === ABSENT) return undefined;
-  if (a !== IN_TEXT) return input.slice(a, b);
+  if (a >= HELD && a !== IN_TEXT) return held[a - HELD];
   t += b;
-  return text.slice(t - b, t);
+  const s = text.slice(t - b, t);
+  if (a !== IN_TEXT) held[a - HOLD] = s;
+  return s;
 }
 
 // A valid report from `encode::Spans`, then its warnings (`warnings`, or read after the

@@ -2,7 +2,7 @@
 //! answers and any other value from their [`Encoded`] form, and thrown errors.
 
 use super::boundary::ThrownError;
-use super::encode::{Encoded, THROWN};
+use super::encoded::{Encoded, THROWN};
 use wasm_bindgen::prelude::*;
 
 pub(super) fn thrown(e: ThrownError) -> JsValue {
@@ -37,7 +37,7 @@ pub(super) fn to_js(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
 
 /// A report as plain objects: compact, or from its tokens with renderings.
 pub(super) fn report_to_js(report: &crate::Report) -> Result<JsValue, JsValue> {
-    to_js_from(&JsValue::NULL, Encoded::report(report))
+    to_js_from(&JsValue::NULL, Encoded::report(report, None))
 }
 
 // `assemble` builds the value an `Encoded` carries, in the same key order as `JSON.parse`

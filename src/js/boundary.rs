@@ -8,7 +8,7 @@ use crate::__private::{clip, summarize_from, validate_from, FromJs};
 use crate::{Report, SummarizeOptions, Summary, ValidateOptions};
 
 /// An error thrown to JavaScript as a real `TypeError` or `RangeError`. (`parse`'s
-/// `InvalidEventError` crosses as [`Encoded::thrown`](super::encode::Encoded::thrown).)
+/// `InvalidEventError` crosses as [`Encoded::thrown`](super::encoded::Encoded::thrown).)
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ThrownError {
     /// The JavaScript error class: `"TypeError"` or `"RangeError"`.

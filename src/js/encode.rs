@@ -3,8 +3,9 @@
 //! `JSON.parse` would make of the report's JSON, at a fraction of the cost. Their constants are
 //! declared once on each side; tests/js_layout.rs checks the two against each other.
 
-use crate::__private::{clean, to_tokens, utf16_units, validate_fast_or, EventRef, Utf16Offsets};
-use crate::{InvalidEventError, Issue, NumberType, Report};
+use super::held::Held;
+use crate::__private::{clean, utf16_units, validate_fast_or, EventRef, Utf16Offsets};
+use crate::{Issue, NumberType, Report};
 
 /// In [`Spans`], a value that is absent (both numbers) or that follows in the text (first).
 pub const ABSENT: u32 = u32::MAX;
@@ -54,9 +55,12 @@ enum Part<'a> {
     Input(&'a str),
     /// Text the input does not hold as such.
     Made(&'a str),
-    /// Made text known to be ASCII (a name from the vocabulary, a normalised time), whose
-    /// length in bytes is its length in UTF-16 units.
+    /// Made text known to be ASCII (a normalised time, a copied ASCII value), whose length
+    /// in bytes is its length in UTF-16 units.
     Ascii(&'a str),
+    /// A name from the vocabulary (`webhook`, `Created`, `added`...), which JavaScript may
+    /// hold already (see [`Held`]).
+    Word(&'static str),
 }
 
 fn made(s: Option<&str>) -> Option<Part<'_>> {
@@ -67,10 +71,15 @@ fn ascii(s: Option<&str>) -> Option<Part<'_>> {
     s.map(Part::Ascii)
 }
 
-/// `offsets` gives an input slice's pair.
+fn word(s: Option<&'static str>) -> Option<Part<'static>> {
+    s.map(Part::Word)
+}
+
+/// `offsets` gives an input slice's pair; `held`, the words JavaScript holds (the lane's).
 fn spans(
     parts: [Option<Part>; REPORT_VALUES.len()],
     offsets: impl Fn(&str) -> [u32; 2],
+    mut held: Option<&mut Held>,
 ) -> (Spans, String) {
     let mut spans = [ABSENT; 2 * REPORT_VALUES.len()];
     // Room for a sentence, a time and the short values of a clean report.
@@ -83,7 +92,10 @@ fn spans(
                 pair[0] = IN_TEXT;
                 pair[1] = utf16_len(t);
             }
-            Some(Part::Ascii(t)) => {
+            Some(Part::Word(t)) if held.is_some() => {
+                held.as_deref_mut().unwrap().span(t, pair, &mut text);
+            }
+            Some(Part::Ascii(t) | Part::Word(t)) => {
                 debug_assert!(t.is_ascii());
                 text.push_str(t);
                 pair[0] = IN_TEXT;
@@ -116,7 +128,7 @@ pub fn compact_valid(report: &Report) -> Option<(Spans, String)> {
     let provider = info.contact_center_provider.as_ref();
     let time = event.time.to_iso();
     let parts = [
-        ascii(Some(report.delivery.as_str())),
+        word(Some(report.delivery.as_str())),
         made(Some(&event.uuid)),
         made(Some(&event.event)),
         made(Some(&event.account_id)),
@@ -124,25 +136,27 @@ pub fn compact_valid(report: &Report) -> Option<(Spans, String)> {
         ascii(Some(&time)),
         made(Some(&event.subscription_id)),
         made(Some(&event.owner_id)),
-        ascii(Some(event.body.event_type.as_str())),
+        word(Some(event.body.event_type.as_str())),
         made(info.uri.as_deref()),
         made(Some(&info.id)),
         made(Some(&info.phone_number)),
         made(info.payment_type.as_deref()),
         made(info.location.as_deref()),
-        ascii(info.number_type.map(NumberType::as_str)),
+        word(info.number_type.map(NumberType::as_str)),
         made(info.usage_type.as_deref()),
         made(info.status.as_deref()),
-        ascii(provider.map(|_| "")),
+        word(provider.map(|_| "")),
         made(provider.and_then(|p| p.id.as_deref())),
         made(provider.and_then(|p| p.name.as_deref())),
-        ascii(Some(change.action)),
-        ascii(Some(change.effect.as_str())),
+        word(Some(change.action)),
+        word(Some(change.effect.as_str())),
         made(Some(&change.sentence)),
     ];
-    Some(spans(parts, |_| {
-        unreachable!("a report holds no input slices")
-    }))
+    Some(spans(
+        parts,
+        |_| unreachable!("a report holds no input slices"),
+        None,
+    ))
 }
 
 /// How a clean report's values that stand as they are in the input reach JavaScript.
@@ -169,11 +183,11 @@ pub fn clean_report(
     values: Values,
 ) -> Option<(Spans, String)> {
     let c = clean(input, 0, max_depth)?;
-    Some(clean_spans(input, c, input_ascii, values))
+    Some(clean_spans(input, c, input_ascii, values, None))
 }
 
 /// [`clean_report`] of a notification the fast path reads with warnings at most, and the
-/// warnings of its report (none when it is clean), for [`Encoded::valid`];
+/// warnings of its report (none when it is clean), for [`Encoded::valid`](super::encoded::Encoded::valid);
 /// `None` leaves it to the parse tree. The input is read once whatever it holds. Same
 /// conditions on `input` as [`clean_report`].
 pub fn fast_report(
@@ -182,8 +196,19 @@ pub fn fast_report(
     input_ascii: bool,
     values: Values,
 ) -> Option<((Spans, String), Vec<Issue>)> {
+    fast_report_held(input, options, input_ascii, values, None)
+}
+
+/// [`fast_report`], the words JavaScript holds named by their slots (see [`Held`]).
+pub(super) fn fast_report_held(
+    input: &str,
+    options: &crate::ValidateOptions,
+    input_ascii: bool,
+    values: Values,
+    held: Option<&mut Held>,
+) -> Option<((Spans, String), Vec<Issue>)> {
     validate_fast_or(input, options, |c| {
-        clean_spans(input, c, input_ascii, values)
+        clean_spans(input, c, input_ascii, values, held)
     })
 }
 
@@ -193,6 +218,7 @@ fn clean_spans<'a>(
     c: EventRef<'a>,
     input_ascii: bool,
     values: Values,
+    held: Option<&mut Held>,
 ) -> (Spans, String) {
     debug_assert_eq!(input_ascii, input.is_ascii());
     // Blocks of 64 bytes: a notification is a few hundred, and each of its 30 or so offsets
@@ -200,24 +226,27 @@ fn clean_spans<'a>(
     let units =
         (!input_ascii && values == Values::Sliced).then(|| Utf16Offsets::new(input, false, 6));
     // An input slice's offset is its distance from the input's start.
-    event_spans(c, input_ascii, values, &|v| {
+    let offsets = |v: &str| {
         let start = v.as_ptr() as usize - input.as_ptr() as usize;
         let end = start + v.len();
         match &units {
             Some(u) => [u.of(start), u.of(end)],
             None => [start as u32, end as u32],
         }
-    })
+    };
+    event_spans(c, input_ascii, values, &offsets, held)
 }
 
 /// The [`Spans`] of the valid report on `c`, an event with nothing to report: its values
 /// sliced from the input (`offsets` gives a value's pair) or copied, as `values` says.
-/// `values_ascii` says whether every value is ASCII.
+/// `values_ascii` says whether every value is ASCII; `held`, the words JavaScript holds (see
+/// [`Held`]).
 pub fn event_spans<'a>(
     c: EventRef<'a>,
     values_ascii: bool,
     values: Values,
     offsets: &dyn Fn(&str) -> [u32; 2],
+    held: Option<&mut Held>,
 ) -> (Spans, String) {
     let info = c.info();
     let mut written = String::with_capacity(224);
@@ -231,31 +260,35 @@ pub fn event_spans<'a>(
         Values::Copied => s.map(Part::Made),
     };
     let parts = [
-        ascii(Some(crate::Delivery::WebHook.as_str())),
+        word(Some(crate::Delivery::WebHook.as_str())),
         value(Some(c.uuid)),
         value(Some(c.event)),
         value(Some(c.account_id)),
         value(Some(c.timestamp)),
-        ascii(Some(time)),
+        // The time as normalised, which is the timestamp as sent when it was sent so.
+        match (values, time == c.timestamp) {
+            (Values::Sliced, true) => value(Some(c.timestamp)),
+            _ => ascii(Some(time)),
+        },
         value(Some(c.subscription_id)),
         value(Some(c.owner_id)),
-        ascii(Some(c.event_type().as_str())),
+        word(Some(c.event_type().as_str())),
         value(info.uri),
         value(Some(info.id)),
         value(Some(info.phone_number)),
         value(info.payment_type),
         value(info.location),
-        ascii(info.number_type.map(NumberType::as_str)),
+        word(info.number_type.map(NumberType::as_str)),
         value(info.usage_type),
         value(info.status),
-        ascii(info.contact_center_provider.map(|_| "")),
+        word(info.contact_center_provider.map(|_| "")),
         value(info.contact_center_provider.and_then(|p| p.id)),
         value(info.contact_center_provider.and_then(|p| p.name)),
-        ascii(Some(c.action())),
-        ascii(Some(c.effect().as_str())),
+        word(Some(c.action())),
+        word(Some(c.effect().as_str())),
         made(Some(sentence)),
     ];
-    spans(parts, offsets)
+    spans(parts, offsets, held)
 }
 
 /// An invalid report as numbers and text for `assemble` (src/js/assemble.js), which builds
@@ -265,6 +298,14 @@ pub fn event_spans<'a>(
 /// length ([`ABSENT`] for none). Lengths are in UTF-16 units, of strings that follow each other
 /// in the text.
 pub fn invalid_report(report: &Report) -> Option<(Vec<u32>, String)> {
+    invalid_report_held(report, None)
+}
+
+/// [`invalid_report`], the strings JavaScript holds named by their slots (see [`Held`]).
+pub(super) fn invalid_report_held(
+    report: &Report,
+    mut held: Option<&mut Held>,
+) -> Option<(Vec<u32>, String)> {
     // A control frame's report crosses as tokens: rare, and its `frame` has no slot here.
     if report.has_renderings()
         || report.valid
@@ -277,14 +318,19 @@ pub fn invalid_report(report: &Report) -> Option<(Vec<u32>, String)> {
     let count = report.errors.len() + report.warnings.len();
     let mut nums = Vec::with_capacity(4 + 9 * count);
     let mut text = String::with_capacity(64 + 160 * count);
-    put(&mut nums, &mut text, Some(report.kind.as_str()));
-    put(&mut nums, &mut text, Some(report.delivery.as_str()));
+    for word in [report.kind.as_str(), report.delivery.as_str()] {
+        match held.as_deref_mut() {
+            Some(held) => held.put(word, &mut nums, &mut text),
+            None => put(&mut nums, &mut text, Some(word)),
+        }
+    }
     nums.push(report.errors.len() as u32);
     nums.push(report.warnings.len() as u32);
     push_issues(
         report.errors.iter().chain(&report.warnings),
         &mut nums,
         &mut text,
+        held,
     );
     Some((nums, text))
 }
@@ -295,11 +341,11 @@ pub fn issues(issues: &[Issue]) -> (Vec<u32>, String) {
     let mut nums = Vec::with_capacity(1 + 9 * issues.len());
     let mut text = String::with_capacity(160 * issues.len());
     nums.push(issues.len() as u32);
-    push_issues(issues.iter(), &mut nums, &mut text);
+    push_issues(issues.iter(), &mut nums, &mut text, None);
     (nums, text)
 }
 
-fn put(nums: &mut Vec<u32>, text: &mut String, s: Option<&str>) {
+pub(super) fn put(nums: &mut Vec<u32>, text: &mut String, s: Option<&str>) {
     match s {
         Some(s) => {
             text.push_str(s);
@@ -309,130 +355,26 @@ fn put(nums: &mut Vec<u32>, text: &mut String, s: Option<&str>) {
     }
 }
 
-fn push_issues<'a>(
+/// Each issue's strings' lengths (or slots: see [`Held`]) and its positions.
+pub(super) fn push_issues<'a>(
     issues: impl Iterator<Item = &'a Issue>,
     nums: &mut Vec<u32>,
     text: &mut String,
+    mut held: Option<&mut Held>,
 ) {
+    let mut string = |s: Option<&str>, nums: &mut Vec<u32>| match (s, held.as_deref_mut()) {
+        (Some(s), Some(held)) => held.put(s, nums, text),
+        (s, None) => put(nums, text, s),
+        (None, _) => nums.push(ABSENT),
+    };
     for i in issues {
-        put(nums, text, Some(i.code.as_str()));
-        put(nums, text, Some(i.severity.as_str()));
-        put(nums, text, Some(&i.message));
-        put(nums, text, i.hint.as_deref());
-        put(nums, text, Some(&i.path));
+        string(Some(i.code.as_str()), nums);
+        string(Some(i.severity.as_str()), nums);
+        string(Some(&i.message), nums);
+        string(i.hint.as_deref(), nums);
+        string(Some(&i.path), nums);
         // A position is absent for a value that was already parsed (JavaScript's null).
         nums.extend([i.line, i.column, i.offset, i.length].map(|n| n.unwrap_or(ABSENT)));
-    }
-}
-
-/// What an [`Encoded`] value holds, for `assemble` (src/js/assemble.js declares the same
-/// numbers; tests/js_layout.rs checks): a valid report ([`Encoded::valid`]), an invalid one
-/// (as [`invalid_report`]), `parse`'s error ([`Encoded::thrown`]), any value as its tokens
-/// (`write::Tokens`), or `parse`'s event out of a valid report.
-pub const VALID: u32 = 1;
-pub const INVALID: u32 = 2;
-pub const THROWN: u32 = 3;
-pub const TOKENS: u32 = 4;
-/// A valid report laid out as [`VALID`], of which `parse` answers the event.
-pub const EVENT: u32 = 5;
-
-/// What the header whose address `ccne_lane` (src/js/lane.rs) returns holds: where
-/// src/js/lane.js finds the answer, in this order (it reads them in the same order;
-/// tests/js_layout.rs checks): the [`Encoded`] answer's kind, the index of its numbers among
-/// WebAssembly memory's 32-bit words, and the address and length in bytes of its text.
-pub const LANE_HEADER: [&str; 4] = ["kind", "at", "from", "bytes"];
-
-/// A value as it crosses to JavaScript, whichever way it goes there (an import's arguments,
-/// or WebAssembly memory that src/js/lane.js reads): what it is ([`VALID`]...), numbers, and
-/// one text of which each string is a slice. `assemble` builds the value from them.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Encoded {
-    pub kind: u32,
-    pub nums: Vec<u32>,
-    pub text: String,
-}
-
-impl Encoded {
-    /// A valid report: its [`Spans`] over `text` (its made values), then the number of its
-    /// warnings and each as [`invalid_report`] lays out issues, their strings after the made
-    /// values in the one text.
-    pub fn valid(spans: &Spans, mut text: String, warnings: &[Issue]) -> Self {
-        let mut nums = Vec::with_capacity(spans.len() + 1 + 9 * warnings.len());
-        nums.extend_from_slice(spans);
-        nums.push(warnings.len() as u32);
-        push_issues(warnings.iter(), &mut nums, &mut text);
-        Encoded {
-            kind: VALID,
-            nums,
-            text,
-        }
-    }
-
-    /// Any report: compact when it is valid or invalid without renderings (nearly every
-    /// one), else as its tokens. The error is for what the tokens cannot carry (a float, a
-    /// map), which no report holds.
-    pub fn report(report: &Report) -> Result<Self, String> {
-        if let Some((spans, text)) = compact_valid(report) {
-            return Ok(Self::valid(&spans, text, &report.warnings));
-        }
-        match invalid_report(report) {
-            Some((nums, text)) => Ok(Encoded {
-                kind: INVALID,
-                nums,
-                text,
-            }),
-            None => Self::tokens(report),
-        }
-    }
-
-    /// Any value, as its tokens.
-    pub fn tokens(value: &(impl serde::Serialize + ?Sized)) -> Result<Self, String> {
-        let (nums, text) = to_tokens(value).map_err(|e| e.to_string())?;
-        Ok(Encoded {
-            kind: TOKENS,
-            nums,
-            text,
-        })
-    }
-
-    /// `parse`'s error, an `InvalidEventError`: the lengths of its kind and message, the
-    /// number of its issues, and each issue as [`invalid_report`] lays them out.
-    pub fn thrown(e: &InvalidEventError) -> Self {
-        let mut nums = Vec::with_capacity(3 + 9 * e.issues.len());
-        let mut text = String::with_capacity(64 + 160 * e.issues.len());
-        put(&mut nums, &mut text, Some(e.kind.as_str()));
-        put(&mut nums, &mut text, Some(&e.to_string()));
-        nums.push(e.issues.len() as u32);
-        push_issues(e.issues.iter(), &mut nums, &mut text);
-        Encoded {
-            kind: THROWN,
-            nums,
-            text,
-        }
-    }
-
-    /// What `parse` answers for `report`: its event, or the error to throw.
-    pub fn parsed(report: Report) -> Result<Self, String> {
-        if report.valid {
-            if let Some((spans, text)) = compact_valid(&report) {
-                return Ok(Self::valid(&spans, text, &[]).event());
-            }
-        }
-        match crate::__private::event_or_error(report) {
-            Ok(event) => Self::tokens(&event),
-            Err(e) => Ok(Self::thrown(&e)),
-        }
-    }
-
-    /// This valid report as `parse`'s answer, its event (anything else as it is).
-    pub fn event(self) -> Self {
-        match self.kind {
-            VALID => Encoded {
-                kind: EVENT,
-                ..self
-            },
-            _ => self,
-        }
     }
 }
 
@@ -506,96 +448,6 @@ mod tests {
             &ValidateOptions::default()
         ))
         .is_none());
-    }
-
-    /// The strings of `nums` (lengths from `at`, each [`ABSENT`] or one string) as they
-    /// follow each other in `text`, by UTF-16 length.
-    fn strings(text: &str, lengths: &[u32]) -> Vec<Option<String>> {
-        let units: Vec<u16> = text.encode_utf16().collect();
-        let mut at = 0;
-        let out = lengths
-            .iter()
-            .map(|&n| {
-                (n != ABSENT).then(|| {
-                    at += n as usize;
-                    String::from_utf16(&units[at - n as usize..at]).unwrap()
-                })
-            })
-            .collect();
-        assert_eq!(at, units.len(), "the text holds nothing else");
-        out
-    }
-
-    #[test]
-    fn encodes_parses_error_with_its_kind_message_and_every_issue() {
-        let report = crate::validate(
-            r#"{"uuid": "x", "note": "Zürich"}"#,
-            &ValidateOptions::default(),
-        );
-        let issues = report.errors.len() + report.warnings.len();
-        assert!(report.errors.len() > 1 && !report.warnings.is_empty());
-        let e = crate::__private::event_or_error(report.clone()).unwrap_err();
-        let thrown = Encoded::parsed(report.clone()).unwrap();
-        assert_eq!(thrown, Encoded::thrown(&e));
-        assert_eq!(thrown.kind, THROWN);
-        assert_eq!(thrown.nums.len(), 3 + 9 * issues);
-        assert_eq!(thrown.nums[2] as usize, issues);
-        let mut lengths = vec![thrown.nums[0], thrown.nums[1]];
-        for issue in thrown.nums[3..].chunks(9) {
-            lengths.extend(&issue[..5]);
-        }
-        let strings = strings(&thrown.text, &lengths);
-        assert_eq!(strings[0].as_deref(), Some(e.kind.as_str()));
-        assert_eq!(strings[1].as_deref(), Some(e.to_string().as_str()));
-        // Errors first, then warnings, as the error's issues are.
-        assert_eq!(strings[2].as_deref(), Some(e.issues[0].code.as_str()));
-        let last = &e.issues[issues - 1];
-        assert_eq!(
-            strings[2 + 5 * (issues - 1)].as_deref(),
-            Some(last.code.as_str())
-        );
-        assert_eq!(last.severity, crate::Severity::Warning);
-        // The same report through validate: invalid, laid out as `invalid_report`.
-        let invalid = Encoded::report(&report).unwrap();
-        let (nums, text) = invalid_report(&report).unwrap();
-        assert_eq!(
-            (invalid.kind, invalid.nums, invalid.text),
-            (INVALID, nums, text)
-        );
-    }
-
-    #[test]
-    fn encodes_a_valid_report_as_its_spans_then_its_warnings() {
-        let warned = crate::validate(
-            VALID_FOR_TESTS.replace("\"3\"", "3"),
-            &ValidateOptions::default(),
-        );
-        assert!(warned.valid && !warned.warnings.is_empty());
-        let (spans, made) = compact_valid(&warned).unwrap();
-        let e = Encoded::report(&warned).unwrap();
-        assert_eq!(e.kind, VALID);
-        assert_eq!(e.nums[..spans.len()], spans);
-        assert_eq!(e.nums[spans.len()] as usize, warned.warnings.len());
-        let (issue_nums, issues_text) = issues(&warned.warnings);
-        assert_eq!(e.nums[spans.len()..], issue_nums);
-        assert_eq!(e.text, made + &issues_text);
-        // parse's answer: the same values, no warnings, read as the event.
-        let parsed = Encoded::parsed(warned.clone()).unwrap();
-        assert_eq!(parsed.kind, EVENT);
-        assert_eq!(parsed.nums[..spans.len()], spans);
-        assert_eq!(parsed.nums[spans.len()..], [0]);
-        // A report that is neither (a control frame) crosses as tokens.
-        let frame = crate::validate(
-            r#"[{"type":"Heartbeat","messageId":"1","timestamp":"2023-04-18T20:25:24.611Z"}]"#,
-            &ValidateOptions::default(),
-        );
-        assert!(frame.frame.is_some(), "{frame:?}");
-        let tokens = Encoded::report(&frame).unwrap();
-        let (nums, text) = crate::__private::to_tokens(&frame).unwrap();
-        assert_eq!(
-            (tokens.kind, tokens.nums, tokens.text),
-            (TOKENS, nums, text)
-        );
     }
 
     /// A clean report's 23 values as JavaScript slices them: offsets and lengths in UTF-16

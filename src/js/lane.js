@@ -27,6 +27,8 @@ let __ccneLaneCap = 0;
 let __ccneLaneIn = null;
 let __ccneLaneU8 = null;
 let __ccneLaneU32 = null;
+// The strings the module names by slot (src/js/held.rs), which `assemble` keeps up to date.
+let __ccneLaneHeld = [];
 
 // `general` (parse, `which` 0, or validate, 1) with the lane in front.
 function __ccneLane(general, which) {
@@ -48,7 +50,14 @@ function __ccneLane(general, which) {
     // The header, in the order of LANE_HEADER (src/js/encode.rs).
     const kind = u32[h], at = u32[h + 1], from = u32[h + 2], bytes = u32[h + 3];
     const text = bytes === 0 ? '' : __ccneLaneDecoder.decode(__ccneLaneU8.subarray(from, from + bytes));
-    const value = assemble(input, kind, u32, at, text);
+    let value;
+    try {
+      value = assemble(input, kind, u32, at, text, __ccneLaneHeld);
+    } catch (e) {
+      // The strings held may not be what the module thinks: both forget them.
+      __ccneLaneOf = null;
+      throw e;
+    }
     if (kind === LANE_THROWN) throw value;
     return value;
   };
@@ -58,9 +67,12 @@ function __ccneLane(general, which) {
 // give them.
 function __ccneLaneInput(bytes) {
   if (__ccneLaneOf !== wasm) {
+    // A new module (or a forgetful one, see below): its buffer is asked for again, and that
+    // makes it forget the strings held.
     __ccneLaneOf = wasm;
     __ccneLaneCap = 0;
     __ccneLaneIn = __ccneLaneU8 = __ccneLaneU32 = null;
+    __ccneLaneHeld = [];
   }
   if (bytes > __ccneLaneCap) {
     const cap = Math.max(bytes, LANE_MIN_BYTES);

@@ -10,11 +10,14 @@
 //! Plain `extern "C"` exports, not `#[wasm_bindgen]` ones: they take and return numbers, need
 //! no glue, and stay out of the package's exports.
 
-use super::encode::{Encoded, Values, LANE_HEADER};
+use super::encode::Values;
+use super::encoded::{Encoded, LANE_HEADER};
+use super::held::Held;
 use super::input::holds_replacement_char;
 use super::options::{options_from_js, GivenOptions, OptionsOf};
 use super::snapshot::reading;
 use super::wasm::{answer, seed, trap_if_armed};
+use crate::ValidateOptions;
 use core::cell::RefCell;
 
 #[derive(Default)]
@@ -26,6 +29,10 @@ struct Lane {
     /// `out` as [`LANE_HEADER`] says: its kind, the index of its numbers among WebAssembly
     /// memory's 32-bit words, and the address and length of its text.
     header: [u32; LANE_HEADER.len()],
+    /// The default options of `parse` and `validate` (`[0]` and `[1]`), read once.
+    defaults: [Option<ValidateOptions>; 2],
+    /// The strings src/js/lane.js holds.
+    held: Held,
 }
 
 thread_local! {
@@ -34,10 +41,13 @@ thread_local! {
 
 /// The address of the input buffer, with room for `bytes` bytes from it; 0 when WebAssembly
 /// memory cannot give them (JavaScript then takes the general route). It stays where it is
-/// until the next call of this function; src/js/lane.js bounds what it asks for.
+/// until the next call of this function; src/js/lane.js bounds what it asks for. The strings
+/// JavaScript held are forgotten: it calls this first, and again after anything went wrong
+/// while it read an answer.
 #[no_mangle]
 pub extern "C" fn ccne_lane_reserve(bytes: usize) -> *mut u8 {
     LANE.with_borrow_mut(|lane| {
+        lane.held.clear();
         lane.input.clear();
         if lane.input.try_reserve_exact(bytes).is_err() {
             return core::ptr::null_mut();
@@ -61,36 +71,48 @@ pub extern "C" fn ccne_lane(which: u32, units: usize, written: usize) -> *const 
         return core::ptr::null();
     }
     seed();
-    let Ok(options) = options_from_js(of, &GivenOptions::default()) else {
-        return core::ptr::null();
-    };
-    let options = options.item;
     LANE.with_borrow_mut(|lane| {
-        if written > lane.input.capacity() || units > options.max_input_bytes {
+        let Lane {
+            input,
+            out,
+            header,
+            defaults,
+            held,
+        } = lane;
+        let options = &mut defaults[usize::from(of == OptionsOf::Validate)];
+        if options.is_none() {
+            *options = options_from_js(of, &GivenOptions::default())
+                .ok()
+                .map(|o| o.item);
+        }
+        let Some(options) = options.as_ref() else {
+            return core::ptr::null();
+        };
+        if written > input.capacity() || units > options.max_input_bytes {
             return core::ptr::null();
         }
         // SAFETY: `encodeInto` wrote `written` bytes of UTF-8 at the start of the buffer,
         // within its capacity (checked).
-        unsafe { lane.input.set_len(written) };
+        unsafe { input.set_len(written) };
         // Every unit gave one byte: all ASCII (a lone surrogate gives three).
         let ascii = written == units;
         // `encodeInto` writes a lone surrogate as U+FFFD, so only a string holding U+FFFD
         // can hold one: the general route asks JavaScript which it is.
-        if !ascii && holds_replacement_char(&lane.input) {
+        if !ascii && holds_replacement_char(input) {
             return core::ptr::null();
         }
         trap_if_armed();
-        let Ok(out) = answer(of, &lane.input, None, ascii, Values::Sliced, &options) else {
+        let Ok(answer) = answer(of, input, None, ascii, Values::Sliced, options, Some(held)) else {
             return core::ptr::null();
         };
-        lane.header = [
-            out.kind,
-            out.nums.as_ptr() as u32 / 4,
-            out.text.as_ptr() as u32,
-            out.text.len() as u32,
+        *header = [
+            answer.kind,
+            answer.nums.as_ptr() as u32 / 4,
+            answer.text.as_ptr() as u32,
+            answer.text.len() as u32,
         ];
         // Kept until the next call, which drops it: one answer's memory at most.
-        lane.out = out;
-        lane.header.as_ptr()
+        *out = answer;
+        header.as_ptr()
     })
 }

@@ -5,6 +5,8 @@
 
 pub mod boundary;
 pub mod encode;
+pub mod encoded;
+pub mod held;
 pub mod options;
 
 #[cfg(target_arch = "wasm32")]

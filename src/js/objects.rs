@@ -134,9 +134,13 @@ pub(crate) fn validate_to_js(
         if !plain {
             return report_to_js(&CleanValue::report(event, options));
         }
-        let (spans, text) = event_spans(event, ascii, Values::Copied, &|_| {
-            unreachable!("copied values are never sliced")
-        });
+        let (spans, text) = event_spans(
+            event,
+            ascii,
+            Values::Copied,
+            &|_| unreachable!("copied values are never sliced"),
+            None,
+        );
         UNSEEN
             .with(|(nums, issues_text)| Ok(assemble_warned_held(&spans, &text, nums, issues_text)))
     };

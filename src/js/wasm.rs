@@ -11,7 +11,9 @@ use super::assemble::{thrown, to_js, to_js_from};
 use super::boundary::{
     validate_js, validate_js_unclean, validate_too_large, validate_without_memory, NoMemory,
 };
-use super::encode::{fast_report, Encoded, Values};
+use super::encode::{fast_report_held, Values};
+use super::encoded::Encoded;
+use super::held::Held;
 use super::input::{check_input, read_input, Given, Input};
 use super::objects;
 use super::options::OptionsOf;
@@ -125,7 +127,7 @@ fn answer_js(input: JsValue, opts: JsValue, of: OptionsOf) -> Result<JsValue, Js
         }
         Payload::Parsed(input, options) => {
             let report = objects::validate(&input, &options).map_err(thrown)?;
-            return to_js_from(&JsValue::NULL, Encoded::parsed(report));
+            return to_js_from(&JsValue::NULL, Encoded::parsed(report, None));
         }
     };
     let (given, options) = begin(&input, &opts, of)?;
@@ -141,12 +143,12 @@ fn answer_js(input: JsValue, opts: JsValue, of: OptionsOf) -> Result<JsValue, Js
         Input::TooLarge(size, exact) => {
             return to_js_from(
                 &input,
-                finish(of, validate_too_large(size, exact, &options)),
+                finish(of, validate_too_large(size, exact, &options), None),
             )
         }
         Input::NoMemory(size, exact) => {
             let report = validate_without_memory(size, exact, NoMemory::ForTheCopy, &options);
-            return to_js_from(&input, finish(of, report));
+            return to_js_from(&input, finish(of, report, None));
         }
     };
     // Values are sliced from the caller's string or, when the caller passed bytes, copied
@@ -155,7 +157,10 @@ fn answer_js(input: JsValue, opts: JsValue, of: OptionsOf) -> Result<JsValue, Js
         Given::Text => (&input, Values::Sliced),
         _ => (&JsValue::NULL, Values::Copied),
     };
-    to_js_from(sliced, answer(of, &bytes, lone, ascii, values, &options))
+    to_js_from(
+        sliced,
+        answer(of, &bytes, lone, ascii, values, &options, None),
+    )
 }
 
 /// What `validate` (or `parse`, as `of` says) answers for `bytes`, the input read (`ascii`
@@ -163,7 +168,8 @@ fn answer_js(input: JsValue, opts: JsValue, of: OptionsOf) -> Result<JsValue, Js
 /// decoding has nothing to report (no lone surrogate, valid UTF-8, and, since a string's
 /// UTF-8 can be longer than its length, within the limit): the report is made from slices
 /// of the input, read once. Renderings are made from the full report, and so is a redacted
-/// one (the clean report's change sentence quotes the number).
+/// one (the clean report's change sentence quotes the number). `held`: the strings
+/// JavaScript holds (the lane's).
 pub(super) fn answer(
     of: OptionsOf,
     bytes: &[u8],
@@ -171,6 +177,7 @@ pub(super) fn answer(
     ascii: bool,
     values: Values,
     options: &crate::ValidateOptions,
+    mut held: Option<&mut Held>,
 ) -> Result<Encoded, String> {
     let renderings = options.text || options.markdown || options.csv || options.redact;
     let text = match lone {
@@ -182,26 +189,30 @@ pub(super) fn answer(
         None => core::str::from_utf8(bytes).ok(),
         Some(_) => None,
     };
-    if let Some(((spans, made), warnings)) =
-        text.and_then(|text| fast_report(text, options, ascii, values))
-    {
+    let fast =
+        text.and_then(|text| fast_report_held(text, options, ascii, values, held.as_deref_mut()));
+    if let Some(((spans, made), warnings)) = fast {
         return Ok(match of {
-            OptionsOf::Parse => Encoded::valid(&spans, made, &[]).event(),
-            _ => Encoded::valid(&spans, made, &warnings),
+            OptionsOf::Parse => Encoded::valid(&spans, made, &[], held).event(),
+            _ => Encoded::valid(&spans, made, &warnings, held),
         });
     }
     let report = match text {
         Some(_) => validate_js_unclean(bytes, options),
         None => validate_js(bytes, options, lone),
     };
-    finish(of, report)
+    finish(of, report, held)
 }
 
 /// `report` as `validate` (or `parse`, as `of` says) answers it.
-fn finish(of: OptionsOf, report: crate::Report) -> Result<Encoded, String> {
+fn finish(
+    of: OptionsOf,
+    report: crate::Report,
+    held: Option<&mut Held>,
+) -> Result<Encoded, String> {
     match of {
-        OptionsOf::Parse => Encoded::parsed(report),
-        _ => Encoded::report(&report),
+        OptionsOf::Parse => Encoded::parsed(report, held),
+        _ => Encoded::report(&report, held),
     }
 }
 
@@ -285,7 +296,10 @@ pub fn trapped_report(which: u32, input: JsValue, reason: String) -> Result<JsVa
     match which {
         0 => to_js_from(
             &JsValue::NULL,
-            Encoded::parsed(validate_without_memory(size, exact, why, &options.item)),
+            Encoded::parsed(
+                validate_without_memory(size, exact, why, &options.item),
+                None,
+            ),
         ),
         1 => to_js(&validate_without_memory(
             size,
