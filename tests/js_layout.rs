@@ -60,13 +60,7 @@ fn the_kinds_of_encoded_values_are_the_same_on_both_sides() {
         ("TOKENS", p::TOKENS),
         ("EVENT", p::EVENT),
     ];
-    for (name, rust) in kinds {
-        assert_eq!(number(constant(&src, name)), rust, "kind {name}");
-    }
-    let mut values: Vec<u32> = kinds.iter().map(|k| k.1).collect();
-    values.sort();
-    values.dedup();
-    assert_eq!(values.len(), kinds.len());
+    same_and_distinct(&src, "kind", &kinds);
     // The lane throws what `assemble` made of parse's error.
     assert_eq!(number(constant(&js("lane.js"), "LANE_THROWN")), p::THROWN);
 }
@@ -113,14 +107,18 @@ fn token_tags_are_the_same_on_both_sides() {
         ("NEW_KEY", p::NEW_KEY),
         ("KEY", p::KEY),
     ];
-    for (name, rust) in tags {
-        assert_eq!(number(constant(&src, name)), rust, "token tag {name}");
+    same_and_distinct(&src, "token tag", &tags);
+}
+
+/// Each of `constants` has its Rust value in `src`, and each means one thing.
+fn same_and_distinct(src: &str, what: &str, constants: &[(&str, u32)]) {
+    for &(name, rust) in constants {
+        assert_eq!(number(constant(src, name)), rust, "{what} {name}");
     }
-    // Each tag means one thing.
-    let mut values: Vec<u32> = tags.iter().map(|t| t.1).collect();
+    let mut values: Vec<u32> = constants.iter().map(|c| c.1).collect();
     values.sort();
     values.dedup();
-    assert_eq!(values.len(), tags.len());
+    assert_eq!(values.len(), constants.len(), "{what}s");
 }
 
 #[test]

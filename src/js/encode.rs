@@ -92,9 +92,10 @@ fn spans(
                 pair[0] = IN_TEXT;
                 pair[1] = utf16_len(t);
             }
-            Some(Part::Word(t)) if held.is_some() => {
-                held.as_deref_mut().unwrap().span(t, pair, &mut text);
-            }
+            Some(Part::Word(t))
+                if held
+                    .as_deref_mut()
+                    .is_some_and(|held| held.span(t, pair, &mut text)) => {}
             Some(Part::Ascii(t) | Part::Word(t)) => {
                 debug_assert!(t.is_ascii());
                 text.push_str(t);

@@ -49,19 +49,18 @@ impl Held {
     }
 
     /// [`Held::put`] of a valid report's value, as a span's two numbers: the slot, or the
-    /// slot that will hold it (or [`IN_TEXT`](super::encode::IN_TEXT)) and its length.
-    pub fn span(&mut self, s: &str, pair: &mut [u32], text: &mut String) {
+    /// slot that will hold it and its length. False when `s` is too long to hold: nothing is
+    /// written, and it crosses as it is.
+    pub fn span(&mut self, s: &str, pair: &mut [u32], text: &mut String) -> bool {
         match self.slot(s) {
             Some((k, true)) => pair.copy_from_slice(&[HELD + k, 0]),
             Some((k, false)) => {
                 pair.copy_from_slice(&[HOLD + k, utf16_units(s.as_bytes())]);
                 text.push_str(s);
             }
-            None => {
-                pair.copy_from_slice(&[super::encode::IN_TEXT, utf16_units(s.as_bytes())]);
-                text.push_str(s);
-            }
+            None => return false,
         }
+        true
     }
 
     /// `s`'s slot, and whether JavaScript holds it there already (else it will, once this
