@@ -183,14 +183,12 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     fn unexpected_problem(&self, expected: &str) -> Box<Problem> {
         let Some(&b) = self.bytes.get(self.pos) else {
-            return self
-                .fail_hint::<()>(
-                    IssueCode::JsonUnexpectedEnd,
-                    Span::new(self.pos, self.pos),
-                    &format!("the text ends where {expected} was expected"),
-                    "the payload may have been cut off",
-                )
-                .unwrap_err();
+            return self.problem(
+                IssueCode::JsonUnexpectedEnd,
+                Span::new(self.pos, self.pos),
+                format!("the text ends where {expected} was expected"),
+                Some("the payload may have been cut off"),
+            );
         };
         let span = Span::at(self.src, self.pos);
         let found = describe_char(self.src, self.pos);
@@ -214,12 +212,7 @@ impl<'a> Parser<'a> {
             }
             _ => None,
         };
-        let code = IssueCode::JsonUnexpectedCharacter;
-        match hint {
-            Some(h) => self.fail_hint::<()>(code, span, &detail, h),
-            None => self.fail::<()>(code, span, detail),
-        }
-        .unwrap_err()
+        self.problem(IssueCode::JsonUnexpectedCharacter, span, detail, hint)
     }
 
     pub(super) fn value(&mut self, depth: usize) -> PResult<Node<'a>> {
