@@ -251,7 +251,7 @@ fn is_api_path(event: &str) -> bool {
 /// Whether a filter's resource is the phone-number list, however misspelt (`phone-numbers`,
 /// `phoneNumber`, `phone_number`): such a filter is this event's, gone wrong.
 #[inline(never)]
-fn names_phone_numbers(event: &str) -> bool {
+pub(crate) fn names_phone_numbers(event: &str) -> bool {
     let resource = last_name(event);
     // The longest spelling, `phone_numbers`, has 13 bytes.
     let mut letters = [0u8; 13];

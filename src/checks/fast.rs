@@ -11,8 +11,10 @@
 //! finds warnings at most, with the same report; `tests` hold the two equal on every fixture
 //! and on mutated payloads.
 
-use crate::checks::members::Object;
-use crate::checks::remarks::{Field, Remark};
+use crate::checks::body::USAGE_TYPE_NEEDED;
+use crate::checks::detect::names_phone_numbers;
+use crate::checks::members::{numeric_id_ok, Object};
+use crate::checks::remarks::{Context, Field, Remark};
 use crate::checks::scan::{Reader, MAX_SKIP_DEPTH};
 use crate::json::skip_whitespace;
 use crate::model::event_ref::{BodyRef, EventRef, PhoneNumberInfoRef, ProviderRef};
@@ -40,18 +42,32 @@ pub fn clean(src: &str, start: usize, max_depth: usize) -> Option<EventRef<'_>> 
     (skip_whitespace(src, end) == src.len()).then_some(clean)
 }
 
-/// The event in `src` (from byte `start`), when `src` is exactly one WebHook notification of
-/// this event on which the rules would give warnings at most (as `strict` has it), with what
-/// they would remark on in `remarks`.
+/// What the reader made of a whole WebHook notification of this event whose issues it could
+/// all locate: its event when every member the rules need was read without an error, and
+/// what the rules of one member take from the others.
+pub(crate) struct Judged<'a> {
+    pub event: Option<EventRef<'a>>,
+    pub cx: Context<'a>,
+}
+
+/// What the reader makes of `src` (from byte `start`) when it is exactly one WebHook
+/// notification of this event whose every issue it can locate without a tree, with those
+/// issues in `remarks` (as `strict` has them): warnings, and errors where a member is
+/// missing, of the wrong type, or refused by its rule. `None` leaves it to the parse tree:
+/// broken JSON, an escape, a member seen twice, another delivery or kind, too many remarks.
 pub(crate) fn read<'a>(
     src: &'a str,
     start: usize,
     max_depth: usize,
     strict: bool,
     remarks: &mut Vec<Remark<'a>>,
-) -> Option<EventRef<'a>> {
-    let (event, end) = read_at(src, start, max_depth, strict, MAX_REMARKS, remarks)?;
-    (skip_whitespace(src, end) == src.len()).then_some(event)
+) -> Option<Judged<'a>> {
+    let mode = Mode {
+        strict,
+        errors: true,
+    };
+    let (judged, end) = read_with(src, start, max_depth, mode, MAX_REMARKS, remarks)?;
+    (skip_whitespace(src, end) == src.len()).then_some(judged)
 }
 
 /// How many warnings an item of a log that starts at `start` gets on the fast path (as
@@ -63,9 +79,10 @@ pub fn log_item_warnings(src: &str, start: usize, max_depth: usize, strict: bool
 }
 
 /// The notification that starts at `start` (after white space) and where it ends (for logs,
-/// whose items follow each other), with what the rules would remark on in `remarks` (at most
-/// `cap` things, each a warning under `strict`). Out of the way of the event, which is
-/// returned by value: a `Vec` beside it in the answer cost a tenth of a clean call in copies.
+/// whose items follow each other), when the rules would give it warnings at most, with what
+/// they would remark on in `remarks` (at most `cap` things, each a warning under `strict`).
+/// Out of the way of the event, which is returned by value: a `Vec` beside it in the answer
+/// cost a tenth of a clean call in copies.
 pub(crate) fn read_at<'a>(
     src: &'a str,
     start: usize,
@@ -74,6 +91,41 @@ pub(crate) fn read_at<'a>(
     cap: usize,
     remarks: &mut Vec<Remark<'a>>,
 ) -> Option<(EventRef<'a>, usize)> {
+    let mode = Mode {
+        strict,
+        errors: false,
+    };
+    let (judged, end) = read_with(src, start, max_depth, mode, cap, remarks)?;
+    Some((judged.event?, end))
+}
+
+/// How the reader takes what the rules would report.
+#[derive(Clone, Copy)]
+struct Mode {
+    strict: bool,
+    /// Whether it keeps errors and reads on (else it gives up at the first).
+    errors: bool,
+}
+
+/// What a remark is in a report.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Warning,
+    /// A warning that `strict` makes an error.
+    StrictError,
+    Error,
+}
+
+/// [`read_at`] in either [`Mode`].
+#[inline(always)]
+fn read_with<'a>(
+    src: &'a str,
+    start: usize,
+    max_depth: usize,
+    mode: Mode,
+    cap: usize,
+    remarks: &mut Vec<Remark<'a>>,
+) -> Option<(Judged<'a>, usize)> {
     if max_depth < DEPTH {
         return None;
     }
@@ -88,16 +140,20 @@ pub(crate) fn read_at<'a>(
         remarks: Remarks {
             list: remarks,
             cap,
-            strict,
+            mode,
+            invalid: false,
         },
+        src,
+        seen: 0,
+        body_at: None,
+        info_at: None,
         uuid: None,
         event: None,
+        account: None,
         timestamp: None,
         subscription_id: None,
         owner_id: None,
-        body: None,
         event_type: None,
-        info: None,
         uri: None,
         id: None,
         phone_number: None,
@@ -108,29 +164,34 @@ pub(crate) fn read_at<'a>(
         status: None,
         provider: None,
     };
+    r.ws();
+    let envelope_at = r.pos;
     r.object(|key, r| f.envelope_member(key, r))?;
-    Some((f.checked(src)?, r.pos))
+    Some((f.checked(envelope_at)?, r.pos))
 }
 
-/// Fills an empty slot; a second copy of a member ends the fast path.
-fn put<T>(slot: &mut Option<T>, value: T) -> Option<()> {
-    slot.is_none().then(|| *slot = Some(value))
-}
-
-/// What the rules would remark on so far.
+/// What the rules would report so far.
 struct Remarks<'a, 'r> {
     list: &'r mut Vec<Remark<'a>>,
     /// Most remarks kept: past them, the fast path gives up.
     cap: usize,
-    strict: bool,
+    mode: Mode,
+    /// Whether one of them is an error.
+    invalid: bool,
 }
 
 impl<'a> Remarks<'a, '_> {
-    /// Keeps `remark`, unless there are too many or `strict` makes it an error
-    /// (`strict_error`: the warning is one `strict` turns into an error).
-    fn add(&mut self, remark: Remark<'a>, strict_error: bool) -> Option<()> {
-        (self.list.len() < self.cap && !(strict_error && self.strict))
-            .then(|| self.list.push(remark))
+    /// Keeps `remark`, unless there are too many or it is an error the mode gives up at.
+    fn add(&mut self, remark: Remark<'a>, level: Level) -> Option<()> {
+        let error = match level {
+            Level::Warning => false,
+            Level::StrictError => self.mode.strict,
+            Level::Error => true,
+        };
+        (self.list.len() < self.cap && (self.mode.errors || !error)).then(|| {
+            self.invalid |= error;
+            self.list.push(remark)
+        })
     }
 
     /// Member `key` of `object`, which it does not know, its value skipped.
@@ -156,51 +217,205 @@ impl<'a> Remarks<'a, '_> {
                 key,
                 span,
             },
-            true,
+            Level::StrictError,
         )?;
-        let depth = match object {
-            Object::Envelope => 1,
-            Object::Body => 2,
-            Object::Info => 3,
-            Object::Provider => 4,
+        r.skip(depth(object))
+    }
+
+    /// The value of `field`, `text` (borrowed from the reader's text), which its rule reports.
+    fn value(&mut self, field: Field, text: &'a str, r: &Reader<'a>, level: Level) -> Option<()> {
+        let span = r.span_of(text);
+        self.add(Remark::Value { field, text, span }, level)
+    }
+
+    /// The value of member `key` of `object`, which is not a `want`: remarked on and skipped.
+    #[cold]
+    fn wrong_type(
+        &mut self,
+        object: Object,
+        key: &'static str,
+        want: &'static str,
+        r: &mut Reader<'a>,
+    ) -> Option<()> {
+        self.mode.errors.then_some(())?;
+        r.ws();
+        let start = r.pos;
+        let found = match *r.bytes.get(start)? {
+            b'"' => "string",
+            b'{' => "object",
+            b'[' => "array",
+            b't' | b'f' => "boolean",
+            b'n' => "null",
+            b'-' | b'0'..=b'9' => "number",
+            _ => return None,
         };
-        r.skip(depth)
+        r.skip(depth(object))?;
+        let span = Span::new(start, r.pos);
+        let remark = Remark::WrongType {
+            object,
+            key,
+            want,
+            found,
+            span,
+        };
+        self.add(remark, Level::Error)
     }
 
-    /// An id of `object`, remarked on when it is a number.
+    /// The string value of member `key` of `object`, or `None` when it holds another type
+    /// (remarked on). A string the reader cannot borrow (an escape) is the tree's.
     #[inline(always)]
-    fn id(&mut self, object: Object, key: &'static str, r: &mut Reader<'a>) -> Option<&'a str> {
-        let (text, number) = r.id()?;
-        if let Some(span) = number {
-            self.add(
-                Remark::NumericId {
-                    object,
-                    key,
-                    text,
-                    span,
-                },
-                false,
-            )?;
+    fn string(
+        &mut self,
+        object: Object,
+        key: &'static str,
+        r: &mut Reader<'a>,
+    ) -> Option<Option<&'a str>> {
+        if r.peek() == Some(b'"') {
+            r.pos += 1;
+            return r.string_rest().map(Some);
         }
-        Some(text)
+        self.wrong_type(object, key, "string", r).map(|()| None)
     }
 
-    /// A value of `field` at `span` whose rule warns (`strict_error`: an error under `strict`).
-    fn value(&mut self, field: Field, span: Span, strict_error: bool) -> Option<()> {
-        self.add(Remark::Value { field, span }, strict_error)
+    /// An id of `object`: a string (of digits with `digits_only`), or an integer (remarked
+    /// on); `None` when it is neither (remarked on).
+    #[inline(always)]
+    fn id(
+        &mut self,
+        object: Object,
+        key: &'static str,
+        digits_only: bool,
+        r: &mut Reader<'a>,
+    ) -> Option<Option<&'a str>> {
+        let number = match r.peek() {
+            Some(b'"') => false,
+            Some(b'-' | b'0'..=b'9') => true,
+            _ => return self.wrong_type(object, key, "string", r).map(|()| None),
+        };
+        let (text, span) = if number {
+            let text = r.number()?;
+            (text, Span::new(r.pos - text.len(), r.pos))
+        } else {
+            r.pos += 1;
+            let text = r.string_rest()?;
+            (text, r.span_of(text))
+        };
+        let ok = if number {
+            numeric_id_ok(text)
+        } else {
+            id_ok(text, digits_only)
+        };
+        if ok && !number {
+            return Some(Some(text));
+        }
+        let (remark, level) = if ok {
+            let remark = Remark::NumericId {
+                object,
+                key,
+                text,
+                span,
+            };
+            (remark, Level::Warning)
+        } else {
+            let remark = Remark::BadId {
+                object,
+                key,
+                text,
+                number,
+                span,
+            };
+            (remark, Level::Error)
+        };
+        self.add(remark, level)?;
+        Some(Some(text).filter(|_| ok))
     }
 }
 
+/// The nesting of `object`'s members' values.
+fn depth(object: Object) -> usize {
+    match object {
+        Object::Envelope => 1,
+        Object::Body => 2,
+        Object::Info => 3,
+        Object::Provider => 4,
+    }
+}
+
+// The members the reader knows, one bit each in `Fields::seen`: a second copy of one is the
+// parser's error, and those not seen are missing.
+const UUID: u32 = 1 << 0;
+const EVENT: u32 = 1 << 1;
+const TIMESTAMP: u32 = 1 << 2;
+const SUBSCRIPTION_ID: u32 = 1 << 3;
+const OWNER_ID: u32 = 1 << 4;
+const BODY: u32 = 1 << 5;
+const EVENT_TYPE: u32 = 1 << 6;
+const INFO: u32 = 1 << 7;
+const URI: u32 = 1 << 8;
+const ID: u32 = 1 << 9;
+const PHONE_NUMBER: u32 = 1 << 10;
+const PAYMENT_TYPE: u32 = 1 << 11;
+const LOCATION: u32 = 1 << 12;
+const TYPE: u32 = 1 << 13;
+const USAGE_TYPE: u32 = 1 << 14;
+const STATUS: u32 = 1 << 15;
+const PROVIDER: u32 = 1 << 16;
+
+/// The members whose presence makes an object an envelope (`detect::looks_like_envelope`).
+const ENVELOPE_SIGNS: u32 = UUID | EVENT | BODY | SUBSCRIPTION_ID | TIMESTAMP;
+
+/// Each object's members the reader knows, with their bits, and the required ones in the
+/// order the rules report them missing (with why they are needed).
+const ENVELOPE_MEMBERS: &[(u32, &str)] = &[
+    (UUID, "uuid"),
+    (EVENT, "event"),
+    (TIMESTAMP, "timestamp"),
+    (SUBSCRIPTION_ID, "subscriptionId"),
+    (OWNER_ID, "ownerId"),
+    (BODY, "body"),
+];
+const ENVELOPE_REQUIRED: &[(u32, &str, &str)] = &[
+    (UUID, "uuid", ": it identifies the notification"),
+    (EVENT, "event", ""),
+    (TIMESTAMP, "timestamp", ""),
+    (SUBSCRIPTION_ID, "subscriptionId", ""),
+    (OWNER_ID, "ownerId", ""),
+    (BODY, "body", ""),
+];
+const BODY_MEMBERS: &[(u32, &str)] = &[(EVENT_TYPE, "eventType"), (INFO, "phoneNumberInfo")];
+const BODY_REQUIRED: &[(u32, &str, &str)] =
+    &[(EVENT_TYPE, "eventType", ""), (INFO, "phoneNumberInfo", "")];
+const INFO_MEMBERS: &[(u32, &str)] = &[
+    (URI, "uri"),
+    (ID, "id"),
+    (PHONE_NUMBER, "phoneNumber"),
+    (PAYMENT_TYPE, "paymentType"),
+    (LOCATION, "location"),
+    (TYPE, "type"),
+    (USAGE_TYPE, "usageType"),
+    (STATUS, "status"),
+    (PROVIDER, "contactCenterProvider"),
+];
+const INFO_REQUIRED: &[(u32, &str, &str)] = &[(ID, "id", ""), (PHONE_NUMBER, "phoneNumber", "")];
+
 struct Fields<'a, 'r> {
     remarks: Remarks<'a, 'r>,
+    /// The text read, which every value borrows.
+    src: &'a str,
+    /// The members read so far, by their bits.
+    seen: u32,
+    /// Where `body` and `phoneNumberInfo` open, when they are objects.
+    body_at: Option<usize>,
+    info_at: Option<usize>,
+    // Each member's value, where its rule found no error.
     uuid: Option<&'a str>,
-    event: Option<(&'a str, &'a str)>,
+    event: Option<&'a str>,
+    /// The account the `event` filter names.
+    account: Option<&'a str>,
     timestamp: Option<(&'a str, Instant)>,
     subscription_id: Option<&'a str>,
     owner_id: Option<&'a str>,
-    body: Option<()>,
     event_type: Option<EventType>,
-    info: Option<()>,
     uri: Option<&'a str>,
     id: Option<&'a str>,
     phone_number: Option<&'a str>,
@@ -213,65 +428,135 @@ struct Fields<'a, 'r> {
 }
 
 impl<'a> Fields<'a, '_> {
-    /// Each value is checked as soon as it is read, so that an invalid payload is given up
-    /// early; only `uri` and `usageType`, which depend on other members, wait for the end.
+    /// Marks the member of `bit` read; a second copy ends the fast path.
+    #[inline(always)]
+    fn first(&mut self, bit: u32) -> Option<()> {
+        (self.seen & bit == 0).then(|| self.seen |= bit)
+    }
+
+    /// Each value is checked as soon as it is read; only `uri` and `usageType`, which depend
+    /// on other members, wait for the end.
     fn envelope_member(&mut self, key: &'a str, r: &mut Reader<'a>) -> Option<()> {
+        let env = Object::Envelope;
         match key {
-            "uuid" => put(&mut self.uuid, r.string().filter(|s| uuid_ok(s))?),
+            "uuid" => {
+                self.first(UUID)?;
+                if let Some(s) = self.remarks.string(env, "uuid", r)? {
+                    if uuid_ok(s) {
+                        self.uuid = Some(s);
+                    } else {
+                        self.remarks.value(Field::Uuid, s, r, Level::Error)?;
+                    }
+                }
+            }
             "event" => {
-                let event = r.string()?;
-                let account = self.filter_account(event, r)?;
-                put(&mut self.event, (event, account))
+                self.first(EVENT)?;
+                if let Some(event) = self.remarks.string(env, "event", r)? {
+                    self.event = Some(event);
+                    self.account = self.filter_account(event, r)?;
+                }
             }
             "timestamp" => {
-                let text = r.string()?;
-                put(&mut self.timestamp, (text, timestamp::parse(text).ok()?))
+                self.first(TIMESTAMP)?;
+                if let Some(text) = self.remarks.string(env, "timestamp", r)? {
+                    match timestamp::parse(text) {
+                        Ok(time) => self.timestamp = Some((text, time)),
+                        Err(_) => self
+                            .remarks
+                            .value(Field::Timestamp, text, r, Level::Error)?,
+                    }
+                }
             }
             "subscriptionId" => {
-                let s = r.string()?;
-                if !is_uuid(s) {
-                    // Empty, it is an error.
-                    (!s.is_empty()).then_some(())?;
-                    self.remarks
-                        .value(Field::SubscriptionId, r.span_of(s), false)?;
+                self.first(SUBSCRIPTION_ID)?;
+                if let Some(s) = self.remarks.string(env, "subscriptionId", r)? {
+                    if !is_uuid(s) {
+                        // Empty, it is an error.
+                        let level = if s.is_empty() {
+                            Level::Error
+                        } else {
+                            Level::Warning
+                        };
+                        self.remarks.value(Field::SubscriptionId, s, r, level)?;
+                    }
+                    self.subscription_id = Some(s);
                 }
-                put(&mut self.subscription_id, s)
             }
             "ownerId" => {
-                let id = self.remarks.id(Object::Envelope, "ownerId", r)?;
-                put(&mut self.owner_id, Some(id).filter(|s| id_ok(s, true))?)
+                self.first(OWNER_ID)?;
+                self.owner_id = self.remarks.id(env, "ownerId", true, r)?;
             }
             "body" => {
-                put(&mut self.body, ())?;
-                r.object(|key, r| self.body_member(key, r))
+                self.first(BODY)?;
+                if r.peek() != Some(b'{') {
+                    return self.remarks.wrong_type(env, "body", "object", r);
+                }
+                self.body_at = Some(r.pos);
+                r.object(|key, r| self.body_member(key, r))?;
             }
-            _ => self.remarks.unknown(Object::Envelope, key, r),
+            _ => self.remarks.unknown(env, key, r)?,
         }
+        Some(())
     }
 
     /// The account `event` names, when it is this event's filter, for digits, `~` or the
-    /// documentation's placeholder (remarked on).
+    /// documentation's placeholder (remarked on); `None` inside where the rule refuses it (an
+    /// error); `None` where the filter makes the notification another kind (the tree's).
     #[inline]
-    fn filter_account(&mut self, event: &'a str, r: &Reader<'a>) -> Option<&'a str> {
+    fn filter_account(&mut self, event: &'a str, r: &Reader<'a>) -> Option<Option<&'a str>> {
         if let Some(account) = clean_filter_account(event) {
-            return Some(account);
+            return Some(Some(account));
         }
-        let account = phone_number_filter_account(event)?;
-        (account == ACCOUNT_PLACEHOLDER && filter_query(event, account) == FILTER_QUERY)
-            .then_some(())?;
-        self.remarks.value(Field::Event, r.span_of(event), false)?;
+        let account = phone_number_filter_account(event).filter(|&account| {
+            account == ACCOUNT_PLACEHOLDER && filter_query(event, account) == FILTER_QUERY
+        });
+        let level = match account {
+            Some(_) => Level::Warning,
+            // Another resource's filter is another kind of notification (`detect`).
+            None if names_phone_numbers(event) => Level::Error,
+            None => return None,
+        };
+        self.remarks.value(Field::Event, event, r, level)?;
         Some(account)
     }
 
     fn body_member(&mut self, key: &'a str, r: &mut Reader<'a>) -> Option<()> {
+        let body = Object::Body;
         match key {
-            "eventType" => put(&mut self.event_type, EventType::from_name(r.string()?)?),
-            "phoneNumberInfo" => {
-                put(&mut self.info, ())?;
-                r.object(|key, r| self.info_member(key, r))
+            "eventType" => {
+                self.first(EVENT_TYPE)?;
+                if let Some(s) = self.remarks.string(body, "eventType", r)? {
+                    self.event_type = EventType::from_name(s);
+                    if self.event_type.is_none() {
+                        self.remarks.value(Field::EventType, s, r, Level::Error)?;
+                    }
+                }
             }
-            _ => self.remarks.unknown(Object::Body, key, r),
+            "phoneNumberInfo" => {
+                self.first(INFO)?;
+                if r.peek() != Some(b'{') {
+                    return self
+                        .remarks
+                        .wrong_type(body, "phoneNumberInfo", "object", r);
+                }
+                self.info_at = Some(r.pos);
+                r.object(|key, r| self.info_member(key, r))?;
+            }
+            _ => self.remarks.unknown(body, key, r)?,
         }
+        Some(())
+    }
+
+    /// A string value of `phoneNumberInfo` (remarked on when it is another type).
+    #[inline(always)]
+    fn info_string(
+        &mut self,
+        bit: u32,
+        key: &'static str,
+        r: &mut Reader<'a>,
+    ) -> Option<Option<&'a str>> {
+        self.first(bit)?;
+        self.remarks.string(Object::Info, key, r)
     }
 
     /// A value from a documented list: an undocumented one is remarked on.
@@ -280,81 +565,192 @@ impl<'a> Fields<'a, '_> {
         &mut self,
         field: Field,
         allowed: &[&str],
-        r: &mut Reader<'a>,
+        s: &'a str,
+        r: &Reader<'a>,
     ) -> Option<&'a str> {
-        let s = r.string()?;
         if !vocab::documented(s, allowed) {
-            self.remarks.value(field, r.span_of(s), true)?;
+            self.remarks.value(field, s, r, Level::StrictError)?;
         }
         Some(s)
     }
 
     fn info_member(&mut self, key: &'a str, r: &mut Reader<'a>) -> Option<()> {
+        let info = Object::Info;
         match key {
-            "uri" => put(&mut self.uri, r.string()?),
+            "uri" => self.uri = self.info_string(URI, "uri", r)?,
             "id" => {
-                let id = self.remarks.id(Object::Info, "id", r)?;
-                put(&mut self.id, Some(id).filter(|s| id_ok(s, true))?)
+                self.first(ID)?;
+                self.id = self.remarks.id(info, "id", true, r)?;
             }
-            "phoneNumber" => put(
-                &mut self.phone_number,
-                r.string().filter(|s| phone_number_ok(s))?,
-            ),
+            "phoneNumber" => {
+                if let Some(s) = self.info_string(PHONE_NUMBER, "phoneNumber", r)? {
+                    if phone_number_ok(s) {
+                        self.phone_number = Some(s);
+                    } else {
+                        self.remarks.value(Field::PhoneNumber, s, r, Level::Error)?;
+                    }
+                }
+            }
             "paymentType" => {
-                let s = self.documented(Field::PaymentType, vocab::PAYMENT_TYPES, r)?;
-                put(&mut self.payment_type, s)
+                if let Some(s) = self.info_string(PAYMENT_TYPE, "paymentType", r)? {
+                    let allowed = vocab::PAYMENT_TYPES;
+                    self.payment_type = Some(self.documented(Field::PaymentType, allowed, s, r)?);
+                }
             }
-            "location" => put(&mut self.location, r.string()?),
-            "type" => put(&mut self.number_type, NumberType::from_name(r.string()?)?),
-            "usageType" => put(&mut self.usage_type, r.string()?),
+            "location" => self.location = self.info_string(LOCATION, "location", r)?,
+            "type" => {
+                if let Some(s) = self.info_string(TYPE, "type", r)? {
+                    self.number_type = NumberType::from_name(s);
+                    if self.number_type.is_none() {
+                        self.remarks.value(Field::NumberType, s, r, Level::Error)?;
+                    }
+                }
+            }
+            "usageType" => self.usage_type = self.info_string(USAGE_TYPE, "usageType", r)?,
             "status" => {
-                let s = self.documented(Field::Status, vocab::STATUSES, r)?;
-                put(&mut self.status, s)
+                if let Some(s) = self.info_string(STATUS, "status", r)? {
+                    self.status = Some(self.documented(Field::Status, vocab::STATUSES, s, r)?);
+                }
             }
             "contactCenterProvider" => {
-                let (mut id, mut name) = (None, None);
-                r.object(|key, r| match key {
-                    "id" => {
-                        let s = self.remarks.id(Object::Provider, "id", r)?;
-                        put(&mut id, Some(s).filter(|s| id_ok(s, false))?)
+                self.first(PROVIDER)?;
+                if r.peek() != Some(b'{') {
+                    let key = "contactCenterProvider";
+                    return self.remarks.wrong_type(info, key, "object", r);
+                }
+                let provider = Object::Provider;
+                let (mut id, mut name, mut seen) = (None, None, 0u8);
+                r.object(|key, r| {
+                    match key {
+                        "id" if seen & 1 == 0 => {
+                            seen |= 1;
+                            id = self.remarks.id(provider, "id", false, r)?;
+                        }
+                        "name" if seen & 2 == 0 => {
+                            seen |= 2;
+                            name = self.remarks.string(provider, "name", r)?;
+                        }
+                        // A second `id` or `name` is the parser's error.
+                        "id" | "name" => return None,
+                        _ => self.remarks.unknown(provider, key, r)?,
                     }
-                    "name" => put(&mut name, r.string()?),
-                    _ => self.remarks.unknown(Object::Provider, key, r),
+                    Some(())
                 })?;
-                put(&mut self.provider, ProviderRef { id, name })
+                self.provider = Some(ProviderRef { id, name });
             }
-            _ => self.remarks.unknown(Object::Info, key, r),
+            _ => self.remarks.unknown(info, key, r)?,
         }
+        Some(())
     }
 
-    /// The event, when every member is present where required and the members that depend
-    /// on others pass their rules: the same predicates the full rules apply
-    /// (`crate::model::formats`, `crate::model::vocab`).
-    fn checked(&mut self, src: &'a str) -> Option<EventRef<'a>> {
-        let ((event, account_id), (timestamp, time)) = (self.event?, self.timestamp?);
-        self.body?;
-        self.info?;
-        let (event_type, id) = (self.event_type?, self.id?);
-        // The span of a value borrowed from `src`, from quote to quote.
-        let span_of = |s: &str| {
-            let start = s.as_ptr() as usize - src.as_ptr() as usize;
-            Span::new(start - 1, start + s.len() + 1)
+    /// Remarks on the required members of `object` (opening at `at`) that were not read, in
+    /// the order the rules report them; `None` where a member it knows is a near miss of a
+    /// missing one (the rules' hint names the first near miss in the text, which only the tree
+    /// has in order).
+    fn missing(
+        &mut self,
+        object: Object,
+        at: usize,
+        members: &[(u32, &str)],
+        required: &[(u32, &'static str, &'static str)],
+    ) -> Option<()> {
+        if required.iter().all(|&(bit, ..)| self.seen & bit != 0) {
+            return Some(());
+        }
+        for &(bit, key, why) in required {
+            if self.seen & bit != 0 {
+                continue;
+            }
+            let near = members
+                .iter()
+                .any(|&(b, name)| self.seen & b != 0 && vocab::closest(name, &[key]).is_some());
+            (!near).then_some(())?;
+            let at = Span::new(at, at + 1);
+            let remark = Remark::Missing {
+                object,
+                key,
+                why,
+                at,
+            };
+            self.remarks.add(remark, Level::Error)?;
+        }
+        Some(())
+    }
+
+    /// The event and what the rules take from it, once every member was read: the members
+    /// missing remarked on, and those that depend on others (`uri`, `usageType`) checked with
+    /// the same predicates the full rules apply (`crate::model::formats`, `crate::model::vocab`).
+    fn checked(&mut self, envelope_at: usize) -> Option<Judged<'a>> {
+        // An object without any of these is not judged as a notification (`detect`).
+        (self.seen & ENVELOPE_SIGNS != 0).then_some(())?;
+        let (env, body, info) = (Object::Envelope, Object::Body, Object::Info);
+        self.missing(env, envelope_at, ENVELOPE_MEMBERS, ENVELOPE_REQUIRED)?;
+        if let Some(at) = self.body_at {
+            self.missing(body, at, BODY_MEMBERS, BODY_REQUIRED)?;
+        }
+        if let Some(at) = self.info_at {
+            self.missing(info, at, INFO_MEMBERS, INFO_REQUIRED)?;
+            self.dependent(at)?;
+        }
+        let cx = Context {
+            id: self.id,
+            account: self.account,
+            event_type: self.event_type,
         };
-        match self.uri {
-            Some(u) if u.is_empty() => self.remarks.value(Field::Uri, span_of(u), false)?,
-            Some(u) => clean_uri(u, id, account_id).then_some(())?,
-            None => {}
+        let event = self.event();
+        Some(Judged { event, cx })
+    }
+
+    /// Checks `uri` and `usageType` of the `phoneNumberInfo` opening at `info_at`.
+    fn dependent(&mut self, info_at: usize) -> Option<()> {
+        let event_type = self.event_type;
+        match (self.uri, self.id, self.account) {
+            (Some(u), _, _) if u.is_empty() => self.value_at(Field::Uri, u, Level::Warning)?,
+            (Some(u), Some(id), Some(account)) if clean_uri(u, id, account) => {}
+            // Its rule finds an error, or (without an id or an account, where the error is
+            // theirs) maybe nothing.
+            (Some(u), _, _) => self.value_at(Field::Uri, u, Level::Error)?,
+            (None, _, _) => {}
         }
         match self.usage_type {
-            Some(u) if vocab::usage_type_ok(u, event_type) => {}
+            Some(u) if u == vocab::CONTACT_CENTER => {}
+            Some(u) if event_type.is_some_and(|t| vocab::usage_type_ok(u, t)) => {}
             // Any other value of an `Updated` event is undocumented (a warning); of the other
-            // two, a mismatch (an error).
-            Some(u) if event_type == EventType::Updated => {
-                self.remarks.value(Field::UsageType, span_of(u), true)?
+            // two, a mismatch (an error). Without an event type, which is then an error, its
+            // rule may warn.
+            Some(u) if event_type == Some(EventType::Updated) => {
+                self.value_at(Field::UsageType, u, Level::StrictError)?
             }
-            Some(_) => return None,
-            None => (!vocab::usage_type_required(event_type)).then_some(())?,
+            Some(u) => self.value_at(Field::UsageType, u, Level::Error)?,
+            None if event_type.is_some_and(vocab::usage_type_required) => {
+                let at = Span::new(info_at, info_at + 1);
+                let remark = Remark::Missing {
+                    object: Object::Info,
+                    key: "usageType",
+                    why: USAGE_TYPE_NEEDED,
+                    at,
+                };
+                self.remarks.add(remark, Level::Error)?
+            }
+            None => {}
         }
+        Some(())
+    }
+
+    /// [`Remarks::value`] for a string borrowed from the text, from quote to quote.
+    fn value_at(&mut self, field: Field, text: &'a str, level: Level) -> Option<()> {
+        let start = text.as_ptr() as usize - self.src.as_ptr() as usize;
+        let span = Span::new(start - 1, start + text.len() + 1);
+        self.remarks.add(Remark::Value { field, text, span }, level)
+    }
+
+    /// The event, when every member it needs was read without an error.
+    fn event(&self) -> Option<EventRef<'a>> {
+        if self.remarks.invalid {
+            return None;
+        }
+        let (event, account_id) = (self.event?, self.account?);
+        let (timestamp, time) = self.timestamp?;
         Some(EventRef {
             uuid: self.uuid?,
             event,
@@ -364,10 +760,10 @@ impl<'a> Fields<'a, '_> {
             subscription_id: self.subscription_id?,
             owner_id: self.owner_id?,
             body: BodyRef {
-                event_type,
+                event_type: self.event_type?,
                 phone_number_info: PhoneNumberInfoRef {
                     uri: self.uri,
-                    id,
+                    id: self.id?,
                     phone_number: self.phone_number?,
                     payment_type: self.payment_type,
                     location: self.location,

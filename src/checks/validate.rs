@@ -1,8 +1,8 @@
 //! One payload in, one verdict out.
 
 use crate::checks::detect::{analyze, Analysis};
-use crate::checks::fast;
-use crate::checks::remarks::{note, Remark};
+use crate::checks::fast::{self, Judged};
+use crate::checks::remarks::{note_in, Remark};
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{locate, Findings};
 use crate::diagnostics::issue::Issue;
@@ -59,15 +59,16 @@ pub(crate) fn validate_routed(
     // Only a payload with nothing to forgive so far can take the fast path.
     if fast && f.total() == 0 {
         let mut remarks = Vec::new();
-        if let Some(event) = fast::read(
+        let judged = fast::read(
             src,
             text.start,
             options.max_depth,
             options.strict,
             &mut remarks,
-        ) {
+        );
+        if let Some(report) = judged.and_then(|j| answered(src, j, &remarks, options)) {
             *answered_fast = true;
-            return answered(f, src, event, &remarks, options);
+            return report;
         }
     }
     let parsed = match Parser::new(src, text.start, options.max_depth).parse_value_at() {
@@ -98,39 +99,55 @@ pub(crate) fn validate_routed(
     finish(f, Some(src), options, analysis)
 }
 
-/// The report on a notification the fast reader answered, with `remarks`, after `f`.
+/// The report on a notification the fast reader read whole, with `remarks`: what the parse
+/// tree's would be. `None` where the tree must tell (no event, yet no error found).
 fn answered(
-    mut f: Findings,
     src: &str,
-    event: EventRef,
+    judged: Judged,
     remarks: &[Remark],
     options: &ValidateOptions,
-) -> Report {
-    note(remarks, &event, &mut f);
+) -> Option<Report> {
+    let (f, event) = noted(judged, remarks, options)?;
     let read = Analysis {
-        event: Some(event),
+        event,
         ..Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::WebHook)
     };
-    finish(f, Some(src), options, read)
+    Some(finish(f, Some(src), options, read))
+}
+
+/// The rules' findings on `remarks`, and the event when none is an error; `None` where there
+/// is neither an event nor an error (left to the parse tree).
+fn noted<'a>(
+    judged: Judged<'a>,
+    remarks: &[Remark],
+    options: &ValidateOptions,
+) -> Option<(Findings, Option<EventRef<'a>>)> {
+    let mut f = Findings::with_limit(options.strict, options.max_issues);
+    note_in(remarks, &judged.cx, &mut f);
+    let errors = f.has_errors();
+    let event = judged.event.filter(|_| !errors);
+    (errors || event.is_some()).then_some((f, event))
 }
 
 /// For text with nothing for decoding to report (valid UTF-8 from its first byte, within
-/// `maxInputBytes`) that the fast reader reads as a notification with warnings at most:
-/// `read` of its event, and the warnings of [`validate_with`]'s report (none when it is
-/// clean). One read, and no owned event or report: the JavaScript boundary builds the report
-/// from slices of the input. `None` where the parse tree must read it.
+/// `maxInputBytes`) that the fast reader reads whole: `read` of its event and the warnings of
+/// [`validate_with`]'s report (none when it is clean) when it is valid, else `Err` of that
+/// report. One read, and no owned event or report for a valid one: the JavaScript boundary
+/// builds it from slices of the input. `Err(None)` where the parse tree must read it.
 pub(crate) fn validate_fast_or<'a, T>(
     src: &'a str,
     options: &ValidateOptions,
     read: impl FnOnce(EventRef<'a>) -> T,
-) -> Option<(T, Vec<Issue>)> {
+) -> Result<(T, Vec<Issue>), Option<Box<Report>>> {
     let mut remarks = Vec::new();
-    let event = fast::read(src, 0, options.max_depth, options.strict, &mut remarks)?;
-    let mut f = Findings::with_limit(options.strict, options.max_issues);
-    note(&remarks, &event, &mut f);
-    let (errors, warnings) = issues(f, Some(src), options);
-    // The rules' remarks are warnings (`fast::read` gives up where `strict` makes one an error).
-    errors.is_empty().then(|| (read(event), warnings))
+    let judged = fast::read(src, 0, options.max_depth, options.strict, &mut remarks).ok_or(None)?;
+    match noted(judged, &remarks, options).ok_or(None)? {
+        (f, Some(event)) => Ok((read(event), issues(f, Some(src), options).1)),
+        (f, None) => {
+            let invalid = Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::WebHook);
+            Err(Some(Box::new(finish(f, Some(src), options, invalid))))
+        }
+    }
 }
 
 /// The verdict on one parsed value: the parser's notes, the kind, and the event only when
