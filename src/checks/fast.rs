@@ -43,11 +43,14 @@ pub fn clean(src: &str, start: usize, max_depth: usize) -> Option<EventRef<'_>> 
 }
 
 /// What the reader made of a whole WebHook notification of this event whose issues it could
-/// all locate: its event when every member the rules need was read without an error, and
-/// what the rules of one member take from the others.
-pub(crate) struct Judged<'a> {
-    pub event: Option<EventRef<'a>>,
-    pub cx: Context<'a>,
+/// all locate: its event when every member the rules need was read without an error, else
+/// what the rules of one member take from the others. (No bigger than the event: a larger
+/// answer was copied with `memcpy` on every clean call.)
+// Boxing the event would cost every clean call an allocation.
+#[allow(clippy::large_enum_variant)]
+pub(crate) enum Judged<'a> {
+    Event(EventRef<'a>),
+    Invalid(Context<'a>),
 }
 
 /// What the reader makes of `src` (from byte `start`) when it is exactly one WebHook
@@ -95,8 +98,10 @@ pub(crate) fn read_at<'a>(
         strict,
         errors: false,
     };
-    let (judged, end) = read_with(src, start, max_depth, mode, cap, remarks)?;
-    Some((judged.event?, end))
+    match read_with(src, start, max_depth, mode, cap, remarks)? {
+        (Judged::Event(event), end) => Some((event, end)),
+        (Judged::Invalid(_), _) => None,
+    }
 }
 
 /// How the reader takes what the rules would report.
@@ -692,13 +697,14 @@ impl<'a> Fields<'a, '_> {
             self.missing(info, at, INFO_MEMBERS, INFO_REQUIRED)?;
             self.dependent(at)?;
         }
-        let cx = Context {
-            id: self.id,
-            account: self.account,
-            event_type: self.event_type,
-        };
-        let event = self.event();
-        Some(Judged { event, cx })
+        Some(match self.event() {
+            Some(event) => Judged::Event(event),
+            None => Judged::Invalid(Context {
+                id: self.id,
+                account: self.account,
+                event_type: self.event_type,
+            }),
+        })
     }
 
     /// Checks `uri` and `usageType` of the `phoneNumberInfo` opening at `info_at`.

@@ -2,7 +2,7 @@
 
 use crate::checks::detect::{analyze, Analysis};
 use crate::checks::fast::{self, Judged};
-use crate::checks::remarks::{note_in, Remark};
+use crate::checks::remarks::{note_in, Context, Remark};
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{locate, Findings};
 use crate::diagnostics::issue::Issue;
@@ -107,26 +107,32 @@ fn answered(
     remarks: &[Remark],
     options: &ValidateOptions,
 ) -> Option<Report> {
-    let (f, event) = noted(judged, remarks, options)?;
+    let f = noted(&judged, remarks, options)?;
     let read = Analysis {
-        event,
+        event: event_of(judged, &f),
         ..Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::WebHook)
     };
     Some(finish(f, Some(src), options, read))
 }
 
-/// The rules' findings on `remarks`, and the event when none is an error; `None` where there
-/// is neither an event nor an error (left to the parse tree).
-fn noted<'a>(
-    judged: Judged<'a>,
-    remarks: &[Remark],
-    options: &ValidateOptions,
-) -> Option<(Findings, Option<EventRef<'a>>)> {
+/// The rules' findings on `remarks`; `None` where there is neither an event nor an error (left
+/// to the parse tree). Borrowing `judged`, so that the event is not copied on the way.
+fn noted(judged: &Judged, remarks: &[Remark], options: &ValidateOptions) -> Option<Findings> {
+    let cx = match judged {
+        Judged::Event(event) => Context::of(event),
+        Judged::Invalid(cx) => *cx,
+    };
     let mut f = Findings::with_limit(options.strict, options.max_issues);
-    note_in(remarks, &judged.cx, &mut f);
-    let errors = f.has_errors();
-    let event = judged.event.filter(|_| !errors);
-    (errors || event.is_some()).then_some((f, event))
+    note_in(remarks, &cx, &mut f);
+    (f.has_errors() || matches!(judged, Judged::Event(_))).then_some(f)
+}
+
+/// The event of `judged`, unless the findings `f` hold an error.
+fn event_of<'a>(judged: Judged<'a>, f: &Findings) -> Option<EventRef<'a>> {
+    match judged {
+        Judged::Event(event) if !f.has_errors() => Some(event),
+        _ => None,
+    }
 }
 
 /// For text with nothing for decoding to report (valid UTF-8 from its first byte, within
@@ -141,9 +147,10 @@ pub(crate) fn validate_fast_or<'a, T>(
 ) -> Result<(T, Vec<Issue>), Option<Box<Report>>> {
     let mut remarks = Vec::new();
     let judged = fast::read(src, 0, options.max_depth, options.strict, &mut remarks).ok_or(None)?;
-    match noted(judged, &remarks, options).ok_or(None)? {
-        (f, Some(event)) => Ok((read(event), issues(f, Some(src), options).1)),
-        (f, None) => {
+    let f = noted(&judged, &remarks, options).ok_or(None)?;
+    match event_of(judged, &f) {
+        Some(event) => Ok((read(event), issues(f, Some(src), options).1)),
+        None => {
             let invalid = Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::WebHook);
             Err(Some(Box::new(finish(f, Some(src), options, invalid))))
         }
