@@ -4,13 +4,12 @@ use crate::checks::detect::{analyze, Analysis};
 use crate::checks::fast::{self, Judged};
 use crate::checks::remarks::{note_in, Context, Remark};
 use crate::diagnostics::codes::IssueCode;
-use crate::diagnostics::findings::{locate, Findings};
+use crate::diagnostics::findings::{locate, locate_in, Findings};
 use crate::diagnostics::issue::Issue;
 use crate::json::input::{decode, note_damage, FromJs};
 use crate::json::{skip_whitespace, Parsed, Parser};
 use crate::model::event_ref::EventRef;
 use crate::model::{ContactCenterEvent, Delivery, Kind, Report, ValidateOptions};
-use crate::text::position::LineIndex;
 use crate::text::span::Span;
 
 /// Validates one notification, trying the tree-free [`fast`] path first when `fast` is set;
@@ -228,7 +227,10 @@ fn issues(f: Findings, src: Option<&str>, options: &ValidateOptions) -> (Vec<Iss
     if f.list.is_empty() {
         (Vec::new(), Vec::new())
     } else {
-        locate(f, src.map(LineIndex::new).as_ref(), options.max_issues)
+        match src {
+            Some(src) => locate_in(f, src, options.max_issues),
+            None => locate(f, None, options.max_issues),
+        }
     }
 }
 
