@@ -198,6 +198,12 @@ fn invalid() -> Vec<String> {
             "?usageType=ContactCenter\"",
         )]),
         with(&[("/37439510/phone-number?", "/acme/phone-number?")]),
+        // A filter that names no resource: the body makes it this event's.
+        with(&[(event, "\"event\":\"\"")]),
+        with(&[
+            (event, "\"event\":\"x\""),
+            ("\"phoneNumberInfo\"", "\"info\""),
+        ]),
         // null-value, empty-string
         with(&[(owner, "\"ownerId\":null")]),
         with(&[("\"Updated\"", "null")]),
@@ -304,6 +310,14 @@ fn what_the_fast_path_cannot_locate_is_left_to_the_tree_with_the_same_report() {
         // Another kind of notification, or none.
         with(&[("/37439510/phone-number?", "/37439510/presence?")]),
         "{\"ownerId\":1,\"x\":2}".to_string(),
+        with(&[
+            (
+                "/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber",
+                "x",
+            ),
+            ("\"Updated\"", "\"Modified\""),
+            ("\"phoneNumberInfo\"", "\"info\""),
+        ]),
         toll_type.replacen(
             "\"tollType\":\"Toll\"",
             "\"tollType\":\"Toll\",\"tollType\":\"Toll\"",

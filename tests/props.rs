@@ -661,3 +661,71 @@ proptest! {
         prop_assert_eq!(&s, &summarize_tree(&text, &SummarizeOptions::default()));
     }
 }
+
+/// Errors the fast path locates itself (`checks::remarks`), beside the warnings it remarks on.
+const LOCATED: &[&str] = &[
+    "missing-field",
+    "wrong-type",
+    "invalid-uuid",
+    "invalid-event-filter",
+    "invalid-timestamp",
+    "invalid-id",
+    "invalid-event-type",
+    "invalid-phone-number",
+    "unassigned-country-code",
+    "invalid-area-code",
+    "invalid-number-type",
+    "usage-type-mismatch",
+    "invalid-uri",
+    "uri-mismatch",
+    "too-many-issues",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// Notifications made invalid by members dropped or given other values (and warned on):
+    /// the fast path gives the tree's report, and a WebHook notification of this event whose
+    /// every issue it locates itself stays on it (so invalid payloads cannot quietly fall back
+    /// to the tree).
+    #[test]
+    fn invalid_notifications_stay_on_the_fast_path_with_the_trees_report(
+        which in 0usize..FIXTURES.len(),
+        mutations in prop::collection::vec(
+            prop_oneof![
+                (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Drop(a, b)),
+                (any::<usize>(), any::<usize>(), any::<usize>())
+                    .prop_map(|(a, b, c)| Mutation::Retype(a, b, c)),
+                (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Warn(a, b)),
+            ],
+            1..4,
+        ),
+        ws in prop::collection::vec(any::<u8>(), 0..8),
+        strict in any::<bool>(),
+        max_issues in 1usize..6,
+    ) {
+        let mut j = base(which);
+        for m in &mutations {
+            apply(&mut j, m);
+        }
+        let text = to_text(&j, &ws);
+        let options = ValidateOptions { strict, max_issues, ..ValidateOptions::default() };
+        let tree = validate_tree(&text, &options);
+        prop_assert_eq!(&validate(&text, &options), &tree);
+        check_fast_report(text.as_bytes(), &tree, &options)?;
+        let fast = validate_fast_only(&text, &options);
+        if let Some(fast) = &fast {
+            prop_assert_eq!(fast, &tree);
+        }
+        let this_event = tree.kind == cc_number_events::Kind::ContactCenterPhoneNumber
+            && matches!(tree.delivery, cc_number_events::Delivery::WebHook);
+        let located = tree.errors.iter().chain(&tree.warnings).all(|i| {
+            let code = i.code.as_str();
+            REMARKED.contains(&code) || LOCATED.contains(&code)
+        });
+        // Escapes and control characters are the tree's to read.
+        if this_event && located && !text.contains('\\') {
+            prop_assert!(fast.is_some(), "the fast path gave up on {}", text);
+        }
+    }
+}

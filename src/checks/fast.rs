@@ -12,7 +12,7 @@
 //! and on mutated payloads.
 
 use crate::checks::body::USAGE_TYPE_NEEDED;
-use crate::checks::detect::names_phone_numbers;
+use crate::checks::detect::{filter_kind, this_events_type};
 use crate::checks::members::{numeric_id_ok, Object};
 use crate::checks::remarks::{Context, Field, Remark};
 use crate::checks::scan::{Reader, MAX_SKIP_DEPTH};
@@ -24,7 +24,7 @@ use crate::model::formats::{
 };
 use crate::model::timestamp::{self, Instant};
 use crate::model::vocab;
-use crate::model::{EventType, NumberType};
+use crate::model::{EventType, Kind, NumberType};
 use crate::text::span::Span;
 
 /// Nesting the fast path needs: envelope, body, phoneNumberInfo, contactCenterProvider. A
@@ -150,6 +150,8 @@ fn read_with<'a>(
         },
         src,
         seen: 0,
+        kind_by_body: false,
+        this_body: false,
         body_at: None,
         info_at: None,
         uuid: None,
@@ -409,6 +411,11 @@ struct Fields<'a, 'r> {
     src: &'a str,
     /// The members read so far, by their bits.
     seen: u32,
+    /// Whether the `event` filter leaves the kind to the body (`detect::filter_kind`), and
+    /// whether the body is this event's: it has `phoneNumberInfo`, or an `eventType` that is
+    /// one of this event's in any case.
+    kind_by_body: bool,
+    this_body: bool,
     /// Where `body` and `phoneNumberInfo` open, when they are objects.
     body_at: Option<usize>,
     info_at: Option<usize>,
@@ -517,8 +524,13 @@ impl<'a> Fields<'a, '_> {
         });
         let level = match account {
             Some(_) => Level::Warning,
-            // Another resource's filter is another kind of notification (`detect`).
-            None if names_phone_numbers(event) => Level::Error,
+            // Another resource's filter is another kind of notification (`detect`); a filter
+            // that names no resource leaves it to the body, asked at the end.
+            None if filter_kind(event, false) == Kind::ContactCenterPhoneNumber => Level::Error,
+            None if filter_kind(event, true) == Kind::ContactCenterPhoneNumber => {
+                self.kind_by_body = true;
+                Level::Error
+            }
             None => return None,
         };
         self.remarks.value(Field::Event, event, r, level)?;
@@ -531,6 +543,7 @@ impl<'a> Fields<'a, '_> {
             "eventType" => {
                 self.first(EVENT_TYPE)?;
                 if let Some(s) = self.remarks.string(body, "eventType", r)? {
+                    self.this_body |= this_events_type(s);
                     self.event_type = EventType::from_name(s);
                     if self.event_type.is_none() {
                         self.remarks.value(Field::EventType, s, r, Level::Error)?;
@@ -686,8 +699,11 @@ impl<'a> Fields<'a, '_> {
     /// missing remarked on, and those that depend on others (`uri`, `usageType`) checked with
     /// the same predicates the full rules apply (`crate::model::formats`, `crate::model::vocab`).
     fn checked(&mut self, envelope_at: usize) -> Option<Judged<'a>> {
-        // An object without any of these is not judged as a notification (`detect`).
+        // An object without any of these is not judged as a notification (`detect`), nor is
+        // one whose filter names no resource and whose body is not this event's.
         (self.seen & ENVELOPE_SIGNS != 0).then_some(())?;
+        let this_body = self.this_body || self.seen & INFO != 0;
+        (!self.kind_by_body || this_body).then_some(())?;
         let (env, body, info) = (Object::Envelope, Object::Body, Object::Info);
         self.missing(env, envelope_at, ENVELOPE_MEMBERS, ENVELOPE_REQUIRED)?;
         if let Some(at) = self.body_at {
