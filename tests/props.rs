@@ -604,6 +604,37 @@ proptest! {
     }
 }
 
+/// Fixture `which` with `mutations` made and `ws` as its white space, its report through the
+/// tree, and through the fast path where it answers (held equal to the tree's, with every
+/// other route's).
+fn mutated_routes(
+    which: usize,
+    mutations: &[Mutation],
+    ws: &[u8],
+    options: &ValidateOptions,
+) -> Result<
+    (
+        String,
+        cc_number_events::Report,
+        Option<cc_number_events::Report>,
+    ),
+    TestCaseError,
+> {
+    let mut j = base(which);
+    for m in mutations {
+        apply(&mut j, m);
+    }
+    let text = to_text(&j, ws);
+    let tree = validate_tree(&text, options);
+    prop_assert_eq!(&validate(&text, options), &tree);
+    check_fast_report(text.as_bytes(), &tree, options)?;
+    let fast = validate_fast_only(&text, options);
+    if let Some(fast) = &fast {
+        prop_assert_eq!(fast, &tree);
+    }
+    Ok((text, tree, fast))
+}
+
 /// Codes the fast path reports itself (`checks::remarks`).
 const REMARKED: &[&str] = &[
     "unknown-field",
@@ -638,19 +669,8 @@ proptest! {
         strict in any::<bool>(),
         max_issues in 1usize..6,
     ) {
-        let mut j = base(which);
-        for m in &mutations {
-            apply(&mut j, m);
-        }
-        let text = to_text(&j, &ws);
         let options = ValidateOptions { strict, max_issues, ..ValidateOptions::default() };
-        let tree = validate_tree(&text, &options);
-        prop_assert_eq!(&validate(&text, &options), &tree);
-        check_fast_report(text.as_bytes(), &tree, &options)?;
-        let fast = validate_fast_only(&text, &options);
-        if let Some(fast) = &fast {
-            prop_assert_eq!(fast, &tree);
-        }
+        let (text, tree, fast) = mutated_routes(which, &mutations, &ws, &options)?;
         let webhook = matches!(tree.delivery, cc_number_events::Delivery::WebHook);
         let remarked = tree.warnings.iter().all(|w| REMARKED.contains(&w.code.as_str()));
         // Escapes and control characters are the tree's to read.
@@ -704,19 +724,8 @@ proptest! {
         strict in any::<bool>(),
         max_issues in 1usize..6,
     ) {
-        let mut j = base(which);
-        for m in &mutations {
-            apply(&mut j, m);
-        }
-        let text = to_text(&j, &ws);
         let options = ValidateOptions { strict, max_issues, ..ValidateOptions::default() };
-        let tree = validate_tree(&text, &options);
-        prop_assert_eq!(&validate(&text, &options), &tree);
-        check_fast_report(text.as_bytes(), &tree, &options)?;
-        let fast = validate_fast_only(&text, &options);
-        if let Some(fast) = &fast {
-            prop_assert_eq!(fast, &tree);
-        }
+        let (text, tree, fast) = mutated_routes(which, &mutations, &ws, &options)?;
         let this_event = tree.kind == cc_number_events::Kind::ContactCenterPhoneNumber
             && matches!(tree.delivery, cc_number_events::Delivery::WebHook);
         let located = tree.errors.iter().chain(&tree.warnings).all(|i| {

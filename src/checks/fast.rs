@@ -57,10 +57,7 @@ pub(crate) fn read<'a>(
     strict: bool,
     remarks: &mut Vec<Remark<'a>>,
 ) -> Option<Judged<'a>> {
-    let mode = Mode {
-        strict,
-        errors: true,
-    };
+    let mode = Mode::new(strict, true);
     let (judged, end) = read_with(src, start, max_depth, mode, MAX_REMARKS, remarks)?;
     (skip_whitespace(src, end) == src.len()).then_some(judged)
 }
@@ -86,11 +83,14 @@ pub(crate) fn read_at<'a>(
     cap: usize,
     remarks: &mut Vec<Remark<'a>>,
 ) -> Option<(EventRef<'a>, usize)> {
-    let mode = Mode {
-        strict,
-        errors: false,
-    };
-    match read_with(src, start, max_depth, mode, cap, remarks)? {
+    match read_with(
+        src,
+        start,
+        max_depth,
+        Mode::new(strict, false),
+        cap,
+        remarks,
+    )? {
         (Judged::Event(event), end) => Some((event, end)),
         (Judged::Invalid(_), _) => None,
     }

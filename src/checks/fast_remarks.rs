@@ -16,6 +16,12 @@ pub(super) struct Mode {
     pub errors: bool,
 }
 
+impl Mode {
+    pub(super) fn new(strict: bool, errors: bool) -> Self {
+        Mode { strict, errors }
+    }
+}
+
 /// What a remark is in a report.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Level {

@@ -231,18 +231,24 @@ pub fn utf16_units(bytes: &[u8]) -> u32 {
 mod tests {
     use super::*;
 
+    /// Up to 40 of `pieces` drawn from `seed` (which moves on), joined.
+    fn random_text(pieces: &[&str], seed: &mut u64) -> String {
+        let mut src = String::new();
+        for _ in 0..(*seed % 40) {
+            *seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            src.push_str(pieces[(*seed >> 33) as usize % pieces.len()]);
+        }
+        src
+    }
+
     #[test]
     fn finds_every_line_start_a_byte_by_byte_scan_finds() {
         let pieces = ["a", "\n", "\r", "\r\n", "bcdefgh", "é", "\n\n"];
         let mut seed = 7u64;
         for _ in 0..500 {
-            let mut src = String::new();
-            for _ in 0..(seed % 40) {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                src.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+            let src = random_text(&pieces, &mut seed);
             let b = src.as_bytes();
             let mut starts = vec![0];
             for i in 0..b.len() {
@@ -357,13 +363,7 @@ mod tests {
         ];
         let mut seed = 11u64;
         for _ in 0..300 {
-            let mut src = String::new();
-            for _ in 0..(seed % 40) {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                src.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+            let src = random_text(&pieces, &mut seed);
             let index = LineIndex::new(&src);
             let mut cursor = Cursor::new(&src);
             let bounds: Vec<usize> = (0..=src.len() + 1)
