@@ -5,8 +5,8 @@ use crate::checks::body::USAGE_TYPE_NEEDED;
 use crate::checks::detect::this_events_type;
 use crate::checks::fast::Judged;
 use crate::checks::fast_fields::{
-    Fields, BODY_MEMBERS, BODY_REQUIRED, ENVELOPE_MEMBERS, ENVELOPE_REQUIRED, ENVELOPE_SIGNS, INFO,
-    INFO_MEMBERS, INFO_REQUIRED,
+    Fields, ALL_REQUIRED, BODY_MEMBERS, BODY_REQUIRED, ENVELOPE_MEMBERS, ENVELOPE_REQUIRED,
+    ENVELOPE_SIGNS, INFO, INFO_MEMBERS, INFO_REQUIRED,
 };
 use crate::checks::fast_remarks::Level;
 use crate::checks::members::Object;
@@ -29,9 +29,6 @@ impl<'a> Fields<'a, '_> {
         members: &[(u32, &str)],
         required: &[(u32, &'static str, &'static str)],
     ) -> Option<()> {
-        if required.iter().all(|&(bit, ..)| self.seen & bit != 0) {
-            return Some(());
-        }
         for &(bit, key, why) in required {
             if self.seen & bit != 0 {
                 continue;
@@ -63,13 +60,17 @@ impl<'a> Fields<'a, '_> {
             let this_type = self.event_type_text.is_some_and(this_events_type);
             (this_type || self.seen & INFO != 0).then_some(())?;
         }
-        let (env, body, info) = (Object::Envelope, Object::Body, Object::Info);
-        self.missing(env, envelope_at, ENVELOPE_MEMBERS, ENVELOPE_REQUIRED)?;
-        if let Some(at) = self.body_at {
-            self.missing(body, at, BODY_MEMBERS, BODY_REQUIRED)?;
+        if self.seen & ALL_REQUIRED != ALL_REQUIRED {
+            let (env, body, info) = (Object::Envelope, Object::Body, Object::Info);
+            self.missing(env, envelope_at, ENVELOPE_MEMBERS, ENVELOPE_REQUIRED)?;
+            if let Some(at) = self.body_at {
+                self.missing(body, at, BODY_MEMBERS, BODY_REQUIRED)?;
+            }
+            if let Some(at) = self.info_at {
+                self.missing(info, at, INFO_MEMBERS, INFO_REQUIRED)?;
+            }
         }
         if let Some(at) = self.info_at {
-            self.missing(info, at, INFO_MEMBERS, INFO_REQUIRED)?;
             self.dependent(at)?;
         }
         Some(match self.event() {

@@ -71,6 +71,17 @@ pub(super) const INFO_MEMBERS: &[(u32, &str)] = &[
     (STATUS, "status"),
     (PROVIDER, "contactCenterProvider"),
 ];
+/// Every member the three objects require: with all of them read, none is missing.
+pub(super) const ALL_REQUIRED: u32 = UUID
+    | EVENT
+    | TIMESTAMP
+    | SUBSCRIPTION_ID
+    | OWNER_ID
+    | BODY
+    | EVENT_TYPE
+    | INFO
+    | ID
+    | PHONE_NUMBER;
 pub(super) const INFO_REQUIRED: &[(u32, &str, &str)] =
     &[(ID, "id", ""), (PHONE_NUMBER, "phoneNumber", "")];
 
