@@ -80,20 +80,21 @@ pub(super) fn read(
 
 /// The report of a WebHook notification in `text` (ASCII or not, as `ascii` says) that the
 /// fast path reads (see [`fast_report`]): values are sliced from the caller's string or, when
-/// the caller passed bytes, copied into the text that crosses; warnings cross apart.
+/// the caller passed bytes, copied into the text that crosses; warnings cross apart. `Err` of
+/// the report on an invalid one it read whole, `Err(None)` where the parse tree must read it.
 fn fast_to_js(
     input: &JsValue,
     given: Given,
     text: &str,
     ascii: bool,
     options: &crate::ValidateOptions,
-) -> Option<JsValue> {
+) -> Result<JsValue, Option<Box<crate::Report>>> {
     let (input, values) = match given {
         Given::Text => (input, Values::Sliced),
         _ => (&JsValue::NULL, Values::Copied),
     };
     let ((spans, made), warnings) = fast_report(text, options, ascii, values)?;
-    Some(warned_to_js(input, &spans, &made, &warnings))
+    Ok(warned_to_js(input, &spans, &made, &warnings))
 }
 
 fn report(
@@ -165,9 +166,11 @@ pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
         None => core::str::from_utf8(&bytes).ok(),
         Some(_) => None,
     };
-    match text.and_then(|text| fast_to_js(&input, given, text, ascii, &options)) {
-        Some(report) => Ok(report),
-        None if text.is_some() => report_to_js(&validate_js_unclean(&bytes, &options)),
+    match text.map(|text| fast_to_js(&input, given, text, ascii, &options)) {
+        Some(Ok(report)) => Ok(report),
+        // An invalid payload the fast path read whole, its report made without a tree.
+        Some(Err(Some(report))) => report_to_js(&report),
+        Some(Err(None)) => report_to_js(&validate_js_unclean(&bytes, &options)),
         None => report_to_js(&validate_js(&bytes, &options, lone)),
     }
 }
