@@ -141,12 +141,10 @@ impl ItemRec {
 
     /// Where its text is, while its hash is not taken (see [`TextKey::At`]).
     pub fn text_at(&self) -> Option<(usize, usize)> {
-        (self.flags & TEXT_AT != 0).then(|| {
-            (
-                (self.text >> 32) as usize,
-                (self.text & 0xFFFF_FFFF) as usize,
-            )
-        })
+        (self.flags & TEXT_AT != 0).then_some((
+            (self.text >> 32) as usize,
+            (self.text & 0xFFFF_FFFF) as usize,
+        ))
     }
 
     /// Its text's hash, taken now.
