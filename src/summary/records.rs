@@ -16,7 +16,7 @@ use crate::model::EventType;
 pub(super) use crate::summary::items::{
     Item, ItemRec, Items, OtherKind, TextKey, UuidKey, Verdict,
 };
-use crate::summary::uuids::{Seen, UuidText};
+use crate::summary::uuids::{push_decimal, Seen, UuidText};
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
@@ -129,18 +129,7 @@ fn same_text(a: &str, b: &str) -> bool {
 fn number_key(key: &mut String, by_account: bool, group_id: &str, id: &str) {
     key.clear();
     key.push(if by_account { 'a' } else { 'o' });
-    let mut digits = [b'0'; 20];
-    let mut at = digits.len();
-    let mut len = group_id.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (len % 10) as u8;
-        len /= 10;
-        if len == 0 {
-            break;
-        }
-    }
-    key.extend(digits[at..].iter().map(|&d| char::from(d)));
+    push_decimal(key, group_id.len() as u64);
     key.push(':');
     key.push_str(group_id);
     key.push_str(id);

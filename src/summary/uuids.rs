@@ -32,6 +32,32 @@ pub(super) fn pack(uuid: &str) -> Option<u64> {
     Some(n)
 }
 
+/// Appends `n`'s decimal digits to `out`, written by hand: the formatter costs more, and a
+/// summary writes one uuid per timeline entry.
+pub(super) fn push_decimal(out: &mut String, n: u64) {
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
+    // Nine digits at a time in `u32`s: in wasm32 each `u64` division by a constant is a call
+    // to a 128-bit multiply.
+    let mut rest = n;
+    loop {
+        let mut low = (rest % 1_000_000_000) as u32;
+        rest /= 1_000_000_000;
+        // Nine digits, zeros included, below the leading part; no zero before it.
+        let mut written = 0;
+        while written < 9 && (rest != 0 || low != 0 || written == 0) {
+            at -= 1;
+            digits[at] = b'0' + (low % 10) as u8;
+            low /= 10;
+            written += 1;
+        }
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
 /// A uuid as the records give it back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum UuidText<'a> {
@@ -53,34 +79,13 @@ impl<'a> UuidText<'a> {
         }
     }
 
-    /// Its text, the digits of a packed one written by hand: `to_string` goes through the
-    /// formatter, and a summary writes one uuid per timeline entry.
+    /// Its text (see [`push_decimal`]).
     pub fn to_text(self) -> String {
         match self {
             UuidText::Number(n) => {
-                let mut digits = [b'0'; 20];
-                let mut at = digits.len();
-                // Nine digits at a time in `u32`s: in wasm32 each `u64` division by a
-                // constant is a call to a 128-bit multiply.
-                let mut rest = n;
-                loop {
-                    let mut low = (rest % 1_000_000_000) as u32;
-                    rest /= 1_000_000_000;
-                    // Nine digits, zeros included, below the leading part; no zero before it.
-                    let mut written = 0;
-                    while written < 9 && (rest != 0 || low != 0 || written == 0) {
-                        at -= 1;
-                        digits[at] = b'0' + (low % 10) as u8;
-                        low /= 10;
-                        written += 1;
-                    }
-                    if rest == 0 {
-                        break;
-                    }
-                }
-                std::str::from_utf8(&digits[at..])
-                    .unwrap_or_default()
-                    .to_owned()
+                let mut text = String::with_capacity(20);
+                push_decimal(&mut text, n);
+                text
             }
             UuidText::Text(t) => t.to_owned(),
         }
