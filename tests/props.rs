@@ -416,8 +416,8 @@ fn check_clean_route(
 }
 
 /// The wasm build's one read of a string ([`fast_report`]): a notification with warnings at
-/// most gives the values of `validate`'s report and its warnings; `None` only where the
-/// report is invalid or has a warning the fast path leaves to the tree.
+/// most gives the values of `validate`'s report and its warnings, an invalid one it reads
+/// whole gives `validate`'s report itself; `Err(None)` only where the tree must read it.
 fn check_fast_report(
     bytes: &[u8],
     report: &cc_number_events::Report,
@@ -430,9 +430,14 @@ fn check_fast_report(
         return Ok(());
     }
     for values in [Values::Copied, Values::Sliced] {
-        let Some(((spans, made), warnings)) = fast_report(text, options, text.is_ascii(), values)
-        else {
-            return Ok(());
+        let ((spans, made), warnings) = match fast_report(text, options, text.is_ascii(), values) {
+            Ok(read) => read,
+            Err(Some(invalid)) => {
+                prop_assert_eq!(&*invalid, report, "{}", text);
+                prop_assert!(!invalid.valid);
+                continue;
+            }
+            Err(None) => return Ok(()),
         };
         prop_assert!(report.valid && report.errors.is_empty(), "{}", text);
         let (full, full_text) = compact_valid(report).expect("a valid report");
@@ -599,6 +604,37 @@ proptest! {
     }
 }
 
+/// Fixture `which` with `mutations` made and `ws` as its white space, its report through the
+/// tree, and through the fast path where it answers (held equal to the tree's, with every
+/// other route's).
+fn mutated_routes(
+    which: usize,
+    mutations: &[Mutation],
+    ws: &[u8],
+    options: &ValidateOptions,
+) -> Result<
+    (
+        String,
+        cc_number_events::Report,
+        Option<cc_number_events::Report>,
+    ),
+    TestCaseError,
+> {
+    let mut j = base(which);
+    for m in mutations {
+        apply(&mut j, m);
+    }
+    let text = to_text(&j, ws);
+    let tree = validate_tree(&text, options);
+    prop_assert_eq!(&validate(&text, options), &tree);
+    check_fast_report(text.as_bytes(), &tree, options)?;
+    let fast = validate_fast_only(&text, options);
+    if let Some(fast) = &fast {
+        prop_assert_eq!(fast, &tree);
+    }
+    Ok((text, tree, fast))
+}
+
 /// Codes the fast path reports itself (`checks::remarks`).
 const REMARKED: &[&str] = &[
     "unknown-field",
@@ -633,19 +669,8 @@ proptest! {
         strict in any::<bool>(),
         max_issues in 1usize..6,
     ) {
-        let mut j = base(which);
-        for m in &mutations {
-            apply(&mut j, m);
-        }
-        let text = to_text(&j, &ws);
         let options = ValidateOptions { strict, max_issues, ..ValidateOptions::default() };
-        let tree = validate_tree(&text, &options);
-        prop_assert_eq!(&validate(&text, &options), &tree);
-        check_fast_report(text.as_bytes(), &tree, &options)?;
-        let fast = validate_fast_only(&text, &options);
-        if let Some(fast) = &fast {
-            prop_assert_eq!(fast, &tree);
-        }
+        let (text, tree, fast) = mutated_routes(which, &mutations, &ws, &options)?;
         let webhook = matches!(tree.delivery, cc_number_events::Delivery::WebHook);
         let remarked = tree.warnings.iter().all(|w| REMARKED.contains(&w.code.as_str()));
         // Escapes and control characters are the tree's to read.
@@ -654,5 +679,62 @@ proptest! {
         }
         let s = summarize(&text, &SummarizeOptions::default());
         prop_assert_eq!(&s, &summarize_tree(&text, &SummarizeOptions::default()));
+    }
+}
+
+/// Errors the fast path locates itself (`checks::remarks`), beside the warnings it remarks on.
+const LOCATED: &[&str] = &[
+    "missing-field",
+    "wrong-type",
+    "invalid-uuid",
+    "invalid-event-filter",
+    "invalid-timestamp",
+    "invalid-id",
+    "invalid-event-type",
+    "invalid-phone-number",
+    "unassigned-country-code",
+    "invalid-area-code",
+    "invalid-number-type",
+    "usage-type-mismatch",
+    "invalid-uri",
+    "uri-mismatch",
+    "too-many-issues",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// Notifications made invalid by members dropped or given other values (and warned on):
+    /// the fast path gives the tree's report, and a WebHook notification of this event whose
+    /// every issue it locates itself stays on it (so invalid payloads cannot quietly fall back
+    /// to the tree).
+    #[test]
+    fn invalid_notifications_stay_on_the_fast_path_with_the_trees_report(
+        which in 0usize..FIXTURES.len(),
+        mutations in prop::collection::vec(
+            prop_oneof![
+                (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Drop(a, b)),
+                (any::<usize>(), any::<usize>(), any::<usize>())
+                    .prop_map(|(a, b, c)| Mutation::Retype(a, b, c)),
+                (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Warn(a, b)),
+            ],
+            1..4,
+        ),
+        ws in prop::collection::vec(any::<u8>(), 0..8),
+        strict in any::<bool>(),
+        max_issues in 1usize..6,
+    ) {
+        let options = ValidateOptions { strict, max_issues, ..ValidateOptions::default() };
+        let (text, tree, fast) = mutated_routes(which, &mutations, &ws, &options)?;
+        let this_event = tree.kind == cc_number_events::Kind::ContactCenterPhoneNumber
+            && matches!(tree.delivery, cc_number_events::Delivery::WebHook);
+        let located = tree.errors.iter().chain(&tree.warnings).all(|i| {
+            let code = i.code.as_str();
+            REMARKED.contains(&code) || LOCATED.contains(&code)
+        });
+        // Escapes and control characters are the tree's to read.
+        if this_event && located && !text.contains('\\') {
+            prop_assert!(fast.is_some(), "the fast path gave up on {}", text);
+        }
     }
 }

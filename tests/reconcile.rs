@@ -391,6 +391,9 @@ fn options_read_as_javascript_writes_them() {
         r#"{"afterTime": "yesterday"}"#,
         r#"{"aftertime": "2023-04-19T08:00:00Z"}"#,
         r#"{"afterTime": null}"#,
+        // summarize's own members are not reconcile's; the shared ones keep their bounds.
+        r#"{"timelines": false}"#,
+        r#"{"maxItems": 0}"#,
     ] {
         assert!(
             serde_json::from_str::<ReconcileOptions>(bad).is_err(),

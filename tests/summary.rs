@@ -271,3 +271,25 @@ fn a_websocket_session_sets_aside_control_frames_and_other_events_and_orders_a_l
         ]
     );
 }
+
+/// A log read whole hashes an item's text only once a duplicate of it turns up; a stream
+/// hashes each item as its window goes. Both tell a redelivery from a changed item alike,
+/// whichever copy comes first and however many follow.
+#[test]
+fn a_duplicate_is_identical_only_when_its_text_is_the_first_copys() {
+    let text = fs::read_to_string(dir().join("mixed-day.ndjson")).unwrap();
+    let first = text.lines().next().unwrap();
+    let changed = first.replacen("\"Created\"", "\"Updated\"", 1);
+    assert_ne!(changed, first);
+    let log = [first, &changed, first, &changed, first].join("\n");
+    let whole = summarize(&log, &options());
+    let flags: Vec<bool> = whole.duplicate_items.iter().map(|d| d.identical).collect();
+    assert_eq!(flags, [false, true, false, true]);
+    for size in [1, 7, 300] {
+        let mut s = cc_number_events::Summarizer::new(options());
+        for chunk in log.as_bytes().chunks(size) {
+            s.push(chunk);
+        }
+        assert_eq!(s.finish().duplicate_items, whole.duplicate_items, "{size}");
+    }
+}

@@ -66,17 +66,18 @@ pub fn validate_fast_only(input: impl AsRef<[u8]>, options: &ValidateOptions) ->
 /// For text with nothing for decoding to report (valid UTF-8 without a byte order mark,
 /// within `maxInputBytes`), and options that ask for no rendering: when the fast path reads
 /// a notification with warnings at most, `read` of its event and [`validate`]'s warnings
-/// (none for a clean one); `None` when the parse tree must read it. The JavaScript boundary
-/// builds the report from slices of the input, and so reads it once. Not part of the API.
+/// (none for a clean one); when it reads an invalid one whole, `Err` of [`validate`]'s report;
+/// `Err(None)` when the parse tree must read it. The JavaScript boundary builds a valid
+/// report from slices of the input, and so reads it once. Not part of the API.
 #[doc(hidden)]
 pub fn validate_fast_or<'a, T>(
     text: &'a str,
     options: &ValidateOptions,
     read: impl FnOnce(EventRef<'a>) -> T,
-) -> Option<(T, Vec<crate::Issue>)> {
+) -> Result<(T, Vec<crate::Issue>), Option<Box<Report>>> {
     let renderings = options.text || options.markdown || options.csv || options.redact;
     if renderings {
-        return None;
+        return Err(None);
     }
     crate::checks::validate::validate_fast_or(text, options, read)
 }

@@ -22,7 +22,7 @@ pub(crate) fn check_body<'n>(
     account: Option<&str>,
 ) -> Option<BodyRef<'n>> {
     let event_type = string(f, body, base, "eventType", Some(""))
-        .and_then(|(s, n)| check_event_type(f, s, n, loc(base, "eventType")));
+        .and_then(|(s, n)| check_event_type(f, s, n.span, loc(base, "eventType")));
     let info_base = pointer(base, "phoneNumberInfo");
     let info_node = object(f, body, base, "phoneNumberInfo", Some(""));
     unknown_fields(f, body, base, Object::Body);
@@ -44,7 +44,7 @@ fn check_info<'n>(
     let b = base;
     let id = id(f, node, b, "id", Some(""), true);
     let phone_number = string(f, node, b, "phoneNumber", Some(""))
-        .filter(|(s, n)| check_phone_number(f, s, n, loc(b, "phoneNumber")))
+        .filter(|(s, n)| check_phone_number(f, s, n.span, loc(b, "phoneNumber")))
         .map(|(s, _)| s);
     let uri = string(f, node, b, "uri", None)
         .inspect(|(s, n)| check_uri(f, s, n.span, loc(b, "uri"), id, account))
@@ -91,18 +91,15 @@ fn check_number_type(f: &mut Findings, node: &Node, base: &str) -> Option<Number
     let (s, n) = string(f, node, base, "type", None)?;
     let t = NumberType::from_name(s);
     if t.is_none() {
-        let path = loc(base, "type");
-        enumerated(
-            f,
-            n.span,
-            s,
-            path,
-            "type",
-            vocab::NUMBER_TYPES,
-            IssueCode::InvalidNumberType,
-        );
+        check_number_type_value(f, s, n.span, base);
     }
     t
+}
+
+/// A `type` of the `phoneNumberInfo` at `base` that is in neither vocabulary.
+pub(crate) fn check_number_type_value(f: &mut Findings, s: &str, span: Span, base: &str) {
+    let (key, code) = ("type", IssueCode::InvalidNumberType);
+    enumerated(f, span, s, loc(base, key), key, vocab::NUMBER_TYPES, code);
 }
 
 fn check_provider<'n>(f: &mut Findings, node: &'n Node, base: &str) -> ProviderRef<'n> {
@@ -167,13 +164,18 @@ pub(crate) fn check_uri(
     }
 }
 
-fn check_event_type(f: &mut Findings, s: &str, node: &Node, path: Loc) -> Option<EventType> {
+pub(crate) fn check_event_type(
+    f: &mut Findings,
+    s: &str,
+    span: Span,
+    path: Loc,
+) -> Option<EventType> {
     if let Some(t) = EventType::from_name(s) {
         return Some(t);
     }
     let finding = f.add(
         IssueCode::InvalidEventType,
-        node.span,
+        span,
         path,
         format!(
             "`eventType` \"{}\" is not Created, Updated or Deleted",
@@ -197,6 +199,10 @@ fn synonym(s: &str) -> Option<&'static str> {
     }
 }
 
+/// Why an `Updated` event's `usageType` is required.
+pub(crate) const USAGE_TYPE_NEEDED: &str =
+    ": an `Updated` event needs it to tell a conversion to Contact Center from a reassignment away";
+
 /// `usageType`, which an `Updated` event must have and which must fit the event type.
 fn check_usage_type<'n>(
     f: &mut Findings,
@@ -206,7 +212,7 @@ fn check_usage_type<'n>(
 ) -> Option<&'n str> {
     let why = event_type
         .filter(|&t| vocab::usage_type_required(t))
-        .map(|_| ": an `Updated` event needs it to tell a conversion to Contact Center from a reassignment away");
+        .map(|_| USAGE_TYPE_NEEDED);
     let (s, n) = string(f, node, base, "usageType", why)?;
     check_usage_value(f, s, n.span, loc(base, "usageType"), event_type);
     Some(s)

@@ -67,15 +67,18 @@ fn this_events_body(node: &Node) -> bool {
         || node
             .get("eventType")
             .and_then(Node::as_str)
-            .is_some_and(|t| {
-                // The three names have 7 letters: compared lowercased, without allocating.
-                let mut name = [0u8; 7];
-                t.len() == 7 && {
-                    name.copy_from_slice(t.as_bytes());
-                    name.make_ascii_lowercase();
-                    matches!(&name, b"created" | b"updated" | b"deleted")
-                }
-            })
+            .is_some_and(this_events_type)
+}
+
+/// Whether `t` is one of this event's types in any case.
+pub(crate) fn this_events_type(t: &str) -> bool {
+    // The three names have 7 letters: compared lowercased, without allocating.
+    let mut name = [0u8; 7];
+    t.len() == 7 && {
+        name.copy_from_slice(t.as_bytes());
+        name.make_ascii_lowercase();
+        matches!(&name, b"created" | b"updated" | b"deleted")
+    }
 }
 
 /// Classifies `root` and, for this event, checks it.
@@ -251,7 +254,7 @@ fn is_api_path(event: &str) -> bool {
 /// Whether a filter's resource is the phone-number list, however misspelt (`phone-numbers`,
 /// `phoneNumber`, `phone_number`): such a filter is this event's, gone wrong.
 #[inline(never)]
-fn names_phone_numbers(event: &str) -> bool {
+pub(crate) fn names_phone_numbers(event: &str) -> bool {
     let resource = last_name(event);
     // The longest spelling, `phone_numbers`, has 13 bytes.
     let mut letters = [0u8; 13];
@@ -271,7 +274,7 @@ fn names_phone_numbers(event: &str) -> bool {
 /// other events carry an `eventType` too); a phone-number filter with a wrong version, account
 /// or query is this event's, reported as such; and only a filter that names no RingCentral
 /// resource at all leaves the body to decide (`this_body`: see [`this_events_body`]).
-fn filter_kind(event: &str, this_body: bool) -> Kind {
+pub(crate) fn filter_kind(event: &str, this_body: bool) -> Kind {
     if names_phone_numbers(event) {
         Kind::ContactCenterPhoneNumber
     } else if event.starts_with("/restapi/v1.0/subscription") {

@@ -32,12 +32,12 @@ pub(crate) fn check_envelope<'n>(
         "uuid",
         Some(": it identifies the notification"),
     )
-    .inspect(|(s, n)| check_uuid(f, s, n, loc(base, "uuid")));
+    .inspect(|(s, n)| check_uuid(f, s, n.span, loc(base, "uuid")));
     let filter = string(f, env, base, "event", Some("")).and_then(|(s, n)| {
         check_filter(f, s, n.span, loc(base, "event")).map(|account| (s, account))
     });
     let time = string(f, env, base, "timestamp", Some(""))
-        .and_then(|(s, n)| check_timestamp(f, s, n, loc(base, "timestamp")).map(|t| (s, t)));
+        .and_then(|(s, n)| check_timestamp(f, s, n.span, loc(base, "timestamp")).map(|t| (s, t)));
     let subscription = string(f, env, base, "subscriptionId", Some(""))
         .inspect(|(s, n)| check_subscription(f, s, n.span, loc(base, "subscriptionId")));
     let owner = id(f, env, base, "ownerId", Some(""), true);
@@ -63,13 +63,13 @@ pub(crate) fn check_envelope<'n>(
     })
 }
 
-fn check_uuid(f: &mut Findings, s: &str, node: &Node, path: Loc) {
+pub(crate) fn check_uuid(f: &mut Findings, s: &str, span: Span, path: Loc) {
     if uuid_ok(s) {
         return;
     }
     let finding = f.add(
         IssueCode::InvalidUuid,
-        node.span,
+        span,
         path,
         format!(
             "`uuid` \"{}\" is neither an 18-20 digit id nor a UUID",
@@ -147,13 +147,13 @@ pub(crate) fn check_filter<'s>(
     Some(account)
 }
 
-fn check_timestamp(f: &mut Findings, s: &str, node: &Node, path: Loc) -> Option<Instant> {
+pub(crate) fn check_timestamp(f: &mut Findings, s: &str, span: Span, path: Loc) -> Option<Instant> {
     match timestamp::parse(s) {
         Ok(t) => Some(t),
         Err(e) => {
             let finding = f.add(
                 IssueCode::InvalidTimestamp,
-                node.span,
+                span,
                 path,
                 format!("`timestamp` \"{}\" is not valid: {}", clip(s), e.detail),
             );

@@ -35,44 +35,65 @@ pub(crate) fn field<'n, 'a>(
     let found = obj.get(key);
     if found.is_none() {
         if let Some(why) = required {
-            let finding = f.add(
-                IssueCode::MissingField,
-                start_of(obj),
-                pointer(base, key),
-                format!("`{key}` is missing{why}"),
-            );
-            let near = obj
-                .members()
-                .unwrap_or(&[])
-                .iter()
-                // A near miss is among the first members of any real payload; a hostile one
-                // with millions must not cost a fuzzy match per member per missing field.
-                .take(1_000)
-                .find(|m| vocab::closest(&m.key, &[key]).is_some());
-            if let Some(m) = near {
-                finding.hint(format!(
-                    "there is a member `{}`; member names are case-sensitive and spelled `{key}`",
-                    clip(&m.key)
-                ));
-            }
+            // A near miss is among the first members of any real payload; a hostile one
+            // with millions must not cost a fuzzy match per member per missing field.
+            let names = obj.members().unwrap_or(&[]).iter().take(1_000);
+            let names = names.map(|m| m.key.as_ref());
+            missing(f, start_of(obj), base, key, why, names);
         }
     }
     found
 }
 
+/// Reports member `key` of the object at `base` (whose `{` is at `at`) missing, for `why`;
+/// `names` are the object's member names in order, for a near miss.
+pub(crate) fn missing<'k>(
+    f: &mut Findings,
+    at: Span,
+    base: &str,
+    key: &str,
+    why: &str,
+    mut names: impl Iterator<Item = &'k str>,
+) {
+    let finding = f.add(
+        IssueCode::MissingField,
+        at,
+        pointer(base, key),
+        format!("`{key}` is missing{why}"),
+    );
+    if let Some(name) = names.find(|name| vocab::closest(name, &[key]).is_some()) {
+        finding.hint(format!(
+            "there is a member `{}`; member names are case-sensitive and spelled `{key}`",
+            clip(name)
+        ));
+    }
+}
+
 pub(crate) fn wrong_type(f: &mut Findings, node: &Node, path: Loc, key: &str, want: &str) {
+    wrong_type_at(f, node.span, path, key, want, node.type_name());
+}
+
+/// Reports the value of `key` at `span`, a JSON `found` (its type's name), as not a `want`.
+pub(crate) fn wrong_type_at(
+    f: &mut Findings,
+    span: Span,
+    path: Loc,
+    key: &str,
+    want: &str,
+    found: &str,
+) {
     let finding = f.add(
         IssueCode::WrongType,
-        node.span,
+        span,
         path,
         format!(
             "`{key}` must be {}, not {}",
             with_article(want),
-            with_article(node.type_name())
+            with_article(found)
         ),
     );
     // Quoting a number only helps where the digits are the value; elsewhere say what is meant.
-    if want == "string" && matches!(node.value, Value::Number(_)) {
+    if want == "string" && found == "number" {
         finding.hint(match key {
             "timestamp" => "write it as an ISO 8601 string such as \"2023-04-18T20:25:24.611Z\"",
             "phoneNumber" => "write it as an E.164 string: `+`, the country code and the number",
@@ -132,25 +153,8 @@ pub(crate) fn id<'n>(
     let path = loc(base, key);
     match &node.value {
         Value::String(s) if id_ok(s, digits_only) => Some(s),
-        Value::String(s) if s.is_empty() => {
-            f.add(
-                IssueCode::InvalidId,
-                node.span,
-                path,
-                format!("`{key}` is empty"),
-            );
-            None
-        }
         Value::String(s) => {
-            let finding = f.add(
-                IssueCode::InvalidId,
-                node.span,
-                path,
-                format!("`{key}` must be a string of digits, not \"{}\"", clip(s)),
-            );
-            if is_digits(s.trim()) {
-                finding.hint("remove the white space around the digits");
-            }
+            bad_id(f, node.span, path, key, s, false);
             None
         }
         Value::Number(text) if numeric_id_ok(text) => {
@@ -158,21 +162,46 @@ pub(crate) fn id<'n>(
             Some(text)
         }
         Value::Number(text) => {
-            f.add(
-                IssueCode::InvalidId,
-                node.span,
-                path,
-                format!(
-                    "`{key}` is the number {}, which is not a whole non-negative id",
-                    clip(text)
-                ),
-            )
-            .hint("ids are strings of digits, such as \"987654321\"");
+            bad_id(f, node.span, path, key, text, true);
             None
         }
         _ => {
             wrong_type(f, node, path, key, "string");
             None
+        }
+    }
+}
+
+/// Reports the id `key` at `span`, the string `text` that is no id (or with `number`, the JSON
+/// number `text` that is no whole non-negative integer).
+pub(crate) fn bad_id(f: &mut Findings, span: Span, path: Loc, key: &str, text: &str, number: bool) {
+    if number {
+        f.add(
+            IssueCode::InvalidId,
+            span,
+            path,
+            format!(
+                "`{key}` is the number {}, which is not a whole non-negative id",
+                clip(text)
+            ),
+        )
+        .hint("ids are strings of digits, such as \"987654321\"");
+    } else if text.is_empty() {
+        f.add(
+            IssueCode::InvalidId,
+            span,
+            path,
+            format!("`{key}` is empty"),
+        );
+    } else {
+        let finding = f.add(
+            IssueCode::InvalidId,
+            span,
+            path,
+            format!("`{key}` must be a string of digits, not \"{}\"", clip(text)),
+        );
+        if is_digits(text.trim()) {
+            finding.hint("remove the white space around the digits");
         }
     }
 }

@@ -7,6 +7,9 @@ mod control;
 pub(crate) mod detect;
 mod envelope;
 pub(crate) mod fast;
+mod fast_checked;
+mod fast_fields;
+mod fast_remarks;
 #[cfg(feature = "serde")]
 pub(crate) mod fast_value;
 mod members;

@@ -2,15 +2,15 @@
 
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{Findings, Loc};
-use crate::json::Node;
 use crate::model::country_codes::country_code;
 use crate::model::formats::{e164_ok, is_digits, nanp_area_ok};
 use crate::text::quote::clip;
+use crate::text::span::Span;
 
 /// Checks a `phoneNumber`; whether it is E.164.
-pub(crate) fn check_phone_number(f: &mut Findings, s: &str, node: &Node, path: Loc) -> bool {
+pub(crate) fn check_phone_number(f: &mut Findings, s: &str, span: Span, path: Loc) -> bool {
     if e164_ok(s) {
-        return check_country_and_area(f, s, node, path);
+        return check_country_and_area(f, s, span, path);
     }
     let digits = s.strip_prefix('+').unwrap_or(s);
     let cleaned: String = s.chars().filter(char::is_ascii_digit).collect();
@@ -52,7 +52,7 @@ pub(crate) fn check_phone_number(f: &mut Findings, s: &str, node: &Node, path: L
     };
     let finding = f.add(
         IssueCode::InvalidPhoneNumber,
-        node.span,
+        span,
         path,
         format!("`phoneNumber` \"{}\" is not E.164: it {detail}", clip(s)),
     );
@@ -65,12 +65,12 @@ pub(crate) fn check_phone_number(f: &mut Findings, s: &str, node: &Node, path: L
 /// Checks an E.164 `phoneNumber`'s country calling code (assigned by ITU-T) and, for `+1`,
 /// its area code; whether both can exist.
 #[inline(never)]
-fn check_country_and_area(f: &mut Findings, s: &str, node: &Node, path: Loc) -> bool {
+fn check_country_and_area(f: &mut Findings, s: &str, span: Span, path: Loc) -> bool {
     let digits = &s[1..];
     if let Err(len) = country_code(digits) {
         f.add(
             IssueCode::UnassignedCountryCode,
-            node.span,
+            span,
             path,
             format!(
                 "`phoneNumber` \"{}\" starts with +{}, a country calling code ITU-T has assigned to no country",
@@ -87,7 +87,7 @@ fn check_country_and_area(f: &mut Findings, s: &str, node: &Node, path: Loc) -> 
     let area = &digits[1..4];
     let finding = f.add(
         IssueCode::InvalidAreaCode,
-        node.span,
+        span,
         path,
         format!(
             "`phoneNumber` \"{}\" has the area code {area}, which starts with {}: no North American area code does",

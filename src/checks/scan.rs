@@ -3,7 +3,6 @@
 //! values of unknown members skipped where the parser would find nothing to report in them.
 //! Every `None` here hands the payload to the parse tree.
 
-use crate::checks::members::numeric_id_ok;
 use crate::json::{skip_whitespace, string_run};
 use crate::text::span::Span;
 
@@ -41,6 +40,12 @@ impl<'a> Reader<'a> {
     #[inline(always)]
     pub(super) fn string(&mut self) -> Option<&'a str> {
         self.eat(b'"')?;
+        self.string_rest()
+    }
+
+    /// [`Self::string`] once its opening quote is read.
+    #[inline(always)]
+    pub(super) fn string_rest(&mut self) -> Option<&'a str> {
         let start = self.pos;
         let end = start + string_run(&self.bytes[start..]);
         // Anything but the closing quote (a backslash, a control character, the end) ends
@@ -50,16 +55,11 @@ impl<'a> Reader<'a> {
         Some(&self.src[start..end])
     }
 
-    /// An id: a string, or an integer as the rules accept one (with a warning), and its span.
+    /// The first byte of the next value, after white space.
     #[inline(always)]
-    pub(super) fn id(&mut self) -> Option<(&'a str, Option<Span>)> {
+    pub(super) fn peek(&mut self) -> Option<u8> {
         self.ws();
-        if self.bytes.get(self.pos) == Some(&b'"') {
-            return Some((self.string()?, None));
-        }
-        let start = self.pos;
-        let text = self.number()?;
-        numeric_id_ok(text).then_some((text, Some(Span::new(start, self.pos))))
+        self.bytes.get(self.pos).copied()
     }
 
     /// A JSON number exactly as the parser reads one (`json::scalars`), its text borrowed.

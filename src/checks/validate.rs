@@ -1,16 +1,15 @@
 //! One payload in, one verdict out.
 
 use crate::checks::detect::{analyze, Analysis};
-use crate::checks::fast;
-use crate::checks::remarks::{note, Remark};
+use crate::checks::fast::{self, Judged};
+use crate::checks::remarks::{note_in, Context, Remark};
 use crate::diagnostics::codes::IssueCode;
-use crate::diagnostics::findings::{locate, Findings};
+use crate::diagnostics::findings::{locate, locate_in, Findings};
 use crate::diagnostics::issue::Issue;
 use crate::json::input::{decode, note_damage, FromJs};
 use crate::json::{skip_whitespace, Parsed, Parser};
 use crate::model::event_ref::EventRef;
 use crate::model::{ContactCenterEvent, Delivery, Kind, Report, ValidateOptions};
-use crate::text::position::LineIndex;
 use crate::text::span::Span;
 
 /// Validates one notification, trying the tree-free [`fast`] path first when `fast` is set;
@@ -59,15 +58,16 @@ pub(crate) fn validate_routed(
     // Only a payload with nothing to forgive so far can take the fast path.
     if fast && f.total() == 0 {
         let mut remarks = Vec::new();
-        if let Some(event) = fast::read(
+        let judged = fast::read(
             src,
             text.start,
             options.max_depth,
             options.strict,
             &mut remarks,
-        ) {
+        );
+        if let Some(report) = judged.and_then(|j| answered(src, j, &remarks, options)) {
             *answered_fast = true;
-            return answered(f, src, event, &remarks, options);
+            return report;
         }
     }
     let parsed = match Parser::new(src, text.start, options.max_depth).parse_value_at() {
@@ -98,39 +98,62 @@ pub(crate) fn validate_routed(
     finish(f, Some(src), options, analysis)
 }
 
-/// The report on a notification the fast reader answered, with `remarks`, after `f`.
+/// The report on a notification the fast reader read whole, with `remarks`: what the parse
+/// tree's would be. `None` where the tree must tell (no event, yet no error found).
 fn answered(
-    mut f: Findings,
     src: &str,
-    event: EventRef,
+    judged: Judged,
     remarks: &[Remark],
     options: &ValidateOptions,
-) -> Report {
-    note(remarks, &event, &mut f);
+) -> Option<Report> {
+    let f = noted(&judged, remarks, options)?;
     let read = Analysis {
-        event: Some(event),
+        event: event_of(judged, &f),
         ..Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::WebHook)
     };
-    finish(f, Some(src), options, read)
+    Some(finish(f, Some(src), options, read))
+}
+
+/// The rules' findings on `remarks`; `None` where there is neither an event nor an error (left
+/// to the parse tree). Borrowing `judged`, so that the event is not copied on the way.
+fn noted(judged: &Judged, remarks: &[Remark], options: &ValidateOptions) -> Option<Findings> {
+    let cx = match judged {
+        Judged::Event(event) => Context::of(event),
+        Judged::Invalid(cx) => *cx,
+    };
+    let mut f = Findings::with_limit(options.strict, options.max_issues);
+    note_in(remarks, &cx, &mut f);
+    (f.has_errors() || matches!(judged, Judged::Event(_))).then_some(f)
+}
+
+/// The event of `judged`, unless the findings `f` hold an error.
+fn event_of<'a>(judged: Judged<'a>, f: &Findings) -> Option<EventRef<'a>> {
+    match judged {
+        Judged::Event(event) if !f.has_errors() => Some(event),
+        _ => None,
+    }
 }
 
 /// For text with nothing for decoding to report (valid UTF-8 from its first byte, within
-/// `maxInputBytes`) that the fast reader reads as a notification with warnings at most:
-/// `read` of its event, and the warnings of [`validate_with`]'s report (none when it is
-/// clean). One read, and no owned event or report: the JavaScript boundary builds the report
-/// from slices of the input. `None` where the parse tree must read it.
+/// `maxInputBytes`) that the fast reader reads whole: `read` of its event and the warnings of
+/// [`validate_with`]'s report (none when it is clean) when it is valid, else `Err` of that
+/// report. One read, and no owned event or report for a valid one: the JavaScript boundary
+/// builds it from slices of the input. `Err(None)` where the parse tree must read it.
 pub(crate) fn validate_fast_or<'a, T>(
     src: &'a str,
     options: &ValidateOptions,
     read: impl FnOnce(EventRef<'a>) -> T,
-) -> Option<(T, Vec<Issue>)> {
+) -> Result<(T, Vec<Issue>), Option<Box<Report>>> {
     let mut remarks = Vec::new();
-    let event = fast::read(src, 0, options.max_depth, options.strict, &mut remarks)?;
-    let mut f = Findings::with_limit(options.strict, options.max_issues);
-    note(&remarks, &event, &mut f);
-    let (errors, warnings) = issues(f, Some(src), options);
-    // The rules' remarks are warnings (`fast::read` gives up where `strict` makes one an error).
-    errors.is_empty().then(|| (read(event), warnings))
+    let judged = fast::read(src, 0, options.max_depth, options.strict, &mut remarks).ok_or(None)?;
+    let f = noted(&judged, &remarks, options).ok_or(None)?;
+    match event_of(judged, &f) {
+        Some(event) => Ok((read(event), issues(f, Some(src), options).1)),
+        None => {
+            let invalid = Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::WebHook);
+            Err(Some(Box::new(finish(f, Some(src), options, invalid))))
+        }
+    }
 }
 
 /// The verdict on one parsed value: the parser's notes, the kind, and the event only when
@@ -204,7 +227,10 @@ fn issues(f: Findings, src: Option<&str>, options: &ValidateOptions) -> (Vec<Iss
     if f.list.is_empty() {
         (Vec::new(), Vec::new())
     } else {
-        locate(f, src.map(LineIndex::new).as_ref(), options.max_issues)
+        match src {
+            Some(src) => locate_in(f, src, options.max_issues),
+            None => locate(f, None, options.max_issues),
+        }
     }
 }
 

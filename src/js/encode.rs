@@ -187,16 +187,20 @@ pub fn clean_report(
     Some(clean_spans(input, c, input_ascii, values, None))
 }
 
+/// What [`fast_report`] answers.
+pub type FastReport = Result<((Spans, String), Vec<Issue>), Option<Box<crate::Report>>>;
+
 /// [`clean_report`] of a notification the fast path reads with warnings at most, and the
-/// warnings of its report (none when it is clean), for [`Encoded::valid`](super::encoded::Encoded::valid);
-/// `None` leaves it to the parse tree. The input is read once whatever it holds. Same
-/// conditions on `input` as [`clean_report`].
+/// warnings of its report (none when it is clean), for
+/// [`Encoded::valid`](super::encoded::Encoded::valid); `Err` of the report on an invalid one
+/// it read whole, `Err(None)` leaves it to the parse tree. The input is read once whatever it
+/// holds. Same conditions on `input` as [`clean_report`].
 pub fn fast_report(
     input: &str,
     options: &crate::ValidateOptions,
     input_ascii: bool,
     values: Values,
-) -> Option<((Spans, String), Vec<Issue>)> {
+) -> FastReport {
     fast_report_held(input, options, input_ascii, values, None)
 }
 
@@ -207,7 +211,7 @@ pub(super) fn fast_report_held(
     input_ascii: bool,
     values: Values,
     held: Option<&mut Held>,
-) -> Option<((Spans, String), Vec<Issue>)> {
+) -> FastReport {
     validate_fast_or(input, options, |c| {
         clean_spans(input, c, input_ascii, values, held)
     })

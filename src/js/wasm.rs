@@ -189,17 +189,21 @@ pub(super) fn answer(
         None => core::str::from_utf8(bytes).ok(),
         Some(_) => None,
     };
-    let fast =
-        text.and_then(|text| fast_report_held(text, options, ascii, values, held.as_deref_mut()));
-    if let Some(((spans, made), warnings)) = fast {
-        return Ok(match of {
-            OptionsOf::Parse => Encoded::valid(&spans, made, &[], held).event(),
-            _ => Encoded::valid(&spans, made, &warnings, held),
-        });
-    }
-    let report = match text {
-        Some(_) => validate_js_unclean(bytes, options),
-        None => validate_js(bytes, options, lone),
+    let fast = match text {
+        Some(text) => fast_report_held(text, options, ascii, values, held.as_deref_mut()),
+        None => Err(None),
+    };
+    let report = match fast {
+        Ok(((spans, made), warnings)) => {
+            return Ok(match of {
+                OptionsOf::Parse => Encoded::valid(&spans, made, &[], held).event(),
+                _ => Encoded::valid(&spans, made, &warnings, held),
+            })
+        }
+        // An invalid payload the fast path read whole, its report made without a tree.
+        Err(Some(report)) => *report,
+        Err(None) if text.is_some() => validate_js_unclean(bytes, options),
+        Err(None) => validate_js(bytes, options, lone),
     };
     finish(of, report, held)
 }

@@ -116,13 +116,7 @@ impl<'a> Parser<'a> {
         span: Span,
         detail: impl Into<String>,
     ) -> PResult<T> {
-        Err(Box::new(Problem {
-            code,
-            span,
-            detail: detail.into(),
-            hint: None,
-            path: self.path_strings(),
-        }))
+        Err(self.problem(code, span, detail.into(), None))
     }
 
     pub(super) fn fail_hint<T>(
@@ -132,9 +126,27 @@ impl<'a> Parser<'a> {
         detail: &str,
         hint: &str,
     ) -> PResult<T> {
-        let mut p = self.fail::<()>(code, span, detail).unwrap_err();
-        p.hint = Some(hint.to_string());
-        Err(p)
+        Err(self.problem(code, span, detail.to_string(), Some(hint)))
+    }
+
+    /// The problem [`Self::fail`] and [`Self::fail_hint`] return: one copy for every `T` and
+    /// kind of text (the module carried four of `fail_hint`).
+    #[cold]
+    #[inline(never)]
+    fn problem(
+        &self,
+        code: IssueCode,
+        span: Span,
+        detail: String,
+        hint: Option<&str>,
+    ) -> Box<Problem> {
+        Box::new(Problem {
+            code,
+            span,
+            detail,
+            hint: hint.map(str::to_string),
+            path: self.path_strings(),
+        })
     }
 
     /// Skips JSON white space; a comment is reported, since JSON has none.
@@ -162,12 +174,20 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn unexpected<T>(&self, expected: &str) -> PResult<T> {
+        Err(self.unexpected_problem(expected))
+    }
+
+    /// [`Self::unexpected`]'s problem, apart so that its one copy serves every `T` (the module
+    /// carried two, 1.2 KB each).
+    #[cold]
+    #[inline(never)]
+    fn unexpected_problem(&self, expected: &str) -> Box<Problem> {
         let Some(&b) = self.bytes.get(self.pos) else {
-            return self.fail_hint(
+            return self.problem(
                 IssueCode::JsonUnexpectedEnd,
                 Span::new(self.pos, self.pos),
-                &format!("the text ends where {expected} was expected"),
-                "the payload may have been cut off",
+                format!("the text ends where {expected} was expected"),
+                Some("the payload may have been cut off"),
             );
         };
         let span = Span::at(self.src, self.pos);
@@ -192,10 +212,7 @@ impl<'a> Parser<'a> {
             }
             _ => None,
         };
-        match hint {
-            Some(h) => self.fail_hint(IssueCode::JsonUnexpectedCharacter, span, &detail, h),
-            None => self.fail(IssueCode::JsonUnexpectedCharacter, span, detail),
-        }
+        self.problem(IssueCode::JsonUnexpectedCharacter, span, detail, hint)
     }
 
     pub(super) fn value(&mut self, depth: usize) -> PResult<Node<'a>> {

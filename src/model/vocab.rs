@@ -166,27 +166,39 @@ fn bag_distance(a: &[char], b: &[u8]) -> usize {
 /// Levenshtein distance between `a` (lower-cased) and ASCII `b`, case-insensitively, when it
 /// is at most `max`. Lengths further apart than `max` cannot be, and a row whose every cell
 /// is over `max` can only grow: both end the work early, which matters because an unknown
-/// value is compared with every documented one.
+/// value is compared with every documented one. Only the cells within `max` of the diagonal
+/// are computed (any other is over `max`): for a 19-letter value and `max` 2, 95 cells of 361.
 fn edit_distance_within(a: &[char], b: &str, max: usize) -> Option<usize> {
     let b = b.as_bytes();
     if b.len() > MAX_GUESS || a.len().abs_diff(b.len()) > max || bag_distance(a, b) > max {
         return None;
     }
-    let mut prev = [0usize; MAX_GUESS + 1];
-    let mut cur = [0usize; MAX_GUESS + 1];
-    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
-        *p = j;
+    // Past `max`: what a cell outside the band stands for.
+    const FAR: usize = usize::MAX / 2;
+    let mut prev = [FAR; MAX_GUESS + 2];
+    let mut cur = [FAR; MAX_GUESS + 2];
+    for (k, p) in prev.iter_mut().enumerate().take(b.len().min(max) + 1) {
+        *p = k;
     }
     for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, &cb) in b.iter().enumerate() {
-            let same = ca == char::from(cb.to_ascii_lowercase());
-            cur[j + 1] = (prev[j] + usize::from(!same))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
+        // Row i + 1: the prefixes of `b` within `max` of its length.
+        let (lo, hi) = ((i + 1).saturating_sub(max), (i + 1 + max).min(b.len()));
+        let mut row_min = FAR;
+        if lo == 0 {
+            cur[0] = i + 1;
+            row_min = cur[0];
+        } else {
+            cur[lo - 1] = FAR;
         }
+        for k in lo.max(1)..=hi {
+            let same = ca == char::from(b[k - 1].to_ascii_lowercase());
+            cur[k] = (prev[k - 1] + usize::from(!same))
+                .min(prev[k] + 1)
+                .min(cur[k - 1] + 1);
+            row_min = row_min.min(cur[k]);
+        }
+        // The next row reads this one's cell right of the band.
+        cur[hi + 1] = FAR;
         if row_min > max {
             return None;
         }

@@ -58,7 +58,7 @@ pub(super) struct ItemRec {
     /// [`UuidKey`]'s value; which one (or none) is in `flags`.
     uuid: u64,
     /// A hash of its text: a duplicate is a redelivery (`identical`) when its own is equal.
-    /// Keeping the texts instead would keep the log.
+    /// Keeping the texts instead would keep the log. With [`TEXT_AT`], the text's place.
     text: u64,
     /// [`Instant::millis`], when `flags` says it has a time.
     millis: i64,
@@ -75,6 +75,19 @@ const HAS_NUMBER: u8 = 1;
 const HAS_TEXT: u8 = 2;
 const HAS_TIME: u8 = 4;
 const LEAP: u8 = 8;
+/// `text` is where the item's text is in a log read whole (see [`TextKey::At`]).
+const TEXT_AT: u8 = 16;
+
+/// What a record keeps of its item's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum TextKey {
+    /// [`crate::summary::records::hash_of`] the text.
+    Hash(u64),
+    /// Where the text starts and ends in a log read whole, which stays in memory until its
+    /// summary is made: the hash is taken when a duplicate of the item needs it, and most
+    /// items have none.
+    At(u32, u32),
+}
 
 /// A record as its readers need it.
 #[derive(Clone, Copy, Debug)]
@@ -89,7 +102,7 @@ pub(super) struct Item {
 }
 
 impl ItemRec {
-    pub fn new(line: u32, uuid: Option<UuidKey>, time: Option<Instant>, text: u64) -> Self {
+    pub fn new(line: u32, uuid: Option<UuidKey>, time: Option<Instant>, text: TextKey) -> Self {
         let (uuid, kind) = match uuid {
             Some(UuidKey::Number(n)) => (n, HAS_NUMBER),
             Some(UuidKey::Text(at)) => (at, HAS_TEXT),
@@ -100,6 +113,10 @@ impl ItemRec {
             Some(_) => HAS_TIME,
             None => 0,
         };
+        let (text, text_flags) = match text {
+            TextKey::Hash(hash) => (hash, 0),
+            TextKey::At(start, end) => (u64::from(start) << 32 | u64::from(end), TEXT_AT),
+        };
         let mut rec = ItemRec {
             uuid,
             text,
@@ -108,7 +125,7 @@ impl ItemRec {
             line,
             count: 0,
             verdict: 0,
-            flags: kind | time_flags,
+            flags: kind | time_flags | text_flags,
         };
         rec.set_verdict(Verdict::Pending);
         rec
@@ -120,6 +137,20 @@ impl ItemRec {
             HAS_TEXT => Some(UuidKey::Text(self.uuid)),
             _ => None,
         }
+    }
+
+    /// Where its text is, while its hash is not taken (see [`TextKey::At`]).
+    pub fn text_at(&self) -> Option<(usize, usize)> {
+        (self.flags & TEXT_AT != 0).then_some((
+            (self.text >> 32) as usize,
+            (self.text & 0xFFFF_FFFF) as usize,
+        ))
+    }
+
+    /// Its text's hash, taken now.
+    pub fn set_text_hash(&mut self, hash: u64) {
+        self.text = hash;
+        self.flags &= !TEXT_AT;
     }
 
     /// Moves a text uuid's place by `by` (its texts were put behind others).
@@ -291,9 +322,14 @@ mod tests {
     fn records_give_back_what_they_were_given() {
         let mut items = Items::default();
         let leap = crate::model::timestamp::parse("2016-12-31T23:59:60.250Z").unwrap();
-        let rec = ItemRec::new(7, Some(UuidKey::Number(u64::MAX)), Some(leap), 42);
+        let rec = ItemRec::new(
+            7,
+            Some(UuidKey::Number(u64::MAX)),
+            Some(leap),
+            TextKey::Hash(42),
+        );
         let a = items.push(3, rec);
-        let mut rec = ItemRec::new(9, Some(UuidKey::Text(5)), None, 1);
+        let mut rec = ItemRec::new(9, Some(UuidKey::Text(5)), None, TextKey::At(3, 70));
         rec.set_verdict(Verdict::Valid {
             warnings: u32::MAX,
             event_type: EventType::Deleted,
@@ -311,6 +347,10 @@ mod tests {
         assert_eq!(x.time, Some(leap));
         assert_eq!(x.verdict, Verdict::Pending);
         assert_eq!((y.index, y.line, y.time), (far, 9, None));
+        assert_eq!(items.rec(a).text_at(), None);
+        assert_eq!(items.rec(b).text_at(), Some((3, 70)));
+        items.rec_mut(b).set_text_hash(77);
+        assert_eq!((items.rec(b).text_at(), items.get(b).text), (None, 77));
         assert_eq!(y.uuid, Some(UuidKey::Text(5)));
         assert_eq!(
             y.verdict,
@@ -334,9 +374,9 @@ mod tests {
     #[test]
     fn appending_moves_slots_by_whole_blocks_and_indices_by_the_items() {
         let mut ours = Items::default();
-        ours.push(0, ItemRec::new(1, None, None, 0));
+        ours.push(0, ItemRec::new(1, None, None, TextKey::Hash(0)));
         let mut later = Items::default();
-        later.push(2, ItemRec::new(3, None, None, 0));
+        later.push(2, ItemRec::new(3, None, None, TextKey::Hash(0)));
         let end = ours.end();
         ours.append(later, 10);
         let moved = ours.get(end);

@@ -205,7 +205,7 @@ pub(super) fn list(
                 summary.duplicate_items.push(DuplicateItem {
                     index: d.index,
                     line: d.line,
-                    uuid: uuid.map(|u| u.to_string()).unwrap_or_default(),
+                    uuid: uuid.map(|u| u.to_text()).unwrap_or_default(),
                     first_index: first.index,
                     first_line: first.line,
                     identical: first.text == d.text,
@@ -222,7 +222,7 @@ pub(super) fn list(
                         summary.out_of_order_items.push(OutOfOrderItem {
                             index: r.index,
                             line: r.line,
-                            uuid: uuid.map(|u| u.to_string()).unwrap_or_default(),
+                            uuid: uuid.map(|u| u.to_text()).unwrap_or_default(),
                             time: t,
                             after: max,
                             after_index: max_index,

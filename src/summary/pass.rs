@@ -16,7 +16,7 @@ use crate::model::timestamp::{self, Instant};
 use crate::model::{Delivery, EventType, Kind};
 use crate::summary::listing::{DupListed, Listing};
 use crate::summary::log::{Piece, Read};
-use crate::summary::records::{hash_of, Entry, OtherKind, Records, Verdict, FIELDS};
+use crate::summary::records::{hash_of, Entry, OtherKind, Records, TextKey, Verdict, FIELDS};
 use crate::summary::window::Window;
 use crate::summary::{SummarizeOptions, Summary};
 use crate::text::span::Span;
@@ -28,6 +28,9 @@ pub(super) struct Part {
     pub counts: Summary,
     pub records: Records,
     pub listing: Listing,
+    /// The log is read whole, in one window that stays in memory until the summary is made
+    /// (see [`TextKey::At`]).
+    pub whole: bool,
 }
 
 /// Who an item is, as far as it can be read without judging it.
@@ -42,6 +45,7 @@ impl Part {
             counts: Summary::default(),
             records: Records::default(),
             listing: Listing::new(options),
+            whole: false,
         }
     }
 
@@ -116,18 +120,31 @@ impl Part {
             }
         };
         let identity = identify(&read);
-        let text = hash_of(&w.src.as_bytes()[piece.start..read.end()]);
+        let (start, end) = (piece.start, read.end());
+        let hash = |(start, end): (usize, usize)| hash_of(&w.src.as_bytes()[start..end]);
+        // Hashing every item's text took a twentieth of a summary in WebAssembly.
+        let text = match (u32::try_from(start), u32::try_from(end)) {
+            (Ok(start), Ok(end)) if self.whole => TextKey::At(start, end),
+            _ => TextKey::Hash(hash((start, end))),
+        };
         // Duplicates are recognised before judging, so a redelivery counts once everywhere.
         let mut sought = None;
         if let Some(uuid) = &identity.uuid {
             let seek = self.records.seek(uuid);
             if let Ok(first) = seek {
                 self.counts.duplicates += 1;
+                let rec = self.records.items.rec_mut(first);
+                if let Some(at) = rec.text_at() {
+                    rec.set_text_hash(hash(at));
+                }
                 let d = DupListed {
                     index: i,
                     line,
                     first,
-                    text,
+                    text: match text {
+                        TextKey::Hash(hash) => hash,
+                        TextKey::At(..) => hash((start, end)),
+                    },
                 };
                 self.listing.dup(d, uuid.len());
                 return;
@@ -265,15 +282,15 @@ impl Part {
             return Verdict::Pending;
         };
         let by_account = is_digits(event.account_id);
-        let group = self.records.group_of(
+        let number = self.records.number_in(
             by_account,
             if by_account {
                 event.account_id
             } else {
                 event.owner_id
             },
+            event.info().id,
         );
-        let number = self.records.number_of(group, event.info().id);
         let fields = self.records.fields_of(number, fields(&event));
         self.records.push_entry(
             number,

@@ -115,6 +115,7 @@ impl Reader {
         options: &SummarizeOptions,
     ) {
         let w = Window::new(src, self.base, true, damage.0, damage.1);
+        part.whole = true;
         self.read_window(&w, start, true, part, options);
         self.done = true;
     }

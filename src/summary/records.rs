@@ -13,8 +13,10 @@
 use crate::json::map::{HashMap, Keys};
 use crate::model::timestamp::Instant;
 use crate::model::EventType;
-pub(super) use crate::summary::items::{Item, ItemRec, Items, OtherKind, UuidKey, Verdict};
-use crate::summary::uuids::{Seen, UuidText};
+pub(super) use crate::summary::items::{
+    Item, ItemRec, Items, OtherKind, TextKey, UuidKey, Verdict,
+};
+use crate::summary::uuids::{push_decimal, Seen, UuidText};
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
@@ -30,7 +32,6 @@ pub(super) fn hash_of(bytes: &[u8]) -> u64 {
 pub(super) struct GroupRec {
     pub by_account: bool,
     pub id: Box<str>,
-    numbers: HashMap<Box<str>, usize>,
 }
 
 impl GroupRec {
@@ -90,12 +91,48 @@ pub(super) struct Records {
     /// Groups by owner id, then by account id.
     group_of: [HashMap<Box<str>, usize>; 2],
     pub numbers: Vec<NumberRec>,
+    /// Numbers by their group and id together ([`number_key`]): a valid event finds its
+    /// number in one lookup, where a group's then the number's took two hashes.
+    // Keyed by text, as the maps by name: one copy of the map's code in the module.
+    number_of: HashMap<Box<str>, usize>,
+    /// [`number_key`]'s room, kept between lookups.
+    key: String,
     /// Interned field values; `strings[0]` stands for none.
     strings: Vec<Box<str>>,
     // `usize` as the other maps by name: one copy of the map's code in the module.
     string_of: HashMap<Box<str>, usize>,
     pub fields: Vec<Fields>,
     fields_of: HashMap<Fields, u32>,
+}
+
+/// Whether two texts are equal, compared eight bytes at a time: in wasm32 `==` on strings is a
+/// call to a `memcmp` that compares byte by byte, and an event's eight fields are compared
+/// with its number's last event's.
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let (wa, wb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail = wa
+        .remainder()
+        .iter()
+        .zip(wb.remainder())
+        .fold(0, |d, (x, y)| d | (x ^ y));
+    let word = |w: &[u8]| w.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
+    tail == 0 && wa.zip(wb).all(|(x, y)| word(x) == word(y))
+}
+
+/// Writes into `key` what finds number `id` of a group: the group's kind (`a`ccount or
+/// `o`wner), its id's length in decimal and a `:`, its id, then the number's id, so that no
+/// two (group, number) pairs share a key.
+fn number_key(key: &mut String, by_account: bool, group_id: &str, id: &str) {
+    key.clear();
+    key.push(if by_account { 'a' } else { 'o' });
+    push_decimal(key, group_id.len() as u64);
+    key.push(':');
+    key.push_str(group_id);
+    key.push_str(id);
 }
 
 /// A uuid being looked up: as the records keep it, and its hash, each worked out once.
@@ -161,7 +198,7 @@ impl Records {
         line: u32,
         uuid: Option<Sought>,
         time: Option<Instant>,
-        text: u64,
+        text: TextKey,
     ) -> usize {
         let key = uuid.map(|u| match u.uuid {
             UuidText::Number(n) => UuidKey::Number(n),
@@ -279,6 +316,17 @@ impl Records {
         entries.push(entry);
     }
 
+    /// The index of number `id` of the group of `group_id` (an account, or an owner when
+    /// `!by_account`), added with its group when new.
+    pub fn number_in(&mut self, by_account: bool, group_id: &str, id: &str) -> usize {
+        number_key(&mut self.key, by_account, group_id, id);
+        if let Some(&n) = self.number_of.get(self.key.as_str()) {
+            return n;
+        }
+        let group = self.group_of(by_account, group_id);
+        self.add_number(group, id)
+    }
+
     /// The index of an event's group (its account, or its owner when the filter names none),
     /// added when it is new.
     pub fn group_of(&mut self, by_account: bool, id: &str) -> usize {
@@ -290,7 +338,6 @@ impl Records {
         self.groups.push(GroupRec {
             by_account,
             id: id.into(),
-            numbers: HashMap::default(),
         });
         map.insert(id.into(), self.groups.len() - 1);
         self.groups.len() - 1
@@ -298,16 +345,23 @@ impl Records {
 
     /// The index of number `id` of `group`, added when it is new.
     pub fn number_of(&mut self, group: usize, id: &str) -> usize {
-        if let Some(&n) = self.groups[group].numbers.get(id) {
-            return n;
+        let g = &self.groups[group];
+        number_key(&mut self.key, g.by_account, &g.id, id);
+        match self.number_of.get(self.key.as_str()) {
+            Some(&n) => n,
+            None => self.add_number(group, id),
         }
+    }
+
+    /// Adds number `id` to `group`, whose key is in [`Records::key`].
+    fn add_number(&mut self, group: usize, id: &str) -> usize {
         self.numbers.push(NumberRec {
             group,
             id: id.into(),
             entries: Vec::new(),
         });
         let n = self.numbers.len() - 1;
-        self.groups[group].numbers.insert(id.into(), n);
+        self.number_of.insert(self.key.as_str().into(), n);
         n
     }
 
@@ -326,7 +380,11 @@ impl Records {
         let mut ids = last.map_or([0; FIELDS], |f| self.fields[f as usize]);
         let mut changed = false;
         for (id, value) in ids.iter_mut().zip(values) {
-            if self.string(*id) != value {
+            let same = match (self.string(*id), value) {
+                (Some(kept), Some(value)) => same_text(kept, value),
+                (kept, value) => kept.is_none() && value.is_none(),
+            };
+            if !same {
                 *id = value.map_or(0, |v| self.intern(v));
                 changed = true;
             }
@@ -379,7 +437,7 @@ mod tests {
         let mut r = Records::default();
         for (k, u) in UUIDS.iter().enumerate() {
             assert_eq!(r.find(u), None, "{u}");
-            let slot = r.add(k, k as u32 + 1, r.seek(u).err(), None, 0);
+            let slot = r.add(k, k as u32 + 1, r.seek(u).err(), None, TextKey::Hash(0));
             assert_eq!(r.find(u), Some(slot), "{u}");
         }
         for (k, u) in UUIDS.iter().enumerate() {
@@ -391,16 +449,64 @@ mod tests {
     }
 
     #[test]
+    fn texts_are_equal_as_strings_are() {
+        let texts = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "abcdefgh",
+            "abcdefgi",
+            "abcdefghi",
+            "abcdefghj",
+            "bbcdefghi",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(same_text(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_number_is_found_by_its_group_and_id_and_never_by_another_pair() {
+        let mut r = Records::default();
+        let pairs = [
+            (true, "12", "345"),
+            (true, "123", "45"),
+            (false, "12", "345"),
+            (true, "1", "2345"),
+            (false, "1:2", "3"),
+            (false, "1", "2:3"),
+        ];
+        let ids: Vec<usize> = pairs
+            .iter()
+            .map(|&(a, g, n)| r.number_in(a, g, n))
+            .collect();
+        assert_eq!(ids, (0..pairs.len()).collect::<Vec<_>>());
+        for (k, &(a, g, n)) in pairs.iter().enumerate() {
+            assert_eq!(r.number_in(a, g, n), k);
+            let group = r.group_of(a, g);
+            assert_eq!(r.number_of(group, n), k);
+            assert_eq!(
+                (&*r.groups[r.numbers[k].group].id, &*r.numbers[k].id),
+                (g, n)
+            );
+        }
+        assert_eq!(r.groups.len(), 6);
+    }
+
+    #[test]
     fn appended_records_are_found_where_they_moved_and_repeats_are_not() {
         let mut r = Records::default();
         for (k, u) in UUIDS.iter().enumerate() {
-            r.add(k, k as u32 + 1, r.seek(u).err(), None, 0);
+            r.add(k, k as u32 + 1, r.seek(u).err(), None, TextKey::Hash(0));
         }
         let mut later = Records::default();
         let new = "7b0c8a20-5f3e-4d53-9a5c-000000000000";
-        later.add(0, 1, later.seek(UUIDS[3]).err(), None, 0);
-        later.add(1, 2, later.seek(new).err(), None, 0);
-        later.add(2, 3, later.seek("12").err(), None, 0);
+        later.add(0, 1, later.seek(UUIDS[3]).err(), None, TextKey::Hash(0));
+        later.add(1, 2, later.seek(new).err(), None, TextKey::Hash(0));
+        later.add(2, 3, later.seek("12").err(), None, TextKey::Hash(0));
         let first = r.find(UUIDS[3]).unwrap();
         let repeats = r.repeats_in(&later);
         assert_eq!(repeats, [(0, first)]);

@@ -214,6 +214,8 @@ fn listed(
         0
     };
     let skip = t.entries.len() - shown;
+    // Room for every entry shown at once: the timelines are most of a summary's allocations.
+    listed.timeline.reserve_exact(shown);
     for k in skip..t.entries.len() {
         let (e, effect) = t.entries[k];
         let item = records.items.get(e.item);
@@ -227,10 +229,7 @@ fn listed(
         };
         let entry = TimelineEntry {
             time: item.time.unwrap_or(Instant::from_millis(0)),
-            uuid: records
-                .uuid(&item)
-                .map(|u| u.to_string())
-                .unwrap_or_default(),
+            uuid: records.uuid(&item).map(|u| u.to_text()).unwrap_or_default(),
             event_type: e.event_type,
             effect,
             index: item.index,

@@ -17,15 +17,45 @@ pub(super) fn pack(uuid: &str) -> Option<u64> {
         return None;
     }
     let mut n: u64 = 0;
-    for &c in b {
-        let digit = c.wrapping_sub(b'0');
+    for (k, &c) in b.iter().enumerate() {
+        let digit = u64::from(c.wrapping_sub(b'0'));
         if digit > 9 {
             return None;
         }
-        // Only a 20-digit text can pass u64::MAX.
-        n = n.checked_mul(10)?.checked_add(u64::from(digit))?;
+        // Only a 20th digit can pass u64::MAX, so only it is checked, by a comparison: in
+        // wasm32 a `checked_mul` of a `u64` is a call to a 128-bit multiply, 19 per uuid.
+        if k == 19 && n > (u64::MAX - digit) / 10 {
+            return None;
+        }
+        n = n * 10 + digit;
     }
     Some(n)
+}
+
+/// Appends `n`'s decimal digits to `out`, written by hand: the formatter costs more, and a
+/// summary writes one uuid per timeline entry.
+pub(super) fn push_decimal(out: &mut String, n: u64) {
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
+    // Nine digits at a time in `u32`s: in wasm32 each `u64` division by a constant is a call
+    // to a 128-bit multiply.
+    let mut rest = n;
+    loop {
+        let mut low = (rest % 1_000_000_000) as u32;
+        rest /= 1_000_000_000;
+        // Nine digits, zeros included, below the leading part; no zero before it.
+        let mut written = 0;
+        while written < 9 && (rest != 0 || low != 0 || written == 0) {
+            at -= 1;
+            digits[at] = b'0' + (low % 10) as u8;
+            low /= 10;
+            written += 1;
+        }
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// A uuid as the records give it back.
@@ -46,6 +76,18 @@ impl<'a> UuidText<'a> {
         match self {
             UuidText::Number(n) => n.checked_ilog10().map_or(1, |d| d as usize + 1),
             UuidText::Text(t) => t.len(),
+        }
+    }
+
+    /// Its text (see [`push_decimal`]).
+    pub fn to_text(self) -> String {
+        match self {
+            UuidText::Number(n) => {
+                let mut text = String::with_capacity(20);
+                push_decimal(&mut text, n);
+                text
+            }
+            UuidText::Text(t) => t.to_owned(),
         }
     }
 
@@ -180,7 +222,34 @@ mod tests {
         ] {
             let t = UuidText::of(u);
             assert_eq!(t.to_string(), u);
+            assert_eq!(t.to_text(), u);
             assert_eq!(t.len(), u.len());
+        }
+    }
+
+    #[test]
+    fn packed_uuids_are_written_as_the_formatter_writes_them() {
+        let mut n = 0x9E37_79B9_7F4A_7C15u64;
+        let mut cases = vec![
+            0,
+            9,
+            10,
+            999_999_999,
+            1_000_000_000,
+            1_000_000_001,
+            u64::MAX,
+        ];
+        cases.extend((0..20).map(|k| 10u64.pow(k)));
+        cases.extend((1..20).map(|k| 10u64.pow(k) - 1));
+        for _ in 0..2000 {
+            n = n
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            cases.push(n >> (n % 64));
+        }
+        for n in cases {
+            assert_eq!(UuidText::Number(n).to_text(), n.to_string());
+            assert_eq!(pack(&n.to_string()), Some(n));
         }
     }
 

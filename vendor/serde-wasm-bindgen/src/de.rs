@@ -231,7 +231,9 @@ impl Deserializer {
             bytes = v;
             de::Unexpected::Bytes(&bytes)
         } else {
-            string = format!("{:?}", self.value);
+            // Its `typeof`, not its `Debug` text: that would link wasm-bindgen's `debugString`
+            // into the glue (see PATCHED.md).
+            string = self.value.js_typeof().as_string().unwrap_or_default();
             de::Unexpected::Other(&string)
         };
 

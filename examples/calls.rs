@@ -1,0 +1,48 @@
+//! Instructions per `validate` call, for callgrind: `validate` on each payload of one kind in
+//! bench/samples.mjs's file (`{"kind": ["payload", ...], ...}`: each defect kind of issue #12's
+//! invalid corpus, and the valid corpora `real`, `added-field`, `doc-sample`), repeated `reps`
+//! times, inside [`run`] alone so that callgrind can count just that:
+//!
+//! ```sh
+//! node bench/samples.mjs
+//! cargo build --release --example calls
+//! valgrind --tool=callgrind --toggle-collect='calls::run' target/release/examples/calls \
+//!   target/bench/samples.json bad-uuid 5
+//! ```
+//!
+//! Ir ÷ (payloads × reps) is the cost of one call; it prints the divisor. The kind `invalid`
+//! runs every defect kind.
+
+use cc_number_events::{validate, ValidateOptions};
+use std::hint::black_box;
+
+/// The valid corpora among the kinds.
+const VALID: [&str; 3] = ["real", "added-field", "doc-sample"];
+
+#[inline(never)]
+fn run(payloads: &[&str], reps: usize, options: &ValidateOptions) -> usize {
+    let mut valid = 0;
+    for _ in 0..reps {
+        for p in payloads {
+            valid += usize::from(black_box(validate(black_box(p), options)).valid);
+        }
+    }
+    valid
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let (path, kind) = (&args[1], &args[2]);
+    let reps: usize = args.get(3).map_or(10, |r| r.parse().expect("reps"));
+    let text = std::fs::read_to_string(path).expect("samples file");
+    let samples: std::collections::BTreeMap<String, Vec<String>> =
+        serde_json::from_str(&text).expect("samples JSON");
+    let payloads: Vec<&str> = samples
+        .iter()
+        .filter(|(k, _)| *k == kind || kind == "invalid" && !VALID.contains(&k.as_str()))
+        .flat_map(|(_, v)| v.iter().map(String::as_str))
+        .collect();
+    let options = ValidateOptions::default();
+    let valid = run(&payloads, reps, &options);
+    println!("calls={} valid={valid}", payloads.len() * reps);
+}

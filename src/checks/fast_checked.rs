@@ -1,0 +1,160 @@
+//! The end of the tree-free reader ([`super::fast`]): the members missing, those that depend on
+//! others (`uri`, `usageType`), and the event when no rule found an error.
+
+use crate::checks::body::USAGE_TYPE_NEEDED;
+use crate::checks::detect::this_events_type;
+use crate::checks::fast::Judged;
+use crate::checks::fast_fields::{
+    Fields, ALL_REQUIRED, BODY_MEMBERS, BODY_REQUIRED, ENVELOPE_MEMBERS, ENVELOPE_REQUIRED,
+    ENVELOPE_SIGNS, INFO, INFO_MEMBERS, INFO_REQUIRED,
+};
+use crate::checks::fast_remarks::Level;
+use crate::checks::members::Object;
+use crate::checks::remarks::{Context, Field, Remark};
+use crate::model::event_ref::{BodyRef, EventRef, PhoneNumberInfoRef};
+use crate::model::formats::clean_uri;
+use crate::model::vocab;
+use crate::model::EventType;
+use crate::text::span::Span;
+
+impl<'a> Fields<'a, '_> {
+    /// Remarks on the required members of `object` (opening at `at`) that were not read, in
+    /// the order the rules report them; `None` where a member it knows is a near miss of a
+    /// missing one (the rules' hint names the first near miss in the text, which only the tree
+    /// has in order).
+    fn missing(
+        &mut self,
+        object: Object,
+        at: usize,
+        members: &[(u32, &str)],
+        required: &[(u32, &'static str, &'static str)],
+    ) -> Option<()> {
+        for &(bit, key, why) in required {
+            if self.seen & bit != 0 {
+                continue;
+            }
+            let near = members
+                .iter()
+                .any(|&(b, name)| self.seen & b != 0 && vocab::closest(name, &[key]).is_some());
+            (!near).then_some(())?;
+            let at = Span::new(at, at + 1);
+            let remark = Remark::Missing {
+                object,
+                key,
+                why,
+                at,
+            };
+            self.remarks.add(remark, Level::Error)?;
+        }
+        Some(())
+    }
+
+    /// The event and what the rules take from it, once every member was read: the members
+    /// missing remarked on, and those that depend on others (`uri`, `usageType`) checked with
+    /// the same predicates the full rules apply (`crate::model::formats`, `crate::model::vocab`).
+    pub(super) fn checked(&mut self, envelope_at: usize) -> Option<Judged<'a>> {
+        // An object without any of these is not judged as a notification (`detect`), nor is
+        // one whose filter names no resource and whose body is not this event's.
+        (self.seen & ENVELOPE_SIGNS != 0).then_some(())?;
+        if self.kind_by_body {
+            let this_type = self.event_type_text.is_some_and(this_events_type);
+            (this_type || self.seen & INFO != 0).then_some(())?;
+        }
+        if self.seen & ALL_REQUIRED != ALL_REQUIRED {
+            let (env, body, info) = (Object::Envelope, Object::Body, Object::Info);
+            self.missing(env, envelope_at, ENVELOPE_MEMBERS, ENVELOPE_REQUIRED)?;
+            if let Some(at) = self.body_at {
+                self.missing(body, at, BODY_MEMBERS, BODY_REQUIRED)?;
+            }
+            if let Some(at) = self.info_at {
+                self.missing(info, at, INFO_MEMBERS, INFO_REQUIRED)?;
+            }
+        }
+        if let Some(at) = self.info_at {
+            self.dependent(at)?;
+        }
+        Some(match self.event() {
+            Some(event) => Judged::Event(event),
+            None => Judged::Invalid(Context {
+                id: self.id,
+                account: self.account,
+                event_type: self.event_type,
+            }),
+        })
+    }
+
+    /// Checks `uri` and `usageType` of the `phoneNumberInfo` opening at `info_at`.
+    fn dependent(&mut self, info_at: usize) -> Option<()> {
+        let event_type = self.event_type;
+        match (self.uri, self.id, self.account) {
+            (Some(u), _, _) if u.is_empty() => self.value_at(Field::Uri, u, Level::Warning)?,
+            (Some(u), Some(id), Some(account)) if clean_uri(u, id, account) => {}
+            // Its rule finds an error, or (without an id or an account, where the error is
+            // theirs) maybe nothing.
+            (Some(u), _, _) => self.value_at(Field::Uri, u, Level::Error)?,
+            (None, _, _) => {}
+        }
+        match self.usage_type {
+            Some(u) if u == vocab::CONTACT_CENTER => {}
+            Some(u) if event_type.is_some_and(|t| vocab::usage_type_ok(u, t)) => {}
+            // Any other value of an `Updated` event is undocumented (a warning); of the other
+            // two, a mismatch (an error). Without an event type, which is then an error, its
+            // rule may warn.
+            Some(u) if event_type == Some(EventType::Updated) => {
+                self.value_at(Field::UsageType, u, Level::StrictError)?
+            }
+            Some(u) => self.value_at(Field::UsageType, u, Level::Error)?,
+            None if event_type.is_some_and(vocab::usage_type_required) => {
+                let at = Span::new(info_at, info_at + 1);
+                let remark = Remark::Missing {
+                    object: Object::Info,
+                    key: "usageType",
+                    why: USAGE_TYPE_NEEDED,
+                    at,
+                };
+                self.remarks.add(remark, Level::Error)?
+            }
+            None => {}
+        }
+        Some(())
+    }
+
+    /// [`Remarks::value`] for a string borrowed from the text, from quote to quote.
+    fn value_at(&mut self, field: Field, text: &'a str, level: Level) -> Option<()> {
+        let start = text.as_ptr() as usize - self.src.as_ptr() as usize;
+        let span = Span::new(start - 1, start + text.len() + 1);
+        self.remarks.add(Remark::Value { field, text, span }, level)
+    }
+
+    /// The event, when every member it needs was read without an error.
+    fn event(&self) -> Option<EventRef<'a>> {
+        if self.remarks.invalid {
+            return None;
+        }
+        let (event, account_id) = (self.event?, self.account?);
+        let (timestamp, time) = self.timestamp?;
+        Some(EventRef {
+            uuid: self.uuid?,
+            event,
+            account_id,
+            timestamp,
+            time,
+            subscription_id: self.subscription_id?,
+            owner_id: self.owner_id?,
+            body: BodyRef {
+                event_type: self.event_type?,
+                phone_number_info: PhoneNumberInfoRef {
+                    uri: self.uri,
+                    id: self.id?,
+                    phone_number: self.phone_number?,
+                    payment_type: self.payment_type,
+                    location: self.location,
+                    number_type: self.number_type,
+                    usage_type: self.usage_type,
+                    status: self.status,
+                    contact_center_provider: self.provider,
+                },
+            },
+        })
+    }
+}

@@ -1,0 +1,214 @@
+//! What the tree-free reader ([`super::fast`]) keeps of what the rules would report as it reads,
+//! and how it reads a value whose rule may refuse it: a string, an id, a value of the wrong
+//! type (skipped, and remarked on).
+
+use crate::checks::members::{numeric_id_ok, Object};
+use crate::checks::remarks::{Field, Remark};
+use crate::checks::scan::Reader;
+use crate::model::formats::id_ok;
+use crate::text::span::Span;
+
+/// How the reader takes what the rules would report.
+#[derive(Clone, Copy)]
+pub(super) struct Mode {
+    pub strict: bool,
+    /// Whether it keeps errors and reads on (else it gives up at the first).
+    pub errors: bool,
+}
+
+impl Mode {
+    pub(super) fn new(strict: bool, errors: bool) -> Self {
+        Mode { strict, errors }
+    }
+}
+
+/// What a remark is in a report.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Level {
+    Warning,
+    /// A warning that `strict` makes an error.
+    StrictError,
+    Error,
+}
+
+/// What the rules would report so far.
+pub(super) struct Remarks<'a, 'r> {
+    pub list: &'r mut Vec<Remark<'a>>,
+    /// Most remarks kept: past them, the fast path gives up.
+    pub cap: usize,
+    pub mode: Mode,
+    /// Whether one of them is an error.
+    pub invalid: bool,
+}
+
+impl<'a> Remarks<'a, '_> {
+    /// Keeps `remark`, unless there are too many or it is an error the mode gives up at.
+    pub(super) fn add(&mut self, remark: Remark<'a>, level: Level) -> Option<()> {
+        let error = match level {
+            Level::Warning => false,
+            Level::StrictError => self.mode.strict,
+            Level::Error => true,
+        };
+        (self.list.len() < self.cap && (self.mode.errors || !error)).then(|| {
+            self.invalid |= error;
+            self.list.push(remark)
+        })
+    }
+
+    /// Member `key` of `object`, which it does not know, its value skipped.
+    pub(super) fn unknown(
+        &mut self,
+        object: Object,
+        key: &'a str,
+        r: &mut Reader<'a>,
+    ) -> Option<()> {
+        // `pn_apns` makes the envelope an APNS wrapper, judged on the full path.
+        (object != Object::Envelope || key != "pn_apns").then_some(())?;
+        let mut n = 0;
+        for remark in self.list.iter() {
+            if let Remark::Unknown {
+                object: o, key: k, ..
+            } = *remark
+            {
+                // A duplicate key is the parser's error.
+                (o != object || k != key).then_some(())?;
+                n += usize::from(o == object);
+            }
+        }
+        let span = r.span_of(key);
+        self.add(
+            Remark::Unknown {
+                object,
+                n,
+                key,
+                span,
+            },
+            Level::StrictError,
+        )?;
+        r.skip(depth(object))
+    }
+
+    /// The value of `field`, `text` (borrowed from the reader's text), which its rule reports.
+    pub(super) fn value(
+        &mut self,
+        field: Field,
+        text: &'a str,
+        r: &Reader<'a>,
+        level: Level,
+    ) -> Option<()> {
+        let span = r.span_of(text);
+        self.add(Remark::Value { field, text, span }, level)
+    }
+
+    /// The value of member `key` of `object`, which is not a `want`: remarked on and skipped.
+    #[cold]
+    pub(super) fn wrong_type(
+        &mut self,
+        object: Object,
+        key: &'static str,
+        want: &'static str,
+        r: &mut Reader<'a>,
+    ) -> Option<()> {
+        self.mode.errors.then_some(())?;
+        r.ws();
+        let start = r.pos;
+        let found = match *r.bytes.get(start)? {
+            b'"' => "string",
+            b'{' => "object",
+            b'[' => "array",
+            b't' | b'f' => "boolean",
+            b'n' => "null",
+            b'-' | b'0'..=b'9' => "number",
+            _ => return None,
+        };
+        r.skip(depth(object))?;
+        let span = Span::new(start, r.pos);
+        let remark = Remark::WrongType {
+            object,
+            key,
+            want,
+            found,
+            span,
+        };
+        self.add(remark, Level::Error)
+    }
+
+    /// The string value of member `key` of `object`, or `None` when it holds another type
+    /// (remarked on). A string the reader cannot borrow (an escape) is the tree's.
+    #[inline(always)]
+    pub(super) fn string(
+        &mut self,
+        object: Object,
+        key: &'static str,
+        r: &mut Reader<'a>,
+    ) -> Option<Option<&'a str>> {
+        if r.peek() == Some(b'"') {
+            r.pos += 1;
+            return r.string_rest().map(Some);
+        }
+        self.wrong_type(object, key, "string", r).map(|()| None)
+    }
+
+    /// An id of `object`: a string (of digits with `digits_only`), or an integer (remarked
+    /// on); `None` when it is neither (remarked on).
+    #[inline(always)]
+    pub(super) fn id(
+        &mut self,
+        object: Object,
+        key: &'static str,
+        digits_only: bool,
+        r: &mut Reader<'a>,
+    ) -> Option<Option<&'a str>> {
+        let number = match r.peek() {
+            Some(b'"') => false,
+            Some(b'-' | b'0'..=b'9') => true,
+            _ => return self.wrong_type(object, key, "string", r).map(|()| None),
+        };
+        let (text, span) = if number {
+            let text = r.number()?;
+            (text, Span::new(r.pos - text.len(), r.pos))
+        } else {
+            r.pos += 1;
+            let text = r.string_rest()?;
+            (text, r.span_of(text))
+        };
+        let ok = if number {
+            numeric_id_ok(text)
+        } else {
+            id_ok(text, digits_only)
+        };
+        if ok && !number {
+            return Some(Some(text));
+        }
+        let (remark, level) = if ok {
+            let remark = Remark::NumericId {
+                object,
+                key,
+                text,
+                span,
+            };
+            (remark, Level::Warning)
+        } else {
+            let remark = Remark::BadId {
+                object,
+                key,
+                text,
+                number,
+                span,
+            };
+            (remark, Level::Error)
+        };
+        self.add(remark, level)?;
+        Some(Some(text).filter(|_| ok))
+    }
+}
+
+/// The nesting of `object`'s members' values.
+pub(super) fn depth(object: Object) -> usize {
+    match object {
+        Object::Envelope => 1,
+        Object::Body => 2,
+        Object::Info => 3,
+        Object::Provider => 4,
+    }
+}
