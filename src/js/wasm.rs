@@ -19,10 +19,10 @@ use super::objects;
 use super::options::OptionsOf;
 use super::snapshot::read_options;
 use crate::__private::{
-    admit, carries_validation_token, hash_keys as map_keys, seed_hashes, settle,
+    admit, carries_validation_token, draw_keys_with, hash_keys as map_keys, settle,
 };
 use crate::SummarizeOptions;
-use core::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
+use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
 use js_sys::{JsString, JSON};
 use wasm_bindgen::prelude::*;
 
@@ -36,15 +36,20 @@ const TYPES: &str = super::TYPESCRIPT;
 #[wasm_bindgen(typescript_custom_section)]
 const RECEIVE_TYPES: &str = include_str!("receive.d.ts");
 
-/// Keys the hash maps, once per module instance (a restarted module starts again from here).
+/// Names where the hash maps' keys come from, once per module instance (a restarted module
+/// starts again from here). The first map made draws them: a call that makes none, a clean
+/// notification on the tree-free route, never loads Web Crypto (3-4 ms of a cold start in
+/// Node).
 pub(super) fn seed() {
-    static SEEDED: AtomicBool = AtomicBool::new(false);
-    if !SEEDED.swap(true, Relaxed) {
-        let mut words = [0u32; 4];
-        random_words(&mut words);
-        let word = |i: usize| u64::from(words[i]) << 32 | u64::from(words[i + 1]);
-        seed_hashes(word(0), word(2));
-    }
+    draw_keys_with(draw_keys);
+}
+
+/// Two fresh keys from `crypto.getRandomValues`.
+fn draw_keys() -> (u64, u64) {
+    let mut words = [0u32; 4];
+    random_words(&mut words);
+    let word = |i: usize| u64::from(words[i]) << 32 | u64::from(words[i + 1]);
+    (word(0), word(2))
 }
 
 #[wasm_bindgen(module = "/src/js/random.js")]

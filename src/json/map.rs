@@ -11,9 +11,12 @@
 //! body is written before the process picks its seed, and cannot aim at it. Built for
 //! wasm32-unknown-unknown, std has no entropy and derives the keys from two addresses, which
 //! every instance of one build of the module repeats: anyone holding the package could
-//! compute colliding keys offline. There the keys come from `crypto.getRandomValues`, handed
-//! over by src/wasm.rs with [`seed`] before the first map is made, and [`Sip13`] is std's
-//! algorithm from the `siphasher` crate, since stable Rust does not let us key std's own.
+//! compute colliding keys offline. There the keys come from `crypto.getRandomValues`: the
+//! JavaScript boundary names where they come from with [`draw_keys_with`], and the first map
+//! made draws them (or [`seed`] gives them outright). A call that makes no map, a clean
+//! notification on the tree-free route, never asks: in Node, loading Web Crypto for them took
+//! 3-4 ms of a cold start. [`Sip13`] is std's algorithm from the `siphasher` crate, since
+//! stable Rust does not let us key std's own.
 
 pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, Keys>;
 pub(crate) type HashSet<T> = std::collections::HashSet<T, Keys>;
@@ -57,20 +60,30 @@ mod native {
 #[cfg(target_arch = "wasm32")]
 pub(crate) use keyed::Keys;
 #[cfg(target_arch = "wasm32")]
-pub use keyed::{keys, seed};
+pub use keyed::{draw_keys_with, keys, seed};
 
 #[cfg(target_arch = "wasm32")]
 mod keyed {
     use super::Sip13;
-    use core::sync::atomic::{AtomicU64, Ordering::Relaxed};
+    use core::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
+    use std::sync::OnceLock;
 
     static K0: AtomicU64 = AtomicU64::new(0);
     static K1: AtomicU64 = AtomicU64::new(0);
+    static SEEDED: AtomicBool = AtomicBool::new(false);
+    static SOURCE: OnceLock<fn() -> (u64, u64)> = OnceLock::new();
 
     /// Sets the keys of every map made from now on.
     pub fn seed(k0: u64, k1: u64) {
         K0.store(k0, Relaxed);
         K1.store(k1, Relaxed);
+        SEEDED.store(true, Relaxed);
+    }
+
+    /// Names where the keys come from: `draw` runs once, when the first map is made before
+    /// [`seed`] was called. Later calls change nothing.
+    pub fn draw_keys_with(draw: fn() -> (u64, u64)) {
+        let _ = SOURCE.set(draw);
     }
 
     /// The keys maps are made with now.
@@ -83,6 +96,12 @@ mod keyed {
 
     impl Default for Keys {
         fn default() -> Self {
+            if !SEEDED.load(Relaxed) {
+                if let Some(draw) = SOURCE.get() {
+                    let (k0, k1) = draw();
+                    seed(k0, k1);
+                }
+            }
             Keys(K0.load(Relaxed), K1.load(Relaxed))
         }
     }
