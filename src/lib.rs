@@ -112,7 +112,7 @@ pub mod __private {
     pub use crate::checks::validate::event_or_error;
     pub use crate::json::input::FromJs;
     #[cfg(target_arch = "wasm32")]
-    pub use crate::json::map::{draw_keys_with, keys as hash_keys, seed as seed_hashes};
+    pub use crate::json::map::{draw_keys_with, keys as hash_keys};
     pub use crate::json::{Node, Parser, Value, HARD_MAX_DEPTH, MAX_VALUES};
     pub use crate::model::event_ref::EventRef;
     pub use crate::model::vocab::closest;

@@ -16,7 +16,7 @@ use super::held::Held;
 use super::input::holds_replacement_char;
 use super::options::{options_from_js, GivenOptions, OptionsOf};
 use super::snapshot::reading;
-use super::wasm::{answer, seed, trap_if_armed};
+use super::wasm::{answer, name_key_source, trap_if_armed};
 use crate::ValidateOptions;
 use core::cell::RefCell;
 
@@ -70,7 +70,7 @@ pub extern "C" fn ccne_lane(which: u32, units: usize, written: usize) -> *const 
     if reading() {
         return core::ptr::null();
     }
-    seed();
+    name_key_source();
     LANE.with_borrow_mut(|lane| {
         let Lane {
             input,

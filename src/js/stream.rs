@@ -7,7 +7,7 @@ use super::input::{check_input, read_input, Input};
 use super::options::OptionsOf;
 use super::snapshot::read_options;
 use super::summarize::summary_to_js;
-use super::wasm::seed;
+use super::wasm::name_key_source;
 use crate::__private::HARD_MAX_INPUT_BYTES;
 use crate::{SummarizeOptions, Summarizer};
 use std::cell::RefCell;
@@ -31,7 +31,7 @@ fn misuse() -> JsValue {
 /// Opens a summarizer with the caller's options (read as `summarize` reads them); its handle.
 #[wasm_bindgen(skip_typescript, js_name = __summarizerNew)]
 pub fn summarizer_new(opts: JsValue) -> Result<u32, JsValue> {
-    seed();
+    name_key_source();
     let options = read_options(&opts, OptionsOf::Summarize)?;
     let s = Open::Reading(Box::new(Summarizer::new(options)));
     Ok(OPEN.with_borrow_mut(|open| {
@@ -117,7 +117,7 @@ pub fn summarizer_free(handle: u32) {
 /// restarted, after `bytes` bytes: the summary of a log that could not be read.
 #[wasm_bindgen(skip_typescript, js_name = __summarizerLost)]
 pub fn summarizer_lost(bytes: f64, reason: String) -> Result<JsValue, JsValue> {
-    seed();
+    name_key_source();
     let size = if bytes >= 0.0 { bytes as usize } else { 0 };
     let why = NoMemory::Trapped(&reason);
     summary_to_js(summarize_without_memory(

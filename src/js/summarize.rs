@@ -12,7 +12,7 @@ use super::input::Input;
 use super::objects;
 use super::options::OptionsOf;
 use super::snapshot::read_options;
-use super::wasm::{begin, json_text, read, seed, trap_if_armed};
+use super::wasm::{begin, json_text, name_key_source, read, trap_if_armed};
 use crate::__private::reconcile_from;
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
@@ -56,7 +56,7 @@ fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
     let input = &match objects::given(input.clone()).map_err(thrown)? {
         objects::Given::Raw(input) => input,
         objects::Given::Parsed(input) => {
-            seed();
+            name_key_source();
             let options = read_options(opts, OptionsOf::Summarize)?;
             return objects::summarize(&input, &options).map_err(thrown);
         }
@@ -81,7 +81,7 @@ fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
 
 #[wasm_bindgen(skip_typescript)]
 pub fn reconcile(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    seed();
+    name_key_source();
     // Options first, as every export reads them: the caller's getters run while Rust holds
     // no memory.
     let log = read_options(&opts, OptionsOf::Summarize)?;

@@ -40,7 +40,7 @@ const RECEIVE_TYPES: &str = include_str!("receive.d.ts");
 /// starts again from here). The first map made draws them: a call that makes none, a clean
 /// notification on the tree-free route, never loads Web Crypto (3-4 ms of a cold start in
 /// Node).
-pub(super) fn seed() {
+pub(super) fn name_key_source() {
     draw_keys_with(draw_keys);
 }
 
@@ -67,7 +67,7 @@ pub(super) fn begin(
     opts: &JsValue,
     of: OptionsOf,
 ) -> Result<(Given, SummarizeOptions), JsValue> {
-    seed();
+    name_key_source();
     let options = read_options(opts, of)?;
     Ok((check_input(input)?, options))
 }
@@ -111,7 +111,7 @@ fn payload(input: JsValue, opts: &JsValue, of: OptionsOf) -> Result<Payload, JsV
     Ok(match objects::given(input).map_err(thrown)? {
         objects::Given::Raw(input) => Payload::Raw(input),
         objects::Given::Parsed(input) => {
-            seed();
+            name_key_source();
             Payload::Parsed(input, read_options(opts, of)?.item)
         }
     })
@@ -264,7 +264,7 @@ pub fn receive_decision(
     body: JsValue,
     opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    seed();
+    name_key_source();
     let options = read_options(&opts, OptionsOf::Validate)?.item;
     let pairs: Vec<(&str, &str)> = headers
         .chunks_exact(2)
@@ -294,7 +294,7 @@ pub fn receive_decision(
 /// options: the caller's object is not read a second time.
 #[wasm_bindgen(skip_typescript, js_name = trappedReport)]
 pub fn trapped_report(which: u32, input: JsValue, reason: String) -> Result<JsValue, JsValue> {
-    seed();
+    name_key_source();
     let why = NoMemory::Trapped(&reason);
     let (size, exact) = match check_input(&input) {
         Ok(Given::Bytes(n)) => (n, true),
@@ -349,8 +349,8 @@ pub fn trap_for_tests(calls: u32) {
     TRAP_AFTER.store(calls, Relaxed);
 }
 
-/// The hash maps' keys (src/json/map.rs), for the test that the exports seed them. Not exported to
-/// JavaScript, not part of the API.
+/// The hash maps' keys (src/json/map.rs), for the test that the first map draws them. Not
+/// exported to JavaScript, not part of the API.
 #[doc(hidden)]
 pub fn hash_keys() -> (u64, u64) {
     map_keys()

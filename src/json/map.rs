@@ -13,7 +13,7 @@
 //! every instance of one build of the module repeats: anyone holding the package could
 //! compute colliding keys offline. There the keys come from `crypto.getRandomValues`: the
 //! JavaScript boundary names where they come from with [`draw_keys_with`], and the first map
-//! made draws them (or [`seed`] gives them outright). A call that makes no map, a clean
+//! made draws them. A call that makes no map, a clean
 //! notification on the tree-free route, never asks: in Node, loading Web Crypto for them took
 //! 3-4 ms of a cold start. [`Sip13`] is std's algorithm from the `siphasher` crate, since
 //! stable Rust does not let us key std's own.
@@ -60,7 +60,7 @@ mod native {
 #[cfg(target_arch = "wasm32")]
 pub(crate) use keyed::Keys;
 #[cfg(target_arch = "wasm32")]
-pub use keyed::{draw_keys_with, keys, seed};
+pub use keyed::{draw_keys_with, keys};
 
 #[cfg(target_arch = "wasm32")]
 mod keyed {
@@ -74,14 +74,14 @@ mod keyed {
     static SOURCE: OnceLock<fn() -> (u64, u64)> = OnceLock::new();
 
     /// Sets the keys of every map made from now on.
-    pub fn seed(k0: u64, k1: u64) {
+    fn seed(k0: u64, k1: u64) {
         K0.store(k0, Relaxed);
         K1.store(k1, Relaxed);
         SEEDED.store(true, Relaxed);
     }
 
-    /// Names where the keys come from: `draw` runs once, when the first map is made before
-    /// [`seed`] was called. Later calls change nothing.
+    /// Names where the keys come from: `draw` runs once, when the first map is made. Later
+    /// calls change nothing.
     pub fn draw_keys_with(draw: fn() -> (u64, u64)) {
         let _ = SOURCE.set(draw);
     }
