@@ -219,7 +219,8 @@ fn locate_by(
     mut position: Option<&mut dyn FnMut(Span) -> Position>,
     max_issues: usize,
 ) -> (Vec<Issue>, Vec<Issue>) {
-    let index = position.as_ref().map(|_| ());
+    // Whether issues have positions: the note on a capped list then points at the start.
+    let located = position.is_some();
     let total = findings.total();
     let mut list = findings.list;
     let max_issues = max_issues.max(1);
@@ -259,10 +260,10 @@ fn locate_by(
             ),
             hint: Some("fix the first ones, or raise `maxIssues`".into()),
             path: String::new(),
-            line: index.map(|_| 1),
-            column: index.map(|_| 1),
-            offset: index.map(|_| 0),
-            length: index.map(|_| 0),
+            line: located.then_some(1),
+            column: located.then_some(1),
+            offset: located.then_some(0),
+            length: located.then_some(0),
         });
     }
     (errors, warnings)
