@@ -19,20 +19,17 @@ use crate::model::timestamp::{self, Instant};
 use crate::text::quote::clip;
 use crate::text::span::Span;
 
+/// Why a notification's `uuid` is required (the tree-free reader says it too).
+pub(crate) const UUID_NEEDED: &str = ": it identifies the notification";
+
 /// Checks an envelope of this event; returns the event when nothing found so far is an error.
 pub(crate) fn check_envelope<'n>(
     f: &mut Findings,
     env: &'n Node,
     base: &str,
 ) -> Option<EventRef<'n>> {
-    let uuid = string(
-        f,
-        env,
-        base,
-        "uuid",
-        Some(": it identifies the notification"),
-    )
-    .inspect(|(s, n)| check_uuid(f, s, n.span, loc(base, "uuid")));
+    let uuid = string(f, env, base, "uuid", Some(UUID_NEEDED))
+        .inspect(|(s, n)| check_uuid(f, s, n.span, loc(base, "uuid")));
     let filter = string(f, env, base, "event", Some("")).and_then(|(s, n)| {
         check_filter(f, s, n.span, loc(base, "event")).map(|account| (s, account))
     });

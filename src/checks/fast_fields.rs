@@ -2,6 +2,7 @@
 //! each value checked as soon as it is read, with the predicates the rules apply.
 
 use crate::checks::detect::filter_kind;
+use crate::checks::envelope::UUID_NEEDED;
 use crate::checks::fast_remarks::{Level, Remarks};
 use crate::checks::members::Object;
 use crate::checks::remarks::Field;
@@ -49,7 +50,7 @@ pub(super) const ENVELOPE_MEMBERS: &[(u32, &str)] = &[
     (BODY, "body"),
 ];
 pub(super) const ENVELOPE_REQUIRED: &[(u32, &str, &str)] = &[
-    (UUID, "uuid", ": it identifies the notification"),
+    (UUID, "uuid", UUID_NEEDED),
     (EVENT, "event", ""),
     (TIMESTAMP, "timestamp", ""),
     (SUBSCRIPTION_ID, "subscriptionId", ""),
