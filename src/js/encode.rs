@@ -255,9 +255,14 @@ pub fn event_spans<'a>(
 ) -> (Spans, String) {
     let info = c.info();
     let mut written = String::with_capacity(224);
-    c.time.write_iso(&mut written);
+    // The time as normalised, which is the timestamp as sent when it was sent so (nearly
+    // always): then it is not written.
+    let sent_as_time = c.time.is_iso_text(c.timestamp);
+    if !sent_as_time {
+        c.time.write_iso(&mut written);
+    }
     let iso = written.len();
-    c.write_sentence(&mut written);
+    c.write_sentence_with(&mut written, sent_as_time.then_some(c.timestamp));
     let (time, sentence) = written.split_at(iso);
     let value = |s: Option<&'a str>| match values {
         Values::Sliced => s.map(Part::Input),
@@ -270,10 +275,9 @@ pub fn event_spans<'a>(
         value(Some(c.event)),
         value(Some(c.account_id)),
         value(Some(c.timestamp)),
-        // The time as normalised, which is the timestamp as sent when it was sent so.
-        match (values, time == c.timestamp) {
-            (Values::Sliced, true) => value(Some(c.timestamp)),
-            _ => ascii(Some(time)),
+        match sent_as_time {
+            true => value(Some(c.timestamp)),
+            false => ascii(Some(time)),
         },
         value(Some(c.subscription_id)),
         value(Some(c.owner_id)),

@@ -410,6 +410,66 @@ impl Instant {
         out.push_str(" UTC");
     }
 
+    /// [`Instant::write_human`], copied out of `iso` when the caller knows it for this
+    /// instant's [`Instant::to_iso`] text (by [`Instant::is_iso_text`]), as the timestamps of
+    /// nearly every notification are.
+    pub fn write_human_from(self, iso: Option<&str>, out: &mut String) {
+        match iso {
+            Some(iso) => {
+                debug_assert!(self.is_iso_text(iso), "{iso} is not {self:?}");
+                out.push_str(&iso[..10]);
+                out.push(' ');
+                out.push_str(&iso[11..19]);
+                out.push_str(" UTC");
+            }
+            None => self.write_human(out),
+        }
+    }
+
+    /// Whether `text` is exactly what [`Instant::to_iso`] writes of this instant, checked
+    /// field by field without writing it: a sent timestamp then stands for the normalised
+    /// time as it is. Writing the digits cost more than the fast path's date checks and ran
+    /// twice per valid event (the time and the sentence).
+    pub fn is_iso_text(self, text: &str) -> bool {
+        let Ok(s) = <&[u8; 24]>::try_from(text.as_bytes()) else {
+            return false;
+        };
+        // A digit's value; 10 or more for any other byte.
+        let d = |at: usize| u32::from(s[at].wrapping_sub(b'0'));
+        const DIGITS: [usize; 17] = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+        const MARKS: [(usize, u8); 7] = [
+            (4, b'-'),
+            (7, b'-'),
+            (10, b'T'),
+            (13, b':'),
+            (16, b':'),
+            (19, b'.'),
+            (23, b'Z'),
+        ];
+        let form = DIGITS.iter().fold(true, |ok, &at| ok & (d(at) < 10))
+            & MARKS.iter().fold(true, |ok, &(at, c)| ok & (s[at] == c));
+        if !form {
+            return false;
+        }
+        let two = |at: usize| d(at) * 10 + d(at + 1);
+        let (year, month, day) = (two(0) * 100 + two(2), two(5), two(8));
+        let (hour, minute, second) = (two(11), two(14), two(17));
+        let millis = two(20) * 10 + d(22);
+        // Fields in range name one instant each, so equal instants are equal texts.
+        let leap = second == 60;
+        let exists = (1..=12).contains(&month)
+            && (1..=days_in_month(i64::from(year), month)).contains(&day)
+            && hour < 24
+            && minute < 60
+            && (second < 60 || leap && hour == 23 && minute == 59);
+        if !exists || leap != self.leap {
+            return false;
+        }
+        let secs = days_from_civil(i64::from(year), month, day) * 86_400
+            + i64::from(hour * 3600 + minute * 60 + second.min(59));
+        secs * 1000 + i64::from(millis) == self.millis
+    }
+
     /// Digits written by hand into one buffer: `format!` with padding costs more than the
     /// whole date math, and this runs twice for every valid event.
     fn write(self, out: &mut String, sep: u8, millis: bool) {
@@ -496,6 +556,65 @@ mod tests {
     fn explains_a_missing_zone() {
         let e = parse("2023-04-18T20:25:24.611").unwrap_err();
         assert!(e.hint.unwrap().contains("add `Z`"));
+    }
+
+    #[test]
+    fn an_instants_iso_text_is_recognised_without_writing_it_and_nothing_else_is() {
+        let leap = parse("2016-12-31T23:59:60.250Z").unwrap();
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut random = std::iter::repeat_with(|| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        });
+        let mut instants = vec![leap, Instant::from_millis(0), Instant::from_millis(-1)];
+        // Years 0000 to 9999, where the ISO text is 24 bytes long.
+        instants.extend(
+            (&mut random).take(3000).map(|r| {
+                Instant::from_millis((r % 315_537_897_600_000) as i64 - 62_167_219_200_000)
+            }),
+        );
+        for (k, &t) in instants.iter().enumerate() {
+            let iso = t.to_iso();
+            let other = instants[(k + 1) % instants.len()];
+            // Texts of other instants, of none, and other spellings of this one.
+            let mut texts = vec![
+                iso.clone(),
+                other.to_iso(),
+                iso.replace('Z', "z"),
+                iso.replace('.', ","),
+                iso.replace('Z', "+00:00"),
+                iso[..23].to_string(),
+                "2023-02-29T00:00:00.000Z".to_string(),
+                "2016-12-31T23:58:60.000Z".to_string(),
+            ];
+            for at in [3, 6, 9, 12, 15, 18, 22] {
+                for digit in [b'0', b'9', b'5'] {
+                    let mut b = iso.clone().into_bytes();
+                    b[at] = digit;
+                    texts.push(String::from_utf8(b).unwrap());
+                }
+            }
+            // The instant one minute apart, written with 60 seconds in place of 00.
+            let mut sixty = Instant::from_millis(t.millis - 60_000)
+                .to_iso()
+                .into_bytes();
+            if sixty.len() == 24 {
+                sixty[17..19].copy_from_slice(b"60");
+                texts.push(String::from_utf8(sixty).unwrap());
+            }
+            for text in &texts {
+                assert_eq!(t.is_iso_text(text), *text == iso, "{t:?} {text}");
+                let (mut a, mut b) = (String::new(), String::new());
+                t.write_human_from(t.is_iso_text(text).then_some(text.as_str()), &mut a);
+                t.write_human(&mut b);
+                assert_eq!(a, b, "{text}");
+            }
+        }
+        assert!(leap.is_iso_text("2016-12-31T23:59:60.250Z"));
+        assert!(!leap.is_iso_text("2016-12-31T23:59:59.250Z"));
+        assert!(!Instant::from_millis(leap.millis).is_iso_text("2016-12-31T23:59:60.250Z"));
     }
 
     #[test]
