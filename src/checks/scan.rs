@@ -51,8 +51,13 @@ impl<'a> Reader<'a> {
         // Anything but the closing quote (a backslash, a control character, the end) ends
         // the fast path.
         (self.bytes.get(end) == Some(&b'"')).then_some(())?;
+        (start > 0 && self.bytes[start - 1] == b'"').then_some(())?;
         self.pos = end + 1;
-        Some(&self.src[start..end])
+        // SAFETY: the bytes at `start - 1` and `end` (checked above, `end` at or after
+        // `start`) are quotes, ASCII: in UTF-8 one char ends there, another starts after, so
+        // both are char boundaries of `src`. Slicing `src` checked them again, out of line,
+        // which cost a tenth of a clean call.
+        Some(unsafe { self.src.get_unchecked(start..end) })
     }
 
     /// The first byte of the next value, after white space.
