@@ -29,10 +29,16 @@ impl<'a> Reader<'a> {
         self.pos = skip_whitespace(self.src, self.pos);
     }
 
+    /// `c` after white space, if it is there. The byte itself is looked at first: payloads
+    /// sent compact (nearly all) have no white space to skip.
     #[inline(always)]
     pub(super) fn eat(&mut self, c: u8) -> Option<()> {
-        self.ws();
-        (self.bytes.get(self.pos) == Some(&c)).then(|| self.pos += 1)
+        if self.bytes.get(self.pos) != Some(&c) {
+            self.ws();
+            (self.bytes.get(self.pos) == Some(&c)).then_some(())?;
+        }
+        self.pos += 1;
+        Some(())
     }
 
     /// A string without escapes, borrowed. This and the two above are most of the fast
