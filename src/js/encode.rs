@@ -254,16 +254,13 @@ pub fn event_spans<'a>(
     held: Option<&mut Held>,
 ) -> (Spans, String) {
     let info = c.info();
-    let mut written = String::with_capacity(224);
     // The time as normalised, which is the timestamp as sent when it was sent so (nearly
     // always): then it is not written.
     let sent_as_time = c.time.is_iso_text(c.timestamp);
+    let mut time = String::new();
     if !sent_as_time {
-        c.time.write_iso(&mut written);
+        c.time.write_iso(&mut time);
     }
-    let iso = written.len();
-    c.write_sentence_with(&mut written, sent_as_time.then_some(c.timestamp));
-    let (time, sentence) = written.split_at(iso);
     let value = |s: Option<&'a str>| match values {
         Values::Sliced => s.map(Part::Input),
         Values::Copied if values_ascii => s.map(Part::Ascii),
@@ -277,7 +274,7 @@ pub fn event_spans<'a>(
         value(Some(c.timestamp)),
         match sent_as_time {
             true => value(Some(c.timestamp)),
-            false => ascii(Some(time)),
+            false => ascii(Some(&time)),
         },
         value(Some(c.subscription_id)),
         value(Some(c.owner_id)),
@@ -295,9 +292,16 @@ pub fn event_spans<'a>(
         value(info.contact_center_provider.and_then(|p| p.name)),
         word(Some(c.action())),
         word(Some(c.effect().as_str())),
-        made(Some(sentence)),
+        // The sentence, the last value: written below, straight into the text.
+        None,
     ];
-    spans(parts, offsets, held)
+    let (mut spans, mut text) = spans(parts, offsets, held);
+    let from = text.len();
+    c.write_sentence_with(&mut text, sent_as_time.then_some(c.timestamp));
+    let sentence = utf16_units(&text.as_bytes()[from..]);
+    let [.., start, length] = &mut spans;
+    (*start, *length) = (IN_TEXT, sentence);
+    (spans, text)
 }
 
 /// An invalid report as numbers and text for `assemble` (src/js/assemble.js), which builds
