@@ -3,7 +3,7 @@
 //! `JSON.parse` would make of the report's JSON, at a fraction of the cost. Their constants are
 //! declared once on each side; tests/js_layout.rs checks the two against each other.
 
-use super::held::Held;
+use super::held::{Held, Key};
 use crate::__private::{clean, utf16_units, validate_fast_or, EventRef, Utf16Offsets};
 use crate::{Issue, NumberType, Report};
 
@@ -333,7 +333,7 @@ pub(super) fn invalid_report_held(
     let mut text = String::with_capacity(64 + 160 * count);
     for word in [report.kind.as_str(), report.delivery.as_str()] {
         match held.as_deref_mut() {
-            Some(held) => held.put(word, &mut nums, &mut text),
+            Some(held) => held.put(Key::Word(word), &mut nums, &mut text),
             None => put(&mut nums, &mut text, Some(word)),
         }
     }
@@ -375,17 +375,18 @@ pub(super) fn push_issues<'a>(
     text: &mut String,
     mut held: Option<&mut Held>,
 ) {
-    let mut string = |s: Option<&str>, nums: &mut Vec<u32>| match (s, held.as_deref_mut()) {
+    let mut string = |s: Option<Key>, nums: &mut Vec<u32>| match (s, held.as_deref_mut()) {
         (Some(s), Some(held)) => held.put(s, nums, text),
-        (s, None) => put(nums, text, s),
+        (s, None) => put(nums, text, s.map(Key::text)),
         (None, _) => nums.push(ABSENT),
     };
     for i in issues {
-        string(Some(i.code.as_str()), nums);
-        string(Some(i.severity.as_str()), nums);
-        string(Some(&i.message), nums);
-        string(i.hint.as_deref(), nums);
-        string(Some(&i.path), nums);
+        // A code and a severity are words of the crate's, which `Held` finds by address.
+        string(Some(Key::Word(i.code.as_str())), nums);
+        string(Some(Key::Word(i.severity.as_str())), nums);
+        string(Some(Key::Text(&i.message)), nums);
+        string(i.hint.as_deref().map(Key::Text), nums);
+        string(Some(Key::Text(&i.path)), nums);
         // A position is absent for a value that was already parsed (JavaScript's null).
         nums.extend([i.line, i.column, i.offset, i.length].map(|n| n.unwrap_or(ABSENT)));
     }
