@@ -75,10 +75,51 @@ fn word(s: Option<&'static str>) -> Option<Part<'static>> {
     s.map(Part::Word)
 }
 
+/// Where a clean report's input values stand in the caller's string, as UTF-16 offsets: a
+/// plain struct rather than a closure, whose calls (one per value) cost a tenth of a clean
+/// call in WebAssembly, behind a `dyn`.
+pub struct Offsets<'a> {
+    input: &'a str,
+    /// The UTF-16 offsets of a non-ASCII input's bytes; an ASCII input's are its bytes'.
+    units: Option<Utf16Offsets<'a>>,
+}
+
+impl<'a> Offsets<'a> {
+    /// The offsets of `input`'s slices (`ascii` when it is all ASCII).
+    pub fn new(input: &'a str, ascii: bool) -> Self {
+        debug_assert_eq!(ascii, input.is_ascii());
+        // Blocks of 64 bytes: a notification is a few hundred, and each of its 30 or so
+        // offsets then costs at most one block's count.
+        let units = (!ascii).then(|| Utf16Offsets::new(input, false, 6));
+        Offsets { input, units }
+    }
+
+    /// For values that are all copied ([`Values::Copied`], a report's): no input.
+    pub fn none() -> Self {
+        Offsets {
+            input: "",
+            units: None,
+        }
+    }
+
+    /// The pair of `v`, a slice of the input: its distance from the input's start, and its
+    /// end's.
+    #[inline]
+    fn of(&self, v: &str) -> [u32; 2] {
+        let start = (v.as_ptr() as usize).wrapping_sub(self.input.as_ptr() as usize);
+        let end = start + v.len();
+        debug_assert!(end <= self.input.len(), "not a slice of the input");
+        match &self.units {
+            Some(u) => [u.of(start), u.of(end)],
+            None => [start as u32, end as u32],
+        }
+    }
+}
+
 /// `offsets` gives an input slice's pair; `held`, the words JavaScript holds (the lane's).
 fn spans(
     parts: [Option<Part>; REPORT_VALUES.len()],
-    offsets: impl Fn(&str) -> [u32; 2],
+    offsets: &Offsets,
     mut held: Option<&mut Held>,
 ) -> (Spans, String) {
     let mut spans = [ABSENT; 2 * REPORT_VALUES.len()];
@@ -86,7 +127,7 @@ fn spans(
     let mut text = String::with_capacity(256);
     for (pair, part) in spans.chunks_exact_mut(2).zip(parts) {
         match part {
-            Some(Part::Input(v)) => pair.copy_from_slice(&offsets(v)),
+            Some(Part::Input(v)) => pair.copy_from_slice(&offsets.of(v)),
             Some(Part::Made(t)) => {
                 text.push_str(t);
                 pair[0] = IN_TEXT;
@@ -153,11 +194,8 @@ pub fn compact_valid(report: &Report) -> Option<(Spans, String)> {
         word(Some(change.effect.as_str())),
         made(Some(&change.sentence)),
     ];
-    Some(spans(
-        parts,
-        |_| unreachable!("a report holds no input slices"),
-        None,
-    ))
+    // A report holds no input slices.
+    Some(spans(parts, &Offsets::none(), None))
 }
 
 /// How a clean report's values that stand as they are in the input reach JavaScript.
@@ -226,31 +264,23 @@ fn clean_spans<'a>(
     held: Option<&mut Held>,
 ) -> (Spans, String) {
     debug_assert_eq!(input_ascii, input.is_ascii());
-    // Blocks of 64 bytes: a notification is a few hundred, and each of its 30 or so offsets
-    // then costs at most one block's count.
-    let units =
-        (!input_ascii && values == Values::Sliced).then(|| Utf16Offsets::new(input, false, 6));
-    // An input slice's offset is its distance from the input's start.
-    let offsets = |v: &str| {
-        let start = v.as_ptr() as usize - input.as_ptr() as usize;
-        let end = start + v.len();
-        match &units {
-            Some(u) => [u.of(start), u.of(end)],
-            None => [start as u32, end as u32],
-        }
+    let offsets = match values {
+        Values::Sliced => Offsets::new(input, input_ascii),
+        Values::Copied => Offsets::none(),
     };
     event_spans(c, input_ascii, values, &offsets, held)
 }
 
 /// The [`Spans`] of the valid report on `c`, an event with nothing to report: its values
-/// sliced from the input (`offsets` gives a value's pair) or copied, as `values` says.
+/// sliced from the input (`offsets` gives a value's pair) or copied, as `values` says
+/// ([`Offsets::none`] for copied ones).
 /// `values_ascii` says whether every value is ASCII; `held`, the words JavaScript holds (see
 /// [`Held`]).
 pub fn event_spans<'a>(
     c: EventRef<'a>,
     values_ascii: bool,
     values: Values,
-    offsets: &dyn Fn(&str) -> [u32; 2],
+    offsets: &Offsets,
     held: Option<&mut Held>,
 ) -> (Spans, String) {
     let info = c.info();
