@@ -172,7 +172,7 @@ fn same(a: &[u8], b: &[u8]) -> bool {
         return false;
     }
     let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
-    let word = |w: &[u8]| u64::from_le_bytes(w.try_into().expect("eight bytes"));
+    let word = |w: &[u8]| w.first_chunk().map_or(0, |w| u64::from_le_bytes(*w));
     x.by_ref().zip(y.by_ref()).all(|(p, q)| word(p) == word(q))
         && x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
 }
@@ -186,7 +186,11 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 fn hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let step = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(K);
-    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+    let word = |at: usize| {
+        bytes[at..]
+            .first_chunk()
+            .map_or(0, |w| u64::from_le_bytes(*w))
+    };
     let h = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
     let n = bytes.len();
     if n < 8 {

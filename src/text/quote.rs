@@ -21,9 +21,6 @@ pub fn is_unsafe(c: char) -> bool {
 /// `s` with every [`is_unsafe`] character written as a JSON-style escape (`\u001b`), so it
 /// reads as what it is and does nothing. Borrowed when there is nothing to escape.
 pub fn escape(s: &str) -> Cow<'_, str> {
-    if printable_ascii(s.as_bytes()) {
-        return Cow::Borrowed(s);
-    }
     // Every unsafe character is below U+0080 or starts with a lead byte of 0xC2, 0xD8, 0xE2.
     let suspicious = s
         .bytes()
@@ -40,22 +37,6 @@ pub fn escape(s: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
-}
-
-/// Whether every byte is printable ASCII (0x20 to 0x7E), where nothing is unsafe: eight
-/// bytes a step, since every change sentence quotes its location and provider and every
-/// message its value.
-fn printable_ascii(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A high bit for a byte under 0x20 (a borrow only ever follows one), for one of 0x80 and
-    // up, and for 0x7F, which 1 more makes 0x80 (a carry only ever leaves 0xFF, flagged).
-    let flagged = |w: u64| (w.wrapping_sub(ONES * 0x20) & !w) | w | w.wrapping_add(ONES);
-    let mut words = bytes.chunks_exact(8);
-    let any = (&mut words).fold(0, |any, w| {
-        any | flagged(u64::from_le_bytes(w.try_into().expect("eight bytes")))
-    });
-    any & HIGH == 0 && words.remainder().iter().all(|b| (0x20..0x7F).contains(b))
 }
 
 /// A value as a message quotes it: at most `QUOTE_CHARS` characters, escaped.
@@ -92,25 +73,6 @@ pub fn cut(s: &str, max: usize) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn printable_ascii_is_every_byte_from_space_to_tilde_at_any_position() {
-        for len in 0..20 {
-            for at in 0..len {
-                for b in 0..=255u8 {
-                    let mut text = vec![b'~'; len];
-                    text[0] = b' ';
-                    text[at] = b;
-                    assert_eq!(
-                        printable_ascii(&text),
-                        (0x20..0x7F).contains(&b),
-                        "{b:#x} at {at} of {len}"
-                    );
-                }
-            }
-        }
-        assert!(printable_ascii(b""));
-    }
 
     #[test]
     fn escapes_controls_separators_and_bidi_overrides() {
