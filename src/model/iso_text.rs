@@ -9,7 +9,7 @@ impl Instant {
     /// [`Instant::write_human`], copied out of `iso` when the caller knows it for this
     /// instant's [`Instant::to_iso`] text (by [`Instant::is_iso_text`]), as the timestamps of
     /// nearly every notification are.
-    pub fn write_human_from(self, iso: Option<&str>, out: &mut String) {
+    pub(crate) fn write_human_from(self, iso: Option<&str>, out: &mut String) {
         let mut human = *b"0000-00-00 00:00:00 UTC";
         if let Some(iso) = iso.filter(|iso| iso.len() == 24) {
             debug_assert!(self.is_iso_text(iso), "{iso} is not {self:?}");
@@ -27,7 +27,7 @@ impl Instant {
     /// `2023-04-18T20:25:24.611Z` (24 bytes, `.` and `Z` where to_iso puts them: years 0000
     /// to 9999, three fraction digits, no offset) that reads as this instant, since read with
     /// no offset every field stands as written (a leap second's `60` included). Reading
-    /// costs less than writing, and [`parse`] is there already.
+    /// costs less than writing, and the crate's timestamp parser is there already.
     pub fn is_iso_text(self, text: &str) -> bool {
         let s = text.as_bytes();
         s.len() == 24 && s[19] == b'.' && s[23] == b'Z' && parse(text) == Ok(self)
