@@ -11,8 +11,11 @@
 //! ```
 //!
 //! Ir ÷ (payloads × reps) is the cost of one call; it prints the divisor. The kind `invalid`
-//! runs every defect kind.
+//! runs every defect kind. With `lane` after the reps, each call is instead the Rust part of
+//! the JavaScript lane, `validate_fast_or` (no owned event or report for a valid payload):
+//! `--toggle-collect='calls::lane'`.
 
+use cc_number_events::__private::validate_fast_or;
 use cc_number_events::{validate, ValidateOptions};
 use std::hint::black_box;
 
@@ -25,6 +28,19 @@ fn run(payloads: &[&str], reps: usize, options: &ValidateOptions) -> usize {
     for _ in 0..reps {
         for p in payloads {
             valid += usize::from(black_box(validate(black_box(p), options)).valid);
+        }
+    }
+    valid
+}
+
+/// [`run`] through `validate_fast_or`, as the JavaScript lane reads a payload.
+#[inline(never)]
+fn lane(payloads: &[&str], reps: usize, options: &ValidateOptions) -> usize {
+    let mut valid = 0;
+    for _ in 0..reps {
+        for p in payloads {
+            let read = validate_fast_or(black_box(p), options, |e| e.uuid.len());
+            valid += usize::from(black_box(read).is_ok());
         }
     }
     valid
@@ -43,6 +59,10 @@ fn main() {
         .flat_map(|(_, v)| v.iter().map(String::as_str))
         .collect();
     let options = ValidateOptions::default();
-    let valid = run(&payloads, reps, &options);
+    let valid = if args.get(4).is_some_and(|m| m == "lane") {
+        lane(&payloads, reps, &options)
+    } else {
+        run(&payloads, reps, &options)
+    };
     println!("calls={} valid={valid}", payloads.len() * reps);
 }

@@ -93,6 +93,16 @@ pub(crate) fn check_filter<'s>(
     if let Some(account) = clean_filter_account(s) {
         return Some(account);
     }
+    check_unclean_filter(f, s, span, path)
+}
+
+/// [`check_filter`] for a filter known not to be clean (the fast reader's remark on it).
+pub(crate) fn check_unclean_filter<'s>(
+    f: &mut Findings,
+    s: &'s str,
+    span: Span,
+    path: Loc,
+) -> Option<&'s str> {
     let expected = "/restapi/v1.0/account/{accountId}/phone-number?usageType=ContactCenterNumber";
     let Some(account) = phone_number_filter_account(s) else {
         f.add(

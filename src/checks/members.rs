@@ -286,11 +286,13 @@ pub(crate) fn unknown_field(
         IssueCode::UnknownField,
         key_span,
         pointer(base, key),
-        format!("`{}` is not a member of {}", clip(key), object.what()),
+        // Joined, not formatted: every payload with a field RingCentral added has this
+        // warning, and the formatting machinery took a twentieth of such a call.
+        ["`", &clip(key), "` is not a member of ", object.what()].concat(),
     );
     let strict = finding.severity == Severity::Error;
     match vocab::closest(key, object.known()) {
-        Some(k) => finding.hint(format!("did you mean `{k}`?")),
+        Some(k) => finding.hint(["did you mean `", k, "`?"].concat()),
         None if strict => finding.hint(
             "RingCentral adds fields over time; this is an error only because of `strict: true`",
         ),

@@ -10,7 +10,9 @@ use crate::checks::body::{
     check_event_type, check_number_type_value, check_payment_type, check_status, check_uri,
     check_usage_value,
 };
-use crate::checks::envelope::{check_filter, check_subscription, check_timestamp, check_uuid};
+use crate::checks::envelope::{
+    check_subscription, check_timestamp, check_unclean_filter, check_uuid,
+};
 use crate::checks::members::{bad_id, missing, numeric_id, unknown_field, wrong_type_at, Object};
 use crate::checks::phone::check_phone_number;
 use crate::diagnostics::findings::{loc, Findings};
@@ -169,8 +171,9 @@ pub(crate) fn note_in(remarks: &[Remark], cx: &Context, f: &mut Findings) {
                 missing(f, at, base(object), key, why, unknown);
             }
             Remark::Value { field, text, span } => match field {
+                // The fast reader remarks on a filter only when it is not clean.
                 Field::Event => {
-                    check_filter(f, text, span, loc("", "event"));
+                    check_unclean_filter(f, text, span, loc("", "event"));
                 }
                 Field::SubscriptionId => {
                     check_subscription(f, text, span, loc("", "subscriptionId"));

@@ -9,9 +9,23 @@ pub(crate) fn sort_by_rank<T>(items: &mut Vec<T>, rank: impl Fn(&T) -> (u64, u64
     if items.len() < 2 {
         return;
     }
-    let order = ranked(items.iter().map(rank).collect());
+    let ranks: Vec<(u64, u64)> = items.iter().map(rank).collect();
+    // Already in order (nearly always: findings come in document order, one or two of them):
+    // a stable sort would leave it as it is, and sorting it cost a warned payload's call three
+    // more allocations. Tested on the ranks, outside this generic function: inside, each of
+    // its copies grew (the full module by 0.4 KB gzip).
+    if in_order(&ranks) {
+        return;
+    }
+    let order = ranked(ranks);
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
     items.extend(order.into_iter().filter_map(|i| slots[i].take()));
+}
+
+/// Whether `ranks` ascend (ties allowed).
+#[inline(never)]
+fn in_order(ranks: &[(u64, u64)]) -> bool {
+    ranks.windows(2).all(|w| w[0] <= w[1])
 }
 
 /// The positions of `ranks` in ascending order, ties in position order: a bottom-up merge

@@ -76,9 +76,14 @@ pub(crate) fn id_ok(s: &str, digits_only: bool) -> bool {
 /// The account named by an event filter for a phone-number resource, if `event` is one.
 pub(crate) fn phone_number_filter_account(event: &str) -> Option<&str> {
     let rest = event.strip_prefix(FILTER_PREFIX)?;
-    let (path, _) = rest.split_once('?').unwrap_or((rest, ""));
-    let account = path.strip_suffix(FILTER_RESOURCE)?;
-    (!account.contains('/')).then_some(account)
+    // The account holds neither `/` nor `?`: it ends at the first of them, which must start
+    // the resource, itself ended by the query or the end. One pass over the account's few
+    // bytes, where cutting at `?` and then looking for `/` took two searches of the whole
+    // filter (every payload's filter is read this way, a warned one's four times).
+    let end = rest.bytes().position(|b| b == b'/' || b == b'?')?;
+    let (account, after) = rest.split_at(end);
+    let query = after.strip_prefix(FILTER_RESOURCE)?;
+    (query.is_empty() || query.starts_with('?')).then_some(account)
 }
 
 /// What follows the account in a phone-number filter whose account is `account`.
@@ -153,6 +158,46 @@ mod tests {
         assert!(!phone_number_ok("+11202499974"), "area code 120");
         assert!(phone_number_ok("+74951234567"), "+7 has no NANP area codes");
         assert!(!phone_number_ok("+1 202 499 9741"), "not E.164 at all");
+    }
+
+    #[test]
+    fn reads_the_account_as_cutting_at_the_query_first_does() {
+        // The first version, kept as the reference.
+        fn reference(event: &str) -> Option<&str> {
+            let rest = event.strip_prefix(FILTER_PREFIX)?;
+            let (path, _) = rest.split_once('?').unwrap_or((rest, ""));
+            let account = path.strip_suffix(FILTER_RESOURCE)?;
+            (!account.contains('/')).then_some(account)
+        }
+        let accounts = [
+            "37439510",
+            "~",
+            "",
+            "{accountId}",
+            "1/2",
+            "1?2",
+            "a/phone-number",
+        ];
+        let tails = [
+            "",
+            "?",
+            "?usageType=ContactCenterNumber",
+            "/",
+            "s",
+            "/1",
+            "?a/b",
+            "?a?b",
+            "/phone-number",
+            "?/phone-number",
+        ];
+        for a in accounts {
+            for r in ["/phone-number", "/phone-numbe", "/phone-numbers", ""] {
+                for t in tails {
+                    let e = format!("{FILTER_PREFIX}{a}{r}{t}");
+                    assert_eq!(phone_number_filter_account(&e), reference(&e), "{e:?}");
+                }
+            }
+        }
     }
 
     #[test]
