@@ -122,11 +122,10 @@ fn read_with<'a>(
         mode,
         invalid: false,
     };
-    let mut f = Fields::new(src, remarks);
     r.ws();
-    let envelope_at = r.pos;
+    let mut f = Fields::in_text(src, r.pos, remarks);
     r.object(|key, r| f.envelope_member(key, r))?;
-    Some((f.checked(envelope_at)?, r.pos))
+    Some((f.checked()?, r.pos))
 }
 
 #[cfg(test)]

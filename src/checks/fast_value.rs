@@ -9,21 +9,19 @@
 //! not know or has seen already, a value that is not a string where one belongs, an object
 //! that is not one, a string that JSON would have to escape, a limit the tree would reach),
 //! and then the tree explains. Past that, the members pass the predicates the text's reader
-//! and the rules ask ([`CleanFields::checked`]; a remark of any kind leaves the value to the
-//! tree). A serde-wasm-bindgen read of an object never
+//! and the rules ask, made by the same code ([`Fields`]; a remark of any kind leaves the value
+//! to the tree). A serde-wasm-bindgen read of an object never
 //! lists its members, so it cannot see one it does not ask for: the JavaScript that copies
 //! the value it reads (`snapshot`, src/js/objects.js) says whether the copy holds any other
 //! (`copiedShape`), and only a copy that does not comes here.
 
-use super::fast::DEPTH;
+use super::fast::{Judged, DEPTH};
+use crate::checks::fast_fields::{self as bit, Fields};
+use crate::checks::fast_remarks::{Mode, Remarks};
+use crate::checks::members::Object;
 use crate::json::{string_run, TreeLimits};
-use crate::model::event_ref::{BodyRef, EventRef, PhoneNumberInfoRef, ProviderRef};
-use crate::model::formats::{
-    clean_filter_account, clean_uri, id_ok, is_uuid, phone_number_ok, uuid_ok,
-};
-use crate::model::timestamp;
+use crate::model::event_ref::{EventRef, ProviderRef};
 use crate::model::vocab;
-use crate::model::{EventType, NumberType};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use std::fmt;
 
@@ -84,6 +82,25 @@ const ENVELOPE: Level = Level {
     ],
 };
 
+/// The member each string slot of [`Strings::values`] up to the provider's holds, as
+/// [`Fields`] knows it.
+const MEMBER_BITS: [u32; 14] = [
+    bit::UUID,
+    bit::EVENT,
+    bit::TIMESTAMP,
+    bit::SUBSCRIPTION_ID,
+    bit::OWNER_ID,
+    bit::EVENT_TYPE,
+    bit::URI,
+    bit::ID,
+    bit::PHONE_NUMBER,
+    bit::PAYMENT_TYPE,
+    bit::LOCATION,
+    bit::TYPE,
+    bit::USAGE_TYPE,
+    bit::STATUS,
+];
+
 /// The strings of a clean notification, owned (a deserializer from JavaScript lends none),
 /// in the slots [`Holds`] names; and what the value comes to as JSON text, counted as the
 /// tree counts it (`crate::json::tree_from`).
@@ -129,30 +146,40 @@ impl Strings {
         if !unescaped {
             return None;
         }
-        let seen = |slot: usize| self.objects[slot].then_some(());
-        CleanFields {
-            uuid: v(0),
-            event: v(1),
-            timestamp: v(2),
-            subscription_id: v(3),
-            owner_id: v(4),
-            body: seen(0),
-            event_type: v(5),
-            info: seen(1),
-            uri: v(6),
-            id: v(7),
-            phone_number: v(8),
-            payment_type: v(9),
-            location: v(10),
-            number_type: v(11),
-            usage_type: v(12),
-            status: v(13),
-            provider: seen(2).map(|()| ProviderRef {
-                id: v(14),
-                name: v(15),
-            }),
+        // The checks the text's reader makes ([`Fields`]), each as it would make it: with no
+        // text to locate a remark in, and room for none, any remark ends this route.
+        let mut none = Vec::new();
+        let remarks = Remarks {
+            list: &mut none,
+            cap: 0,
+            mode: Mode::new(false, false),
+            invalid: false,
+        };
+        let mut f = Fields::new(remarks);
+        for (value, &member) in self.values.iter().zip(&MEMBER_BITS) {
+            if let Some(s) = value {
+                f.first(member)?;
+                f.text(member, s)?;
+            }
         }
-        .checked()
+        for (&seen, member) in self.objects.iter().zip([bit::BODY, bit::INFO]) {
+            if seen {
+                f.first(member)?;
+                f.opened(member, None);
+            }
+        }
+        if self.objects[2] {
+            f.first(bit::PROVIDER)?;
+            let id = match v(14) {
+                Some(s) => f.string_id(Object::Provider, "id", false, s)?,
+                None => None,
+            };
+            f.provider = Some(ProviderRef { id, name: v(15) });
+        }
+        match f.checked()? {
+            Judged::Event(event) => Some(event),
+            Judged::Invalid(_) => None,
+        }
     }
 }
 
@@ -310,89 +337,5 @@ impl<'de> Deserializer<'de> for Member<'_> {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
         option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
         identifier ignored_any
-    }
-}
-
-/// The members of a parsed value, as found. A parsed value takes this route only when clean
-/// (any remark sends it to the tree), so its check is the clean-only one: the text reader
-/// ([`super::fast`]) also keeps warnings, with their spans, which a parsed value has none of.
-#[derive(Default)]
-struct CleanFields<'a> {
-    uuid: Option<&'a str>,
-    event: Option<&'a str>,
-    timestamp: Option<&'a str>,
-    subscription_id: Option<&'a str>,
-    owner_id: Option<&'a str>,
-    body: Option<()>,
-    event_type: Option<&'a str>,
-    info: Option<()>,
-    uri: Option<&'a str>,
-    id: Option<&'a str>,
-    phone_number: Option<&'a str>,
-    payment_type: Option<&'a str>,
-    location: Option<&'a str>,
-    number_type: Option<&'a str>,
-    usage_type: Option<&'a str>,
-    status: Option<&'a str>,
-    provider: Option<ProviderRef<'a>>,
-}
-
-impl<'a> CleanFields<'a> {
-    /// The event, when every member is present where required and passes its rule: the same
-    /// predicates the full rules apply (`crate::model::formats`, `crate::model::vocab`).
-    fn checked(self) -> Option<EventRef<'a>> {
-        let known = |value: Option<&str>, documented: &[&str]| {
-            value.is_none_or(|v| vocab::documented(v, documented))
-        };
-        let uuid = self.uuid.filter(|s| uuid_ok(s))?;
-        let event = self.event?;
-        let account_id = clean_filter_account(event)?;
-        let timestamp = self.timestamp?;
-        let time = timestamp::parse(timestamp).ok()?;
-        let subscription_id = self.subscription_id.filter(|s| is_uuid(s))?;
-        let owner_id = self.owner_id.filter(|s| id_ok(s, true))?;
-        self.body?;
-        let event_type = EventType::from_name(self.event_type?)?;
-        self.info?;
-        let id = self.id.filter(|s| id_ok(s, true))?;
-        let phone_number = self.phone_number.filter(|s| phone_number_ok(s))?;
-        let number_type = match self.number_type {
-            Some(t) => Some(NumberType::from_name(t)?),
-            None => None,
-        };
-        let usage_ok = match self.usage_type {
-            Some(u) => vocab::usage_type_ok(u, event_type),
-            None => !vocab::usage_type_required(event_type),
-        };
-        let fine = self.uri.is_none_or(|u| clean_uri(u, id, account_id))
-            && known(self.payment_type, vocab::PAYMENT_TYPES)
-            && usage_ok
-            && known(self.status, vocab::STATUSES)
-            && self
-                .provider
-                .is_none_or(|p| p.id.is_none_or(|id| id_ok(id, false)));
-        fine.then_some(EventRef {
-            uuid,
-            event,
-            account_id,
-            timestamp,
-            time,
-            subscription_id,
-            owner_id,
-            body: BodyRef {
-                event_type,
-                phone_number_info: PhoneNumberInfoRef {
-                    uri: self.uri,
-                    id,
-                    phone_number,
-                    payment_type: self.payment_type,
-                    location: self.location,
-                    number_type,
-                    usage_type: self.usage_type,
-                    status: self.status,
-                    contact_center_provider: self.provider,
-                },
-            },
-        })
     }
 }
