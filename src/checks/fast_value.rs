@@ -126,6 +126,17 @@ impl Strings {
         Some(strings)
     }
 
+    /// Whether the value's tree would be built within `limits`: the limits the tree reaches
+    /// are its to report.
+    pub(crate) fn fits(&self, limits: TreeLimits) -> bool {
+        limits.max_depth >= DEPTH && self.bytes <= limits.max_bytes
+    }
+
+    /// What the value comes to as JSON text, counted as its tree would count it.
+    pub(crate) fn bytes(&self) -> usize {
+        self.bytes
+    }
+
     /// Whether every string is ASCII.
     pub(crate) fn is_ascii(&self) -> bool {
         self.values.iter().flatten().all(|s| s.is_ascii())
@@ -134,7 +145,7 @@ impl Strings {
     /// The event, when the members pass every rule, within `limits`, and none needs an
     /// escape in JSON text: the event the tree would find with nothing to report.
     pub(crate) fn clean(&self, limits: TreeLimits) -> Option<EventRef<'_>> {
-        if limits.max_depth < DEPTH || self.bytes > limits.max_bytes {
+        if !self.fits(limits) {
             return None;
         }
         let v = |slot: usize| self.values[slot].as_deref();
@@ -282,6 +293,47 @@ pub(crate) struct InOrder<'s> {
     level: &'static Level,
 }
 
+impl<'s> InOrder<'s> {
+    /// The members of this object that were read, in its [`Level`]'s order.
+    fn members(&self) -> impl Iterator<Item = (&'static str, Member<'s>)> {
+        let strings = self.strings;
+        let members = self.level.fields.iter().zip(self.level.holds);
+        members.filter_map(move |(name, holds)| {
+            match *holds {
+                Holds::Text(slot) => strings.values[slot].as_deref().map(Member::Text),
+                Holds::Object(slot, level) => {
+                    strings.objects[slot].then_some(Member::Object(InOrder { strings, level }))
+                }
+            }
+            .map(|member| (*name, member))
+        })
+    }
+
+    /// This object as compact JSON text, as the tree of the value would be written
+    /// (`crate::summary`'s `write_json`): for a clean value, whose strings JSON does not escape
+    /// ([`Strings::clean`]).
+    pub(crate) fn write_clean_json(&self, out: &mut String) {
+        out.push('{');
+        for (i, (name, member)) in self.members().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            out.push_str(name);
+            out.push_str("\":");
+            match member {
+                Member::Text(s) => {
+                    out.push('"');
+                    out.push_str(s);
+                    out.push('"');
+                }
+                Member::Object(o) => o.write_clean_json(out),
+            }
+        }
+        out.push('}');
+    }
+}
+
 /// A member's value in [`InOrder`].
 enum Member<'s> {
     Text(&'s str),
@@ -294,18 +346,7 @@ impl<'de> Deserializer<'de> for InOrder<'_> {
     type Error = InOrderError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InOrderError> {
-        let strings = self.strings;
-        let members = self.level.fields.iter().zip(self.level.holds);
-        let present = members.filter_map(|(name, holds)| {
-            match *holds {
-                Holds::Text(slot) => strings.values[slot].as_deref().map(Member::Text),
-                Holds::Object(slot, level) => {
-                    strings.objects[slot].then_some(Member::Object(InOrder { strings, level }))
-                }
-            }
-            .map(|member| (*name, member))
-        });
-        visitor.visit_map(de::value::MapDeserializer::new(present))
+        visitor.visit_map(de::value::MapDeserializer::new(self.members()))
     }
 
     serde::forward_to_deserialize_any! {
