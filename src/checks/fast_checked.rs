@@ -51,10 +51,24 @@ impl<'a> Fields<'a, '_> {
         Some(())
     }
 
-    /// The event and what the rules take from it, once every member was read: the members
-    /// missing remarked on, and those that depend on others (`uri`, `usageType`) checked with
-    /// the same predicates the full rules apply (`crate::model::formats`, `crate::model::vocab`).
+    /// The event and what the rules take from it, once every member was read: see
+    /// [`Fields::last_checks`].
     pub(super) fn checked(&mut self) -> Option<Judged<'a>> {
+        self.last_checks()?;
+        Some(match self.event() {
+            Some(event) => Judged::Event(event),
+            None => Judged::Invalid(Context {
+                id: self.id,
+                account: self.account,
+                event_type: self.event_type,
+            }),
+        })
+    }
+
+    /// The checks made once every member was read: the members missing remarked on, and
+    /// those that depend on others (`uri`, `usageType`) checked with the same predicates the
+    /// full rules apply (`crate::model::formats`, `crate::model::vocab`).
+    pub(super) fn last_checks(&mut self) -> Option<()> {
         // An object without any of these is not judged as a notification (`detect`), nor is
         // one whose filter names no resource and whose body is not this event's.
         (self.seen & ENVELOPE_SIGNS != 0).then_some(())?;
@@ -75,14 +89,7 @@ impl<'a> Fields<'a, '_> {
         if self.objects & INFO != 0 {
             self.dependent()?;
         }
-        Some(match self.event() {
-            Some(event) => Judged::Event(event),
-            None => Judged::Invalid(Context {
-                id: self.id,
-                account: self.account,
-                event_type: self.event_type,
-            }),
-        })
+        Some(())
     }
 
     /// Checks `uri` and `usageType` of `phoneNumberInfo`.
@@ -123,7 +130,7 @@ impl<'a> Fields<'a, '_> {
     }
 
     /// The event, when every member it needs was read without an error.
-    fn event(&self) -> Option<EventRef<'a>> {
+    pub(super) fn event(&self) -> Option<EventRef<'a>> {
         if self.remarks.invalid {
             return None;
         }

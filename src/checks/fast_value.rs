@@ -15,7 +15,7 @@
 //! the value it reads (`snapshot`, src/js/objects.js) says whether the copy holds any other
 //! (`copiedShape`), and only a copy that does not comes here.
 
-use super::fast::{Judged, DEPTH};
+use super::fast::DEPTH;
 use crate::checks::fast_fields::{self as bit, Fields};
 use crate::checks::fast_remarks::{Mode, Remarks};
 use crate::checks::members::Object;
@@ -169,28 +169,27 @@ impl Strings {
         let mut f = Fields::new(remarks);
         for (value, &member) in self.values.iter().zip(&MEMBER_BITS) {
             if let Some(s) = value {
-                f.first(member)?;
+                // (Each at most once: `Strings::read` took no second copy.)
+                f.seen |= member;
                 f.text(member, s)?;
             }
         }
         for (&seen, member) in self.objects.iter().zip([bit::BODY, bit::INFO]) {
             if seen {
-                f.first(member)?;
+                f.seen |= member;
                 f.opened(member, None);
             }
         }
         if self.objects[2] {
-            f.first(bit::PROVIDER)?;
+            f.seen |= bit::PROVIDER;
             let id = match v(14) {
                 Some(s) => f.string_id(Object::Provider, "id", false, s)?,
                 None => None,
             };
             f.provider = Some(ProviderRef { id, name: v(15) });
         }
-        match f.checked()? {
-            Judged::Event(event) => Some(event),
-            Judged::Invalid(_) => None,
-        }
+        f.last_checks()?;
+        f.event()
     }
 }
 

@@ -313,22 +313,22 @@ export function snapshot(value, maxDepth, maxBytes, maxValues, log, maxItems) {
     setDelete(ancestors, v);
     return out;
   };
-  // A notification (or a log's item), with its shape in `oneShape`.
-  let oneShape = 0;
-  const one = (v, key) => {
-    clean = true;
-    inOrder = true;
-    const out = copy(v, key, 0, ENVELOPE);
-    // (undefined, a function or a symbol is no object: left out, or null in a log.)
-    oneShape = clean && !over && out !== undefined ? (inOrder ? 2 : 1) : 0;
-    return out;
-  };
   try {
     if (!log) {
-      const out = one(value, '');
-      shape = oneShape;
+      const out = copy(value, '', 0, ENVELOPE);
+      if (clean && !over) shape = inOrder ? 2 : 1;
       return out;
     }
+    // A log's item, with its shape in `oneShape`.
+    let oneShape = 0;
+    const one = (v, key) => {
+      clean = true;
+      inOrder = true;
+      const out = copy(v, key, 0, ENVELOPE);
+      // (undefined, a function or a symbol is no object: null in a log.)
+      oneShape = clean && !over && out !== undefined ? (inOrder ? 2 : 1) : 0;
+      return out;
+    };
     // One notification is a log of one item.
     if (!isArray(value)) {
       const out = one(value, '');
