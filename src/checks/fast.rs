@@ -1,8 +1,9 @@
 //! The fast path: a WebHook notification of this event, read without a parse tree.
 //!
 //! Nearly all real traffic is one compact, valid envelope. This reader walks it once, borrowing
-//! each value, and checks each with the same predicates as the rules of `checks::envelope` and
-//! `checks::body` (`fast_fields`, `fast_checked`). What those rules would report that it can
+//! each value (`fast_read`), and checks each with the same predicates as the rules of
+//! `checks::envelope` and `checks::body` (`fast_fields`, `fast_checked`; the checks a parsed
+//! value's members pass too, `fast_value`). What those rules would report that it can
 //! locate without a tree it keeps as a [`Remark`] and reads on (`fast_remarks`): the warnings
 //! (a member it does not know, an id sent as a number, the `{accountId}` placeholder, an empty
 //! `uri`, an undocumented value) and, where its caller takes them, the errors (a member missing,
