@@ -236,6 +236,19 @@ impl<'a, 'r> Fields<'a, 'r> {
         Some(())
     }
 
+    /// The member of `bit` of a parsed value, `value` where it has one, read as
+    /// [`Fields::text`] reads a string (once at most: `Strings::read` took no second copy).
+    #[inline(always)]
+    pub(super) fn parsed_text(&mut self, bit: u32, value: Option<&'a str>) -> Option<()> {
+        match value {
+            Some(s) => {
+                self.seen |= bit;
+                self.text(bit, s)
+            }
+            None => Some(()),
+        }
+    }
+
     /// The id `s` of member `key` of `object`, a string (of digits with `digits_only`): `None`
     /// inside where its rule refuses it (remarked on).
     #[inline(always)]

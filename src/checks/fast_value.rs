@@ -82,25 +82,6 @@ const ENVELOPE: Level = Level {
     ],
 };
 
-/// The member each string slot of [`Strings::values`] up to the provider's holds, as
-/// [`Fields`] knows it.
-const MEMBER_BITS: [u32; 14] = [
-    bit::UUID,
-    bit::EVENT,
-    bit::TIMESTAMP,
-    bit::SUBSCRIPTION_ID,
-    bit::OWNER_ID,
-    bit::EVENT_TYPE,
-    bit::URI,
-    bit::ID,
-    bit::PHONE_NUMBER,
-    bit::PAYMENT_TYPE,
-    bit::LOCATION,
-    bit::TYPE,
-    bit::USAGE_TYPE,
-    bit::STATUS,
-];
-
 /// The strings of a clean notification, owned (a deserializer from JavaScript lends none),
 /// in the slots [`Holds`] names; and what the value comes to as JSON text, counted as the
 /// tree counts it (`crate::json::tree_from`).
@@ -167,13 +148,22 @@ impl Strings {
             invalid: false,
         };
         let mut f = Fields::new(remarks);
-        for (value, &member) in self.values.iter().zip(&MEMBER_BITS) {
-            if let Some(s) = value {
-                // (Each at most once: `Strings::read` took no second copy.)
-                f.seen |= member;
-                f.text(member, s)?;
-            }
-        }
+        // One call a member, each with its bit as a constant, so that `Fields::text` comes
+        // down to that member's check, as on the text route.
+        f.parsed_text(bit::UUID, v(0))?;
+        f.parsed_text(bit::EVENT, v(1))?;
+        f.parsed_text(bit::TIMESTAMP, v(2))?;
+        f.parsed_text(bit::SUBSCRIPTION_ID, v(3))?;
+        f.parsed_text(bit::OWNER_ID, v(4))?;
+        f.parsed_text(bit::EVENT_TYPE, v(5))?;
+        f.parsed_text(bit::URI, v(6))?;
+        f.parsed_text(bit::ID, v(7))?;
+        f.parsed_text(bit::PHONE_NUMBER, v(8))?;
+        f.parsed_text(bit::PAYMENT_TYPE, v(9))?;
+        f.parsed_text(bit::LOCATION, v(10))?;
+        f.parsed_text(bit::TYPE, v(11))?;
+        f.parsed_text(bit::USAGE_TYPE, v(12))?;
+        f.parsed_text(bit::STATUS, v(13))?;
         for (&seen, member) in self.objects.iter().zip([bit::BODY, bit::INFO]) {
             if seen {
                 f.seen |= member;
