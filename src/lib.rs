@@ -118,8 +118,10 @@ pub mod __private {
     pub use crate::model::vocab::closest;
     pub use crate::model::{HARD_MAX_INPUT_BYTES, HARD_MAX_OUTPUT_BYTES};
     #[cfg(feature = "serde")]
+    pub use crate::output::shapes::{Shape, SHAPES};
+    #[cfg(feature = "serde")]
     pub use crate::output::write::{
-        to_tokens, ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, STRING, TRUE,
+        to_tokens, ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, SHAPE, STRING, TRUE,
     };
     pub use crate::text::position::{utf16_units, Utf16Offsets};
     pub use crate::text::quote::clip;

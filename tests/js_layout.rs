@@ -106,8 +106,33 @@ fn token_tags_are_the_same_on_both_sides() {
         ("END", p::END),
         ("NEW_KEY", p::NEW_KEY),
         ("KEY", p::KEY),
+        ("SHAPE", p::SHAPE),
     ];
     same_and_distinct(&src, "token tag", &tags);
+}
+
+#[test]
+fn each_shapes_literal_has_its_keys_in_order() {
+    let src = js("assemble.js");
+    let body = &src[src.find("function shaped(n) {").expect("shaped()")..];
+    let body = &body[..body.find("\n}\n").unwrap()];
+    // `case 0: return { time: value(), uuid: value(), ... };`, one line a shape.
+    let cases: Vec<&str> = body
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("case "))
+        .collect();
+    assert_eq!(cases.len(), p::SHAPES.len());
+    for (n, (case, shape)) in cases.iter().zip(p::SHAPES).enumerate() {
+        let literal = case
+            .strip_prefix(&format!("{n}: return {{ "))
+            .and_then(|l| l.strip_suffix(" };"))
+            .unwrap_or_else(|| panic!("case {n}: {case}"));
+        let keys: Vec<&str> = literal
+            .split(", ")
+            .map(|m| m.strip_suffix(": value()").unwrap_or_else(|| panic!("{m}")))
+            .collect();
+        assert_eq!(keys, shape.keys, "shape {n}, {}", shape.name);
+    }
 }
 
 /// Each of `constants` has its Rust value in `src`, and each means one thing.

@@ -5,7 +5,7 @@
 #![cfg(feature = "serde")]
 
 use cc_number_events::__private::{
-    to_tokens, ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, STRING, TRUE,
+    to_tokens, ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, SHAPE, SHAPES, STRING, TRUE,
 };
 use cc_number_events::{summarize, validate, SummarizeOptions, ValidateOptions};
 use serde::Serialize;
@@ -19,6 +19,8 @@ struct Decoder<'a> {
     at: usize,
     i: usize,
     keys: Vec<String>,
+    /// How many structs of each of `SHAPES` were read.
+    shaped: Vec<usize>,
 }
 
 impl Decoder<'_> {
@@ -85,40 +87,57 @@ impl Decoder<'_> {
                 self.i += 1;
                 out.push(']');
             }
+            SHAPE => {
+                let n = self.next() as usize;
+                self.shaped[n] += 1;
+                out.push('{');
+                for (k, key) in SHAPES[n].keys.iter().enumerate() {
+                    if k > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&serde_json::to_string(key).unwrap());
+                    out.push(':');
+                    self.value(out);
+                }
+                out.push('}');
+            }
             tag => panic!("unknown tag {tag}"),
         }
     }
 }
 
-/// The JSON text of the value the tokens make; every number and unit of text used once.
-fn decode(nums: &[u32], text: &str) -> String {
+/// The JSON text of the value the tokens make; every number and unit of text used once. And
+/// how many structs of each shape it holds.
+fn decode(nums: &[u32], text: &str) -> (String, Vec<usize>) {
     let mut d = Decoder {
         nums,
         text: text.encode_utf16().collect(),
         at: 0,
         i: 0,
         keys: Vec::new(),
+        shaped: vec![0; SHAPES.len()],
     };
     let mut out = String::new();
     d.value(&mut out);
     assert_eq!(d.i, nums.len(), "numbers left over");
     assert_eq!(d.at, d.text.len(), "text left over");
-    out
+    (out, d.shaped)
 }
 
-fn assert_same<T: Serialize + ?Sized>(value: &T, what: &str) {
+/// The value's tokens make its JSON; how many structs of each shape they hold.
+fn assert_same<T: Serialize + ?Sized>(value: &T, what: &str) -> Vec<usize> {
     let (nums, text) = to_tokens(value).unwrap();
-    assert_eq!(
-        decode(&nums, &text),
-        serde_json::to_string(value).unwrap(),
-        "{what}"
-    );
+    let (json, shaped) = decode(&nums, &text);
+    assert_eq!(json, serde_json::to_string(value).unwrap(), "{what}");
+    shaped
 }
 
 #[test]
 fn every_fixture_report_and_summary_decodes_to_its_json() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut seen = 0;
+    let mut shaped = vec![0; SHAPES.len()];
+    let mut count = |more: Vec<usize>| shaped.iter_mut().zip(more).for_each(|(n, m)| *n += m);
     for kind in ["validate", "summarize"] {
         for entry in fs::read_dir(root.join(kind)).unwrap() {
             let path = entry.unwrap().path();
@@ -149,12 +168,69 @@ fn every_fixture_report_and_summary_decodes_to_its_json() {
                 csv: true,
                 ..SummarizeOptions::default()
             };
-            assert_same(&summarize(&bytes, &SummarizeOptions::default()), &name);
-            assert_same(&summarize(&bytes, &cut), &name);
+            count(assert_same(
+                &summarize(&bytes, &SummarizeOptions::default()),
+                &name,
+            ));
+            count(assert_same(&summarize(&bytes, &cut), &name));
             seen += 1;
         }
     }
     assert!(seen >= 50, "only {seen} fixtures");
+    // Every shape was the struct it stands for at least once: in order, its keys are the
+    // struct's serde names (else `to_tokens` panics in a debug build, and the JSON differs).
+    for (shape, n) in SHAPES.iter().zip(&shaped) {
+        assert!(
+            *n > 0,
+            "no {} of {} keys in any summary",
+            shape.name,
+            shape.keys.len()
+        );
+    }
+}
+
+#[test]
+fn a_shape_is_picked_by_its_name_and_number_of_keys_alone() {
+    for (k, a) in SHAPES.iter().enumerate() {
+        for b in &SHAPES[k + 1..] {
+            assert!(
+                a.name != b.name || a.keys.len() != b.keys.len(),
+                "{}",
+                a.name
+            );
+        }
+    }
+}
+
+/// Named as a shaped struct, with the same number of keys, but others.
+#[derive(Serialize)]
+struct FieldChange {
+    field: &'static str,
+    to: u8,
+    from: Option<u8>,
+}
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "not those of its shape")]
+fn a_struct_unlike_its_shape_fails_a_debug_build() {
+    let _ = to_tokens(&FieldChange {
+        field: "status",
+        to: 1,
+        from: None,
+    });
+}
+
+#[test]
+#[cfg(not(debug_assertions))]
+fn a_struct_unlike_its_shape_crosses_with_its_keys() {
+    let value = [FieldChange {
+        field: "status",
+        to: 1,
+        from: None,
+    }];
+    let shaped = assert_same(&value, "a struct unlike its shape");
+    assert!(shaped.iter().all(|&n| n == 0));
 }
 
 #[derive(Serialize)]

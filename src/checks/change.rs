@@ -52,6 +52,14 @@ impl EventRef<'_> {
 
     /// Appends the change's sentence to `text`.
     pub fn write_sentence(&self, text: &mut String) {
+        let iso = self.time.is_iso_text(self.timestamp);
+        self.write_sentence_with(text, iso.then_some(self.timestamp));
+    }
+
+    /// [`Self::write_sentence`], `iso` the time's ISO text when the caller knows it (by
+    /// [`Instant::is_iso_text`](crate::Instant::is_iso_text)), which the sentence's time is
+    /// copied out of.
+    pub fn write_sentence_with(&self, text: &mut String, iso: Option<&str>) {
         let info = self.info();
         let effect = self.effect();
         text.push_str(match effect {
@@ -92,7 +100,7 @@ impl EventRef<'_> {
             text.push('\u{201d}');
         }
         text.push_str(" at ");
-        self.time.write_human(text);
+        self.time.write_human_from(iso, text);
         text.push('.');
     }
 

@@ -29,10 +29,16 @@ impl<'a> Reader<'a> {
         self.pos = skip_whitespace(self.src, self.pos);
     }
 
+    /// `c` after white space, if it is there. The byte itself is looked at first: payloads
+    /// sent compact (nearly all) have no white space to skip.
     #[inline(always)]
     pub(super) fn eat(&mut self, c: u8) -> Option<()> {
-        self.ws();
-        (self.bytes.get(self.pos) == Some(&c)).then(|| self.pos += 1)
+        if self.bytes.get(self.pos) != Some(&c) {
+            self.ws();
+            (self.bytes.get(self.pos) == Some(&c)).then_some(())?;
+        }
+        self.pos += 1;
+        Some(())
     }
 
     /// A string without escapes, borrowed. This and the two above are most of the fast
@@ -51,8 +57,13 @@ impl<'a> Reader<'a> {
         // Anything but the closing quote (a backslash, a control character, the end) ends
         // the fast path.
         (self.bytes.get(end) == Some(&b'"')).then_some(())?;
+        (start > 0 && self.bytes[start - 1] == b'"').then_some(())?;
         self.pos = end + 1;
-        Some(&self.src[start..end])
+        // SAFETY: the bytes at `start - 1` and `end` (checked above, `end` at or after
+        // `start`) are quotes, ASCII: in UTF-8 one char ends there, another starts after, so
+        // both are char boundaries of `src`. Slicing `src` checked them again, out of line,
+        // which cost a tenth of a clean call.
+        Some(unsafe { self.src.get_unchecked(start..end) })
     }
 
     /// The first byte of the next value, after white space.

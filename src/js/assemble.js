@@ -29,6 +29,7 @@ const ARRAY = 6;
 const END = 7;
 const NEW_KEY = 8;
 const KEY = 9;
+const SHAPE = 10;
 
 // Where the value being built is read: numbers from `nums[i]` on, strings one after the other
 // from `text[t]` on, and the strings the module's lane holds. Module state rather than
@@ -200,37 +201,61 @@ function provider(id, name) {
 
 // Any other value from its tokens (`write::Tokens`).
 function tokens() {
-  const keys = [];
-  const value = () => {
-    switch (nums[i++]) {
-      case NULL: return null;
-      case FALSE: return false;
-      case TRUE: return true;
-      case NUMBER: {
-        const low = nums[i++];
-        return nums[i++] * 4294967296 + low;
-      }
-      case STRING: return tstr();
-      case OBJECT: {
-        const o = {};
-        for (let tag = nums[i++]; tag !== END; tag = nums[i++]) {
-          let key;
-          if (tag === NEW_KEY) keys.push(key = tstr());
-          else key = keys[nums[i++]]; // KEY, an index into `keys`
-          // Keys are names the crate chooses (`&'static str`), never input: no `__proto__`.
-          o[key] = value();
-        }
-        return o;
-      }
-      case ARRAY: {
-        const a = [];
-        while (nums[i] !== END) a.push(value());
-        i++;
-        return a;
-      }
+  keys = [];
+  const v = value();
+  keys = null;
+  return v;
+}
+
+// The keys sent so far (NEW_KEY), by number.
+let keys = null;
+
+function value() {
+  switch (nums[i++]) {
+    case NULL: return null;
+    case FALSE: return false;
+    case TRUE: return true;
+    case NUMBER: {
+      const low = nums[i++];
+      return nums[i++] * 4294967296 + low;
     }
-  };
-  return value();
+    case STRING: return tstr();
+    case OBJECT: {
+      const o = {};
+      for (let tag = nums[i++]; tag !== END; tag = nums[i++]) {
+        let key;
+        if (tag === NEW_KEY) keys.push(key = tstr());
+        else key = keys[nums[i++]]; // KEY, an index into `keys`
+        // Keys are names the crate chooses (`&'static str`), never input: no `__proto__`.
+        o[key] = value();
+      }
+      return o;
+    }
+    case ARRAY: {
+      const a = [];
+      while (nums[i] !== END) a.push(value());
+      i++;
+      return a;
+    }
+    case SHAPE: return shaped(nums[i++]);
+  }
+}
+
+// A struct of fixed shape (`write::SHAPES`, by number): its values in the order of the
+// literal's keys, which JavaScript evaluates in the order written. One literal each, so that
+// every object of a kind is made with its final hidden class at once. tests/js_layout.rs
+// holds each line's keys to the Rust shape's, and those to the struct's.
+function shaped(n) {
+  switch (n) {
+    case 0: return { time: value(), uuid: value(), eventType: value(), effect: value(), index: value(), line: value(), changes: value() };
+    case 1: return { field: value(), from: value(), to: value() };
+    case 2: return { group: value(), id: value(), phoneNumber: value(), entriesNotListed: value(), timeline: value() };
+    case 3: return { index: value(), line: value(), uuid: value(), firstIndex: value(), firstLine: value(), identical: value() };
+    case 4: return { index: value(), line: value(), uuid: value(), time: value(), after: value(), afterIndex: value() };
+    case 5: return { index: value(), line: value(), kind: value(), issues: value() };
+    case 6: return { code: value(), severity: value(), message: value(), hint: value(), path: value(), line: value(), column: value(), offset: value(), length: value() };
+    case 7: return { code: value(), severity: value(), message: value(), path: value(), line: value(), column: value(), offset: value(), length: value() };
+  }
 }
 
 // A token's string: its length, then its units in the text.

@@ -3,7 +3,7 @@
 //! `JSON.parse` would make of the report's JSON, at a fraction of the cost. Their constants are
 //! declared once on each side; tests/js_layout.rs checks the two against each other.
 
-use super::held::Held;
+use super::held::{Held, Key};
 use crate::__private::{clean, utf16_units, validate_fast_or, EventRef, Utf16Offsets};
 use crate::{Issue, NumberType, Report};
 
@@ -75,10 +75,51 @@ fn word(s: Option<&'static str>) -> Option<Part<'static>> {
     s.map(Part::Word)
 }
 
+/// Where a clean report's input values stand in the caller's string, as UTF-16 offsets: a
+/// plain struct rather than a closure, whose calls (one per value) cost a tenth of a clean
+/// call in WebAssembly, behind a `dyn`.
+pub struct Offsets<'a> {
+    input: &'a str,
+    /// The UTF-16 offsets of a non-ASCII input's bytes; an ASCII input's are its bytes'.
+    units: Option<Utf16Offsets<'a>>,
+}
+
+impl<'a> Offsets<'a> {
+    /// The offsets of `input`'s slices (`ascii` when it is all ASCII).
+    pub fn new(input: &'a str, ascii: bool) -> Self {
+        debug_assert_eq!(ascii, input.is_ascii());
+        // Blocks of 64 bytes: a notification is a few hundred, and each of its 30 or so
+        // offsets then costs at most one block's count.
+        let units = (!ascii).then(|| Utf16Offsets::new(input, false, 6));
+        Offsets { input, units }
+    }
+
+    /// For values that are all copied ([`Values::Copied`], a report's): no input.
+    pub fn none() -> Self {
+        Offsets {
+            input: "",
+            units: None,
+        }
+    }
+
+    /// The pair of `v`, a slice of the input: its distance from the input's start, and its
+    /// end's.
+    #[inline]
+    fn of(&self, v: &str) -> [u32; 2] {
+        let start = (v.as_ptr() as usize).wrapping_sub(self.input.as_ptr() as usize);
+        let end = start + v.len();
+        debug_assert!(end <= self.input.len(), "not a slice of the input");
+        match &self.units {
+            Some(u) => [u.of(start), u.of(end)],
+            None => [start as u32, end as u32],
+        }
+    }
+}
+
 /// `offsets` gives an input slice's pair; `held`, the words JavaScript holds (the lane's).
 fn spans(
     parts: [Option<Part>; REPORT_VALUES.len()],
-    offsets: impl Fn(&str) -> [u32; 2],
+    offsets: &Offsets,
     mut held: Option<&mut Held>,
 ) -> (Spans, String) {
     let mut spans = [ABSENT; 2 * REPORT_VALUES.len()];
@@ -86,7 +127,7 @@ fn spans(
     let mut text = String::with_capacity(256);
     for (pair, part) in spans.chunks_exact_mut(2).zip(parts) {
         match part {
-            Some(Part::Input(v)) => pair.copy_from_slice(&offsets(v)),
+            Some(Part::Input(v)) => pair.copy_from_slice(&offsets.of(v)),
             Some(Part::Made(t)) => {
                 text.push_str(t);
                 pair[0] = IN_TEXT;
@@ -153,11 +194,8 @@ pub fn compact_valid(report: &Report) -> Option<(Spans, String)> {
         word(Some(change.effect.as_str())),
         made(Some(&change.sentence)),
     ];
-    Some(spans(
-        parts,
-        |_| unreachable!("a report holds no input slices"),
-        None,
-    ))
+    // A report holds no input slices.
+    Some(spans(parts, &Offsets::none(), None))
 }
 
 /// How a clean report's values that stand as they are in the input reach JavaScript.
@@ -226,39 +264,33 @@ fn clean_spans<'a>(
     held: Option<&mut Held>,
 ) -> (Spans, String) {
     debug_assert_eq!(input_ascii, input.is_ascii());
-    // Blocks of 64 bytes: a notification is a few hundred, and each of its 30 or so offsets
-    // then costs at most one block's count.
-    let units =
-        (!input_ascii && values == Values::Sliced).then(|| Utf16Offsets::new(input, false, 6));
-    // An input slice's offset is its distance from the input's start.
-    let offsets = |v: &str| {
-        let start = v.as_ptr() as usize - input.as_ptr() as usize;
-        let end = start + v.len();
-        match &units {
-            Some(u) => [u.of(start), u.of(end)],
-            None => [start as u32, end as u32],
-        }
+    let offsets = match values {
+        Values::Sliced => Offsets::new(input, input_ascii),
+        Values::Copied => Offsets::none(),
     };
     event_spans(c, input_ascii, values, &offsets, held)
 }
 
 /// The [`Spans`] of the valid report on `c`, an event with nothing to report: its values
-/// sliced from the input (`offsets` gives a value's pair) or copied, as `values` says.
+/// sliced from the input (`offsets` gives a value's pair) or copied, as `values` says
+/// ([`Offsets::none`] for copied ones).
 /// `values_ascii` says whether every value is ASCII; `held`, the words JavaScript holds (see
 /// [`Held`]).
 pub fn event_spans<'a>(
     c: EventRef<'a>,
     values_ascii: bool,
     values: Values,
-    offsets: &dyn Fn(&str) -> [u32; 2],
+    offsets: &Offsets,
     held: Option<&mut Held>,
 ) -> (Spans, String) {
     let info = c.info();
-    let mut written = String::with_capacity(224);
-    c.time.write_iso(&mut written);
-    let iso = written.len();
-    c.write_sentence(&mut written);
-    let (time, sentence) = written.split_at(iso);
+    // The time as normalised, which is the timestamp as sent when it was sent so (nearly
+    // always): then it is not written.
+    let sent_as_time = c.time.is_iso_text(c.timestamp);
+    let mut time = String::new();
+    if !sent_as_time {
+        c.time.write_iso(&mut time);
+    }
     let value = |s: Option<&'a str>| match values {
         Values::Sliced => s.map(Part::Input),
         Values::Copied if values_ascii => s.map(Part::Ascii),
@@ -270,10 +302,9 @@ pub fn event_spans<'a>(
         value(Some(c.event)),
         value(Some(c.account_id)),
         value(Some(c.timestamp)),
-        // The time as normalised, which is the timestamp as sent when it was sent so.
-        match (values, time == c.timestamp) {
-            (Values::Sliced, true) => value(Some(c.timestamp)),
-            _ => ascii(Some(time)),
+        match sent_as_time {
+            true => value(Some(c.timestamp)),
+            false => ascii(Some(&time)),
         },
         value(Some(c.subscription_id)),
         value(Some(c.owner_id)),
@@ -291,9 +322,16 @@ pub fn event_spans<'a>(
         value(info.contact_center_provider.and_then(|p| p.name)),
         word(Some(c.action())),
         word(Some(c.effect().as_str())),
-        made(Some(sentence)),
+        // The sentence, the last value: written below, straight into the text.
+        None,
     ];
-    spans(parts, offsets, held)
+    let (mut spans, mut text) = spans(parts, offsets, held);
+    let from = text.len();
+    c.write_sentence_with(&mut text, sent_as_time.then_some(c.timestamp));
+    let sentence = utf16_units(&text.as_bytes()[from..]);
+    let [.., start, length] = &mut spans;
+    (*start, *length) = (IN_TEXT, sentence);
+    (spans, text)
 }
 
 /// An invalid report as numbers and text for `assemble` (src/js/assemble.js), which builds
@@ -325,7 +363,7 @@ pub(super) fn invalid_report_held(
     let mut text = String::with_capacity(64 + 160 * count);
     for word in [report.kind.as_str(), report.delivery.as_str()] {
         match held.as_deref_mut() {
-            Some(held) => held.put(word, &mut nums, &mut text),
+            Some(held) => held.put(Key::Word(word), &mut nums, &mut text),
             None => put(&mut nums, &mut text, Some(word)),
         }
     }
@@ -367,17 +405,18 @@ pub(super) fn push_issues<'a>(
     text: &mut String,
     mut held: Option<&mut Held>,
 ) {
-    let mut string = |s: Option<&str>, nums: &mut Vec<u32>| match (s, held.as_deref_mut()) {
+    let mut string = |s: Option<Key>, nums: &mut Vec<u32>| match (s, held.as_deref_mut()) {
         (Some(s), Some(held)) => held.put(s, nums, text),
-        (s, None) => put(nums, text, s),
+        (s, None) => put(nums, text, s.map(Key::text)),
         (None, _) => nums.push(ABSENT),
     };
     for i in issues {
-        string(Some(i.code.as_str()), nums);
-        string(Some(i.severity.as_str()), nums);
-        string(Some(&i.message), nums);
-        string(i.hint.as_deref(), nums);
-        string(Some(&i.path), nums);
+        // A code and a severity are words of the crate's, which `Held` finds by address.
+        string(Some(Key::Word(i.code.as_str())), nums);
+        string(Some(Key::Word(i.severity.as_str())), nums);
+        string(Some(Key::Text(&i.message)), nums);
+        string(i.hint.as_deref().map(Key::Text), nums);
+        string(Some(Key::Text(&i.path)), nums);
         // A position is absent for a value that was already parsed (JavaScript's null).
         nums.extend([i.line, i.column, i.offset, i.length].map(|n| n.unwrap_or(ABSENT)));
     }

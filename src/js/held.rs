@@ -4,13 +4,19 @@
 //! string was decoded from UTF-8 and sliced anew in JavaScript, and a warned report's issues
 //! are most of its text.
 //!
-//! Direct-mapped by a hash of the string: a slot holds the last string sent that fell there,
-//! compared whole before it is named, so a collision costs a crossing, never a wrong string.
+//! Set-associative by a hash of the string: each set of [`WAYS`] slots holds the strings sent
+//! last that fell there, each compared whole before it is named, so a collision costs a
+//! crossing, never a wrong string. Direct-mapped (one way), two strings of every call could
+//! share a slot and cross on every call: the doc sample's `created` and "`uri` is empty" did.
 
 use crate::__private::utf16_units;
 
 /// How many strings JavaScript holds.
-pub const HELD_SLOTS: usize = 64;
+pub const HELD_SLOTS: usize = 128;
+
+/// Slots per set: a call's strings (a valid report's six words, five per issue) thrash a set
+/// only when more than this many of them fall in it.
+const WAYS: usize = 4;
 
 /// A string's length in an encoding (or a valid report's span's first number) at or above
 /// this: the string JavaScript holds in slot `n - HELD`.
@@ -28,14 +34,47 @@ const HELD_MAX_BYTES: usize = 160;
 /// instance starts empty, and so does JavaScript's list for it).
 #[derive(Default)]
 pub struct Held {
-    slots: Vec<(u64, String)>,
+    slots: Vec<Slot>,
+    /// Counts lookups: a slot's `used` is the count at its last one.
+    clock: u64,
+}
+
+#[derive(Clone, Default)]
+struct Slot {
+    hash: u64,
+    /// When it was last named or filled: a set's least recent slot is filled next.
+    used: u64,
+    /// The address of the word it holds ([`Key::Word`]), or 0.
+    word: usize,
+    text: String,
+}
+
+/// A string to send, as a slot is looked up by.
+#[derive(Clone, Copy)]
+pub enum Key<'a> {
+    /// A string of the crate's own source (a code, a severity, a name): the same address
+    /// and length are the same bytes, so it is found by those, without hashing or comparing
+    /// its bytes. Six of them cross with every valid report, two with every issue.
+    Word(&'static str),
+    /// Any other string (a message, a hint, a path), found by its bytes.
+    Text(&'a str),
+}
+
+impl<'a> Key<'a> {
+    /// The string.
+    pub fn text(self) -> &'a str {
+        match self {
+            Key::Word(s) | Key::Text(s) => s,
+        }
+    }
 }
 
 impl Held {
-    /// Writes `s` for JavaScript: its slot when JavaScript holds it, else its length (after
-    /// the slot that will hold it) and its text.
-    pub fn put(&mut self, s: &str, nums: &mut Vec<u32>, text: &mut String) {
-        match self.slot(s) {
+    /// Writes the string `key` names for JavaScript: its slot when JavaScript holds it, else
+    /// its length (after the slot that will hold it) and its text.
+    pub fn put(&mut self, key: Key, nums: &mut Vec<u32>, text: &mut String) {
+        let s = key.text();
+        match self.slot(key) {
             Some((k, true)) => nums.push(HELD + k),
             Some((k, false)) => {
                 nums.extend([HOLD + k, utf16_units(s.as_bytes())]);
@@ -48,11 +87,11 @@ impl Held {
         }
     }
 
-    /// [`Held::put`] of a valid report's value, as a span's two numbers: the slot, or the
-    /// slot that will hold it and its length. False when `s` is too long to hold: nothing is
-    /// written, and it crosses as it is.
-    pub fn span(&mut self, s: &str, pair: &mut [u32], text: &mut String) -> bool {
-        match self.slot(s) {
+    /// [`Held::put`] of a word that is a valid report's value, as a span's two numbers: the slot, or
+    /// the slot that will hold it and its length. False when `s` is too long to hold:
+    /// nothing is written, and it crosses as it is.
+    pub fn span(&mut self, s: &'static str, pair: &mut [u32], text: &mut String) -> bool {
+        match self.slot(Key::Word(s)) {
             Some((k, true)) => pair.copy_from_slice(&[HELD + k, 0]),
             Some((k, false)) => {
                 pair.copy_from_slice(&[HOLD + k, utf16_units(s.as_bytes())]);
@@ -63,26 +102,58 @@ impl Held {
         true
     }
 
-    /// `s`'s slot, and whether JavaScript holds it there already (else it will, once this
-    /// answer is read); `None` for a string too long to hold.
-    fn slot(&mut self, s: &str) -> Option<(u32, bool)> {
+    /// The slot of the string `key` names, and whether JavaScript holds it there already
+    /// (else it will, once this answer is read); `None` for a string too long to hold.
+    fn slot(&mut self, key: Key) -> Option<(u32, bool)> {
+        let s = key.text();
         if s.len() > HELD_MAX_BYTES {
             return None;
         }
         if self.slots.is_empty() {
-            self.slots.resize(HELD_SLOTS, (0, String::new()));
+            self.slots.resize(HELD_SLOTS, Slot::default());
         }
-        let hash = fnv1a(s.as_bytes());
-        let k = (hash % HELD_SLOTS as u64) as usize;
-        let slot = &mut self.slots[k];
-        // The empty slot (0, "") matches nothing: "" hashes to FNV's offset basis.
-        if slot.0 == hash && slot.1 == s {
-            return Some((k as u32, true));
+        self.clock += 1;
+        // A word by its address (never 0: a reference is not null), any text by its bytes.
+        let (hash, word) = match key {
+            Key::Word(w) => {
+                let at = w.as_ptr() as usize;
+                (
+                    hash(&(at as u64 ^ (w.len() as u64) << 32).to_le_bytes()),
+                    at,
+                )
+            }
+            Key::Text(t) => (hash(t.as_bytes()), 0),
+        };
+        // The top bits, which every byte of the key stirred.
+        let first = (hash >> (64 - SETS.trailing_zeros())) as usize * WAYS;
+        let set = &mut self.slots[first..first + WAYS];
+        // An empty slot (0, "") matches nothing: no key hashes to 0 but maybe one that is
+        // not "" (see `hash`), and its `word` is none.
+        let found = set.iter().position(|slot| {
+            slot.hash == hash
+                && match key {
+                    Key::Word(w) => slot.word == word && slot.text.len() == w.len(),
+                    Key::Text(t) => same(slot.text.as_bytes(), t.as_bytes()),
+                }
+        });
+        if let Some(k) = found {
+            set[k].used = self.clock;
+            return Some(((first + k) as u32, true));
         }
-        slot.0 = hash;
-        slot.1.clear();
-        slot.1.push_str(s);
-        Some((k as u32, false))
+        let (k, slot) = set
+            .iter_mut()
+            .enumerate()
+            .min_by_key(|(_, slot)| slot.used)
+            .expect("a set has slots");
+        *slot = Slot {
+            hash,
+            used: self.clock,
+            word,
+            text: core::mem::take(&mut slot.text),
+        };
+        slot.text.clear();
+        slot.text.push_str(s);
+        Some(((first + k) as u32, false))
     }
 
     /// Forgets every string: JavaScript forgot its list.
@@ -91,12 +162,43 @@ impl Held {
     }
 }
 
-/// FNV-1a, 64 bits: a few short strings per call, where a keyed hash would cost more than it
-/// guards (a collision only sends the string again).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+const SETS: usize = HELD_SLOTS / WAYS;
+const _: () = assert!(SETS.is_power_of_two() && SETS > 1 && SETS * WAYS == HELD_SLOTS);
+
+/// `a == b` eight bytes a step: on slices it is a call to `memcmp`, which WebAssembly runs a
+/// byte at a time, and a named string is compared whole on every call.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
+    let word = |w: &[u8]| w.first_chunk().map_or(0, |w| u64::from_le_bytes(*w));
+    x.by_ref().zip(y.by_ref()).all(|(p, q)| word(p) == word(q))
+        && x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
+}
+
+/// FxHash's step over the length and at most three words of `bytes`: the first, middle and
+/// last eight bytes (all of them up to 24 bytes; fewer than eight, zero-padded). Every
+/// named string is compared whole anyway, and a warned report's issues are a few hundred
+/// bytes per call, which hashing whole cost as much again. Strings alike in those places
+/// share a set, of [`WAYS`] slots. Not keyed: a collision only sends a string again. Never
+/// 0 for "": the seed is not 0 and the multiplier is odd.
+fn hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let step = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(K);
+    let word = |at: usize| {
+        bytes[at..]
+            .first_chunk()
+            .map_or(0, |w| u64::from_le_bytes(*w))
+    };
+    let h = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
+    let n = bytes.len();
+    if n < 8 {
+        let mut last = [0u8; 8];
+        last[..n].copy_from_slice(bytes);
+        return step(h, u64::from_le_bytes(last));
+    }
+    step(step(step(h, word(0)), word(n / 2 - 4)), word(n - 8))
 }
 
 #[cfg(test)]
@@ -130,6 +232,69 @@ mod tests {
         out
     }
 
+    /// How many of `strings` (none too long to hold) cross as text, not held yet, when put
+    /// in this order.
+    fn crossing(held: &mut Held, strings: &[&str]) -> usize {
+        let (mut nums, mut text) = (Vec::new(), String::new());
+        for s in strings {
+            held.put(Key::Text(s), &mut nums, &mut text);
+        }
+        nums.iter().filter(|n| (HOLD..HELD).contains(n)).count()
+    }
+
+    #[test]
+    fn the_strings_of_every_call_stay_held_whatever_their_hashes() {
+        // The doc sample's: two warnings, and the words of a Created and a Deleted event,
+        // of which direct-mapped slots made three pairs share a slot.
+        let doc = [
+            "webhook",
+            "Created",
+            "created",
+            "added",
+            "Deleted",
+            "deleted",
+            "removed",
+            "Voice",
+            "",
+            "event-filter-placeholder",
+            "warning",
+            "`event` holds the literal `{accountId}` placeholder from RingCentral's documentation",
+            "real notifications carry the numeric account id, or `~`",
+            "/event",
+            "empty-uri",
+            "`uri` is empty",
+            "RingCentral's sample has an empty `uri`; real ones link to the number",
+            "/body/phoneNumberInfo/uri",
+        ];
+        for (a, b) in [
+            ("abcdefgh1", "abcdefgh2"),
+            ("1bcdefgh", "2bcdefgh"),
+            ("ab", "abc"),
+        ] {
+            assert!(!same(a.as_bytes(), b.as_bytes()) && same(a.as_bytes(), a.as_bytes()));
+        }
+        let mut held = Held::default();
+        assert_eq!(crossing(&mut held, &doc), doc.len());
+        assert_eq!(crossing(&mut held, &doc), 0);
+        // Any WAYS strings that fall in one set stay held, the set's other strings coming
+        // and going.
+        let mut held = Held::default();
+        let set_of = |s: &str| hash(s.as_bytes()) >> (64 - SETS.trailing_zeros());
+        let names: Vec<String> = (0..2000).map(|k| format!("name {k}")).collect();
+        let same_set: Vec<&str> = names
+            .iter()
+            .map(String::as_str)
+            .filter(|s| set_of(s) == set_of("name 0"))
+            .collect();
+        assert!(same_set.len() > 2 * WAYS, "{}", same_set.len());
+        let (kept, passing) = same_set.split_at(WAYS - 1);
+        crossing(&mut held, kept);
+        for p in passing {
+            assert_eq!(crossing(&mut held, &[p]), 1);
+            assert_eq!(crossing(&mut held, kept), 0);
+        }
+    }
+
     #[test]
     fn a_string_crosses_once_then_as_its_slot_and_collisions_send_it_again() {
         let mut held = Held::default();
@@ -139,7 +304,7 @@ mod tests {
         for round in 0..3 {
             let (mut nums, mut text) = (Vec::new(), String::new());
             for w in words.iter().chain([&long, &String::new()]) {
-                held.put(w, &mut nums, &mut text);
+                held.put(Key::Text(w), &mut nums, &mut text);
             }
             let got = read(&nums, &text, &mut js);
             assert_eq!(got[..200], words[..], "round {round}");
@@ -147,8 +312,8 @@ mod tests {
         }
         // Once seen, a word that keeps its slot crosses as the slot alone.
         let (mut nums, mut text) = (Vec::new(), String::new());
-        held.put("webhook", &mut nums, &mut text);
-        held.put("webhook", &mut nums, &mut text);
+        held.put(Key::Word("webhook"), &mut nums, &mut text);
+        held.put(Key::Word("webhook"), &mut nums, &mut text);
         assert!(
             nums[0] >= HOLD && nums[0] < HELD && nums[2] >= HELD,
             "{nums:?}"
@@ -156,7 +321,19 @@ mod tests {
         assert_eq!(text, "webhook");
         held.clear();
         let (mut nums, mut text) = (Vec::new(), String::new());
-        held.put("webhook", &mut nums, &mut text);
+        held.put(Key::Word("webhook"), &mut nums, &mut text);
         assert!(nums[0] < HELD, "forgotten");
+        // A word (by address) and a text of the same bytes: JavaScript reads each right,
+        // from whichever slot.
+        held.clear();
+        let mut js = vec![None; HELD_SLOTS];
+        let owned = String::from("webhook");
+        for _ in 0..3 {
+            let (mut nums, mut text) = (Vec::new(), String::new());
+            for key in [Key::Word("webhook"), Key::Text(&owned), Key::Word("added")] {
+                held.put(key, &mut nums, &mut text);
+            }
+            assert_eq!(read(&nums, &text, &mut js), ["webhook", "webhook", "added"]);
+        }
     }
 }

@@ -10,7 +10,7 @@
 
 use super::assemble::{assemble_warned_held, report_to_js, thrown};
 use super::boundary::ThrownError;
-use super::encode::{event_spans, issues, Values};
+use super::encode::{event_spans, issues, Offsets, Values};
 #[cfg(feature = "js-summarize")]
 use crate::__private::ValuesLog;
 use crate::__private::{CleanValue, EventRef, MAX_VALUES};
@@ -141,13 +141,7 @@ pub(crate) fn validate_to_js(
         if !plain {
             return report_to_js(&CleanValue::report(event, options));
         }
-        let (spans, text) = event_spans(
-            event,
-            ascii,
-            Values::Copied,
-            &|_| unreachable!("copied values are never sliced"),
-            None,
-        );
+        let (spans, text) = event_spans(event, ascii, Values::Copied, &Offsets::none(), None);
         UNSEEN
             .with(|(nums, issues_text)| Ok(assemble_warned_held(&spans, &text, nums, issues_text)))
     };

@@ -4,4 +4,6 @@
 pub(crate) mod render;
 pub(crate) mod schema;
 #[cfg(feature = "serde")]
+pub mod shapes;
+#[cfg(feature = "serde")]
 pub mod write;

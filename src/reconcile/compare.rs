@@ -184,7 +184,7 @@ impl Number<'_> {
         let first = self.logged.and_then(|l| l.first);
         let last = self.logged.and_then(|l| l.last);
         let before_in = holds(self.before);
-        let number = clip(&self.phone_number());
+        let number = clip(&self.phone_number()).into_owned();
         if let (Some(first), Some(was_in)) = (first, before_in) {
             if let Some(message) = contradiction(&first, was_in, self.before, &number) {
                 out.push(self.finding(FindingKind::ContradictsBefore, message, vec![first.line]));

@@ -55,7 +55,9 @@ pub(super) fn push_decimal(out: &mut String, n: u64) {
             break;
         }
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    // As one string: pushed a `char` at a time, each its own check of room and UTF-8
+    // encoding, the digits cost 700 instructions a uuid (callgrind, a 10 MB log).
+    out.push_str(core::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 /// A uuid as the records give it back.

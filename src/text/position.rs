@@ -88,7 +88,14 @@ impl<'a> LineIndex<'a> {
         const BLOCK: usize = 32;
         let blocks = bytes.chunks_exact(BLOCK);
         let tail = bytes.len() - blocks.remainder().len();
+        // The blocks ORed together, for whether the text is ASCII: in the same pass, where a
+        // pass of its own (`is_ascii`) read a log's megabytes from memory once more. Kept as a
+        // block (vector ORs), reduced once at the end.
+        let mut all = [0u8; BLOCK];
         for (k, block) in blocks.enumerate() {
+            for (a, &b) in all.iter_mut().zip(block) {
+                *a |= b;
+            }
             let breaks = block.iter().fold(0u8, |any, &b| {
                 any | u8::from(b == b'\n') | u8::from(b == b'\r')
             });
@@ -103,7 +110,7 @@ impl<'a> LineIndex<'a> {
         (tail..bytes.len()).for_each(line_break);
         LineIndex {
             line_starts,
-            units: Utf16Offsets::new(src, src.is_ascii(), 12),
+            units: Utf16Offsets::new(src, all.is_ascii() && bytes[tail..].is_ascii(), 12),
         }
     }
 

@@ -40,20 +40,21 @@ pub fn escape(s: &str) -> Cow<'_, str> {
 }
 
 /// A value as a message quotes it: at most `QUOTE_CHARS` characters, escaped.
-pub fn clip(s: &str) -> String {
+pub fn clip(s: &str) -> Cow<'_, str> {
     clip_to(s, QUOTE_CHARS)
 }
 
 /// `s` cut after `max` characters, with `…` marking the cut, and escaped; linear in `max`,
-/// not in `s`.
-pub fn clip_to(s: &str, max: usize) -> String {
+/// not in `s`. Borrowed when it is `s` as it is (nearly always): every change sentence
+/// quotes a location or a provider, and a copy cost an allocation each.
+pub fn clip_to(s: &str, max: usize) -> Cow<'_, str> {
     // No more bytes than `max` is no more characters: nothing to look for.
     if s.len() <= max {
-        return escape(s).into_owned();
+        return escape(s);
     }
     match s.char_indices().nth(max) {
-        None => escape(s).into_owned(),
-        Some((end, _)) => format!("{}…", escape(&s[..end])),
+        None => escape(s),
+        Some((end, _)) => Cow::Owned(format!("{}…", escape(&s[..end]))),
     }
 }
 
