@@ -102,7 +102,7 @@ pub use summary::{SummarizeOptions, Summary};
 #[doc(hidden)]
 pub mod __private {
     #[cfg(feature = "serde")]
-    pub use crate::api::objects::{validate_clean_value, CleanValue};
+    pub use crate::api::objects::{validate_clean_value, CleanValue, ValuesLog};
     pub use crate::api::receive::{admit, carries_validation_token, settle};
     pub use crate::api::reconcile::reconcile_from;
     pub use crate::api::summarize::summarize_from;

@@ -2,7 +2,7 @@
 //! every fixture: the same verdict and the same issues at the same paths, without positions,
 //! plus what a parsed value cannot show.
 
-use cc_number_events::__private::{validate_clean_value, CleanValue};
+use cc_number_events::__private::{validate_clean_value, CleanValue, ValuesLog};
 use cc_number_events::{
     parse_value, summarize, summarize_values, validate, validate_value, SummarizeOptions,
     ValidateOptions,
@@ -403,4 +403,107 @@ fn a_parsed_value_with_something_to_report_gets_its_tree_from_the_strings_read()
         reported += usize::from(!r.valid || r.warnings.len() > 1);
     }
     assert!(compared >= 40 && reported >= 5, "{compared} {reported}");
+}
+
+/// Items of a log in RingCentral's order: clean ones (the fast path's), warned, invalid, a
+/// duplicate with the same text and a redelivery with another, items of other shapes.
+fn mixed_items() -> Vec<String> {
+    let other_uuid = |t: &str, n: u32| t.replacen("2661273919712564939", &format!("{n}"), 1);
+    let mut items = vec![
+        FULL.to_string(),
+        other_uuid(VALID, 1),
+        // Warned: a member it does not know, an id sent as a number, an undocumented status.
+        other_uuid(
+            &FULL.replacen(r#""status":"Normal""#, r#""status":"Normal","x":"y""#, 1),
+            2,
+        ),
+        other_uuid(
+            &FULL.replacen(r#""ownerId":"8475874957""#, r#""ownerId":8475874957"#, 1),
+            3,
+        ),
+        other_uuid(
+            &FULL.replacen(r#""status":"Normal""#, r#""status":"Odd""#, 1),
+            4,
+        ),
+        // Invalid.
+        other_uuid(
+            &FULL.replacen(r#""eventType":"Updated""#, r#""eventType":"updated""#, 1),
+            5,
+        ),
+        other_uuid(
+            &VALID.replacen(r#""phoneNumber":"+12024999741""#, r#""phoneNumber":"x""#, 1),
+            6,
+        ),
+        // A string JSON escapes: clean to the tree, not to the fast path.
+        other_uuid(&FULL.replacen("Washington, DC", "Washington,\\nDC", 1), 7),
+        // The same uuid: once with the same text, once with another.
+        FULL.to_string(),
+        FULL.replacen("Updated", "Deleted", 1),
+        "null".to_string(),
+        "[1,2]".to_string(),
+        r#"{"uuid":"9"}"#.to_string(),
+    ];
+    // Time runs backwards, then on.
+    items.push(other_uuid(
+        &VALID.replacen("2023-04-18", "2023-04-17", 1),
+        8,
+    ));
+    items.push(other_uuid(
+        &VALID.replacen("2023-04-18", "2023-04-19", 1),
+        9,
+    ));
+    items
+}
+
+#[test]
+fn a_log_of_objects_read_by_name_gives_the_same_summary() {
+    let items = mixed_items();
+    let log = format!("[{}]", items.join(","));
+    let (mut compared, mut read_by_name) = (0, 0);
+    let mut sets: Vec<SummarizeOptions> = option_sets()
+        .into_iter()
+        .map(|item| SummarizeOptions {
+            item,
+            ..SummarizeOptions::default()
+        })
+        .collect();
+    sets.push(SummarizeOptions {
+        max_items: 4,
+        ..SummarizeOptions::default()
+    });
+    // Each item from its text, whose members keep their order (a `Value`'s are sorted).
+    let summary = |options: &SummarizeOptions, by_name: bool, read_by_name: &mut usize| {
+        let mut log = ValuesLog::new(options);
+        for item in &items {
+            if !log.wants_more() {
+                break;
+            }
+            let text = || serde_json::Deserializer::from_str(item);
+            if by_name && log.push_in_order(&mut text()) {
+                *read_by_name += 1;
+            } else {
+                log.push(&mut text()).unwrap();
+            }
+        }
+        log.summary().unwrap()
+    };
+    for options in &sets {
+        let by_tree = summary(options, false, &mut 0);
+        assert_eq!(
+            summary(options, true, &mut read_by_name),
+            by_tree,
+            "{options:?}"
+        );
+        compared += 1;
+        // Every item by its tree is `summarize_values`'s (where no limit stops a tree before
+        // the end of its item, which would leave the log's text in the middle of it).
+        let limits = ValidateOptions::default();
+        let (depth, bytes) = (options.item.max_depth, options.item.max_input_bytes);
+        if (depth, bytes) == (limits.max_depth, limits.max_input_bytes) {
+            let whole = summarize_values(&mut serde_json::Deserializer::from_str(&log), options);
+            assert_eq!(whole.unwrap(), by_tree, "{options:?}");
+        }
+    }
+    // Most sets read most items by name (not `strict`, nor the small limits).
+    assert!(compared == 8 && read_by_name >= 40, "{read_by_name}");
 }

@@ -1,12 +1,15 @@
 //! `validate` on arbitrary bytes: never panics, every issue lies inside the input, and the
 //! tree-free fast path (which answers notifications with warnings, and invalid ones whose
 //! errors it can locate, too) gives exactly the parse tree's report.
+//! Where the payload is JSON, the same holds of its parsed value (the object route).
 //! The first byte picks the options (strict, a small depth or issue limit) so that the limit
 //! paths are fuzzed too; the rest is the payload.
 #![no_main]
 
-use cc_number_events::__private::validate_fast_only;
-use cc_number_events::{parse, validate, validate_tree, ContactCenterEvent, ValidateOptions};
+use cc_number_events::__private::{validate_clean_value, validate_fast_only};
+use cc_number_events::{
+    parse, validate, validate_tree, validate_value, ContactCenterEvent, ValidateOptions,
+};
 use libfuzzer_sys::fuzz_target;
 
 mod check;
@@ -43,6 +46,13 @@ fuzz_target!(|data: &[u8]| {
     assert!(report.errors.len() + report.warnings.len() <= opts.max_issues + 1);
     let parsed = parse(payload, &opts);
     assert_eq!(parsed.is_ok(), report.valid);
+    // The object route: where the payload is JSON, the tree-free read of the parsed value
+    // (which shares its checks with the text's, `Fields`) answers only with its tree's report.
+    if let Ok(value) = serde_json::from_slice::<serde_json::Value>(payload) {
+        if let Some(fast) = validate_clean_value(&value, &opts) {
+            assert_eq!(fast, validate_value(&value, &opts).unwrap());
+        }
+    }
     // Every report serializes, as JSON and as the tokens JavaScript gets.
     serde_json::to_string(&report).unwrap();
     cc_number_events::__private::to_tokens(&report).unwrap();

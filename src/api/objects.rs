@@ -15,7 +15,7 @@ use crate::diagnostics::issue::Issue;
 use crate::json::{tree_from, TreeLimits};
 use crate::model::event_ref::EventRef;
 use crate::model::{ContactCenterEvent, Report, ValidateOptions};
-use crate::summary::{summarize_parsed, SummarizeOptions, Summary};
+use crate::summary::{summarize_parsed, ParsedLog, SummarizeOptions, Summary};
 use serde::Deserializer;
 
 /// [`crate::validate`] for a value that was already parsed. `Err` only for what JSON has no
@@ -133,4 +133,41 @@ pub fn summarize_values<'de, D: Deserializer<'de>>(
 ) -> Result<Summary, D::Error> {
     let (summary, canonical) = summarize_parsed(value, options)?;
     Ok(summary_renderings(summary, canonical.len(), options))
+}
+
+/// [`summarize_values`] given item by item, for the JavaScript boundary, which knows which
+/// items hold a WebHook notification's members only, in RingCentral's order: those are read
+/// by their names, and a clean one with no tree, as [`validate_clean_value`] reads one. The
+/// same summary (tests/objects.rs holds the two equal). Not part of the API.
+#[doc(hidden)]
+pub struct ValuesLog<'o>(ParsedLog<'o>, &'o SummarizeOptions);
+
+impl<'o> ValuesLog<'o> {
+    pub fn new(options: &'o SummarizeOptions) -> Self {
+        ValuesLog(ParsedLog::new(options), options)
+    }
+
+    /// Whether the log reads another item (not past `maxItems`, nor after one too large).
+    pub fn wants_more(&self) -> bool {
+        self.0.wants_more()
+    }
+
+    /// The next item.
+    pub fn push<'de, D: Deserializer<'de>>(&mut self, item: D) -> Result<(), D::Error> {
+        self.0.push(item)
+    }
+
+    /// The next item, when it holds a notification's members only (strings, and objects where
+    /// it has them), each object's in RingCentral's order, which the caller checks. `false`
+    /// when it was not read: the caller then gives it to [`ValuesLog::push`].
+    pub fn push_in_order<'de, D: Deserializer<'de>>(&mut self, item: D) -> bool {
+        self.0.push_in_order(item)
+    }
+
+    /// The summary of the items given. `Err` only where a tree could not be built from the
+    /// members read (never expected).
+    pub fn summary(self) -> Result<Summary, serde::de::value::Error> {
+        let (summary, canonical) = self.0.finish()?;
+        Ok(summary_renderings(summary, canonical.len(), self.1))
+    }
 }

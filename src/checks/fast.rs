@@ -1,8 +1,9 @@
 //! The fast path: a WebHook notification of this event, read without a parse tree.
 //!
 //! Nearly all real traffic is one compact, valid envelope. This reader walks it once, borrowing
-//! each value, and checks each with the same predicates as the rules of `checks::envelope` and
-//! `checks::body` (`fast_fields`, `fast_checked`). What those rules would report that it can
+//! each value (`fast_read`), and checks each with the same predicates as the rules of
+//! `checks::envelope` and `checks::body` (`fast_fields`, `fast_checked`; the checks a parsed
+//! value's members pass too, `fast_value`). What those rules would report that it can
 //! locate without a tree it keeps as a [`Remark`] and reads on (`fast_remarks`): the warnings
 //! (a member it does not know, an id sent as a number, the `{accountId}` placeholder, an empty
 //! `uri`, an undocumented value) and, where its caller takes them, the errors (a member missing,
@@ -122,11 +123,10 @@ fn read_with<'a>(
         mode,
         invalid: false,
     };
-    let mut f = Fields::new(src, remarks);
     r.ws();
-    let envelope_at = r.pos;
+    let mut f = Fields::in_text(src, r.pos, remarks);
     r.object(|key, r| f.envelope_member(key, r))?;
-    Some((f.checked(envelope_at)?, r.pos))
+    Some((f.checked()?, r.pos))
 }
 
 #[cfg(test)]

@@ -1,11 +1,12 @@
-//! The end of the tree-free reader ([`super::fast`]): the members missing, those that depend on
-//! others (`uri`, `usageType`), and the event when no rule found an error.
+//! The end of the tree-free readers (of text, [`super::fast`]; of a parsed value,
+//! [`super::fast_value`]): the members missing, those that depend on others (`uri`,
+//! `usageType`), and the event when no rule found an error.
 
 use crate::checks::body::USAGE_TYPE_NEEDED;
 use crate::checks::detect::this_events_type;
 use crate::checks::fast::Judged;
 use crate::checks::fast_fields::{
-    Fields, ALL_REQUIRED, BODY_MEMBERS, BODY_REQUIRED, ENVELOPE_MEMBERS, ENVELOPE_REQUIRED,
+    Fields, ALL_REQUIRED, BODY, BODY_MEMBERS, BODY_REQUIRED, ENVELOPE_MEMBERS, ENVELOPE_REQUIRED,
     ENVELOPE_SIGNS, INFO, INFO_MEMBERS, INFO_REQUIRED,
 };
 use crate::checks::fast_remarks::Level;
@@ -18,14 +19,14 @@ use crate::model::EventType;
 use crate::text::span::Span;
 
 impl<'a> Fields<'a, '_> {
-    /// Remarks on the required members of `object` (opening at `at`) that were not read, in
-    /// the order the rules report them; `None` where a member it knows is a near miss of a
-    /// missing one (the rules' hint names the first near miss in the text, which only the tree
-    /// has in order).
+    /// Remarks on the required members of `object` (opening at `at` in the text) that were
+    /// not read, in the order the rules report them; `None` where a member it knows is a near
+    /// miss of a missing one (the rules' hint names the first near miss in the text, which only
+    /// the tree has in order), or where there is no text to locate one in.
     fn missing(
         &mut self,
         object: Object,
-        at: usize,
+        at: Option<usize>,
         members: &[(u32, &str)],
         required: &[(u32, &'static str, &'static str)],
     ) -> Option<()> {
@@ -37,6 +38,7 @@ impl<'a> Fields<'a, '_> {
                 .iter()
                 .any(|&(b, name)| self.seen & b != 0 && vocab::closest(name, &[key]).is_some());
             (!near).then_some(())?;
+            let at = at?;
             let at = Span::new(at, at + 1);
             let remark = Remark::Missing {
                 object,
@@ -49,30 +51,10 @@ impl<'a> Fields<'a, '_> {
         Some(())
     }
 
-    /// The event and what the rules take from it, once every member was read: the members
-    /// missing remarked on, and those that depend on others (`uri`, `usageType`) checked with
-    /// the same predicates the full rules apply (`crate::model::formats`, `crate::model::vocab`).
-    pub(super) fn checked(&mut self, envelope_at: usize) -> Option<Judged<'a>> {
-        // An object without any of these is not judged as a notification (`detect`), nor is
-        // one whose filter names no resource and whose body is not this event's.
-        (self.seen & ENVELOPE_SIGNS != 0).then_some(())?;
-        if self.kind_by_body {
-            let this_type = self.event_type_text.is_some_and(this_events_type);
-            (this_type || self.seen & INFO != 0).then_some(())?;
-        }
-        if self.seen & ALL_REQUIRED != ALL_REQUIRED {
-            let (env, body, info) = (Object::Envelope, Object::Body, Object::Info);
-            self.missing(env, envelope_at, ENVELOPE_MEMBERS, ENVELOPE_REQUIRED)?;
-            if let Some(at) = self.body_at {
-                self.missing(body, at, BODY_MEMBERS, BODY_REQUIRED)?;
-            }
-            if let Some(at) = self.info_at {
-                self.missing(info, at, INFO_MEMBERS, INFO_REQUIRED)?;
-            }
-        }
-        if let Some(at) = self.info_at {
-            self.dependent(at)?;
-        }
+    /// The event and what the rules take from it, once every member was read: see
+    /// [`Fields::last_checks`].
+    pub(super) fn checked(&mut self) -> Option<Judged<'a>> {
+        self.last_checks()?;
         Some(match self.event() {
             Some(event) => Judged::Event(event),
             None => Judged::Invalid(Context {
@@ -83,15 +65,42 @@ impl<'a> Fields<'a, '_> {
         })
     }
 
-    /// Checks `uri` and `usageType` of the `phoneNumberInfo` opening at `info_at`.
-    fn dependent(&mut self, info_at: usize) -> Option<()> {
+    /// The checks made once every member was read: the members missing remarked on, and
+    /// those that depend on others (`uri`, `usageType`) checked with the same predicates the
+    /// full rules apply (`crate::model::formats`, `crate::model::vocab`).
+    pub(super) fn last_checks(&mut self) -> Option<()> {
+        // An object without any of these is not judged as a notification (`detect`), nor is
+        // one whose filter names no resource and whose body is not this event's.
+        (self.seen & ENVELOPE_SIGNS != 0).then_some(())?;
+        if self.kind_by_body {
+            let this_type = self.event_type_text.is_some_and(this_events_type);
+            (this_type || self.seen & INFO != 0).then_some(())?;
+        }
+        if self.seen & ALL_REQUIRED != ALL_REQUIRED {
+            let (env, body, info) = (Object::Envelope, Object::Body, Object::Info);
+            self.missing(env, self.envelope_at, ENVELOPE_MEMBERS, ENVELOPE_REQUIRED)?;
+            if self.objects & BODY != 0 {
+                self.missing(body, self.body_at, BODY_MEMBERS, BODY_REQUIRED)?;
+            }
+            if self.objects & INFO != 0 {
+                self.missing(info, self.info_at, INFO_MEMBERS, INFO_REQUIRED)?;
+            }
+        }
+        if self.objects & INFO != 0 {
+            self.dependent()?;
+        }
+        Some(())
+    }
+
+    /// Checks `uri` and `usageType` of `phoneNumberInfo`.
+    fn dependent(&mut self) -> Option<()> {
         let event_type = self.event_type;
         match (self.uri, self.id, self.account) {
-            (Some(u), _, _) if u.is_empty() => self.value_at(Field::Uri, u, Level::Warning)?,
+            (Some(u), _, _) if u.is_empty() => self.value(Field::Uri, u, Level::Warning)?,
             (Some(u), Some(id), Some(account)) if clean_uri(u, id, account) => {}
             // Its rule finds an error, or (without an id or an account, where the error is
             // theirs) maybe nothing.
-            (Some(u), _, _) => self.value_at(Field::Uri, u, Level::Error)?,
+            (Some(u), _, _) => self.value(Field::Uri, u, Level::Error)?,
             (None, _, _) => {}
         }
         match self.usage_type {
@@ -101,11 +110,12 @@ impl<'a> Fields<'a, '_> {
             // two, a mismatch (an error). Without an event type, which is then an error, its
             // rule may warn.
             Some(u) if event_type == Some(EventType::Updated) => {
-                self.value_at(Field::UsageType, u, Level::StrictError)?
+                self.value(Field::UsageType, u, Level::StrictError)?
             }
-            Some(u) => self.value_at(Field::UsageType, u, Level::Error)?,
+            Some(u) => self.value(Field::UsageType, u, Level::Error)?,
             None if event_type.is_some_and(vocab::usage_type_required) => {
-                let at = Span::new(info_at, info_at + 1);
+                let at = self.info_at?;
+                let at = Span::new(at, at + 1);
                 let remark = Remark::Missing {
                     object: Object::Info,
                     key: "usageType",
@@ -119,15 +129,8 @@ impl<'a> Fields<'a, '_> {
         Some(())
     }
 
-    /// [`Remarks::value`] for a string borrowed from the text, from quote to quote.
-    fn value_at(&mut self, field: Field, text: &'a str, level: Level) -> Option<()> {
-        let start = text.as_ptr() as usize - self.src.as_ptr() as usize;
-        let span = Span::new(start - 1, start + text.len() + 1);
-        self.remarks.add(Remark::Value { field, text, span }, level)
-    }
-
     /// The event, when every member it needs was read without an error.
-    fn event(&self) -> Option<EventRef<'a>> {
+    pub(super) fn event(&self) -> Option<EventRef<'a>> {
         if self.remarks.invalid {
             return None;
         }

@@ -1,20 +1,22 @@
-//! The members of a WebHook notification as the tree-free reader ([`super::fast`]) reads them:
-//! each value checked as soon as it is read, with the predicates the rules apply.
+//! The members of a WebHook notification as the tree-free readers find them, in the text
+//! ([`super::fast`], read by `super::fast_read`) or in a value someone else parsed
+//! ([`super::fast_value`]): each value checked as soon as it is read, with the predicates the
+//! rules apply, by the same code on both routes.
 
 use crate::checks::detect::filter_kind;
 use crate::checks::envelope::UUID_NEEDED;
 use crate::checks::fast_remarks::{Level, Remarks};
 use crate::checks::members::Object;
-use crate::checks::remarks::Field;
-use crate::checks::scan::Reader;
+use crate::checks::remarks::{Field, Remark};
 use crate::model::event_ref::ProviderRef;
 use crate::model::formats::{
-    clean_filter_account, filter_query, is_uuid, phone_number_filter_account, phone_number_ok,
-    uuid_ok, ACCOUNT_PLACEHOLDER, FILTER_QUERY,
+    clean_filter_account, filter_query, id_ok, is_uuid, phone_number_filter_account,
+    phone_number_ok, uuid_ok, ACCOUNT_PLACEHOLDER, FILTER_QUERY,
 };
 use crate::model::timestamp::{self, Instant};
 use crate::model::vocab;
 use crate::model::{EventType, Kind, NumberType};
+use crate::text::span::Span;
 
 // The members the reader knows, one bit each in `Fields::seen`: a second copy of one is the
 // parser's error, and those not seen are missing.
@@ -88,18 +90,24 @@ pub(super) const INFO_REQUIRED: &[(u32, &str, &str)] =
 
 pub(super) struct Fields<'a, 'r> {
     pub(super) remarks: Remarks<'a, 'r>,
-    /// The text read, which every value borrows.
-    pub(super) src: &'a str,
+    /// The text read, which every value borrows, to locate remarks in; `None` for a value
+    /// someone else parsed ([`super::fast_value`]), which has no text: there any remark ends
+    /// the read, and the parse tree reports it (without positions).
+    src: Option<&'a str>,
     /// The members read so far, by their bits.
     pub(super) seen: u32,
+    /// The members read as objects (`BODY`, `INFO`): only an object's members can be missing.
+    pub(super) objects: u32,
+    /// Where the envelope, `body` and `phoneNumberInfo` open in `src`, to locate a member
+    /// missing from one (`None` without text).
+    pub(super) envelope_at: Option<usize>,
+    pub(super) body_at: Option<usize>,
+    pub(super) info_at: Option<usize>,
     /// Whether the `event` filter leaves the kind to the body (`detect::filter_kind`), which
     /// is this event's when it has `phoneNumberInfo` or an `eventType` string that is one of
     /// this event's in any case (asked at the end, only then).
     pub(super) kind_by_body: bool,
     pub(super) event_type_text: Option<&'a str>,
-    /// Where `body` and `phoneNumberInfo` open, when they are objects.
-    pub(super) body_at: Option<usize>,
-    pub(super) info_at: Option<usize>,
     // Each member's value, where its rule found no error.
     pub(super) uuid: Option<&'a str>,
     pub(super) event: Option<&'a str>,
@@ -121,16 +129,19 @@ pub(super) struct Fields<'a, 'r> {
 }
 
 impl<'a, 'r> Fields<'a, 'r> {
-    /// Nothing read yet of `src`, with what the rules would report going to `remarks`.
-    pub(super) fn new(src: &'a str, remarks: Remarks<'a, 'r>) -> Self {
+    /// Nothing read yet of a value with no text (a parsed one), with what the rules would
+    /// report going to `remarks`.
+    pub(super) fn new(remarks: Remarks<'a, 'r>) -> Self {
         Fields {
             remarks,
-            src,
+            src: None,
             seen: 0,
-            kind_by_body: false,
-            event_type_text: None,
+            objects: 0,
+            envelope_at: None,
             body_at: None,
             info_at: None,
+            kind_by_body: false,
+            event_type_text: None,
             uuid: None,
             event: None,
             account: None,
@@ -150,82 +161,158 @@ impl<'a, 'r> Fields<'a, 'r> {
         }
     }
 
+    /// Nothing read yet of `src`, whose envelope opens at `envelope_at`.
+    pub(super) fn in_text(src: &'a str, envelope_at: usize, remarks: Remarks<'a, 'r>) -> Self {
+        Fields {
+            src: Some(src),
+            envelope_at: Some(envelope_at),
+            ..Fields::new(remarks)
+        }
+    }
+
     /// Marks the member of `bit` read; a second copy ends the fast path.
     #[inline(always)]
-    fn first(&mut self, bit: u32) -> Option<()> {
+    pub(super) fn first(&mut self, bit: u32) -> Option<()> {
         (self.seen & bit == 0).then(|| self.seen |= bit)
     }
 
-    /// Each value is checked as soon as it is read; only `uri` and `usageType`, which depend
-    /// on other members, wait for the end.
-    pub(super) fn envelope_member(&mut self, key: &'a str, r: &mut Reader<'a>) -> Option<()> {
-        let env = Object::Envelope;
-        match key {
-            "uuid" => {
-                self.first(UUID)?;
-                if let Some(s) = self.remarks.string(env, "uuid", r)? {
-                    if uuid_ok(s) {
-                        self.uuid = Some(s);
+    /// The string value `s` of the member of `bit` (one of the envelope, the body or
+    /// `phoneNumberInfo`), checked with its rule as soon as it is read, from the text or from
+    /// a parsed value alike: so each rule is written once. Only `uri` and `usageType`, which
+    /// depend on other members, wait for the end ([`Fields::checked`]).
+    #[inline(always)]
+    pub(super) fn text(&mut self, bit: u32, s: &'a str) -> Option<()> {
+        match bit {
+            UUID if uuid_ok(s) => self.uuid = Some(s),
+            UUID => self.value(Field::Uuid, s, Level::Error)?,
+            EVENT => {
+                self.event = Some(s);
+                self.account = self.filter_account(s)?;
+            }
+            TIMESTAMP => match timestamp::parse(s) {
+                Ok(time) => self.timestamp = Some((s, time)),
+                Err(_) => self.value(Field::Timestamp, s, Level::Error)?,
+            },
+            SUBSCRIPTION_ID => {
+                if !is_uuid(s) {
+                    // Empty, it is an error.
+                    let level = if s.is_empty() {
+                        Level::Error
                     } else {
-                        self.remarks.value(Field::Uuid, s, r, Level::Error)?;
-                    }
+                        Level::Warning
+                    };
+                    self.value(Field::SubscriptionId, s, level)?;
+                }
+                self.subscription_id = Some(s);
+            }
+            OWNER_ID => self.owner_id = self.string_id(Object::Envelope, "ownerId", true, s)?,
+            EVENT_TYPE => {
+                self.event_type_text = Some(s);
+                self.event_type = EventType::from_name(s);
+                if self.event_type.is_none() {
+                    self.value(Field::EventType, s, Level::Error)?;
                 }
             }
-            "event" => {
-                self.first(EVENT)?;
-                if let Some(event) = self.remarks.string(env, "event", r)? {
-                    self.event = Some(event);
-                    self.account = self.filter_account(event, r)?;
+            URI => self.uri = Some(s),
+            ID => self.id = self.string_id(Object::Info, "id", true, s)?,
+            PHONE_NUMBER if phone_number_ok(s) => self.phone_number = Some(s),
+            PHONE_NUMBER => self.value(Field::PhoneNumber, s, Level::Error)?,
+            PAYMENT_TYPE => {
+                let allowed = vocab::PAYMENT_TYPES;
+                self.payment_type = Some(self.documented(Field::PaymentType, allowed, s)?);
+            }
+            LOCATION => self.location = Some(s),
+            TYPE => {
+                self.number_type = NumberType::from_name(s);
+                if self.number_type.is_none() {
+                    self.value(Field::NumberType, s, Level::Error)?;
                 }
             }
-            "timestamp" => {
-                self.first(TIMESTAMP)?;
-                if let Some(text) = self.remarks.string(env, "timestamp", r)? {
-                    match timestamp::parse(text) {
-                        Ok(time) => self.timestamp = Some((text, time)),
-                        Err(_) => self
-                            .remarks
-                            .value(Field::Timestamp, text, r, Level::Error)?,
-                    }
-                }
-            }
-            "subscriptionId" => {
-                self.first(SUBSCRIPTION_ID)?;
-                if let Some(s) = self.remarks.string(env, "subscriptionId", r)? {
-                    if !is_uuid(s) {
-                        // Empty, it is an error.
-                        let level = if s.is_empty() {
-                            Level::Error
-                        } else {
-                            Level::Warning
-                        };
-                        self.remarks.value(Field::SubscriptionId, s, r, level)?;
-                    }
-                    self.subscription_id = Some(s);
-                }
-            }
-            "ownerId" => {
-                self.first(OWNER_ID)?;
-                self.owner_id = self.remarks.id(env, "ownerId", true, r)?;
-            }
-            "body" => {
-                self.first(BODY)?;
-                if r.peek() != Some(b'{') {
-                    return self.remarks.wrong_type(env, "body", "object", r);
-                }
-                self.body_at = Some(r.pos);
-                r.object(|key, r| self.body_member(key, r))?;
-            }
-            _ => self.remarks.unknown(env, key, r)?,
+            USAGE_TYPE => self.usage_type = Some(s),
+            STATUS => self.status = Some(self.documented(Field::Status, vocab::STATUSES, s)?),
+            // Not a string member: never asked.
+            _ => return None,
         }
         Some(())
+    }
+
+    /// The member of `bit` of a parsed value, `value` where it has one, read as
+    /// [`Fields::text`] reads a string (once at most: `Strings::read` took no second copy).
+    #[inline(always)]
+    pub(super) fn parsed_text(&mut self, bit: u32, value: Option<&'a str>) -> Option<()> {
+        match value {
+            Some(s) => {
+                self.seen |= bit;
+                self.text(bit, s)
+            }
+            None => Some(()),
+        }
+    }
+
+    /// The id `s` of member `key` of `object`, a string (of digits with `digits_only`): `None`
+    /// inside where its rule refuses it (remarked on).
+    #[inline(always)]
+    pub(super) fn string_id(
+        &mut self,
+        object: Object,
+        key: &'static str,
+        digits_only: bool,
+        s: &'a str,
+    ) -> Option<Option<&'a str>> {
+        if id_ok(s, digits_only) {
+            return Some(Some(s));
+        }
+        self.bad_id(object, key, s)?;
+        Some(None)
+    }
+
+    /// Remarks on `s`, the string id of member `key` of `object`, which its rule refuses.
+    #[cold]
+    #[inline(never)]
+    fn bad_id(&mut self, object: Object, key: &'static str, s: &'a str) -> Option<()> {
+        let span = self.span_of(s)?;
+        let remark = Remark::BadId {
+            object,
+            key,
+            text: s,
+            number: false,
+            span,
+        };
+        self.remarks.add(remark, Level::Error)
+    }
+
+    /// Marks member `bit` (`BODY`, `INFO`) read as an object, opening at `at` in the text.
+    #[inline(always)]
+    pub(super) fn opened(&mut self, bit: u32, at: Option<usize>) {
+        self.objects |= bit;
+        match bit {
+            BODY => self.body_at = at,
+            _ => self.info_at = at,
+        }
+    }
+
+    /// The span of `s`, a string borrowed from the text, from quote to quote; `None` without
+    /// text.
+    #[inline]
+    fn span_of(&self, s: &str) -> Option<Span> {
+        let start = s.as_ptr() as usize - self.src?.as_ptr() as usize;
+        Some(Span::new(start - 1, start + s.len() + 1))
+    }
+
+    /// The value of `field`, `text`, which its rule reports at `level`. Out of line: both
+    /// routes ask it, and rarely.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn value(&mut self, field: Field, text: &'a str, level: Level) -> Option<()> {
+        let span = self.span_of(text)?;
+        self.remarks.add(Remark::Value { field, text, span }, level)
     }
 
     /// The account `event` names, when it is this event's filter, for digits, `~` or the
     /// documentation's placeholder (remarked on); `None` inside where the rule refuses it (an
     /// error); `None` where the filter makes the notification another kind (the tree's).
     #[inline]
-    fn filter_account(&mut self, event: &'a str, r: &Reader<'a>) -> Option<Option<&'a str>> {
+    fn filter_account(&mut self, event: &'a str) -> Option<Option<&'a str>> {
         if let Some(account) = clean_filter_account(event) {
             return Some(Some(account));
         }
@@ -243,131 +330,16 @@ impl<'a, 'r> Fields<'a, 'r> {
             }
             None => return None,
         };
-        self.remarks.value(Field::Event, event, r, level)?;
+        self.value(Field::Event, event, level)?;
         Some(account)
-    }
-
-    fn body_member(&mut self, key: &'a str, r: &mut Reader<'a>) -> Option<()> {
-        let body = Object::Body;
-        match key {
-            "eventType" => {
-                self.first(EVENT_TYPE)?;
-                if let Some(s) = self.remarks.string(body, "eventType", r)? {
-                    self.event_type_text = Some(s);
-                    self.event_type = EventType::from_name(s);
-                    if self.event_type.is_none() {
-                        self.remarks.value(Field::EventType, s, r, Level::Error)?;
-                    }
-                }
-            }
-            "phoneNumberInfo" => {
-                self.first(INFO)?;
-                if r.peek() != Some(b'{') {
-                    return self
-                        .remarks
-                        .wrong_type(body, "phoneNumberInfo", "object", r);
-                }
-                self.info_at = Some(r.pos);
-                r.object(|key, r| self.info_member(key, r))?;
-            }
-            _ => self.remarks.unknown(body, key, r)?,
-        }
-        Some(())
-    }
-
-    /// A string value of `phoneNumberInfo` (remarked on when it is another type).
-    #[inline(always)]
-    fn info_string(
-        &mut self,
-        bit: u32,
-        key: &'static str,
-        r: &mut Reader<'a>,
-    ) -> Option<Option<&'a str>> {
-        self.first(bit)?;
-        self.remarks.string(Object::Info, key, r)
     }
 
     /// A value from a documented list: an undocumented one is remarked on.
     #[inline]
-    fn documented(
-        &mut self,
-        field: Field,
-        allowed: &[&str],
-        s: &'a str,
-        r: &Reader<'a>,
-    ) -> Option<&'a str> {
+    fn documented(&mut self, field: Field, allowed: &[&str], s: &'a str) -> Option<&'a str> {
         if !vocab::documented(s, allowed) {
-            self.remarks.value(field, s, r, Level::StrictError)?;
+            self.value(field, s, Level::StrictError)?;
         }
         Some(s)
-    }
-
-    fn info_member(&mut self, key: &'a str, r: &mut Reader<'a>) -> Option<()> {
-        let info = Object::Info;
-        match key {
-            "uri" => self.uri = self.info_string(URI, "uri", r)?,
-            "id" => {
-                self.first(ID)?;
-                self.id = self.remarks.id(info, "id", true, r)?;
-            }
-            "phoneNumber" => {
-                if let Some(s) = self.info_string(PHONE_NUMBER, "phoneNumber", r)? {
-                    if phone_number_ok(s) {
-                        self.phone_number = Some(s);
-                    } else {
-                        self.remarks.value(Field::PhoneNumber, s, r, Level::Error)?;
-                    }
-                }
-            }
-            "paymentType" => {
-                if let Some(s) = self.info_string(PAYMENT_TYPE, "paymentType", r)? {
-                    let allowed = vocab::PAYMENT_TYPES;
-                    self.payment_type = Some(self.documented(Field::PaymentType, allowed, s, r)?);
-                }
-            }
-            "location" => self.location = self.info_string(LOCATION, "location", r)?,
-            "type" => {
-                if let Some(s) = self.info_string(TYPE, "type", r)? {
-                    self.number_type = NumberType::from_name(s);
-                    if self.number_type.is_none() {
-                        self.remarks.value(Field::NumberType, s, r, Level::Error)?;
-                    }
-                }
-            }
-            "usageType" => self.usage_type = self.info_string(USAGE_TYPE, "usageType", r)?,
-            "status" => {
-                if let Some(s) = self.info_string(STATUS, "status", r)? {
-                    self.status = Some(self.documented(Field::Status, vocab::STATUSES, s, r)?);
-                }
-            }
-            "contactCenterProvider" => {
-                self.first(PROVIDER)?;
-                if r.peek() != Some(b'{') {
-                    let key = "contactCenterProvider";
-                    return self.remarks.wrong_type(info, key, "object", r);
-                }
-                let provider = Object::Provider;
-                let (mut id, mut name, mut seen) = (None, None, 0u8);
-                r.object(|key, r| {
-                    match key {
-                        "id" if seen & 1 == 0 => {
-                            seen |= 1;
-                            id = self.remarks.id(provider, "id", false, r)?;
-                        }
-                        "name" if seen & 2 == 0 => {
-                            seen |= 2;
-                            name = self.remarks.string(provider, "name", r)?;
-                        }
-                        // A second `id` or `name` is the parser's error.
-                        "id" | "name" => return None,
-                        _ => self.remarks.unknown(provider, key, r)?,
-                    }
-                    Some(())
-                })?;
-                self.provider = Some(ProviderRef { id, name });
-            }
-            _ => self.remarks.unknown(info, key, r)?,
-        }
-        Some(())
     }
 }

@@ -3,9 +3,8 @@
 //! type (skipped, and remarked on).
 
 use crate::checks::members::{numeric_id_ok, Object};
-use crate::checks::remarks::{Field, Remark};
+use crate::checks::remarks::Remark;
 use crate::checks::scan::Reader;
-use crate::model::formats::id_ok;
 use crate::text::span::Span;
 
 /// How the reader takes what the rules would report.
@@ -88,18 +87,6 @@ impl<'a> Remarks<'a, '_> {
         r.skip(depth(object))
     }
 
-    /// The value of `field`, `text` (borrowed from the reader's text), which its rule reports.
-    pub(super) fn value(
-        &mut self,
-        field: Field,
-        text: &'a str,
-        r: &Reader<'a>,
-        level: Level,
-    ) -> Option<()> {
-        let span = r.span_of(text);
-        self.add(Remark::Value { field, text, span }, level)
-    }
-
     /// The value of member `key` of `object`, which is not a `want`: remarked on and skipped.
     #[cold]
     pub(super) fn wrong_type(
@@ -149,37 +136,22 @@ impl<'a> Remarks<'a, '_> {
         self.wrong_type(object, key, "string", r).map(|()| None)
     }
 
-    /// An id of `object`: a string (of digits with `digits_only`), or an integer (remarked
-    /// on); `None` when it is neither (remarked on).
-    #[inline(always)]
-    pub(super) fn id(
+    /// An id of `object` that is not a string (strings are the caller's, which checks them as
+    /// any string member, `Fields::string_id`): an integer, remarked on and returned where its
+    /// rule takes it, or another type, remarked on (`None` inside).
+    #[inline]
+    pub(super) fn other_id(
         &mut self,
         object: Object,
         key: &'static str,
-        digits_only: bool,
         r: &mut Reader<'a>,
     ) -> Option<Option<&'a str>> {
-        let number = match r.peek() {
-            Some(b'"') => false,
-            Some(b'-' | b'0'..=b'9') => true,
-            _ => return self.wrong_type(object, key, "string", r).map(|()| None),
-        };
-        let (text, span) = if number {
-            let text = r.number()?;
-            (text, Span::new(r.pos - text.len(), r.pos))
-        } else {
-            r.pos += 1;
-            let text = r.string_rest()?;
-            (text, r.span_of(text))
-        };
-        let ok = if number {
-            numeric_id_ok(text)
-        } else {
-            id_ok(text, digits_only)
-        };
-        if ok && !number {
-            return Some(Some(text));
+        if !matches!(r.peek(), Some(b'-' | b'0'..=b'9')) {
+            return self.wrong_type(object, key, "string", r).map(|()| None);
         }
+        let text = r.number()?;
+        let span = Span::new(r.pos - text.len(), r.pos);
+        let ok = numeric_id_ok(text);
         let (remark, level) = if ok {
             let remark = Remark::NumericId {
                 object,
@@ -193,7 +165,7 @@ impl<'a> Remarks<'a, '_> {
                 object,
                 key,
                 text,
-                number,
+                number: true,
                 span,
             };
             (remark, Level::Error)

@@ -9,21 +9,19 @@
 //! not know or has seen already, a value that is not a string where one belongs, an object
 //! that is not one, a string that JSON would have to escape, a limit the tree would reach),
 //! and then the tree explains. Past that, the members pass the predicates the text's reader
-//! and the rules ask ([`CleanFields::checked`]; a remark of any kind leaves the value to the
-//! tree). A serde-wasm-bindgen read of an object never
+//! and the rules ask, made by the same code ([`Fields`]; a remark of any kind leaves the value
+//! to the tree). A serde-wasm-bindgen read of an object never
 //! lists its members, so it cannot see one it does not ask for: the JavaScript that copies
 //! the value it reads (`snapshot`, src/js/objects.js) says whether the copy holds any other
 //! (`copiedShape`), and only a copy that does not comes here.
 
 use super::fast::DEPTH;
+use crate::checks::fast_fields::{self as bit, Fields};
+use crate::checks::fast_remarks::{Mode, Remarks};
+use crate::checks::members::Object;
 use crate::json::{string_run, TreeLimits};
-use crate::model::event_ref::{BodyRef, EventRef, PhoneNumberInfoRef, ProviderRef};
-use crate::model::formats::{
-    clean_filter_account, clean_uri, id_ok, is_uuid, phone_number_ok, uuid_ok,
-};
-use crate::model::timestamp;
+use crate::model::event_ref::{EventRef, ProviderRef};
 use crate::model::vocab;
-use crate::model::{EventType, NumberType};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use std::fmt;
 
@@ -109,6 +107,17 @@ impl Strings {
         Some(strings)
     }
 
+    /// Whether the value's tree would be built within `limits`: the limits the tree reaches
+    /// are its to report.
+    pub(crate) fn fits(&self, limits: TreeLimits) -> bool {
+        limits.max_depth >= DEPTH && self.bytes <= limits.max_bytes
+    }
+
+    /// What the value comes to as JSON text, counted as its tree would count it.
+    pub(crate) fn bytes(&self) -> usize {
+        self.bytes
+    }
+
     /// Whether every string is ASCII.
     pub(crate) fn is_ascii(&self) -> bool {
         self.values.iter().flatten().all(|s| s.is_ascii())
@@ -117,7 +126,7 @@ impl Strings {
     /// The event, when the members pass every rule, within `limits`, and none needs an
     /// escape in JSON text: the event the tree would find with nothing to report.
     pub(crate) fn clean(&self, limits: TreeLimits) -> Option<EventRef<'_>> {
-        if limits.max_depth < DEPTH || self.bytes > limits.max_bytes {
+        if !self.fits(limits) {
             return None;
         }
         let v = |slot: usize| self.values[slot].as_deref();
@@ -129,30 +138,48 @@ impl Strings {
         if !unescaped {
             return None;
         }
-        let seen = |slot: usize| self.objects[slot].then_some(());
-        CleanFields {
-            uuid: v(0),
-            event: v(1),
-            timestamp: v(2),
-            subscription_id: v(3),
-            owner_id: v(4),
-            body: seen(0),
-            event_type: v(5),
-            info: seen(1),
-            uri: v(6),
-            id: v(7),
-            phone_number: v(8),
-            payment_type: v(9),
-            location: v(10),
-            number_type: v(11),
-            usage_type: v(12),
-            status: v(13),
-            provider: seen(2).map(|()| ProviderRef {
-                id: v(14),
-                name: v(15),
-            }),
+        // The checks the text's reader makes ([`Fields`]), each as it would make it: with no
+        // text to locate a remark in, and room for none, any remark ends this route.
+        let mut none = Vec::new();
+        let remarks = Remarks {
+            list: &mut none,
+            cap: 0,
+            mode: Mode::new(false, false),
+            invalid: false,
+        };
+        let mut f = Fields::new(remarks);
+        // One call a member, each with its bit as a constant, so that `Fields::text` comes
+        // down to that member's check, as on the text route.
+        f.parsed_text(bit::UUID, v(0))?;
+        f.parsed_text(bit::EVENT, v(1))?;
+        f.parsed_text(bit::TIMESTAMP, v(2))?;
+        f.parsed_text(bit::SUBSCRIPTION_ID, v(3))?;
+        f.parsed_text(bit::OWNER_ID, v(4))?;
+        f.parsed_text(bit::EVENT_TYPE, v(5))?;
+        f.parsed_text(bit::URI, v(6))?;
+        f.parsed_text(bit::ID, v(7))?;
+        f.parsed_text(bit::PHONE_NUMBER, v(8))?;
+        f.parsed_text(bit::PAYMENT_TYPE, v(9))?;
+        f.parsed_text(bit::LOCATION, v(10))?;
+        f.parsed_text(bit::TYPE, v(11))?;
+        f.parsed_text(bit::USAGE_TYPE, v(12))?;
+        f.parsed_text(bit::STATUS, v(13))?;
+        for (&seen, member) in self.objects.iter().zip([bit::BODY, bit::INFO]) {
+            if seen {
+                f.seen |= member;
+                f.opened(member, None);
+            }
         }
-        .checked()
+        if self.objects[2] {
+            f.seen |= bit::PROVIDER;
+            let id = match v(14) {
+                Some(s) => f.string_id(Object::Provider, "id", false, s)?,
+                None => None,
+            };
+            f.provider = Some(ProviderRef { id, name: v(15) });
+        }
+        f.last_checks()?;
+        f.event()
     }
 }
 
@@ -255,6 +282,47 @@ pub(crate) struct InOrder<'s> {
     level: &'static Level,
 }
 
+impl<'s> InOrder<'s> {
+    /// The members of this object that were read, in its [`Level`]'s order.
+    fn members(&self) -> impl Iterator<Item = (&'static str, Member<'s>)> {
+        let strings = self.strings;
+        let members = self.level.fields.iter().zip(self.level.holds);
+        members.filter_map(move |(name, holds)| {
+            match *holds {
+                Holds::Text(slot) => strings.values[slot].as_deref().map(Member::Text),
+                Holds::Object(slot, level) => {
+                    strings.objects[slot].then_some(Member::Object(InOrder { strings, level }))
+                }
+            }
+            .map(|member| (*name, member))
+        })
+    }
+
+    /// This object as compact JSON text, as the tree of the value would be written
+    /// (`crate::summary`'s `write_json`): for a clean value, whose strings JSON does not escape
+    /// ([`Strings::clean`]).
+    pub(crate) fn write_clean_json(&self, out: &mut String) {
+        out.push('{');
+        for (i, (name, member)) in self.members().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            out.push_str(name);
+            out.push_str("\":");
+            match member {
+                Member::Text(s) => {
+                    out.push('"');
+                    out.push_str(s);
+                    out.push('"');
+                }
+                Member::Object(o) => o.write_clean_json(out),
+            }
+        }
+        out.push('}');
+    }
+}
+
 /// A member's value in [`InOrder`].
 enum Member<'s> {
     Text(&'s str),
@@ -267,18 +335,7 @@ impl<'de> Deserializer<'de> for InOrder<'_> {
     type Error = InOrderError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InOrderError> {
-        let strings = self.strings;
-        let members = self.level.fields.iter().zip(self.level.holds);
-        let present = members.filter_map(|(name, holds)| {
-            match *holds {
-                Holds::Text(slot) => strings.values[slot].as_deref().map(Member::Text),
-                Holds::Object(slot, level) => {
-                    strings.objects[slot].then_some(Member::Object(InOrder { strings, level }))
-                }
-            }
-            .map(|member| (*name, member))
-        });
-        visitor.visit_map(de::value::MapDeserializer::new(present))
+        visitor.visit_map(de::value::MapDeserializer::new(self.members()))
     }
 
     serde::forward_to_deserialize_any! {
@@ -310,89 +367,5 @@ impl<'de> Deserializer<'de> for Member<'_> {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
         option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
         identifier ignored_any
-    }
-}
-
-/// The members of a parsed value, as found. A parsed value takes this route only when clean
-/// (any remark sends it to the tree), so its check is the clean-only one: the text reader
-/// ([`super::fast`]) also keeps warnings, with their spans, which a parsed value has none of.
-#[derive(Default)]
-struct CleanFields<'a> {
-    uuid: Option<&'a str>,
-    event: Option<&'a str>,
-    timestamp: Option<&'a str>,
-    subscription_id: Option<&'a str>,
-    owner_id: Option<&'a str>,
-    body: Option<()>,
-    event_type: Option<&'a str>,
-    info: Option<()>,
-    uri: Option<&'a str>,
-    id: Option<&'a str>,
-    phone_number: Option<&'a str>,
-    payment_type: Option<&'a str>,
-    location: Option<&'a str>,
-    number_type: Option<&'a str>,
-    usage_type: Option<&'a str>,
-    status: Option<&'a str>,
-    provider: Option<ProviderRef<'a>>,
-}
-
-impl<'a> CleanFields<'a> {
-    /// The event, when every member is present where required and passes its rule: the same
-    /// predicates the full rules apply (`crate::model::formats`, `crate::model::vocab`).
-    fn checked(self) -> Option<EventRef<'a>> {
-        let known = |value: Option<&str>, documented: &[&str]| {
-            value.is_none_or(|v| vocab::documented(v, documented))
-        };
-        let uuid = self.uuid.filter(|s| uuid_ok(s))?;
-        let event = self.event?;
-        let account_id = clean_filter_account(event)?;
-        let timestamp = self.timestamp?;
-        let time = timestamp::parse(timestamp).ok()?;
-        let subscription_id = self.subscription_id.filter(|s| is_uuid(s))?;
-        let owner_id = self.owner_id.filter(|s| id_ok(s, true))?;
-        self.body?;
-        let event_type = EventType::from_name(self.event_type?)?;
-        self.info?;
-        let id = self.id.filter(|s| id_ok(s, true))?;
-        let phone_number = self.phone_number.filter(|s| phone_number_ok(s))?;
-        let number_type = match self.number_type {
-            Some(t) => Some(NumberType::from_name(t)?),
-            None => None,
-        };
-        let usage_ok = match self.usage_type {
-            Some(u) => vocab::usage_type_ok(u, event_type),
-            None => !vocab::usage_type_required(event_type),
-        };
-        let fine = self.uri.is_none_or(|u| clean_uri(u, id, account_id))
-            && known(self.payment_type, vocab::PAYMENT_TYPES)
-            && usage_ok
-            && known(self.status, vocab::STATUSES)
-            && self
-                .provider
-                .is_none_or(|p| p.id.is_none_or(|id| id_ok(id, false)));
-        fine.then_some(EventRef {
-            uuid,
-            event,
-            account_id,
-            timestamp,
-            time,
-            subscription_id,
-            owner_id,
-            body: BodyRef {
-                event_type,
-                phone_number_info: PhoneNumberInfoRef {
-                    uri: self.uri,
-                    id,
-                    phone_number,
-                    payment_type: self.payment_type,
-                    location: self.location,
-                    number_type,
-                    usage_type: self.usage_type,
-                    status: self.status,
-                    contact_center_provider: self.provider,
-                },
-            },
-        })
     }
 }

@@ -9,6 +9,7 @@ mod envelope;
 pub(crate) mod fast;
 mod fast_checked;
 mod fast_fields;
+mod fast_read;
 mod fast_remarks;
 #[cfg(feature = "serde")]
 pub(crate) mod fast_value;

@@ -169,6 +169,14 @@ export function copiedShape() {
   return shape;
 }
 
+// The same of each item of the last log copied, by its index (0 for any not copied); set by
+// every copy of a log, and read only after one.
+let shapes = new Bytes(0);
+
+export function copiedShapes() {
+  return shapes;
+}
+
 // A copy of `value` as JSON.stringify reads it: toJSON called (a Date becomes its ISO text);
 // own enumerable string keys, in their order; undefined, functions and symbols left out of
 // objects and null in arrays, as are holes; NaN and the infinities null; -0 is 0 once in
@@ -191,9 +199,9 @@ export function snapshot(value, maxDepth, maxBytes, maxValues, log, maxItems) {
   busy = true;
   const path = [];
   const ancestors = new SetOf();
-  // The copy's shape (see `copiedShape`), found on the way.
+  // The copy's shape (see `copiedShape`), or each item's, found on the way.
   shape = 0;
-  let clean = !log;
+  let clean = true;
   let inOrder = true;
   let values = 0;
   let bytes = 0;
@@ -311,15 +319,32 @@ export function snapshot(value, maxDepth, maxBytes, maxValues, log, maxItems) {
       if (clean && !over) shape = inOrder ? 2 : 1;
       return out;
     }
+    // A log's item, with its shape in `oneShape`.
+    let oneShape = 0;
+    const one = (v, key) => {
+      clean = true;
+      inOrder = true;
+      const out = copy(v, key, 0, ENVELOPE);
+      // (undefined, a function or a symbol is no object: null in a log.)
+      oneShape = clean && !over && out !== undefined ? (inOrder ? 2 : 1) : 0;
+      return out;
+    };
     // One notification is a log of one item.
-    if (!isArray(value)) return [copy(value, '', 0, null)];
+    if (!isArray(value)) {
+      const out = one(value, '');
+      shapes = new Bytes(1);
+      shapes[0] = oneShape;
+      return [out];
+    }
     // A log: each element an item, with values counted per item and bytes for all.
     const out = [];
     const n = value.length;
+    shapes = new Bytes(n <= maxItems ? n : maxItems + 1);
     for (let i = 0; i < n && i <= maxItems && !over; i++) {
       push(path, i);
       values = 0;
-      const item = copy(value[i], String(i), 0, null);
+      const item = one(value[i], String(i));
+      shapes[i] = oneShape;
       if (item === undefined) count(4);
       push(out, item === undefined ? null : item);
       pop(path);

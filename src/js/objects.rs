@@ -11,6 +11,8 @@
 use super::assemble::{assemble_warned_held, report_to_js, thrown};
 use super::boundary::ThrownError;
 use super::encode::{event_spans, issues, Offsets, Values};
+#[cfg(feature = "js-summarize")]
+use crate::__private::ValuesLog;
 use crate::__private::{CleanValue, EventRef, MAX_VALUES};
 use crate::{Report, ValidateOptions};
 #[cfg(feature = "js-summarize")]
@@ -27,6 +29,11 @@ extern "C" {
     /// only, strings and objects where it has them; 2, the same in RingCentral's order.
     #[wasm_bindgen(js_name = copiedShape)]
     fn copied_shape() -> u32;
+    /// What each item of the last log `snapshot` copied is, as `copiedShape` says of one
+    /// value.
+    #[cfg(feature = "js-summarize")]
+    #[wasm_bindgen(js_name = copiedShapes)]
+    fn copied_shapes() -> Vec<u8>;
     /// The plain copy, or a TypeError's message. Never throws (it catches).
     #[wasm_bindgen(js_name = snapshot)]
     fn snapshot(
@@ -98,7 +105,7 @@ fn copy_of(
 }
 
 /// What the deserializer refused: never expected of a snapshot, and a TypeError if it were.
-fn unreadable(e: serde_wasm_bindgen::Error) -> ThrownError {
+fn unreadable(e: impl std::fmt::Display) -> ThrownError {
     ThrownError::type_error(format!("the value could not be read as JSON: {e}"))
 }
 
@@ -186,6 +193,27 @@ pub(crate) fn summarize(
         ..options.clone()
     };
     let copy = copy_of(input, &options.item, Some(options.max_items))?;
-    crate::summarize_values(serde_wasm_bindgen::Deserializer::from(copy), options)
-        .map_err(unreadable)
+    // A log's copy is an array, and most of its items are notifications whose members came in
+    // RingCentral's order (shape 2): read by their names, a clean one needs no tree and few
+    // calls into JavaScript, as in `judge`.
+    let items = match copy.dyn_into::<js_sys::Array>() {
+        Ok(items) => items,
+        Err(copy) => {
+            let value = serde_wasm_bindgen::Deserializer::from(copy);
+            return crate::summarize_values(value, options).map_err(unreadable);
+        }
+    };
+    let shapes = copied_shapes();
+    let mut log = ValuesLog::new(options);
+    for (i, item) in items.iter().enumerate() {
+        if !log.wants_more() {
+            break;
+        }
+        let in_order = shapes.get(i) == Some(&2);
+        if !(in_order && log.push_in_order(serde_wasm_bindgen::Deserializer::from(item.clone()))) {
+            log.push(serde_wasm_bindgen::Deserializer::from(item))
+                .map_err(unreadable)?;
+        }
+    }
+    log.summary().map_err(unreadable)
 }

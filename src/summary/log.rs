@@ -36,6 +36,10 @@ pub(crate) enum Read<'a> {
     /// A WebHook notification read by the fast path: its event, the offset after it, and
     /// what the rules would warn about.
     Clean(EventRef<'a>, usize, Vec<Remark<'a>>),
+    /// A WebHook notification of a log someone else parsed, read without a tree and with
+    /// nothing to report but the warning every parsed value carries (`duplicate-keys-unseen`):
+    /// its event, and the offset after it (`crate::summary::parsed`).
+    Parsed(EventRef<'a>, usize),
     /// Anything else, as a parse tree.
     Tree(Parsed<'a>),
 }
@@ -44,7 +48,7 @@ impl Read<'_> {
     /// The offset just after the item.
     pub fn end(&self) -> usize {
         match self {
-            Read::Clean(_, end, _) => *end,
+            Read::Clean(_, end, _) | Read::Parsed(_, end) => *end,
             Read::Tree(parsed) => parsed.end,
         }
     }

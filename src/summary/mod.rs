@@ -20,6 +20,6 @@ mod window;
 
 pub(crate) use listing::output_limit;
 #[cfg(feature = "serde")]
-pub(crate) use parsed::summarize_parsed;
+pub(crate) use parsed::{summarize_parsed, ParsedLog};
 pub use summarize::*;
 pub(crate) use visit::SeenNumber;

@@ -165,6 +165,11 @@ impl Part {
                 self.counts.warnings += remarks.len();
                 self.keep(slot, event, remarks.len() as u32)
             }
+            // A parsed log has no text repaired: nothing is damaged.
+            Read::Parsed(event, _) => {
+                self.counts.warnings += 1;
+                self.keep(slot, event, 1)
+            }
             Read::Tree(parsed) => {
                 let analysis = judge(&mut f, &parsed);
                 // A frame broken in shape (`meta.type` not a string, no envelope object) is a
@@ -334,7 +339,7 @@ fn fields<'e>(event: &EventRef<'e>) -> [Option<&'e str>; FIELDS] {
 /// An item's uuid and time, read before judging it.
 fn identify<'a>(read: &Read<'a>) -> Identity<'a> {
     match read {
-        Read::Clean(event, ..) => Identity {
+        Read::Clean(event, ..) | Read::Parsed(event, _) => Identity {
             uuid: Some(Cow::Borrowed(event.uuid)),
             time: Some(event.time),
         },
