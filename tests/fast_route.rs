@@ -208,6 +208,10 @@ fn invalid() -> Vec<String> {
         with(&[(owner, "\"ownerId\":null")]),
         with(&[("\"Updated\"", "null")]),
         with(&[("\"Normal\"", "null")]),
+        // usageType there but not a string, on the event that needs it: of the wrong type,
+        // not missing
+        with(&[("\"ContactCenterNumber\"", "null")]),
+        with(&[("\"ContactCenterNumber\"", "7")]),
         with(&[("\"id\":\"987654321\"", "\"id\":\"\"")]),
         with(&[("\"id\":\"1\"", "\"id\":\"\"")]),
         with(&[("\"id\":\"987654321\"", "\"id\":\" 987654321 \"")]),

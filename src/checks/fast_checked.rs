@@ -7,7 +7,7 @@ use crate::checks::detect::this_events_type;
 use crate::checks::fast::Judged;
 use crate::checks::fast_fields::{
     Fields, ALL_REQUIRED, BODY, BODY_MEMBERS, BODY_REQUIRED, ENVELOPE_MEMBERS, ENVELOPE_REQUIRED,
-    ENVELOPE_SIGNS, INFO, INFO_MEMBERS, INFO_REQUIRED,
+    ENVELOPE_SIGNS, INFO, INFO_MEMBERS, INFO_REQUIRED, USAGE_TYPE,
 };
 use crate::checks::fast_remarks::Level;
 use crate::checks::members::Object;
@@ -113,7 +113,11 @@ impl<'a> Fields<'a, '_> {
                 self.value(Field::UsageType, u, Level::StrictError)?
             }
             Some(u) => self.value(Field::UsageType, u, Level::Error)?,
-            None if event_type.is_some_and(vocab::usage_type_required) => {
+            // Missing only when absent: one of another type was remarked on as such, and the
+            // rules, which read the tree, find it there.
+            None if self.seen & USAGE_TYPE == 0
+                && event_type.is_some_and(vocab::usage_type_required) =>
+            {
                 let at = self.info_at?;
                 let at = Span::new(at, at + 1);
                 let remark = Remark::Missing {
