@@ -123,6 +123,7 @@ pub mod __private {
     pub use crate::output::write::{
         to_tokens, ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, SHAPE, STRING, TRUE,
     };
+    pub use crate::text::compare::same_bytes;
     pub use crate::text::position::{utf16_units, Utf16Offsets};
     pub use crate::text::quote::clip;
 

@@ -17,6 +17,7 @@ pub(super) use crate::summary::items::{
     Item, ItemRec, Items, OtherKind, TextKey, UuidKey, Verdict,
 };
 use crate::summary::uuids::{push_decimal, Seen, UuidText};
+use crate::text::compare::same_bytes;
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
@@ -103,24 +104,6 @@ pub(super) struct Records {
     string_of: HashMap<Box<str>, usize>,
     pub fields: Vec<Fields>,
     fields_of: HashMap<Fields, u32>,
-}
-
-/// Whether two texts are equal, compared eight bytes at a time: in wasm32 `==` on strings is a
-/// call to a `memcmp` that compares byte by byte, and an event's eight fields are compared
-/// with its number's last event's.
-fn same_text(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let (wa, wb) = (a.chunks_exact(8), b.chunks_exact(8));
-    let tail = wa
-        .remainder()
-        .iter()
-        .zip(wb.remainder())
-        .fold(0, |d, (x, y)| d | (x ^ y));
-    let word = |w: &[u8]| w.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
-    tail == 0 && wa.zip(wb).all(|(x, y)| word(x) == word(y))
 }
 
 /// Writes into `key` what finds number `id` of a group: the group's kind (`a`ccount or
@@ -381,7 +364,7 @@ impl Records {
         let mut changed = false;
         for (id, value) in ids.iter_mut().zip(values) {
             let same = match (self.string(*id), value) {
-                (Some(kept), Some(value)) => same_text(kept, value),
+                (Some(kept), Some(value)) => same_bytes(kept.as_bytes(), value.as_bytes()),
                 (kept, value) => kept.is_none() && value.is_none(),
             };
             if !same {
@@ -446,26 +429,6 @@ mod tests {
             assert_eq!(r.uuid(&item).unwrap().to_string(), *u);
         }
         assert_eq!(r.find("00"), None);
-    }
-
-    #[test]
-    fn texts_are_equal_as_strings_are() {
-        let texts = [
-            "",
-            "a",
-            "b",
-            "ab",
-            "abcdefgh",
-            "abcdefgi",
-            "abcdefghi",
-            "abcdefghj",
-            "bbcdefghi",
-        ];
-        for a in texts {
-            for b in texts {
-                assert_eq!(same_text(a, b), a == b, "{a:?} {b:?}");
-            }
-        }
     }
 
     #[test]
