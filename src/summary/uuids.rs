@@ -16,20 +16,46 @@ pub(super) fn pack(uuid: &str) -> Option<u64> {
     if b.is_empty() || b.len() > 20 || (b[0] == b'0' && b.len() > 1) {
         return None;
     }
+    // Only 20 digits can pass u64::MAX, and texts of one length compare as their numbers do
+    // (one that is not all digits is refused below anyway): in wasm32 a `checked_mul` of a
+    // `u64` is a call to a 128-bit multiply.
+    if b.len() == 20 && b > &b"18446744073709551615"[..] {
+        return None;
+    }
+    let (head, rest) = b.split_at(b.len() % 8);
     let mut n: u64 = 0;
-    for (k, &c) in b.iter().enumerate() {
-        let digit = u64::from(c.wrapping_sub(b'0'));
+    for &c in head {
+        let digit = c.wrapping_sub(b'0');
         if digit > 9 {
             return None;
         }
-        // Only a 20th digit can pass u64::MAX, so only it is checked, by a comparison: in
-        // wasm32 a `checked_mul` of a `u64` is a call to a 128-bit multiply, 19 per uuid.
-        if k == 19 && n > (u64::MAX - digit) / 10 {
-            return None;
-        }
-        n = n * 10 + digit;
+        n = n * 10 + u64::from(digit);
+    }
+    // Then eight digits a step: a uuid's 19 digits took 19 steps of a test, a multiply and
+    // an add each, 1.6% of a summary's instructions.
+    for chunk in rest.chunks_exact(8) {
+        n = n
+            .wrapping_mul(100_000_000)
+            .wrapping_add(eight_digits(chunk)?);
     }
     Some(n)
+}
+
+/// The number eight ASCII digits write (`chunk` has eight bytes), if they are all digits.
+fn eight_digits(chunk: &[u8]) -> Option<u64> {
+    const ZEROS: u64 = 0x3030_3030_3030_3030;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let w = u64::from_le_bytes(chunk.try_into().ok()?);
+    let d = w.wrapping_sub(ZEROS);
+    // A byte under `0` borrows (its byte of `d` gets its high bit, whatever the borrow does
+    // to the bytes above it), and one over `9` passes 0x7F once 0x76 is added.
+    if (d | d.wrapping_add(0x7676_7676_7676_7676)) & HIGH != 0 {
+        return None;
+    }
+    // Pairs, then fours, then all eight: the first digit is the lowest byte.
+    let d = (d.wrapping_mul(10) + (d >> 8)) & 0x00FF_00FF_00FF_00FF;
+    let d = (d.wrapping_mul(100) + (d >> 16)) & 0x0000_FFFF_0000_FFFF;
+    Some((d.wrapping_mul(10_000) + (d >> 32)) & 0xFFFF_FFFF)
 }
 
 /// Two decimal digits for each number under 100: written two at a time, the digits of a
@@ -240,6 +266,20 @@ mod tests {
         ] {
             assert_eq!(pack(kept), None, "{kept}");
         }
+        // A byte next to the digits' (or past ASCII) at every place of a uuid.
+        let uuid = "2661273919712564939";
+        for at in 0..uuid.len() {
+            for c in ['/', ':', ' ', 'a', '\u{80}', '\u{660}'] {
+                let mut bad = uuid.to_string();
+                bad.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
+                assert_eq!(pack(&bad), None, "{bad:?}");
+            }
+        }
+        assert_eq!(pack("12345678"), Some(12345678));
+        assert_eq!(
+            pack("10000000000000000000"),
+            Some(10_000_000_000_000_000_000)
+        );
     }
 
     #[test]
