@@ -410,22 +410,48 @@ impl Instant {
         out.push_str(" UTC");
     }
 
+    /// Calls `f` with `2023-04-18T20:25:24.611Z`, made on the stack for a year of four
+    /// digits: a summary serializes one for every timeline entry, and a `String` each was an
+    /// allocation and a free.
+    pub fn with_iso<R>(self, f: impl FnOnce(&str) -> R) -> R {
+        let (four_digits, mut text) = self.digits(b'T');
+        if !four_digits {
+            return f(&self.to_iso());
+        }
+        text[23] = b'Z';
+        // SAFETY: `text` holds ASCII only (see `digits`) and `Z`.
+        f(unsafe { std::str::from_utf8_unchecked(&text) })
+    }
+
     /// Digits written by hand into one buffer: `format!` with padding costs more than the
     /// whole date math, and this runs twice for every valid event.
     fn write(self, out: &mut String, sep: u8, millis: bool) {
+        let (four_digits, text) = self.digits(sep);
+        let from = if four_digits {
+            0
+        } else {
+            let (y, _, _) = civil_from_days(self.millis.div_euclid(1000).div_euclid(86_400));
+            out.push_str(&y.to_string());
+            4
+        };
+        let to = if millis { 23 } else { 19 };
+        // SAFETY: `text` holds ASCII only: digits, `-`, `:`, `.` and `sep` (`T` or a space).
+        out.push_str(unsafe { std::str::from_utf8_unchecked(&text[from..to]) });
+    }
+
+    /// `2023-04-18T20:25:24.611` (`sep` in place of the `T`) and one byte more, and whether
+    /// the year is in it: one of more than four digits (or before year 0) is not.
+    fn digits(self, sep: u8) -> (bool, [u8; 24]) {
         debug_assert!(sep.is_ascii());
         let ms = self.millis.rem_euclid(1000) as u32;
         let secs = self.millis.div_euclid(1000);
         let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
         let sod = secs.rem_euclid(86_400) as u32;
-        let mut text = *b"0000-00-00T00:00:00.000";
-        let from = if (0..=9999).contains(&y) {
+        let mut text = *b"0000-00-00T00:00:00.000 ";
+        let four_digits = (0..=9999).contains(&y);
+        if four_digits {
             put_digits(&mut text[..4], y as u32);
-            0
-        } else {
-            out.push_str(&y.to_string());
-            4
-        };
+        }
         put_digits(&mut text[5..7], m);
         put_digits(&mut text[8..10], d);
         text[10] = sep;
@@ -434,10 +460,8 @@ impl Instant {
         // A leap second shares its POSIX number with 23:59:59 and is written as what it is.
         put_digits(&mut text[17..19], sod % 60 + u32::from(self.leap));
         put_digits(&mut text[20..23], ms);
-        let to = if millis { 23 } else { 19 };
-        // SAFETY: `text` holds ASCII only: digits, `-`, `:`, `.` and `sep` (`T` or a space).
         debug_assert!(text.is_ascii());
-        out.push_str(unsafe { std::str::from_utf8_unchecked(&text[from..to]) });
+        (four_digits, text)
     }
 }
 
@@ -524,7 +548,10 @@ mod tests {
                 Ok(Instant::from_millis(t)),
                 "{text}"
             );
+            assert_eq!(Instant::from_millis(t).with_iso(str::to_string), text);
         }
+        let leap = parse("2016-12-31T23:59:60.250Z").unwrap();
+        assert_eq!(leap.with_iso(str::to_string), "2016-12-31T23:59:60.250Z");
         assert_eq!(
             Instant::from_millis(-62_167_219_200_001).to_iso(),
             "-1-12-31T23:59:59.999Z"
