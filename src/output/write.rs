@@ -34,17 +34,7 @@ pub struct Tokens {
 
 const KEY_SLOTS: usize = 256;
 
-pub const NULL: u32 = 0;
-pub const FALSE: u32 = 1;
-pub const TRUE: u32 = 2;
-pub const NUMBER: u32 = 3;
-pub const STRING: u32 = 4;
-pub const OBJECT: u32 = 5;
-pub const ARRAY: u32 = 6;
-pub const END: u32 = 7;
-pub const NEW_KEY: u32 = 8;
-pub const KEY: u32 = 9;
-pub const SHAPE: u32 = 10;
+pub use super::tags::{ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, SHAPE, STRING, TRUE};
 
 /// `value` as tokens (see `Tokens`): its numbers and its text.
 pub fn to_tokens<T: Serialize + ?Sized>(value: &T) -> Result<(Vec<u32>, String), Error> {
@@ -72,34 +62,8 @@ fn tokens_of<T: Serialize + ?Sized>(value: &T, shapes: bool) -> Result<(Vec<u32>
     });
     value.serialize(&mut *t)?;
     let Tokens { mut nums, text, .. } = *t;
-    in_utf16_units(&mut nums, &text);
+    super::units::in_utf16_units(&mut nums, &text);
     Ok((nums, text))
-}
-
-/// Makes each string's length, written in bytes, its length in UTF-16 units (what JavaScript
-/// slices its text by), walking the tokens in order as `assemble` reads them. Only for a text
-/// that is not all ASCII, where the two differ: counted as each string was written, the
-/// units took 3% of a summary's profile in WebAssembly. Out of line: one copy for every type
-/// [`tokens_of`] is made for.
-#[inline(never)]
-fn in_utf16_units(nums: &mut [u32], text: &str) {
-    if text.is_ascii() {
-        return;
-    }
-    let (bytes, mut at, mut i) = (text.as_bytes(), 0, 0);
-    while i < nums.len() {
-        i += match nums[i] {
-            NUMBER => 3,
-            STRING | NEW_KEY => {
-                let len = nums[i + 1] as usize;
-                nums[i + 1] = crate::text::position::utf16_units(&bytes[at..at + len]);
-                at += len;
-                2
-            }
-            KEY | SHAPE => 2,
-            _ => 1,
-        };
-    }
 }
 
 // Not inlined: every string and number member of every type calls these, and one copy each
@@ -107,7 +71,7 @@ fn in_utf16_units(nums: &mut [u32], text: &str) {
 impl Tokens {
     #[inline(never)]
     fn string(&mut self, tag: u32, s: &str) {
-        // Its length in bytes, in UTF-16 units once all is written (see [`in_utf16_units`]).
+        // Its length in bytes, in UTF-16 units once all is written (see `units`).
         self.words([tag, s.len() as u32]);
         self.text.push_str(s);
     }
