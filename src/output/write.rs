@@ -46,8 +46,16 @@ pub const NEW_KEY: u32 = 8;
 pub const KEY: u32 = 9;
 pub const SHAPE: u32 = 10;
 
+/// Whether structs of the [`SHAPES`] cross as such. They pay where a summary's thousands of
+/// them cross; the validate-only WebAssembly module (without `js-summarize`) sends no summary,
+/// and writes every struct with its keys instead (the same objects), without the shapes' code.
+const SHAPED: bool = cfg!(any(feature = "js-summarize", not(target_arch = "wasm32")));
+
 /// `value` as tokens (see `Tokens`): its numbers and its text.
 pub fn to_tokens<T: Serialize + ?Sized>(value: &T) -> Result<(Vec<u32>, String), Error> {
+    if !SHAPED {
+        return tokens_of(value, false);
+    }
     match tokens_of(value, true) {
         Err(e) if e.misshapen => {
             // A struct changed and its shape did not: the tests fail here; a user still gets
@@ -295,7 +303,10 @@ impl<'a> ser::Serializer for &'a mut Tokens {
         refuse("a map")
     }
     fn serialize_struct(self, name: &'static str, len: usize) -> Result<Fields<'a>, Error> {
-        let shape = match self.shapes.then(|| shape_of(name, len)).flatten() {
+        let shape = match (SHAPED && self.shapes)
+            .then(|| shape_of(name, len))
+            .flatten()
+        {
             Some((n, keys)) => {
                 self.words([SHAPE, n]);
                 Some((name, keys))
@@ -383,6 +394,10 @@ impl Fields<'_> {
     /// member of each type, it had grown the full module by 9 KB.
     #[inline(never)]
     fn member(&mut self, key: &'static str) -> Result<(), Error> {
+        if !SHAPED {
+            self.t.key(key);
+            return Ok(());
+        }
         match &mut self.shape {
             None => self.t.key(key),
             Some((name, keys)) => match keys.split_first() {
@@ -409,6 +424,10 @@ impl ser::SerializeStruct for Fields<'_> {
     }
     /// A shaped struct has no end mark: its shape says how many values it has.
     fn end(self) -> Result<(), Error> {
+        if !SHAPED {
+            self.t.nums.push(END);
+            return Ok(());
+        }
         match self.shape {
             None => self.t.nums.push(END),
             Some((_, [])) => {}
