@@ -7,9 +7,9 @@
 //! once). No JSON text is written here: callers who want it use `serde_json`, which the
 //! WebAssembly module then does not carry.
 
-use super::shapes::shape_of;
 #[cfg(doc)]
 use super::shapes::SHAPES;
+use super::shapes::{shape_of, SHAPED};
 use core::fmt;
 use serde::ser::{self, Impossible, Serialize};
 
@@ -46,18 +46,10 @@ pub const NEW_KEY: u32 = 8;
 pub const KEY: u32 = 9;
 pub const SHAPE: u32 = 10;
 
-/// Whether structs of the [`SHAPES`] cross as such. They pay where a summary's thousands of
-/// them cross; the validate-only WebAssembly module (without `js-summarize`) sends no summary,
-/// and writes every struct with its keys instead (the same objects), without the shapes' code.
-const SHAPED: bool = cfg!(any(feature = "js-summarize", not(target_arch = "wasm32")));
-
 /// `value` as tokens (see `Tokens`): its numbers and its text.
 pub fn to_tokens<T: Serialize + ?Sized>(value: &T) -> Result<(Vec<u32>, String), Error> {
-    if !SHAPED {
-        return tokens_of(value, false);
-    }
-    match tokens_of(value, true) {
-        Err(e) if e.misshapen => {
+    match tokens_of(value, SHAPED) {
+        Err(e) if SHAPED && e.misshapen => {
             // A struct changed and its shape did not: the tests fail here; a user still gets
             // the same objects, built key by key.
             if cfg!(debug_assertions) {
@@ -394,11 +386,7 @@ impl Fields<'_> {
     /// member of each type, it had grown the full module by 9 KB.
     #[inline(never)]
     fn member(&mut self, key: &'static str) -> Result<(), Error> {
-        if !SHAPED {
-            self.t.key(key);
-            return Ok(());
-        }
-        match &mut self.shape {
+        match self.shape.as_mut().filter(|_| SHAPED) {
             None => self.t.key(key),
             Some((name, keys)) => match keys.split_first() {
                 // The same literal, as a rule: only a differing address compares the text
@@ -424,11 +412,7 @@ impl ser::SerializeStruct for Fields<'_> {
     }
     /// A shaped struct has no end mark: its shape says how many values it has.
     fn end(self) -> Result<(), Error> {
-        if !SHAPED {
-            self.t.nums.push(END);
-            return Ok(());
-        }
-        match self.shape {
+        match self.shape.filter(|_| SHAPED) {
             None => self.t.nums.push(END),
             Some((_, [])) => {}
             Some((name, _)) => return Err(misshapen(name, None)),
