@@ -4,6 +4,7 @@
 //!
 //! A leaf: it knows nothing of JSON or of the event, so the parser and the rules share it.
 
+use super::slice::sub;
 use std::borrow::Cow;
 
 /// Characters quoted in messages at most: the rest is cut and marked with `…`.
@@ -54,7 +55,7 @@ pub fn clip_to(s: &str, max: usize) -> Cow<'_, str> {
     }
     match s.char_indices().nth(max) {
         None => escape(s),
-        Some((end, _)) => Cow::Owned(format!("{}…", escape(&s[..end]))),
+        Some((end, _)) => Cow::Owned(format!("{}…", escape(sub(s, ..end)))),
     }
 }
 
@@ -66,7 +67,7 @@ pub fn cut(s: &str, max: usize) -> Cow<'_, str> {
     }
     match s.char_indices().nth(max) {
         None => Cow::Borrowed(s),
-        Some((end, _)) => Cow::Owned(format!("{}…", &s[..end])),
+        Some((end, _)) => Cow::Owned(format!("{}…", sub(s, ..end))),
     }
 }
 
