@@ -5,6 +5,7 @@ use crate::diagnostics::findings::{Findings, Loc};
 use crate::model::country_codes::country_code;
 use crate::model::formats::{e164_ok, is_digits, nanp_area_ok};
 use crate::text::quote::clip;
+use crate::text::slice::sub;
 use crate::text::span::Span;
 
 /// Checks a `phoneNumber`; whether it is E.164.
@@ -66,7 +67,7 @@ pub(crate) fn check_phone_number(f: &mut Findings, s: &str, span: Span, path: Lo
 /// its area code; whether both can exist.
 #[inline(never)]
 fn check_country_and_area(f: &mut Findings, s: &str, span: Span, path: Loc) -> bool {
-    let digits = &s[1..];
+    let digits = sub(s, 1..);
     if let Err(len) = country_code(digits) {
         f.add(
             IssueCode::UnassignedCountryCode,
@@ -75,7 +76,7 @@ fn check_country_and_area(f: &mut Findings, s: &str, span: Span, path: Loc) -> b
             format!(
                 "`phoneNumber` \"{}\" starts with +{}, a country calling code ITU-T has assigned to no country",
                 clip(s),
-                &digits[..len]
+                sub(digits, ..len)
             ),
         )
         .hint("check the number's first digits: country codes are assigned by ITU-T (E.164), e.g. +1 North America, +44 United Kingdom, +49 Germany");
@@ -84,7 +85,7 @@ fn check_country_and_area(f: &mut Findings, s: &str, span: Span, path: Loc) -> b
     if nanp_area_ok(digits) {
         return true;
     }
-    let area = &digits[1..4];
+    let area = sub(digits, 1..4);
     let finding = f.add(
         IssueCode::InvalidAreaCode,
         span,
@@ -92,11 +93,11 @@ fn check_country_and_area(f: &mut Findings, s: &str, span: Span, path: Loc) -> b
         format!(
             "`phoneNumber` \"{}\" has the area code {area}, which starts with {}: no North American area code does",
             clip(s),
-            &area[..1]
+            sub(area, ..1)
         ),
     );
     // `+1` followed by the national trunk prefix 1 (`+1 1 202…`): the 1 written twice.
-    let rest = &digits[1..];
+    let rest = sub(digits, 1..);
     if rest.len() == 11 && rest.starts_with('1') && nanp_area_ok(rest) {
         finding.hint(format!("the leading 1 appears twice: \"+{}\"", clip(rest)));
     } else {

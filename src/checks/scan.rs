@@ -4,6 +4,7 @@
 //! Every `None` here hands the payload to the parse tree.
 
 use crate::json::{skip_whitespace, string_run};
+use crate::text::slice::sub;
 use crate::text::span::Span;
 
 /// Deepest nesting inside an unknown member's value that the fast path skips over; the
@@ -101,7 +102,7 @@ impl<'a> Reader<'a> {
         // A digit after a leading zero is the parser's error.
         (!b.get(p).is_some_and(u8::is_ascii_digit)).then_some(())?;
         self.pos = p;
-        Some(&self.src[start..p])
+        Some(sub(self.src, start..p))
     }
 
     /// The span of `s`, a string value borrowed from the text: from quote to quote.

@@ -4,6 +4,7 @@
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::Findings;
 use crate::diagnostics::order::sort_by_rank;
+use crate::text::slice::sub;
 use crate::text::span::Span;
 use std::borrow::Cow;
 
@@ -244,7 +245,7 @@ pub(crate) fn damage_in(
     if let Some(from) = from.filter(|f| f.at < end) {
         let scan = start.max(from.at);
         found.extend(
-            text[scan..end]
+            sub(text, scan..end)
                 .match_indices('\u{FFFD}')
                 .map(|(i, _)| Damage {
                     at: scan + i,

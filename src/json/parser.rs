@@ -13,6 +13,7 @@ use crate::json::map::HashSet;
 use crate::json::tree::{
     Member, Node, Parsed, Value, HARD_MAX_DEPTH, MAX_NOTES, MAX_PATH_BYTES, MAX_VALUES,
 };
+use crate::text::slice::sub;
 use crate::text::span::Span;
 use std::borrow::Cow;
 
@@ -207,7 +208,7 @@ impl<'a> Parser<'a> {
             b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'$' => {
                 Some("object keys and string values need double quotes")
             }
-            0xEF if self.src[self.pos..].starts_with('\u{FEFF}') => {
+            0xEF if sub(self.src, self.pos..).starts_with('\u{FEFF}') => {
                 Some("a byte order mark belongs only at the very start of the text")
             }
             _ => None,
@@ -419,7 +420,7 @@ impl<'a> Parser<'a> {
 
 /// How a character reads in a message: `x`, or a name for what cannot be shown.
 fn describe_char(src: &str, pos: usize) -> String {
-    match src[pos..].chars().next() {
+    match sub(src, pos..).chars().next() {
         None => "the end of the text".to_string(),
         Some('\u{FEFF}') => "a byte order mark (U+FEFF)".to_string(),
         Some('\u{FFFD}') => {

@@ -3,6 +3,7 @@
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::problem::Problem;
 use crate::json::parser::{PResult, Parser};
+use crate::text::slice::sub;
 use crate::text::span::Span;
 use std::borrow::Cow;
 
@@ -50,7 +51,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos = p;
-        Ok(&self.src[start..p])
+        Ok(sub(self.src, start..p))
     }
 
     pub(super) fn bad_number<T>(&self, start: usize, at: usize, detail: &str) -> PResult<T> {
@@ -78,14 +79,14 @@ impl<'a> Parser<'a> {
         match b.get(p) {
             Some(b'"') => {
                 self.pos = p + 1;
-                return Ok(Cow::Borrowed(&self.src[open + 1..p]));
+                return Ok(Cow::Borrowed(sub(self.src, open + 1..p)));
             }
             Some(b'\\') => {}
             Some(_) => return self.control_char(p),
             None => return self.unterminated(open),
         }
         let mut out = String::with_capacity(p - open + 16);
-        out.push_str(&self.src[open + 1..p]);
+        out.push_str(sub(self.src, open + 1..p));
         loop {
             let Some(&c) = b.get(p) else {
                 return self.unterminated(open);
@@ -171,7 +172,7 @@ impl<'a> Parser<'a> {
                     // Copy the run up to the next quote or backslash in one go.
                     let run_start = p;
                     p += string_run(&b[p..]);
-                    out.push_str(&self.src[run_start..p]);
+                    out.push_str(sub(self.src, run_start..p));
                 }
             }
         }
@@ -295,7 +296,7 @@ pub(crate) fn string_run(bytes: &[u8]) -> usize {
 }
 
 pub(super) fn describe_raw(src: &str, pos: usize) -> String {
-    src[pos..].chars().next().map_or(String::new(), |c| {
+    sub(src, pos..).chars().next().map_or(String::new(), |c| {
         if c.is_control() {
             format!("U+{:04X}", c as u32)
         } else {

@@ -4,6 +4,7 @@
 //! both routes at once.
 
 use crate::model::country_codes::country_code;
+use crate::text::slice::{split_at, sub};
 
 /// The event filter this crate is about; the account stands between prefix and resource.
 pub(crate) const FILTER_PREFIX: &str = "/restapi/v1.0/account/";
@@ -58,7 +59,7 @@ pub(crate) fn nanp_area_ok(digits: &str) -> bool {
 /// assigned ([`country_code`]) and, in North America, an area code that can exist.
 pub(crate) fn phone_number_ok(s: &str) -> bool {
     e164_ok(s) && {
-        let digits = &s[1..];
+        let digits = sub(s, 1..);
         country_code(digits).is_ok() && nanp_area_ok(digits)
     }
 }
@@ -81,14 +82,17 @@ pub(crate) fn phone_number_filter_account(event: &str) -> Option<&str> {
     // bytes, where cutting at `?` and then looking for `/` took two searches of the whole
     // filter (every payload's filter is read this way, a warned one's four times).
     let end = rest.bytes().position(|b| b == b'/' || b == b'?')?;
-    let (account, after) = rest.split_at(end);
+    let (account, after) = split_at(rest, end);
     let query = after.strip_prefix(FILTER_RESOURCE)?;
     (query.is_empty() || query.starts_with('?')).then_some(account)
 }
 
 /// What follows the account in a phone-number filter whose account is `account`.
 pub(crate) fn filter_query<'e>(event: &'e str, account: &str) -> &'e str {
-    &event[FILTER_PREFIX.len() + account.len() + FILTER_RESOURCE.len()..]
+    sub(
+        event,
+        FILTER_PREFIX.len() + account.len() + FILTER_RESOURCE.len()..,
+    )
 }
 
 /// An account as a filter or a link names it: digits, or `~` for the subscriber's own.
@@ -108,7 +112,7 @@ pub(crate) fn uri_parts(s: &str) -> Option<(&str, &str)> {
     let rest = URI_HOSTS.iter().find_map(|h| s.strip_prefix(h))?;
     let rest = rest.strip_prefix(FILTER_PREFIX)?;
     // The account never holds `/`, so it ends at the first one.
-    let (acc, num) = rest.split_at(rest.find('/')?);
+    let (acc, num) = split_at(rest, rest.find('/')?);
     let num = num.strip_prefix("/phone-number/")?;
     (account_ok(acc) && is_digits(num)).then_some((acc, num))
 }

@@ -14,6 +14,11 @@ pub struct Shape {
     pub keys: &'static [&'static str],
 }
 
+/// Whether structs of the [`SHAPES`] cross as such. They pay where a summary's thousands of
+/// them cross; the validate-only WebAssembly module (without `js-summarize`) sends no summary,
+/// and writes every struct with its keys instead (the same objects), without the shapes' code.
+pub(super) const SHAPED: bool = cfg!(any(feature = "js-summarize", not(target_arch = "wasm32")));
+
 /// The structs a summary holds by the thousand, numbered by their place here.
 pub const SHAPES: &[Shape] = &[
     Shape {

@@ -7,9 +7,9 @@
 //! once). No JSON text is written here: callers who want it use `serde_json`, which the
 //! WebAssembly module then does not carry.
 
-use super::shapes::shape_of;
 #[cfg(doc)]
 use super::shapes::SHAPES;
+use super::shapes::{shape_of, SHAPED};
 use core::fmt;
 use serde::ser::{self, Impossible, Serialize};
 
@@ -38,8 +38,8 @@ pub use super::tags::{ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, SHA
 
 /// `value` as tokens (see `Tokens`): its numbers and its text.
 pub fn to_tokens<T: Serialize + ?Sized>(value: &T) -> Result<(Vec<u32>, String), Error> {
-    match tokens_of(value, true) {
-        Err(e) if e.misshapen => {
+    match tokens_of(value, SHAPED) {
+        Err(e) if SHAPED && e.misshapen => {
             // A struct changed and its shape did not: the tests fail here; a user still gets
             // the same objects, built key by key.
             if cfg!(debug_assertions) {
@@ -287,7 +287,10 @@ impl<'a> ser::Serializer for &'a mut Tokens {
         refuse("a map")
     }
     fn serialize_struct(self, name: &'static str, len: usize) -> Result<Fields<'a>, Error> {
-        let shape = match self.shapes.then(|| shape_of(name, len)).flatten() {
+        let shape = match (SHAPED && self.shapes)
+            .then(|| shape_of(name, len))
+            .flatten()
+        {
             Some((n, keys)) => {
                 self.words([SHAPE, n]);
                 Some((name, keys))
@@ -375,7 +378,7 @@ impl Fields<'_> {
     /// member of each type, it had grown the full module by 9 KB.
     #[inline(never)]
     fn member(&mut self, key: &'static str) -> Result<(), Error> {
-        match &mut self.shape {
+        match self.shape.as_mut().filter(|_| SHAPED) {
             None => self.t.key(key),
             Some((name, keys)) => match keys.split_first() {
                 // The same literal, as a rule: only a differing address compares the text
@@ -401,7 +404,7 @@ impl ser::SerializeStruct for Fields<'_> {
     }
     /// A shaped struct has no end mark: its shape says how many values it has.
     fn end(self) -> Result<(), Error> {
-        match self.shape {
+        match self.shape.filter(|_| SHAPED) {
             None => self.t.nums.push(END),
             Some((_, [])) => {}
             Some((name, _)) => return Err(misshapen(name, None)),

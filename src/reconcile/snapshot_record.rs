@@ -9,6 +9,7 @@ use crate::model::ContactCenterProvider;
 use crate::reconcile::SnapshotRecord;
 use crate::text::position::LineIndex;
 use crate::text::quote::clip;
+use crate::text::slice::{find, sub};
 use crate::text::span::Span;
 
 /// What one page says of the whole list.
@@ -27,16 +28,16 @@ pub(crate) struct PageFacts {
 /// The page's facts; a `paging` member of the wrong shape is reported, and ignored.
 pub(crate) fn page_facts(page: &Node, path: &str, f: &mut Findings) -> PageFacts {
     let uri = page.get("uri").and_then(Node::as_str).unwrap_or("");
-    let version = if uri.contains("/restapi/v1.0/") || page.get("navigation").is_some() {
+    let version = if find(uri, "/restapi/v1.0/").is_some() || page.get("navigation").is_some() {
         Some("v1")
-    } else if uri.contains("/restapi/v2/") {
+    } else if find(uri, "/restapi/v2/").is_some() {
         Some("v2")
     } else {
         None
     };
     let account_id = ["/account/", "/accounts/"].iter().find_map(|key| {
-        let rest = &uri[uri.find(key)? + key.len()..];
-        let id = &rest[..rest.find(['/', '?']).unwrap_or(rest.len())];
+        let rest = sub(uri, find(uri, key)? + key.len()..);
+        let id = sub(rest, ..rest.find(['/', '?']).unwrap_or(rest.len()));
         (!id.is_empty() && (is_digits(id) || id == "~")).then(|| id.to_string())
     });
     let mut facts = PageFacts {

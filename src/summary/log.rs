@@ -15,6 +15,7 @@ use crate::checks::remarks::Remark;
 use crate::diagnostics::problem::Problem;
 use crate::json::{skip_whitespace, Parsed, Parser};
 use crate::model::event_ref::EventRef;
+use crate::text::slice::sub;
 
 /// One item of a log: where it is and what reading made of it.
 pub(crate) struct Piece<'a> {
@@ -165,13 +166,13 @@ impl<'a> Items<'a> {
     /// Where to go on after a broken item starting at `start`.
     fn recover(&self, start: usize) -> Option<usize> {
         let b = self.src.as_bytes();
-        let indent = match self.src[..start].rfind(['\n', '\r']) {
+        let indent = match sub(self.src, ..start).rfind(['\n', '\r']) {
             Some(i) => start - (i + 1),
             None => start + self.lead,
         };
         let mut p = start;
         loop {
-            let nl = self.src[p..].find(['\n', '\r'])? + p + 1;
+            let nl = sub(self.src, p..).find(['\n', '\r'])? + p + 1;
             let first = nl
                 + b[nl..]
                     .iter()
@@ -259,7 +260,7 @@ impl<'a> Items<'a> {
         // would resume after it: the text is cut there, so the parser stops at it.
         let next = (start < self.carry.reread_until).then(|| self.recover(start));
         let src = match next {
-            Some(Some(next)) => &self.src[..next],
+            Some(Some(next)) => sub(self.src, ..next),
             _ => self.src,
         };
         let mut remarks = Vec::new();

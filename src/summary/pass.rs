@@ -19,6 +19,7 @@ use crate::summary::log::{Piece, Read};
 use crate::summary::records::{hash_of, Entry, OtherKind, Records, TextKey, Verdict, FIELDS};
 use crate::summary::window::Window;
 use crate::summary::{SummarizeOptions, Summary};
+use crate::text::slice::sub;
 use crate::text::span::Span;
 use std::borrow::Cow;
 
@@ -228,7 +229,7 @@ impl Part {
         // A last item broken at the very end of the text was cut off: either the parser ran
         // out of text, or it met the final line break inside a string.
         let at_end = problem.code == IssueCode::JsonUnexpectedEnd
-            || w.src[problem.span.start..].trim().is_empty();
+            || sub(w.src, problem.span.start..).trim().is_empty();
         if truncated && at_end {
             self.counts.truncated = true;
             f.add(

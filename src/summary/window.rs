@@ -5,6 +5,7 @@ use crate::diagnostics::findings::{locate, Findings};
 use crate::diagnostics::issue::Issue;
 use crate::json::input::{damage_in, Damage};
 use crate::text::position::{line_breaks, LineIndex};
+use crate::text::slice::sub;
 use crate::text::span::Span;
 use std::cell::{Cell, OnceCell};
 
@@ -117,7 +118,7 @@ impl<'a> Window<'a> {
             lines: b.lines + u64::from(p.line) - 1,
             utf16: b.utf16 + u64::from(p.offset),
             column: u64::from(p.column) - 1 + if p.line == 1 { b.column } else { 0 },
-            lead: match self.src[..n].rfind(['\n', '\r']) {
+            lead: match sub(self.src, ..n).rfind(['\n', '\r']) {
                 Some(i) => n - i - 1,
                 None => b.lead + n,
             },

@@ -1,6 +1,7 @@
 //! Masking phone numbers (personal data) in text a person copies into a ticket, keeping
 //! enough of each to tell them apart: `+12024999741` becomes `+1202•••9741`.
 
+use super::slice::sub;
 use std::borrow::Cow;
 
 /// What stands for the hidden digits.
@@ -77,11 +78,11 @@ fn replace(text: &str, found: Vec<(usize, usize)>) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len() + 8 * found.len());
     let mut at = 0;
     for (start, end) in found {
-        out.push_str(&text[at..start]);
-        mask_run(&text[start..end], &mut out);
+        out.push_str(sub(text, at..start));
+        mask_run(sub(text, start..end), &mut out);
         at = end;
     }
-    out.push_str(&text[at..]);
+    out.push_str(sub(text, at..));
     Cow::Owned(out)
 }
 

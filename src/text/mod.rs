@@ -5,4 +5,5 @@ pub(crate) mod compare;
 pub(crate) mod mask;
 pub(crate) mod position;
 pub(crate) mod quote;
+pub(crate) mod slice;
 pub(crate) mod span;

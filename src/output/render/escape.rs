@@ -3,6 +3,7 @@
 //! interpret; in CSV, everything a spreadsheet would run as a formula.
 
 use crate::text::quote;
+use crate::text::slice::sub;
 use std::borrow::Cow;
 
 /// For plain text: one line, nothing that moves a terminal's cursor or reorders the text.
@@ -27,7 +28,7 @@ pub(crate) fn md(s: &str) -> String {
                 out.push(c);
             }
             // The `:` of a bare `scheme://` link, and the `.` of a bare `www.` link.
-            ':' if s[i + 1..].starts_with("//") => out.push_str("\\:"),
+            ':' if sub(&s, i + 1..).starts_with("//") => out.push_str("\\:"),
             '.' if s
                 .get(i.saturating_sub(3)..i)
                 .is_some_and(|w| w.eq_ignore_ascii_case("www")) =>
@@ -57,7 +58,7 @@ pub(crate) fn cell(s: &str) -> String {
     let body = s.trim_start_matches(' ');
     let signed_number = body.starts_with(['+', '-'])
         && body.len() > 1
-        && body[1..].bytes().all(|b| b.is_ascii_digit());
+        && sub(body, 1..).bytes().all(|b| b.is_ascii_digit());
     let formula = body.starts_with(formula_lead) && !signed_number;
     let s: Cow<str> = if formula {
         Cow::Owned(format!("'{s}"))

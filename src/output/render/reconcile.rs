@@ -122,7 +122,9 @@ fn head(r: &Reconciliation) -> Vec<String> {
     }
     if !aside.is_empty() {
         let mut t = aside.join("; ");
-        t[..1].make_ascii_uppercase();
+        if let Some(first) = t.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
         lines.push(t + ".");
     }
     lines

@@ -127,7 +127,9 @@ fn trust_sentence(s: &Summary) -> Option<String> {
     }
     (!parts.is_empty()).then(|| {
         let mut t = parts.join(", ");
-        t[..1].make_ascii_uppercase();
+        if let Some(first) = t.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
         t + "."
     })
 }

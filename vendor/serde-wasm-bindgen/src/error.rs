@@ -59,7 +59,7 @@ impl std::fmt::Display for Shown<'_> {
             Signed(i) => write!(f, "integer `{}`", i),
             Float(_) => f.write_str("floating point number"),
             Char(c) => write!(f, "character `{}`", c),
-            Str(s) => write!(f, "string {:?}", s),
+            Str(s) => write!(f, "string \"{}\"", s),
             Bytes(_) => f.write_str("byte array"),
             Unit => f.write_str("unit value"),
             Option => f.write_str("Option value"),
