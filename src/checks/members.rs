@@ -291,7 +291,7 @@ pub(crate) fn unknown_field(
         ["`", &clip(key), "` is not a member of ", object.what()].concat(),
     );
     let strict = finding.severity == Severity::Error;
-    match vocab::closest(key, object.known()) {
+    match vocab::closest_in(key, object.known()) {
         Some(k) => finding.hint(["did you mean `", k, "`?"].concat()),
         None if strict => finding.hint(
             "RingCentral adds fields over time; this is an error only because of `strict: true`",
