@@ -17,7 +17,7 @@
 //! payload with, its warnings encoded for JavaScript (`fast_report` and `issues`, without the
 //! strings JavaScript holds): `--toggle-collect='calls::encode'`.
 
-use cc_number_events::__private::{fast_report, issues, validate_fast_or, Values};
+use cc_number_events::__private::{fast_report, issues, validate_fast_or, FoundIssue, Values};
 use cc_number_events::{validate, ValidateOptions};
 use std::hint::black_box;
 
@@ -41,7 +41,7 @@ fn lane(payloads: &[&str], reps: usize, options: &ValidateOptions) -> usize {
     let mut valid = 0;
     for _ in 0..reps {
         for p in payloads {
-            let read = validate_fast_or(black_box(p), options, |e| e.uuid.len());
+            let read = validate_fast_or::<_, FoundIssue>(black_box(p), options, |e| e.uuid.len());
             valid += usize::from(black_box(read).is_ok());
         }
     }

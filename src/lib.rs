@@ -110,6 +110,7 @@ pub mod __private {
     pub use crate::checks::fast::clean;
     pub use crate::checks::fast::log_item_warnings;
     pub use crate::checks::validate::event_or_error;
+    pub use crate::diagnostics::issue::FoundIssue;
     pub use crate::json::input::FromJs;
     #[cfg(target_arch = "wasm32")]
     pub use crate::json::map::{draw_keys_with, keys as hash_keys};

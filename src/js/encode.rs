@@ -4,8 +4,9 @@
 //! declared once on each side; tests/js_layout.rs checks the two against each other.
 
 use super::held::{Held, Key};
-use crate::__private::{clean, utf16_units, validate_fast_or, EventRef, Utf16Offsets};
-use crate::{Issue, NumberType, Report};
+use crate::__private::{clean, utf16_units, validate_fast_or, EventRef, FoundIssue, Utf16Offsets};
+use crate::{Issue, IssueCode, NumberType, Report, Severity};
+use std::borrow::Cow;
 
 /// In [`Spans`], a value that is absent (both numbers) or that follows in the text (first).
 pub const ABSENT: u32 = u32::MAX;
@@ -225,8 +226,9 @@ pub fn clean_report(
     Some(clean_spans(input, c, input_ascii, values, None))
 }
 
-/// What [`fast_report`] answers.
-pub type FastReport = Result<((Spans, String), Vec<Issue>), Option<Box<crate::Report>>>;
+/// What [`fast_report`] answers: the warnings are [`Issue`]s, or for the lane the
+/// [`FoundIssue`]s they are made of.
+pub type FastReport<I = Issue> = Result<((Spans, String), Vec<I>), Option<Box<crate::Report>>>;
 
 /// [`clean_report`] of a notification the fast path reads with warnings at most, and the
 /// warnings of its report (none when it is clean), for
@@ -243,13 +245,13 @@ pub fn fast_report(
 }
 
 /// [`fast_report`], the words JavaScript holds named by their slots (see [`Held`]).
-pub(super) fn fast_report_held(
+pub(super) fn fast_report_held<I: From<FoundIssue>>(
     input: &str,
     options: &crate::ValidateOptions,
     input_ascii: bool,
     values: Values,
     held: Option<&mut Held>,
-) -> FastReport {
+) -> FastReport<I> {
     validate_fast_or(input, options, |c| {
         clean_spans(input, c, input_ascii, values, held)
     })
@@ -398,9 +400,55 @@ pub(super) fn put(nums: &mut Vec<u32>, text: &mut String, s: Option<&str>) {
     }
 }
 
+/// What [`push_issues`] sends of an issue: its code, severity, message, hint, path and
+/// position. A [`FoundIssue`]'s fixed texts are the crate's own words ([`Key::Word`]):
+/// JavaScript's held strings are found by their address, with no copy and no look at their
+/// bytes.
+pub trait Crossing {
+    fn parts(&self) -> (IssueCode, Severity, Key<'_>, Option<Key<'_>>, &str);
+    fn position(&self) -> [Option<u32>; 4];
+}
+
+impl Crossing for Issue {
+    fn parts(&self) -> (IssueCode, Severity, Key<'_>, Option<Key<'_>>, &str) {
+        let hint = self.hint.as_deref().map(Key::Text);
+        (
+            self.code,
+            self.severity,
+            Key::Text(&self.message),
+            hint,
+            &self.path,
+        )
+    }
+    fn position(&self) -> [Option<u32>; 4] {
+        [self.line, self.column, self.offset, self.length]
+    }
+}
+
+impl Crossing for FoundIssue {
+    fn parts(&self) -> (IssueCode, Severity, Key<'_>, Option<Key<'_>>, &str) {
+        let (message, hint) = (text_key(&self.message), self.hint.as_ref().map(text_key));
+        (self.code, self.severity, message, hint, &self.path)
+    }
+    fn position(&self) -> [Option<u32>; 4] {
+        [self.line, self.column, self.offset, self.length]
+    }
+}
+
+/// How a found issue's text is looked up among JavaScript's held strings: a word by its
+/// address (never freed, never changed), other text by its bytes. The `Cow` itself, not the
+/// `&str` it derefs to: which of the two it is decides.
+#[allow(clippy::ptr_arg)]
+fn text_key<'a>(t: &'a Cow<'static, str>) -> Key<'a> {
+    match t {
+        Cow::Borrowed(word) => Key::Word(word),
+        Cow::Owned(text) => Key::Text(text),
+    }
+}
+
 /// Each issue's strings' lengths (or slots: see [`Held`]) and its positions.
-pub(super) fn push_issues<'a>(
-    issues: impl Iterator<Item = &'a Issue>,
+pub(super) fn push_issues<'a, I: Crossing + 'a>(
+    issues: impl Iterator<Item = &'a I>,
     nums: &mut Vec<u32>,
     text: &mut String,
     mut held: Option<&mut Held>,
@@ -411,14 +459,15 @@ pub(super) fn push_issues<'a>(
         (None, _) => nums.push(ABSENT),
     };
     for i in issues {
+        let (code, severity, message, hint, path) = i.parts();
         // A code and a severity are words of the crate's, which `Held` finds by address.
-        string(Some(Key::Word(i.code.as_str())), nums);
-        string(Some(Key::Word(i.severity.as_str())), nums);
-        string(Some(Key::Text(&i.message)), nums);
-        string(i.hint.as_deref().map(Key::Text), nums);
-        string(Some(Key::Text(&i.path)), nums);
+        string(Some(Key::Word(code.as_str())), nums);
+        string(Some(Key::Word(severity.as_str())), nums);
+        string(Some(message), nums);
+        string(hint, nums);
+        string(Some(Key::Text(path)), nums);
         // A position is absent for a value that was already parsed (JavaScript's null).
-        nums.extend([i.line, i.column, i.offset, i.length].map(|n| n.unwrap_or(ABSENT)));
+        nums.extend(i.position().map(|n| n.unwrap_or(ABSENT)));
     }
 }
 

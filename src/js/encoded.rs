@@ -3,7 +3,7 @@
 //! numbers come as an import's argument or are read out of WebAssembly memory by the lane
 //! (src/js/lane.js).
 
-use super::encode::{compact_valid, invalid_report_held, push_issues, put, Spans};
+use super::encode::{compact_valid, invalid_report_held, push_issues, put, Crossing, Spans};
 use super::held::Held;
 use crate::__private::to_tokens;
 use crate::{InvalidEventError, Issue, Report};
@@ -44,7 +44,7 @@ impl Encoded {
     pub fn valid(
         spans: &Spans,
         mut text: String,
-        warnings: &[Issue],
+        warnings: &[impl Crossing],
         held: Option<&mut Held>,
     ) -> Self {
         let mut nums = Vec::with_capacity(spans.len() + 1 + 9 * warnings.len());
@@ -106,7 +106,7 @@ impl Encoded {
     pub fn parsed(report: Report, held: Option<&mut Held>) -> Result<Self, String> {
         if report.valid {
             if let Some((spans, text)) = compact_valid(&report) {
-                return Ok(Self::valid(&spans, text, &[], held).event());
+                return Ok(Self::valid(&spans, text, &[] as &[Issue], held).event());
             }
         }
         match crate::__private::event_or_error(report) {
