@@ -136,13 +136,15 @@ pub mod __private {
     };
     #[cfg(feature = "serde")]
     pub use crate::js::encode::{
-        clean_report, compact_report, compact_valid, fast_report, invalid_report, issues, Spans,
-        Values, ABSENT, IN_TEXT, REPORT_VALUES,
+        clean_report, compact_report, compact_valid, fast_report, Spans, Values, ABSENT, IN_TEXT,
+        REPORT_VALUES,
     };
     #[cfg(feature = "serde")]
     pub use crate::js::encoded::{Encoded, EVENT, INVALID, LANE_HEADER, THROWN, TOKENS, VALID};
     #[cfg(feature = "serde")]
     pub use crate::js::held::{Held, HELD, HELD_SLOTS, HOLD};
+    #[cfg(feature = "serde")]
+    pub use crate::js::issues::{invalid_report, issues};
     #[cfg(feature = "serde")]
     pub use crate::js::options::{
         options_from_js, options_from_json, options_object_error, parse_options_from_json,
