@@ -17,7 +17,9 @@
 //! payload with, its warnings encoded for JavaScript (`fast_report` and `issues`, without the
 //! strings JavaScript holds): `--toggle-collect='calls::encode'`.
 
-use cc_number_events::__private::{fast_report, issues, validate_fast_or, FoundIssue, Values};
+#[cfg(feature = "serde")]
+use cc_number_events::__private::{fast_report, issues, Values};
+use cc_number_events::__private::{validate_fast_or, FoundIssue};
 use cc_number_events::{validate, ValidateOptions};
 use std::hint::black_box;
 
@@ -48,7 +50,9 @@ fn lane(payloads: &[&str], reps: usize, options: &ValidateOptions) -> usize {
     valid
 }
 
-/// [`run`] as the lane answers: the report's values as spans, its warnings encoded.
+/// [`run`] as the lane answers: the report's values as spans, its warnings encoded (the
+/// encodings exist with the `serde` feature only).
+#[cfg(feature = "serde")]
 #[inline(never)]
 fn encode(payloads: &[&str], reps: usize, options: &ValidateOptions) -> usize {
     let mut valid = 0;
@@ -80,6 +84,7 @@ fn main() {
     let options = ValidateOptions::default();
     let valid = match args.get(4).map(String::as_str) {
         Some("lane") => lane(&payloads, reps, &options),
+        #[cfg(feature = "serde")]
         Some("encode") => encode(&payloads, reps, &options),
         _ => run(&payloads, reps, &options),
     };
