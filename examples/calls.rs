@@ -13,9 +13,13 @@
 //! Ir ÷ (payloads × reps) is the cost of one call; it prints the divisor. The kind `invalid`
 //! runs every defect kind. With `lane` after the reps, each call is instead the Rust part of
 //! the JavaScript lane, `validate_fast_or` (no owned event or report for a valid payload):
-//! `--toggle-collect='calls::lane'`.
+//! `--toggle-collect='calls::lane'`. With `encode`, each call is what the lane answers a
+//! payload with, its warnings encoded for JavaScript (`fast_report` and `issues`, without the
+//! strings JavaScript holds): `--toggle-collect='calls::encode'`.
 
-use cc_number_events::__private::validate_fast_or;
+#[cfg(feature = "serde")]
+use cc_number_events::__private::{fast_report, issues, Values};
+use cc_number_events::__private::{validate_fast_or, FoundIssue};
 use cc_number_events::{validate, ValidateOptions};
 use std::hint::black_box;
 
@@ -39,8 +43,27 @@ fn lane(payloads: &[&str], reps: usize, options: &ValidateOptions) -> usize {
     let mut valid = 0;
     for _ in 0..reps {
         for p in payloads {
-            let read = validate_fast_or(black_box(p), options, |e| e.uuid.len());
+            let read = validate_fast_or::<_, FoundIssue>(black_box(p), options, |e| e.uuid.len());
             valid += usize::from(black_box(read).is_ok());
+        }
+    }
+    valid
+}
+
+/// [`run`] as the lane answers: the report's values as spans, its warnings encoded (the
+/// encodings exist with the `serde` feature only).
+#[cfg(feature = "serde")]
+#[inline(never)]
+fn encode(payloads: &[&str], reps: usize, options: &ValidateOptions) -> usize {
+    let mut valid = 0;
+    for _ in 0..reps {
+        for p in payloads {
+            let ascii = p.is_ascii();
+            if let Ok((spans, warnings)) = fast_report(black_box(p), options, ascii, Values::Sliced)
+            {
+                black_box((spans, issues(&warnings)));
+                valid += 1;
+            }
         }
     }
     valid
@@ -59,10 +82,11 @@ fn main() {
         .flat_map(|(_, v)| v.iter().map(String::as_str))
         .collect();
     let options = ValidateOptions::default();
-    let valid = if args.get(4).is_some_and(|m| m == "lane") {
-        lane(&payloads, reps, &options)
-    } else {
-        run(&payloads, reps, &options)
+    let valid = match args.get(4).map(String::as_str) {
+        Some("lane") => lane(&payloads, reps, &options),
+        #[cfg(feature = "serde")]
+        Some("encode") => encode(&payloads, reps, &options),
+        _ => run(&payloads, reps, &options),
     };
     println!("calls={} valid={valid}", payloads.len() * reps);
 }

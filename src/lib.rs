@@ -110,6 +110,7 @@ pub mod __private {
     pub use crate::checks::fast::clean;
     pub use crate::checks::fast::log_item_warnings;
     pub use crate::checks::validate::event_or_error;
+    pub use crate::diagnostics::issue::FoundIssue;
     pub use crate::json::input::FromJs;
     #[cfg(target_arch = "wasm32")]
     pub use crate::json::map::{draw_keys_with, keys as hash_keys};
@@ -135,13 +136,15 @@ pub mod __private {
     };
     #[cfg(feature = "serde")]
     pub use crate::js::encode::{
-        clean_report, compact_report, compact_valid, fast_report, invalid_report, issues, Spans,
-        Values, ABSENT, IN_TEXT, REPORT_VALUES,
+        clean_report, compact_report, compact_valid, fast_report, Spans, Values, ABSENT, IN_TEXT,
+        REPORT_VALUES,
     };
     #[cfg(feature = "serde")]
     pub use crate::js::encoded::{Encoded, EVENT, INVALID, LANE_HEADER, THROWN, TOKENS, VALID};
     #[cfg(feature = "serde")]
     pub use crate::js::held::{Held, HELD, HELD_SLOTS, HOLD};
+    #[cfg(feature = "serde")]
+    pub use crate::js::issues::{invalid_report, issues};
     #[cfg(feature = "serde")]
     pub use crate::js::options::{
         options_from_js, options_from_json, options_object_error, parse_options_from_json,

@@ -68,13 +68,15 @@ pub fn validate_fast_only(input: impl AsRef<[u8]>, options: &ValidateOptions) ->
 /// a notification with warnings at most, `read` of its event and [`validate`]'s warnings
 /// (none for a clean one); when it reads an invalid one whole, `Err` of [`validate`]'s report;
 /// `Err(None)` when the parse tree must read it. The JavaScript boundary builds a valid
-/// report from slices of the input, and so reads it once. Not part of the API.
+/// report from slices of the input, and so reads it once. The warnings are [`crate::Issue`]s,
+/// or the `FoundIssue`s they are made of (which the lane sends as they are). Not part of
+/// the API.
 #[doc(hidden)]
-pub fn validate_fast_or<'a, T>(
+pub fn validate_fast_or<'a, T, I: From<crate::diagnostics::issue::FoundIssue>>(
     text: &'a str,
     options: &ValidateOptions,
     read: impl FnOnce(EventRef<'a>) -> T,
-) -> Result<(T, Vec<crate::Issue>), Option<Box<Report>>> {
+) -> Result<(T, Vec<I>), Option<Box<Report>>> {
     let renderings = options.text || options.markdown || options.csv || options.redact;
     if renderings {
         return Err(None);

@@ -47,7 +47,7 @@ fn not_notification(
     hint: Option<String>,
 ) -> Analysis<'static> {
     let finding = f.add(IssueCode::NotANotification, whole(node), path, message);
-    finding.hint = hint;
+    finding.hint = hint.map(Into::into);
     Analysis::of(Kind::NotANotification, Delivery::Unknown)
 }
 

@@ -288,11 +288,11 @@ pub(crate) fn unknown_field(
         pointer(base, key),
         // Joined, not formatted: every payload with a field RingCentral added has this
         // warning, and the formatting machinery took a twentieth of such a call.
-        ["`", &clip(key), "` is not a member of ", object.what()].concat(),
+        joined(&["`", &clip(key), "` is not a member of ", object.what()]),
     );
     let strict = finding.severity == Severity::Error;
-    match vocab::closest(key, object.known()) {
-        Some(k) => finding.hint(["did you mean `", k, "`?"].concat()),
+    match vocab::closest_in(key, object.known()) {
+        Some(k) => finding.hint(joined(&["did you mean `", k, "`?"])),
         None if strict => finding.hint(
             "RingCentral adds fields over time; this is an error only because of `strict: true`",
         ),
@@ -300,6 +300,17 @@ pub(crate) fn unknown_field(
             finding.hint("RingCentral adds fields over time; `strict: true` makes this an error")
         }
     }
+}
+
+/// `parts` one after the other, in one allocation of their length. `concat` goes through the
+/// generic `join`, which took as long in WebAssembly as the rest of the message's making (43
+/// ns of a `tollType` payload's call, cpu profile).
+fn joined(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
 }
 
 /// A value from a documented list: unknown ones are reported with `code` and a suggestion.

@@ -5,7 +5,7 @@ use crate::checks::fast::{self, Judged};
 use crate::checks::remarks::{note_in, Context, Remark};
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{locate, locate_in, Findings};
-use crate::diagnostics::issue::Issue;
+use crate::diagnostics::issue::{FoundIssue, Issue};
 use crate::json::input::{decode, note_damage, FromJs};
 use crate::json::{skip_whitespace, Parsed, Parser};
 use crate::model::event_ref::EventRef;
@@ -139,11 +139,11 @@ fn event_of<'a>(judged: Judged<'a>, f: &Findings) -> Option<EventRef<'a>> {
 /// [`validate_with`]'s report (none when it is clean) when it is valid, else `Err` of that
 /// report. One read, and no owned event or report for a valid one: the JavaScript boundary
 /// builds it from slices of the input. `Err(None)` where the parse tree must read it.
-pub(crate) fn validate_fast_or<'a, T>(
+pub(crate) fn validate_fast_or<'a, T, I: From<FoundIssue>>(
     src: &'a str,
     options: &ValidateOptions,
     read: impl FnOnce(EventRef<'a>) -> T,
-) -> Result<(T, Vec<Issue>), Option<Box<Report>>> {
+) -> Result<(T, Vec<I>), Option<Box<Report>>> {
     let mut remarks = Vec::new();
     let judged = fast::read(src, 0, options.max_depth, options.strict, &mut remarks).ok_or(None)?;
     let f = noted(&judged, &remarks, options).ok_or(None)?;
@@ -223,7 +223,11 @@ fn unseen_duplicates(options: &ValidateOptions) -> Findings {
 }
 
 /// The errors and the warnings found, located in `src` (`None`: they have no position).
-fn issues(f: Findings, src: Option<&str>, options: &ValidateOptions) -> (Vec<Issue>, Vec<Issue>) {
+fn issues<I: From<FoundIssue>>(
+    f: Findings,
+    src: Option<&str>,
+    options: &ValidateOptions,
+) -> (Vec<I>, Vec<I>) {
     if f.list.is_empty() {
         (Vec::new(), Vec::new())
     } else {

@@ -1,7 +1,8 @@
 //! Problems as they are found (byte spans), and their conversion to located [`Issue`]s.
 
 use crate::diagnostics::codes::{IssueCode, Severity};
-use crate::diagnostics::issue::Issue;
+use crate::diagnostics::issue::FoundIssue;
+pub(crate) use crate::diagnostics::issue::Text;
 use crate::diagnostics::order::sort_by_rank;
 use crate::diagnostics::problem::Problem;
 use crate::text::position::{Cursor, LineIndex, Position};
@@ -11,8 +12,8 @@ use crate::text::span::Span;
 pub(crate) struct Finding {
     pub code: IssueCode,
     pub severity: Severity,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Text,
+    pub hint: Option<Text>,
     pub path: String,
     pub span: Span,
 }
@@ -65,7 +66,7 @@ impl Findings {
         code: IssueCode,
         span: Span,
         path: impl Into<String>,
-        message: impl Into<String>,
+        message: impl Into<Text>,
     ) -> &mut Finding {
         self.add_owned(code, span, path.into(), message.into())
     }
@@ -78,7 +79,7 @@ impl Findings {
         code: IssueCode,
         span: Span,
         path: String,
-        message: String,
+        message: Text,
     ) -> &mut Finding {
         let severity = if self.strict && code.strict_makes_error() {
             Severity::Error
@@ -105,7 +106,7 @@ impl Findings {
         for key in &p.path {
             push_pointer(&mut path, key);
         }
-        let hint = p.hint.clone();
+        let hint = p.hint.clone().map(Text::Owned);
         self.add(p.code, p.span, path, p.detail.clone()).hint = hint;
     }
 
@@ -115,7 +116,7 @@ impl Findings {
 }
 
 impl Finding {
-    pub fn hint(&mut self, hint: impl Into<String>) {
+    pub fn hint(&mut self, hint: impl Into<Text>) {
         self.hint = Some(hint.into());
     }
 }
@@ -176,11 +177,11 @@ fn errors_first(f: &Finding) -> (u64, u64) {
 /// `max_issues` (one `too-many-issues` warning says how many were left out). Without an
 /// `index` (a value that was already parsed, with no text) issues have no position, and spans
 /// only order them.
-pub(crate) fn locate(
+pub(crate) fn locate<I: From<FoundIssue>>(
     findings: Findings,
     index: Option<&LineIndex>,
     max_issues: usize,
-) -> (Vec<Issue>, Vec<Issue>) {
+) -> (Vec<I>, Vec<I>) {
     match index {
         Some(index) => locate_by(findings, Some(&mut |span| index.locate(span)), max_issues),
         None => locate_by(findings, None, max_issues),
@@ -193,11 +194,11 @@ pub(crate) fn locate(
 /// (they overlap, as only hostile input has them do). Natively the index's scan is vectorised
 /// and costs less than the cursor's (callgrind: a doc-sample payload's two warnings, 19,447
 /// instructions a call with the index, 20,035 with the cursor).
-pub(crate) fn locate_in(
+pub(crate) fn locate_in<I: From<FoundIssue>>(
     findings: Findings,
     src: &str,
     max_issues: usize,
-) -> (Vec<Issue>, Vec<Issue>) {
+) -> (Vec<I>, Vec<I>) {
     if !cfg!(target_arch = "wasm32") {
         return locate(findings, Some(&LineIndex::new(src)), max_issues);
     }
@@ -214,11 +215,13 @@ pub(crate) fn locate_in(
 }
 
 /// [`locate`], with `position` saying where a span is, taken in the order of their starts.
-fn locate_by(
+/// Each issue is made an `I`: an [`Issue`](crate::Issue), or the [`FoundIssue`] that the JavaScript lane
+/// sends as it is.
+fn locate_by<I: From<FoundIssue>>(
     findings: Findings,
     mut position: Option<&mut dyn FnMut(Span) -> Position>,
     max_issues: usize,
-) -> (Vec<Issue>, Vec<Issue>) {
+) -> (Vec<I>, Vec<I>) {
     // Whether issues have positions: the note on a capped list then points at the start.
     let located = position.is_some();
     let total = findings.total();
@@ -229,12 +232,16 @@ fn locate_by(
         sort_by_rank(&mut list, errors_first);
         list.truncate(max_issues);
     }
-    sort_by_rank(&mut list, |f| (f.span.start as u64, 0));
+    // Findings nearly always come in document order already: then the sort's ranks (an
+    // allocation of a warned payload's call) are not even made.
+    if !list.windows(2).all(|w| w[0].span.start <= w[1].span.start) {
+        sort_by_rank(&mut list, |f| (f.span.start as u64, 0));
+    }
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     for f in list {
         let p = position.as_mut().map(|position| position(f.span));
-        let issue = Issue {
+        let issue = I::from(FoundIssue {
             code: f.code,
             severity: f.severity,
             message: f.message,
@@ -244,27 +251,27 @@ fn locate_by(
             column: p.map(|p| p.column),
             offset: p.map(|p| p.offset),
             length: p.map(|p| p.length),
-        };
+        });
         match f.severity {
             Severity::Error => errors.push(issue),
             Severity::Warning => warnings.push(issue),
         }
     }
     if total > max_issues {
-        warnings.push(Issue {
+        warnings.push(I::from(FoundIssue {
             code: IssueCode::TooManyIssues,
             severity: Severity::Warning,
-            message: format!(
+            message: Text::Owned(format!(
                 "{} more issues were found but not listed (limit `maxIssues` = {max_issues})",
                 total - max_issues
-            ),
-            hint: Some("fix the first ones, or raise `maxIssues`".into()),
+            )),
+            hint: Some(Text::Borrowed("fix the first ones, or raise `maxIssues`")),
             path: String::new(),
             line: located.then_some(1),
             column: located.then_some(1),
             offset: located.then_some(0),
             length: located.then_some(0),
-        });
+        }));
     }
     (errors, warnings)
 }

@@ -1,6 +1,10 @@
 //! The located problem handed to callers.
 
 use crate::diagnostics::codes::{IssueCode, Severity};
+use std::borrow::Cow;
+
+/// A text of an issue as found: the crate's own when it is fixed (most hints, many messages).
+pub type Text = Cow<'static, str>;
 
 /// Longest member name kept whole in a problem's path; longer ones are cut and end in `…`, so
 /// that notes under a megabyte-long key do not each copy it.
@@ -27,6 +31,40 @@ pub struct Issue {
     pub offset: Option<u32>,
     /// Length in UTF-16 code units.
     pub length: Option<u32>,
+}
+
+/// An [`Issue`] as the rules found it, before it is handed out: the same fields, its fixed
+/// texts borrowed from the crate rather than copied. The JavaScript lane sends it as it is:
+/// JavaScript holds those texts, found by their address, where each copy cost an allocation,
+/// its release and a lookup by its bytes on every warned call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(hidden)]
+pub struct FoundIssue {
+    pub code: IssueCode,
+    pub severity: Severity,
+    pub message: Text,
+    pub hint: Option<Text>,
+    pub path: String,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub offset: Option<u32>,
+    pub length: Option<u32>,
+}
+
+impl From<FoundIssue> for Issue {
+    fn from(i: FoundIssue) -> Issue {
+        Issue {
+            code: i.code,
+            severity: i.severity,
+            message: i.message.into_owned(),
+            hint: i.hint.map(Cow::into_owned),
+            path: i.path,
+            line: i.line,
+            column: i.column,
+            offset: i.offset,
+            length: i.length,
+        }
+    }
 }
 
 impl Issue {

@@ -3,8 +3,8 @@
 //! `JSON.parse` would make of the report's JSON, at a fraction of the cost. Their constants are
 //! declared once on each side; tests/js_layout.rs checks the two against each other.
 
-use super::held::{Held, Key};
-use crate::__private::{clean, utf16_units, validate_fast_or, EventRef, Utf16Offsets};
+use super::held::Held;
+use crate::__private::{clean, utf16_units, validate_fast_or, EventRef, FoundIssue, Utf16Offsets};
 use crate::{Issue, NumberType, Report};
 
 /// In [`Spans`], a value that is absent (both numbers) or that follows in the text (first).
@@ -159,8 +159,9 @@ pub fn compact_report(report: &Report) -> Option<(Spans, String)> {
 }
 
 /// [`compact_report`] of a valid report whatever its warnings, which cross apart (as
-/// [`issues`] encodes them): a value already parsed always has one (`duplicate-keys-unseen`),
-/// and building its report from tokens cost a quarter of such a call.
+/// [`issues`](super::issues::issues) encodes them): a value already parsed always has one
+/// (`duplicate-keys-unseen`), and building its report from tokens cost a quarter of such a
+/// call.
 pub fn compact_valid(report: &Report) -> Option<(Spans, String)> {
     if report.has_renderings() || !report.valid || !report.errors.is_empty() {
         return None;
@@ -225,8 +226,9 @@ pub fn clean_report(
     Some(clean_spans(input, c, input_ascii, values, None))
 }
 
-/// What [`fast_report`] answers.
-pub type FastReport = Result<((Spans, String), Vec<Issue>), Option<Box<crate::Report>>>;
+/// What [`fast_report`] answers: the warnings are [`Issue`]s, or for the lane the
+/// [`FoundIssue`]s they are made of.
+pub type FastReport<I = Issue> = Result<((Spans, String), Vec<I>), Option<Box<crate::Report>>>;
 
 /// [`clean_report`] of a notification the fast path reads with warnings at most, and the
 /// warnings of its report (none when it is clean), for
@@ -243,13 +245,13 @@ pub fn fast_report(
 }
 
 /// [`fast_report`], the words JavaScript holds named by their slots (see [`Held`]).
-pub(super) fn fast_report_held(
+pub(super) fn fast_report_held<I: From<FoundIssue>>(
     input: &str,
     options: &crate::ValidateOptions,
     input_ascii: bool,
     values: Values,
     held: Option<&mut Held>,
-) -> FastReport {
+) -> FastReport<I> {
     validate_fast_or(input, options, |c| {
         clean_spans(input, c, input_ascii, values, held)
     })
@@ -334,96 +336,9 @@ pub fn event_spans<'a>(
     (spans, text)
 }
 
-/// An invalid report as numbers and text for `assemble` (src/js/assemble.js), which builds
-/// the objects `JSON.parse` would make of its JSON: the lengths of kind and delivery, the
-/// numbers of errors and warnings, then for each issue the lengths of code, severity,
-/// message, hint ([`ABSENT`] when it has none) and path, and its line, column, offset and
-/// length ([`ABSENT`] for none). Lengths are in UTF-16 units, of strings that follow each other
-/// in the text.
-pub fn invalid_report(report: &Report) -> Option<(Vec<u32>, String)> {
-    invalid_report_held(report, None)
-}
-
-/// [`invalid_report`], the strings JavaScript holds named by their slots (see [`Held`]).
-pub(super) fn invalid_report_held(
-    report: &Report,
-    mut held: Option<&mut Held>,
-) -> Option<(Vec<u32>, String)> {
-    // A control frame's report crosses as tokens: rare, and its `frame` has no slot here.
-    if report.has_renderings()
-        || report.valid
-        || report.event.is_some()
-        || report.change.is_some()
-        || report.frame.is_some()
-    {
-        return None;
-    }
-    let count = report.errors.len() + report.warnings.len();
-    let mut nums = Vec::with_capacity(4 + 9 * count);
-    let mut text = String::with_capacity(64 + 160 * count);
-    for word in [report.kind.as_str(), report.delivery.as_str()] {
-        match held.as_deref_mut() {
-            Some(held) => held.put(Key::Word(word), &mut nums, &mut text),
-            None => put(&mut nums, &mut text, Some(word)),
-        }
-    }
-    nums.push(report.errors.len() as u32);
-    nums.push(report.warnings.len() as u32);
-    push_issues(
-        report.errors.iter().chain(&report.warnings),
-        &mut nums,
-        &mut text,
-        held,
-    );
-    Some((nums, text))
-}
-
-/// `issues` as numbers and text for `assembleWarned` (src/js/assemble.js): their number, then
-/// each encoded as in [`invalid_report`].
-pub fn issues(issues: &[Issue]) -> (Vec<u32>, String) {
-    let mut nums = Vec::with_capacity(1 + 9 * issues.len());
-    let mut text = String::with_capacity(160 * issues.len());
-    nums.push(issues.len() as u32);
-    push_issues(issues.iter(), &mut nums, &mut text, None);
-    (nums, text)
-}
-
-pub(super) fn put(nums: &mut Vec<u32>, text: &mut String, s: Option<&str>) {
-    match s {
-        Some(s) => {
-            text.push_str(s);
-            nums.push(utf16_len(s));
-        }
-        None => nums.push(ABSENT),
-    }
-}
-
-/// Each issue's strings' lengths (or slots: see [`Held`]) and its positions.
-pub(super) fn push_issues<'a>(
-    issues: impl Iterator<Item = &'a Issue>,
-    nums: &mut Vec<u32>,
-    text: &mut String,
-    mut held: Option<&mut Held>,
-) {
-    let mut string = |s: Option<Key>, nums: &mut Vec<u32>| match (s, held.as_deref_mut()) {
-        (Some(s), Some(held)) => held.put(s, nums, text),
-        (s, None) => put(nums, text, s.map(Key::text)),
-        (None, _) => nums.push(ABSENT),
-    };
-    for i in issues {
-        // A code and a severity are words of the crate's, which `Held` finds by address.
-        string(Some(Key::Word(i.code.as_str())), nums);
-        string(Some(Key::Word(i.severity.as_str())), nums);
-        string(Some(Key::Text(&i.message)), nums);
-        string(i.hint.as_deref().map(Key::Text), nums);
-        string(Some(Key::Text(&i.path)), nums);
-        // A position is absent for a value that was already parsed (JavaScript's null).
-        nums.extend([i.line, i.column, i.offset, i.length].map(|n| n.unwrap_or(ABSENT)));
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::issues::{invalid_report, issues};
     use super::*;
     use crate::ValidateOptions;
 

@@ -3,14 +3,15 @@
 //! numbers come as an import's argument or are read out of WebAssembly memory by the lane
 //! (src/js/lane.js).
 
-use super::encode::{compact_valid, invalid_report_held, push_issues, put, Spans};
+use super::encode::{compact_valid, Spans};
 use super::held::Held;
+use super::issues::{invalid_report_held, push_issues, put, Crossing};
 use crate::__private::to_tokens;
 use crate::{InvalidEventError, Issue, Report};
 
 /// What an [`Encoded`] value holds, for `assemble` (src/js/assemble.js declares the same
 /// numbers; tests/js_layout.rs checks): a valid report ([`Encoded::valid`]), an invalid one
-/// (as [`invalid_report`](super::encode::invalid_report)), `parse`'s error
+/// (as [`invalid_report`](super::issues::invalid_report)), `parse`'s error
 /// ([`Encoded::thrown`]), any value as its tokens (`write::Tokens`), or `parse`'s event out of
 /// a valid report.
 pub const VALID: u32 = 1;
@@ -38,13 +39,13 @@ pub struct Encoded {
 
 impl Encoded {
     /// A valid report: its [`Spans`] over `text` (its made values), then the number of its
-    /// warnings and each as [`invalid_report`](super::encode::invalid_report) lays out
+    /// warnings and each as [`invalid_report`](super::issues::invalid_report) lays out
     /// issues, their strings after the made values in the one text.
     /// `held`: the strings JavaScript holds (the lane's; see [`Held`]).
     pub fn valid(
         spans: &Spans,
         mut text: String,
-        warnings: &[Issue],
+        warnings: &[impl Crossing],
         held: Option<&mut Held>,
     ) -> Self {
         let mut nums = Vec::with_capacity(spans.len() + 1 + 9 * warnings.len());
@@ -87,7 +88,7 @@ impl Encoded {
 
     /// `parse`'s error, an `InvalidEventError`: the lengths of its kind and message, the
     /// number of its issues, and each issue as
-    /// [`invalid_report`](super::encode::invalid_report) lays them out.
+    /// [`invalid_report`](super::issues::invalid_report) lays them out.
     pub fn thrown(e: &InvalidEventError, held: Option<&mut Held>) -> Self {
         let mut nums = Vec::with_capacity(3 + 9 * e.issues.len());
         let mut text = String::with_capacity(64 + 160 * e.issues.len());
@@ -106,7 +107,7 @@ impl Encoded {
     pub fn parsed(report: Report, held: Option<&mut Held>) -> Result<Self, String> {
         if report.valid {
             if let Some((spans, text)) = compact_valid(&report) {
-                return Ok(Self::valid(&spans, text, &[], held).event());
+                return Ok(Self::valid(&spans, text, &[] as &[Issue], held).event());
             }
         }
         match crate::__private::event_or_error(report) {

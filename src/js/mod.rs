@@ -7,6 +7,7 @@ pub mod boundary;
 pub mod encode;
 pub mod encoded;
 pub mod held;
+pub mod issues;
 pub mod options;
 
 #[cfg(target_arch = "wasm32")]

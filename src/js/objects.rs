@@ -10,7 +10,8 @@
 
 use super::assemble::{assemble_warned_held, report_to_js, thrown};
 use super::boundary::ThrownError;
-use super::encode::{event_spans, issues, Offsets, Values};
+use super::encode::{event_spans, Offsets, Values};
+use super::issues::issues;
 #[cfg(feature = "js-summarize")]
 use crate::__private::ValuesLog;
 use crate::__private::{CleanValue, EventRef, MAX_VALUES};

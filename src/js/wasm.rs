@@ -18,10 +18,11 @@ use super::input::{check_input, read_input, Given, Input};
 use super::objects;
 use super::options::OptionsOf;
 use super::snapshot::read_options;
+use crate::__private::FoundIssue;
 use crate::__private::{
     admit, carries_validation_token, draw_keys_with, hash_keys as map_keys, settle,
 };
-use crate::SummarizeOptions;
+use crate::{Issue, SummarizeOptions};
 use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
 use js_sys::{JsString, JSON};
 use wasm_bindgen::prelude::*;
@@ -195,13 +196,15 @@ pub(super) fn answer(
         Some(_) => None,
     };
     let fast = match text {
-        Some(text) => fast_report_held(text, options, ascii, values, held.as_deref_mut()),
+        Some(text) => {
+            fast_report_held::<FoundIssue>(text, options, ascii, values, held.as_deref_mut())
+        }
         None => Err(None),
     };
     let report = match fast {
         Ok(((spans, made), warnings)) => {
             return Ok(match of {
-                OptionsOf::Parse => Encoded::valid(&spans, made, &[], held).event(),
+                OptionsOf::Parse => Encoded::valid(&spans, made, &[] as &[Issue], held).event(),
                 _ => Encoded::valid(&spans, made, &warnings, held),
             })
         }

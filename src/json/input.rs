@@ -70,7 +70,7 @@ pub(crate) fn decode<'a>(
             IssueCode::InputTooLarge,
             Span::new(0, 0),
             "",
-            message.as_str(),
+            message.clone(),
         )
         .hint(*hint);
         return None;

@@ -81,7 +81,8 @@ impl<'a> Window<'a> {
     /// there are.
     pub fn locate(&self, f: Findings, max: usize) -> (Vec<Issue>, usize) {
         let total = f.total();
-        let (mut issues, mut warnings) = locate(f, self.positions.then(|| self.lines()), max);
+        let (mut issues, mut warnings): (Vec<Issue>, _) =
+            locate(f, self.positions.then(|| self.lines()), max);
         if total > max.max(1) {
             warnings.pop();
         }
