@@ -528,3 +528,40 @@ fn a_log_out_of_time_order_is_folded_in_time_order() {
     // Line 4 ties with line 1 at 10:00 and comes after it: its `Locked` is the last value.
     assert_eq!(drift, vec![("fieldDrift", Some("Locked"), vec![4])]);
 }
+
+/// A record listed twice is reported, saying whether its values differ, wherever it stands.
+#[test]
+fn a_record_listed_twice_says_whether_its_values_differ() {
+    let record = |status: &str| {
+        format!(
+            r#"{{"id":987654321,"phoneNumber":"+12024999741","type":"VoiceOnly","usageType":"ContactCenterNumber","status":"{status}","contactCenterProvider":{{"id":"1"}}}}"#
+        )
+    };
+    let messages = |second: &str| {
+        let after = format!(
+            "{{\"records\":[{},\n  {second}],\"paging\":{{\"page\":1,\"totalPages\":1}}}}",
+            record("Normal")
+        );
+        let input = ReconcileInput {
+            before: None,
+            log: b"",
+            after: after.as_bytes(),
+        };
+        let r = reconcile(input, &ReconcileOptions::default());
+        let issues = r.after.errors.iter().chain(&r.after.warnings);
+        issues.map(|i| i.message.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        messages(&record("Normal")),
+        ["id 987654321 is listed again; the record at line 1 is used"]
+    );
+    assert_eq!(
+        messages(&record("Disabled")),
+        ["id 987654321 is listed again with other values; the record at line 1 is used"]
+    );
+    let other_provider = record("Normal").replace(r#"{"id":"1"}"#, r#"{"id":"2"}"#);
+    assert_eq!(
+        messages(&other_provider),
+        ["id 987654321 is listed again with other values; the record at line 1 is used"]
+    );
+}
