@@ -280,23 +280,28 @@ pub fn reconcile_csv(r: &Reconciliation, limit: usize) -> (String, bool) {
     let mut out = Out::new(limit);
     out.push("kind,phoneNumber,id,field,expected,actual,lines,beforeLine,afterLine,message\r\n");
     for f in &r.findings {
-        let line = |r: &Option<crate::reconcile::SnapshotRecord>| {
-            r.as_ref().map_or(String::new(), |r| r.line.to_string())
-        };
+        // Written into one row as it goes: an array of the ten cells and its join were
+        // 0.2 KB more of the module.
         let lines: Vec<String> = f.lines.iter().map(u32::to_string).collect();
-        let row = [
-            f.kind.as_str().to_string(),
+        let mut row = format!(
+            "{},{},{},{},{},{},{},",
+            f.kind.as_str(),
             cell(&f.phone_number),
             cell(&f.id),
-            f.field.unwrap_or("").to_string(),
+            f.field.unwrap_or(""),
             cell(f.expected.as_deref().unwrap_or("")),
             cell(f.actual.as_deref().unwrap_or("")),
             cell(&lines.join(" ")),
-            line(&f.before),
-            line(&f.after),
-            cell(&f.message),
-        ];
-        if !out.push(&(row.join(",") + "\r\n")) {
+        );
+        for record in [&f.before, &f.after] {
+            if let Some(record) = record {
+                let _ = write!(row, "{}", record.line);
+            }
+            row.push(',');
+        }
+        row.push_str(&cell(&f.message));
+        row.push_str("\r\n");
+        if !out.push(&row) {
             break;
         }
     }
