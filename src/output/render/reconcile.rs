@@ -144,34 +144,27 @@ fn parts(counts: &[(usize, &str, &str)]) -> String {
     format!("{total} ({})", list.join(", "))
 }
 
-/// `line 4`, `lines 4, 9`, or nothing.
-fn lines_text(f: &ReconcileFinding) -> String {
-    let list: Vec<String> = f.lines.iter().map(u32::to_string).collect();
-    match list.len() {
-        0 => String::new(),
-        1 => format!("log line {}", list[0]),
-        _ => format!("log lines {}", list.join(", ")),
-    }
-}
-
-/// Where the finding's records are in the snapshots.
-fn records_text(f: &ReconcileFinding) -> String {
-    let mut parts = Vec::new();
-    if let Some(r) = &f.before {
-        parts.push(format!("`before` line {}", r.line));
-    }
-    if let Some(r) = &f.after {
-        parts.push(format!("`after` line {}", r.line));
-    }
-    parts.join(", ")
-}
-
+/// `log lines 4, 9; `before` line 2, `after` line 3`: the finding's log lines, then where its
+/// records are in the snapshots; each part left out when empty. Written into one string: the
+/// parts as strings of their own, listed and joined, were 0.3 KB more of the module.
 fn evidence(f: &ReconcileFinding) -> String {
-    let parts: Vec<String> = [lines_text(f), records_text(f)]
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect();
-    parts.join("; ")
+    let mut out = String::new();
+    for (i, line) in f.lines.iter().enumerate() {
+        out.push_str(match i {
+            0 if f.lines.len() == 1 => "log line ",
+            0 => "log lines ",
+            _ => ", ",
+        });
+        let _ = write!(out, "{line}");
+    }
+    let mut separator = if out.is_empty() { "" } else { "; " };
+    for (name, record) in [("before", &f.before), ("after", &f.after)] {
+        if let Some(record) = record {
+            let _ = write!(out, "{separator}`{name}` line {}", record.line);
+            separator = ", ";
+        }
+    }
+    out
 }
 
 fn sections(r: &Reconciliation) -> [(&'static str, Vec<&ReconcileFinding>); 2] {
