@@ -9,7 +9,7 @@ use crate::json::input::{decode, note_damage, FromJs};
 use crate::json::map::HashMap;
 use crate::json::{skip_whitespace, Node, Parser, Value};
 use crate::model::vocab::CONTACT_CENTER;
-use crate::reconcile::snapshot_record::{a, page_facts, record_of, PageFacts};
+use crate::reconcile::snapshot_record::{a, member, page_facts, record_of, PageFacts};
 use crate::reconcile::{SnapshotRecord, SnapshotReport};
 use crate::summary::SummarizeOptions;
 use crate::text::position::LineIndex;
@@ -162,7 +162,7 @@ impl Reader<'_, '_> {
 
     /// One list response, at JSON Pointer `path`.
     fn page(&mut self, page: &Node, path: &str) {
-        let Some(records) = page.get("records") else {
+        let Some(records) = member(page, "records") else {
             let (message, hint) = not_a_list(page);
             self.f
                 .add(IssueCode::SnapshotNotAList, page.span, path, message)
@@ -200,7 +200,8 @@ impl Reader<'_, '_> {
                 continue;
             };
             if self.snapshot.report.version.is_none() {
-                let numeric = matches!(node.get("id").map(|n| &n.value), Some(Value::Number(_)));
+                let numeric =
+                    matches!(member(node, "id").map(|n| &n.value), Some(Value::Number(_)));
                 self.snapshot.report.version = Some(if numeric { "v1" } else { "v2" });
             }
             self.add(record, node.span, &at);
@@ -335,9 +336,8 @@ fn not_a_list(node: &Node) -> (String, &'static str) {
             "a list response is an object `{\"records\": [...], \"paging\": {...}}`",
         );
     }
-    if node.get("errorCode").is_some() || node.get("errors").is_some() {
-        let code = node
-            .get("errorCode")
+    if member(node, "errorCode").is_some() || member(node, "errors").is_some() {
+        let code = member(node, "errorCode")
             .and_then(Node::as_str)
             .map_or(String::new(), |c| {
                 format!(" `{}`", crate::text::quote::clip(c))
@@ -347,13 +347,13 @@ fn not_a_list(node: &Node) -> (String, &'static str) {
             "the request failed: take the list again (an admin's token, `usageType=ContactCenterNumber`)",
         );
     }
-    if node.get("uuid").is_some() && node.get("event").is_some() {
+    if member(node, "uuid").is_some() && member(node, "event").is_some() {
         return (
             "a notification, not a phone-number list response".into(),
             "notifications go in the log; the snapshot is what the phone-number list request answered",
         );
     }
-    if node.get("phoneNumber").is_some() {
+    if member(node, "phoneNumber").is_some() {
         return (
             "one phone-number record, not a list response".into(),
             "save the list's whole response, or put records in `{\"records\": [...]}`",
