@@ -6,6 +6,7 @@ use crate::json::map::HashMap;
 use crate::model::formats::is_digits;
 use crate::model::{EventType, NumberType};
 use crate::reconcile::logged::{Fold, Logged, Step, FIELDS};
+use crate::reconcile::owned;
 use crate::reconcile::snapshot::{is_contact_center, Listed, Snapshot};
 use crate::reconcile::{FindingKind, ReconcileCounts, ReconcileFinding, SnapshotRecord};
 use crate::text::quote::clip;
@@ -147,8 +148,8 @@ fn not_there(listed: Listed) -> String {
 /// `Voice` and `Fax`.
 fn normal(field: &str, value: &str) -> String {
     match NumberType::from_name(value) {
-        Some(t) if field == "type" => t.as_str().to_string(),
-        _ => value.to_string(),
+        Some(t) if field == "type" => owned(t.as_str()),
+        _ => owned(value),
     }
 }
 
@@ -168,8 +169,8 @@ fn record_field(r: &SnapshotRecord, i: usize) -> Option<&str> {
 impl Number<'_> {
     fn phone_number(&self) -> String {
         match (self.logged, self.after, self.before) {
-            (Some(l), _, _) => l.phone_number.clone(),
-            (None, Listed::Record(r), _) | (None, _, Listed::Record(r)) => r.phone_number.clone(),
+            (Some(l), _, _) => owned(&l.phone_number),
+            (None, Listed::Record(r), _) | (None, _, Listed::Record(r)) => owned(&r.phone_number),
             _ => String::new(),
         }
     }
@@ -177,7 +178,7 @@ impl Number<'_> {
     fn finding(&self, kind: FindingKind, message: String, lines: Vec<u32>) -> ReconcileFinding {
         ReconcileFinding {
             kind,
-            id: self.id.to_string(),
+            id: owned(self.id),
             phone_number: self.phone_number(),
             message,
             field: None,
@@ -287,8 +288,8 @@ impl Number<'_> {
             };
             let mut f = self.finding(kind, message, lines);
             f.field = Some(field);
-            f.expected = Some(expected.to_string());
-            f.actual = Some(actual.to_string());
+            f.expected = Some(owned(expected));
+            f.actual = Some(owned(actual));
             put(out, f);
         }
     }

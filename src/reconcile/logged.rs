@@ -4,6 +4,7 @@
 use crate::checks::change::effect_of;
 use crate::model::timestamp::Instant;
 use crate::model::EventType;
+use crate::reconcile::owned;
 use crate::reconcile::MAX_EVIDENCE_LINES;
 use crate::summary::SeenNumber;
 
@@ -67,8 +68,8 @@ impl Fold {
     /// Folds one number of the summary's pass: its events, in time order.
     pub fn number(&mut self, window: Window, number: &SeenNumber) {
         let mut logged = Logged {
-            group: number.group.clone(),
-            id: number.id.to_string(),
+            group: owned(&number.group),
+            id: owned(number.id),
             phone_number: String::new(),
             first: None,
             last: None,
@@ -78,7 +79,7 @@ impl Fold {
         for event in &number.events {
             // The number as its latest event writes it, inside the window or not.
             if let Some(phone) = event.fields[0] {
-                logged.phone_number = phone.to_string();
+                logged.phone_number = owned(phone);
             }
             // A valid event always has a time; the summary keeps none only for broken items.
             let time = event.time.unwrap_or(Instant::from_millis(i64::MIN));
@@ -103,7 +104,7 @@ impl Fold {
             }
             for (slot, at) in logged.fields.iter_mut().zip(SEEN_AT) {
                 if let Some(value) = event.fields[at] {
-                    *slot = Some((value.to_string(), step));
+                    *slot = Some((owned(value), step));
                 }
             }
         }

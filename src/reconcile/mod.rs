@@ -12,3 +12,10 @@ mod snapshot_record;
 mod types;
 
 pub use types::*;
+
+/// `s` as a `String`, made out of line: the copy inlined at each of this layer's fifteen
+/// calls cost the module 0.9 KB more than the calls do (0.3 KB gzip).
+#[inline(never)]
+pub(crate) fn owned(s: &str) -> String {
+    s.to_string()
+}

@@ -9,6 +9,7 @@ use crate::json::input::{decode, note_damage, FromJs};
 use crate::json::map::HashMap;
 use crate::json::{skip_whitespace, Node, Parser, Value};
 use crate::model::vocab::CONTACT_CENTER;
+use crate::reconcile::owned;
 use crate::reconcile::snapshot_record::{a, member, page_facts, record_of, PageFacts};
 use crate::reconcile::{SnapshotRecord, SnapshotReport};
 use crate::summary::SummarizeOptions;
@@ -189,7 +190,7 @@ impl Reader<'_, '_> {
         }
         if let Some(account) = &facts.account_id {
             let report = &mut self.snapshot.report;
-            report.account_id.get_or_insert_with(|| account.clone());
+            report.account_id.get_or_insert_with(|| owned(account));
         }
         self.snapshot.report.pages += 1;
         for (i, node) in records.iter().enumerate() {

@@ -6,6 +6,7 @@ use crate::diagnostics::findings::Findings;
 use crate::json::{Node, Value};
 use crate::model::formats::is_digits;
 use crate::model::ContactCenterProvider;
+use crate::reconcile::owned;
 use crate::reconcile::SnapshotRecord;
 use crate::text::position::LineIndex;
 use crate::text::quote::clip;
@@ -38,7 +39,7 @@ pub(crate) fn page_facts(page: &Node, path: &str, f: &mut Findings) -> PageFacts
     let account_id = ["/account/", "/accounts/"].iter().find_map(|key| {
         let rest = sub(uri, find(uri, key)? + key.len()..);
         let id = sub(rest, ..rest.find(['/', '?']).unwrap_or(rest.len()));
-        (!id.is_empty() && (is_digits(id) || id == "~")).then(|| id.to_string())
+        (!id.is_empty() && (is_digits(id) || id == "~")).then(|| owned(id))
     });
     let mut facts = PageFacts {
         span: page.span,
@@ -132,8 +133,8 @@ pub(crate) fn record_of(
 fn id_of(node: &Node, at: &str, f: &mut Findings) -> Option<String> {
     let path = format!("{at}/id");
     match member(node, "id").map(|n| (n, &n.value)) {
-        Some((_, Value::Number(n))) if is_digits(n) => Some(n.to_string()),
-        Some((_, Value::String(s))) if is_digits(s) => Some(s.to_string()),
+        Some((_, Value::Number(n))) if is_digits(n) => Some(owned(n)),
+        Some((_, Value::String(s))) if is_digits(s) => Some(owned(s)),
         Some((n, Value::Number(text) | Value::String(text))) => {
             f.add(
                 IssueCode::SnapshotRecord,
@@ -169,7 +170,7 @@ fn required(node: &Node, key: &str, at: &str, f: &mut Findings) -> Option<String
 fn optional(node: &Node, key: &str, at: &str, f: &mut Findings) -> Option<String> {
     let value = member(node, key)?;
     match &value.value {
-        Value::String(s) => Some(s.to_string()),
+        Value::String(s) => Some(owned(s)),
         // A member the list sends as null says nothing.
         Value::Null => None,
         _ => {
