@@ -2,10 +2,16 @@
 //! then drift; each bounded by [`Out`].
 
 use super::escape::{cell, md, plain};
-use super::plural;
 use super::Out;
 use crate::reconcile::{ReconcileFinding, Reconciliation, SnapshotReport};
 use std::fmt::Write;
+
+/// `3 pages`: [`super::plural`], out of line: inlined at each of this file's twelve calls,
+/// its `format!` cost the module 0.8 KB more than the calls (0.3 KB gzip).
+#[inline(never)]
+fn counted(n: usize, one: &str, many: &str) -> String {
+    super::plural(n, one, many)
+}
 
 /// `` `after` (v1, account 37439510: 2 pages, 7 records, 5 Contact Center) ``.
 fn snapshot_text(name: &str, s: &SnapshotReport) -> String {
@@ -19,12 +25,12 @@ fn snapshot_text(name: &str, s: &SnapshotReport) -> String {
     let _ = write!(
         out,
         "{}, {}, {} Contact Center",
-        plural(s.pages, "page", "pages"),
-        plural(s.records, "record", "records"),
+        counted(s.pages, "page", "pages"),
+        counted(s.records, "record", "records"),
         s.contact_center
     );
     if !s.errors.is_empty() {
-        let _ = write!(out, "; {}", plural(s.errors.len(), "error", "errors"));
+        let _ = write!(out, "; {}", counted(s.errors.len(), "error", "errors"));
     }
     if !s.complete {
         out.push_str("; incomplete");
@@ -39,8 +45,8 @@ fn head(r: &Reconciliation) -> Vec<String> {
     let mut lines = Vec::new();
     let mut first = format!(
         "Reconciliation of {} on {} against {}",
-        plural(c.log_events, "notification", "notifications"),
-        plural(c.numbers, "number", "numbers"),
+        counted(c.log_events, "notification", "notifications"),
+        counted(c.numbers, "number", "numbers"),
         snapshot_text("after", &r.after)
     );
     if let Some(t) = r.after_time {
@@ -93,31 +99,31 @@ fn head(r: &Reconciliation) -> Vec<String> {
     ]);
     lines.push(format!(
         "Missed notifications: {missed}. Drift: {drift}. {} in agreement.",
-        plural(c.in_agreement, "number", "numbers")
+        counted(c.in_agreement, "number", "numbers")
     ));
     let mut aside = Vec::new();
     if c.events_after_snapshot > 0 {
         aside.push(format!(
             "{} after `after` was taken, not counted against it",
-            plural(c.events_after_snapshot, "event", "events")
+            counted(c.events_after_snapshot, "event", "events")
         ));
     }
     if c.events_before_snapshot > 0 {
         aside.push(format!(
             "{} before `before` was taken, already in it",
-            plural(c.events_before_snapshot, "event", "events")
+            counted(c.events_before_snapshot, "event", "events")
         ));
     }
     if c.invalid_items > 0 {
         aside.push(format!(
             "{} of the log not read (see the summary)",
-            plural(c.invalid_items, "invalid item", "invalid items")
+            counted(c.invalid_items, "invalid item", "invalid items")
         ));
     }
     if c.other_accounts > 0 {
         aside.push(format!(
             "{} of other accounts left out",
-            plural(c.other_accounts, "number", "numbers")
+            counted(c.other_accounts, "number", "numbers")
         ));
     }
     if !aside.is_empty() {
@@ -139,7 +145,7 @@ fn parts(counts: &[(usize, &str, &str)]) -> String {
     let list: Vec<String> = counts
         .iter()
         .filter(|c| c.0 > 0)
-        .map(|(n, one, many)| plural(*n, one, many))
+        .map(|(n, one, many)| counted(*n, one, many))
         .collect();
     format!("{total} ({})", list.join(", "))
 }
@@ -176,7 +182,7 @@ fn not_listed(r: &Reconciliation) -> Option<String> {
     (r.findings_not_listed > 0).then(|| {
         format!(
             "...and {} not listed (limit `maxOutputBytes`).",
-            plural(r.findings_not_listed, "more finding", "more findings")
+            counted(r.findings_not_listed, "more finding", "more findings")
         )
     })
 }
