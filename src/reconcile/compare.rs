@@ -140,7 +140,7 @@ fn step_text(s: &Step) -> String {
 fn not_there(listed: Listed) -> String {
     match listed {
         Listed::Record(r) => format!("lists it as `{}`", clip(&r.usage_type)),
-        _ => "does not list it".into(),
+        _ => owned("does not list it"),
     }
 }
 
@@ -303,7 +303,7 @@ fn contradiction(first: &Step, was_in: bool, before: Listed, number: &str) -> Op
             step_text(first),
             match before {
                 Listed::Record(r) if !is_contact_center(r) => format!(" as `{}`", clip(&r.usage_type)),
-                _ => " as a Contact Center number".into(),
+                _ => owned(" as a Contact Center number"),
             }
         )),
         (_, false, false) => Some(format!(

@@ -350,18 +350,18 @@ fn not_a_list(node: &Node) -> (String, &'static str) {
     }
     if member(node, "uuid").is_some() && member(node, "event").is_some() {
         return (
-            "a notification, not a phone-number list response".into(),
+            owned("a notification, not a phone-number list response"),
             "notifications go in the log; the snapshot is what the phone-number list request answered",
         );
     }
     if member(node, "phoneNumber").is_some() {
         return (
-            "one phone-number record, not a list response".into(),
+            owned("one phone-number record, not a list response"),
             "save the list's whole response, or put records in `{\"records\": [...]}`",
         );
     }
     (
-        "an object without `records`: not a phone-number list response".into(),
+        owned("an object without `records`: not a phone-number list response"),
         "a list response is an object `{\"records\": [...], \"paging\": {...}}`",
     )
 }

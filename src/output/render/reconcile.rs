@@ -3,6 +3,7 @@
 
 use super::escape::{cell, md, plain};
 use super::Out;
+use crate::reconcile::owned;
 use crate::reconcile::{ReconcileFinding, Reconciliation, SnapshotReport};
 use std::fmt::Write;
 
@@ -61,15 +62,17 @@ fn head(r: &Reconciliation) -> Vec<String> {
     first.push('.');
     lines.push(first);
     if r.after.direct_numbers_only {
-        lines.push("`after` holds only DirectNumber records: it was taken without admin rights and says nothing about Contact Center numbers. Nothing was compared against it.".into());
+        lines.push(owned("`after` holds only DirectNumber records: it was taken without admin rights and says nothing about Contact Center numbers. Nothing was compared against it."));
     } else if !r.compared {
-        lines.push("`after` could not be read: nothing was compared against it.".into());
+        lines.push(owned(
+            "`after` could not be read: nothing was compared against it.",
+        ));
     }
     if r.before.as_ref().is_some_and(|b| b.direct_numbers_only) {
-        lines.push("`before` holds only DirectNumber records (taken without admin rights): it was not used.".into());
+        lines.push(owned("`before` holds only DirectNumber records (taken without admin rights): it was not used."));
     }
     if r.before.is_none() && c.missed_adds > 0 {
-        lines.push("Without `before`, a number that was already a Contact Center number when the log began counts as a missed add.".into());
+        lines.push(owned("Without `before`, a number that was already a Contact Center number when the log began counts as a missed add."));
     }
     let missed = parts(&[
         (c.missed_adds, "missed add", "missed adds"),
@@ -140,7 +143,7 @@ fn head(r: &Reconciliation) -> Vec<String> {
 fn parts(counts: &[(usize, &str, &str)]) -> String {
     let total: usize = counts.iter().map(|c| c.0).sum();
     if total == 0 {
-        return "none".into();
+        return owned("none");
     }
     let list: Vec<String> = counts
         .iter()
