@@ -7,7 +7,7 @@ use crate::model::formats::is_digits;
 use crate::model::{EventType, NumberType};
 use crate::reconcile::logged::{Fold, Logged, Step, FIELDS};
 use crate::reconcile::owned;
-use crate::reconcile::snapshot::{is_contact_center, Listed, Snapshot};
+use crate::reconcile::snapshot::{index_of, is_contact_center, Listed, Snapshot};
 use crate::reconcile::{FindingKind, ReconcileCounts, ReconcileFinding, SnapshotRecord};
 use crate::text::quote::clip;
 
@@ -41,8 +41,8 @@ pub(crate) fn compare(
             counts.other_accounts += 1;
             continue;
         }
-        match slot_of.get(&*logged.id) {
-            Some(&i) => order[i].merge(logged),
+        match index_of(&slot_of, &logged.id) {
+            Some(i) => order[i].merge(logged),
             None => {
                 slot_of.insert(logged.id.as_str().into(), order.len());
                 order.push(logged);
@@ -56,7 +56,7 @@ pub(crate) fn compare(
         let extra: Vec<&SnapshotRecord> = snapshot
             .records
             .iter()
-            .filter(|r| is_contact_center(r) && !slot_of.contains_key(&*r.id))
+            .filter(|r| is_contact_center(r) && index_of(&slot_of, &r.id).is_none())
             .collect();
         for r in extra {
             slot_of.insert(r.id.as_str().into(), usize::MAX);

@@ -43,12 +43,19 @@ impl Snapshot {
         if !self.report.usable() {
             return Listed::Unknown;
         }
-        match self.by_id.get(id) {
-            Some(&i) => Listed::Record(&self.records[i]),
+        match index_of(&self.by_id, id) {
+            Some(i) => Listed::Record(&self.records[i]),
             None if self.report.complete => Listed::Absent,
             None => Listed::Unknown,
         }
     }
+}
+
+/// Where `id` is in a map of ids (a snapshot's, or the numbers `compare` has met). Out of
+/// line: the map's search, inlined at each of four calls, cost the module 1.3 KB (0.6 KB gzip).
+#[inline(never)]
+pub(crate) fn index_of(map: &HashMap<Box<str>, usize>, id: &str) -> Option<usize> {
+    map.get(id).copied()
 }
 
 /// Whether a record is a Contact Center number. Out of line: its compare with the 19 bytes
@@ -214,11 +221,7 @@ impl Reader<'_, '_> {
 
     fn add(&mut self, record: SnapshotRecord, span: Span, at: &str) {
         let snapshot = &mut *self.snapshot;
-        if let Some(first) = snapshot
-            .by_id
-            .get(&*record.id)
-            .map(|&i| &snapshot.records[i])
-        {
+        if let Some(first) = index_of(&snapshot.by_id, &record.id).map(|i| &snapshot.records[i]) {
             let same = same_values(first, &record);
             self.f
                 .add(
