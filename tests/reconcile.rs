@@ -494,3 +494,74 @@ fn redact_masks_every_rendering_and_message_and_keeps_the_findings() {
         "no case quotes a number: the test would prove nothing"
     );
 }
+
+/// A log saved out of time order is folded in time order (ties in line order): the field's
+/// last value is the latest notification's, wherever its line.
+#[test]
+fn a_log_out_of_time_order_is_folded_in_time_order() {
+    let item = |n: u32, event: &str, time: &str, status: &str| {
+        format!(
+            r#"{{"uuid":"100000000000000000{n}","event":"/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber","timestamp":"{time}","subscriptionId":"9d38419f-645f-4ee3-a053-8cf1368c21c4","ownerId":"8475874957","body":{{"eventType":"{event}","phoneNumberInfo":{{"id":"987654321","phoneNumber":"+12024999741","usageType":"ContactCenterNumber","status":"{status}"}}}}}}"#
+        )
+    };
+    let log = [
+        item(1, "Updated", "2023-04-18T10:00:00.000Z", "Normal"),
+        item(2, "Created", "2023-04-18T09:00:00.000Z", "Pending"),
+        item(3, "Updated", "2023-04-18T08:00:00.000Z", "Disabled"),
+        item(4, "Updated", "2023-04-18T10:00:00.000Z", "Locked"),
+    ]
+    .join("\n");
+    let after = r#"{"uri":"https://platform.ringcentral.com/restapi/v1.0/account/37439510/phone-number?usageType=ContactCenterNumber","records":[
+      {"id":987654321,"phoneNumber":"+12024999741","type":"VoiceOnly","usageType":"ContactCenterNumber","status":"Normal"}],
+      "paging":{"page":1,"totalPages":1,"perPage":100,"totalElements":1}}"#;
+    let input = ReconcileInput {
+        before: None,
+        log: log.as_bytes(),
+        after: after.as_bytes(),
+    };
+    let r = reconcile(input, &ReconcileOptions::default());
+    let drift: Vec<_> = r
+        .findings
+        .iter()
+        .map(|f| (f.kind.as_str(), f.expected.as_deref(), f.lines.clone()))
+        .collect();
+    // Line 4 ties with line 1 at 10:00 and comes after it: its `Locked` is the last value.
+    assert_eq!(drift, vec![("fieldDrift", Some("Locked"), vec![4])]);
+}
+
+/// A record listed twice is reported, saying whether its values differ, wherever it stands.
+#[test]
+fn a_record_listed_twice_says_whether_its_values_differ() {
+    let record = |status: &str| {
+        format!(
+            r#"{{"id":987654321,"phoneNumber":"+12024999741","type":"VoiceOnly","usageType":"ContactCenterNumber","status":"{status}","contactCenterProvider":{{"id":"1"}}}}"#
+        )
+    };
+    let messages = |second: &str| {
+        let after = format!(
+            "{{\"records\":[{},\n  {second}],\"paging\":{{\"page\":1,\"totalPages\":1}}}}",
+            record("Normal")
+        );
+        let input = ReconcileInput {
+            before: None,
+            log: b"",
+            after: after.as_bytes(),
+        };
+        let r = reconcile(input, &ReconcileOptions::default());
+        let issues = r.after.errors.iter().chain(&r.after.warnings);
+        issues.map(|i| i.message.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        messages(&record("Normal")),
+        ["id 987654321 is listed again; the record at line 1 is used"]
+    );
+    assert_eq!(
+        messages(&record("Disabled")),
+        ["id 987654321 is listed again with other values; the record at line 1 is used"]
+    );
+    let other_provider = record("Normal").replace(r#"{"id":"1"}"#, r#"{"id":"2"}"#);
+    assert_eq!(
+        messages(&other_provider),
+        ["id 987654321 is listed again with other values; the record at line 1 is used"]
+    );
+}

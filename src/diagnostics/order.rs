@@ -32,7 +32,7 @@ fn in_order(ranks: &[(u64, u64)]) -> bool {
 /// sort, stable by construction. The standard library's sorts are faster on some inputs, but
 /// even one copy of them is 3 KB of wasm, and what is sorted here is issues and log events.
 #[inline(never)]
-fn ranked(ranks: Vec<(u64, u64)>) -> Vec<usize> {
+pub(crate) fn ranked(ranks: Vec<(u64, u64)>) -> Vec<usize> {
     let n = ranks.len();
     let mut order: Vec<usize> = (0..n).collect();
     let mut spare = vec![0; n];

@@ -43,13 +43,12 @@ pub(super) fn parts(input: &JsValue, max_bytes: usize) -> Result<Parts, JsValue>
     if let Some(message) = found.as_string() {
         return Err(type_error(message));
     }
-    let members: Vec<JsValue> = js_sys::Array::from(&found).to_vec();
-    let member = |i: usize| members.get(i).cloned().unwrap_or(JsValue::UNDEFINED);
-    let times = [
-        time(&member(3), "beforeTime")?,
-        time(&member(4), "afterTime")?,
-    ];
-    let before = member(0);
+    // Each member moved out in its turn, not cloned: a clone of a `JsValue` is a call into
+    // JavaScript and a slot of its table, each inlined.
+    let mut members = js_sys::Array::from(&found).to_vec().into_iter();
+    let mut next = || members.next().unwrap_or(JsValue::UNDEFINED);
+    let (before, log, after) = (next(), next(), next());
+    let times = [time(&next(), "beforeTime")?, time(&next(), "afterTime")?];
     let before = if before.is_undefined() {
         None
     } else {
@@ -57,8 +56,8 @@ pub(super) fn parts(input: &JsValue, max_bytes: usize) -> Result<Parts, JsValue>
     };
     Ok(Parts {
         before,
-        log: one(member(1), "log", max_bytes)?,
-        after: one(member(2), "after", max_bytes)?,
+        log: one(log, "log", max_bytes)?,
+        after: one(after, "after", max_bytes)?,
         before_time: times[0],
         after_time: times[1],
     })

@@ -6,6 +6,7 @@ use crate::diagnostics::findings::Findings;
 use crate::json::{Node, Value};
 use crate::model::formats::is_digits;
 use crate::model::ContactCenterProvider;
+use crate::reconcile::owned;
 use crate::reconcile::SnapshotRecord;
 use crate::text::position::LineIndex;
 use crate::text::quote::clip;
@@ -27,8 +28,8 @@ pub(crate) struct PageFacts {
 
 /// The page's facts; a `paging` member of the wrong shape is reported, and ignored.
 pub(crate) fn page_facts(page: &Node, path: &str, f: &mut Findings) -> PageFacts {
-    let uri = page.get("uri").and_then(Node::as_str).unwrap_or("");
-    let version = if find(uri, "/restapi/v1.0/").is_some() || page.get("navigation").is_some() {
+    let uri = member(page, "uri").and_then(Node::as_str).unwrap_or("");
+    let version = if find(uri, "/restapi/v1.0/").is_some() || member(page, "navigation").is_some() {
         Some("v1")
     } else if find(uri, "/restapi/v2/").is_some() {
         Some("v2")
@@ -38,7 +39,7 @@ pub(crate) fn page_facts(page: &Node, path: &str, f: &mut Findings) -> PageFacts
     let account_id = ["/account/", "/accounts/"].iter().find_map(|key| {
         let rest = sub(uri, find(uri, key)? + key.len()..);
         let id = sub(rest, ..rest.find(['/', '?']).unwrap_or(rest.len()));
-        (!id.is_empty() && (is_digits(id) || id == "~")).then(|| id.to_string())
+        (!id.is_empty() && (is_digits(id) || id == "~")).then(|| owned(id))
     });
     let mut facts = PageFacts {
         span: page.span,
@@ -49,7 +50,7 @@ pub(crate) fn page_facts(page: &Node, path: &str, f: &mut Findings) -> PageFacts
         account_id,
         dropped: 0,
     };
-    let Some(paging) = page.get("paging") else {
+    let Some(paging) = member(page, "paging") else {
         return facts;
     };
     if !matches!(paging.value, Value::Object(_)) {
@@ -63,7 +64,7 @@ pub(crate) fn page_facts(page: &Node, path: &str, f: &mut Findings) -> PageFacts
         return facts;
     }
     facts.span = paging.span;
-    let count = |key: &str| match paging.get(key).map(|n| &n.value) {
+    let count = |key: &str| match member(paging, key).map(|n| &n.value) {
         Some(Value::Number(n)) => n.parse::<u64>().ok(),
         _ => None,
     };
@@ -102,7 +103,7 @@ pub(crate) fn record_of(
     let payment_type = text("paymentType");
     let location = text("location");
     let toll_type = text("tollType");
-    let provider = node.get("contactCenterProvider").and_then(|p| {
+    let provider = member(node, "contactCenterProvider").and_then(|p| {
         if !matches!(p.value, Value::Object(_)) {
             wrong_type(p, &format!("{at}/contactCenterProvider"), "an object", f);
             return None;
@@ -131,9 +132,9 @@ pub(crate) fn record_of(
 /// The id as a string: v1 gives an int64 number, v2 a string of digits.
 fn id_of(node: &Node, at: &str, f: &mut Findings) -> Option<String> {
     let path = format!("{at}/id");
-    match node.get("id").map(|n| (n, &n.value)) {
-        Some((_, Value::Number(n))) if is_digits(n) => Some(n.to_string()),
-        Some((_, Value::String(s))) if is_digits(s) => Some(s.to_string()),
+    match member(node, "id").map(|n| (n, &n.value)) {
+        Some((_, Value::Number(n))) if is_digits(n) => Some(owned(n)),
+        Some((_, Value::String(s))) if is_digits(s) => Some(owned(s)),
         Some((n, Value::Number(text) | Value::String(text))) => {
             f.add(
                 IssueCode::SnapshotRecord,
@@ -156,7 +157,7 @@ fn id_of(node: &Node, at: &str, f: &mut Findings) -> Option<String> {
 }
 
 fn required(node: &Node, key: &str, at: &str, f: &mut Findings) -> Option<String> {
-    match node.get(key) {
+    match member(node, key) {
         None => {
             missing(node, key, at, f);
             None
@@ -167,9 +168,9 @@ fn required(node: &Node, key: &str, at: &str, f: &mut Findings) -> Option<String
 
 /// Member `key` when it is a string; reported when it is something else.
 fn optional(node: &Node, key: &str, at: &str, f: &mut Findings) -> Option<String> {
-    let value = node.get(key)?;
+    let value = member(node, key)?;
     match &value.value {
-        Value::String(s) => Some(s.to_string()),
+        Value::String(s) => Some(owned(s)),
         // A member the list sends as null says nothing.
         Value::Null => None,
         _ => {
@@ -200,6 +201,13 @@ fn wrong_type(value: &Node, path: &str, expected: &str, f: &mut Findings) {
             a(value.type_name())
         ),
     );
+}
+
+/// Member `key` of `node`. Not inlined: the tree's `get`, inlined with its search of the keys
+/// at each of this layer's dozen calls, cost the module 0.6 KB (0.24 KB gzip).
+#[inline(never)]
+pub(crate) fn member<'n, 'a>(node: &'n Node<'a>, key: &str) -> Option<&'n Node<'a>> {
+    node.get(key)
 }
 
 /// `an object`, `a string`...
