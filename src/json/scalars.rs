@@ -251,6 +251,28 @@ pub(crate) fn string_run(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut at = 0;
+    // The full module has WebAssembly SIMD: sixteen bytes a step, three compares and a
+    // bitmask, where the eight-byte steps below took 5-6% of summarize's profile.
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        use core::arch::wasm32::{i8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, v128, v128_or};
+        while let Some(chunk) = bytes[at..].first_chunk::<16>() {
+            // SAFETY: `chunk` is 16 readable bytes, and `v128_load` reads them unaligned.
+            let v: v128 = unsafe { core::arch::wasm32::v128_load(chunk.as_ptr().cast()) };
+            let stop = v128_or(
+                v128_or(
+                    u8x16_eq(v, u8x16_splat(b'"')),
+                    u8x16_eq(v, u8x16_splat(b'\\')),
+                ),
+                u8x16_lt(v, u8x16_splat(0x20)),
+            );
+            let mask = i8x16_bitmask(stop);
+            if mask != 0 {
+                return at + mask.trailing_zeros() as usize;
+            }
+            at += 16;
+        }
+    }
     while let Some(&word) = bytes[at..].first_chunk::<8>() {
         let w = u64::from_le_bytes(word);
         let quote = w ^ (ONES * u64::from(b'"'));

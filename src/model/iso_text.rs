@@ -3,7 +3,7 @@
 //! the sentence's time, and writing the digits (twice per valid event: the time and the
 //! sentence) cost more than reading them.
 
-use crate::model::timestamp::{parse, Instant};
+use crate::model::timestamp::{civil_from_days, parse, Instant};
 
 impl Instant {
     /// [`Instant::write_human`], copied out of `iso` when the caller knows it for this
@@ -31,6 +31,57 @@ impl Instant {
     pub fn is_iso_text(self, text: &str) -> bool {
         let s = text.as_bytes();
         s.len() == 24 && s[19] == b'.' && s[23] == b'Z' && parse(text) == Ok(self)
+    }
+}
+
+impl Instant {
+    /// Calls `f` with `2023-04-18T20:25:24.611Z`, made on the stack for a year of four
+    /// digits: a summary serializes one for every timeline entry, and a `String` each was an
+    /// allocation and a free.
+    pub fn with_iso<R>(self, f: impl FnOnce(&str) -> R) -> R {
+        let (four_digits, mut text) = self.digits(b'T');
+        if !four_digits {
+            return f(&self.to_iso());
+        }
+        text[23] = b'Z';
+        // SAFETY: `text` holds ASCII only (see `digits`) and `Z`.
+        f(unsafe { std::str::from_utf8_unchecked(&text) })
+    }
+
+    /// `2023-04-18T20:25:24.611` (`sep` in place of the `T`) and one byte more, and whether
+    /// the year is in it: one of more than four digits (or before year 0) is not.
+    pub(super) fn digits(self, sep: u8) -> (bool, [u8; 24]) {
+        debug_assert!(sep.is_ascii());
+        let ms = self.millis().rem_euclid(1000) as u32;
+        let secs = self.millis().div_euclid(1000);
+        let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+        let sod = secs.rem_euclid(86_400) as u32;
+        let mut text = *b"0000-00-00T00:00:00.000 ";
+        let four_digits = (0..=9999).contains(&y);
+        if four_digits {
+            put_digits(&mut text[..4], y as u32);
+        }
+        put_digits(&mut text[5..7], m);
+        put_digits(&mut text[8..10], d);
+        text[10] = sep;
+        put_digits(&mut text[11..13], sod / 3600);
+        put_digits(&mut text[14..16], sod % 3600 / 60);
+        // A leap second shares its POSIX number with 23:59:59 and is written as what it is.
+        put_digits(
+            &mut text[17..19],
+            sod % 60 + u32::from(self.is_leap_second()),
+        );
+        put_digits(&mut text[20..23], ms);
+        debug_assert!(text.is_ascii());
+        (four_digits, text)
+    }
+}
+
+/// Writes `n` zero-padded into all of `digits` (which holds at least its digits).
+fn put_digits(digits: &mut [u8], mut n: u32) {
+    for d in digits.iter_mut().rev() {
+        *d = b'0' + (n % 10) as u8;
+        n /= 10;
     }
 }
 

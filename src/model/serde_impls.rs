@@ -66,7 +66,7 @@ impl<'de> Deserialize<'de> for NumberType {
 /// `2023-04-18T20:25:24.611Z`, in UTC to the millisecond.
 impl Serialize for Instant {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_iso())
+        self.with_iso(|iso| s.serialize_str(iso))
     }
 }
 

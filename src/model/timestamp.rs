@@ -280,7 +280,7 @@ const fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
+pub(super) fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -413,39 +413,17 @@ impl Instant {
     /// Digits written by hand into one buffer: `format!` with padding costs more than the
     /// whole date math, and this runs twice for every valid event.
     fn write(self, out: &mut String, sep: u8, millis: bool) {
-        debug_assert!(sep.is_ascii());
-        let ms = self.millis.rem_euclid(1000) as u32;
-        let secs = self.millis.div_euclid(1000);
-        let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-        let sod = secs.rem_euclid(86_400) as u32;
-        let mut text = *b"0000-00-00T00:00:00.000";
-        let from = if (0..=9999).contains(&y) {
-            put_digits(&mut text[..4], y as u32);
+        let (four_digits, text) = self.digits(sep);
+        let from = if four_digits {
             0
         } else {
+            let (y, _, _) = civil_from_days(self.millis.div_euclid(1000).div_euclid(86_400));
             out.push_str(&y.to_string());
             4
         };
-        put_digits(&mut text[5..7], m);
-        put_digits(&mut text[8..10], d);
-        text[10] = sep;
-        put_digits(&mut text[11..13], sod / 3600);
-        put_digits(&mut text[14..16], sod % 3600 / 60);
-        // A leap second shares its POSIX number with 23:59:59 and is written as what it is.
-        put_digits(&mut text[17..19], sod % 60 + u32::from(self.leap));
-        put_digits(&mut text[20..23], ms);
         let to = if millis { 23 } else { 19 };
         // SAFETY: `text` holds ASCII only: digits, `-`, `:`, `.` and `sep` (`T` or a space).
-        debug_assert!(text.is_ascii());
         out.push_str(unsafe { std::str::from_utf8_unchecked(&text[from..to]) });
-    }
-}
-
-/// Writes `n` zero-padded into all of `digits` (which holds at least its digits).
-fn put_digits(digits: &mut [u8], mut n: u32) {
-    for d in digits.iter_mut().rev() {
-        *d = b'0' + (n % 10) as u8;
-        n /= 10;
     }
 }
 
@@ -524,7 +502,10 @@ mod tests {
                 Ok(Instant::from_millis(t)),
                 "{text}"
             );
+            assert_eq!(Instant::from_millis(t).with_iso(str::to_string), text);
         }
+        let leap = parse("2016-12-31T23:59:60.250Z").unwrap();
+        assert_eq!(leap.with_iso(str::to_string), "2016-12-31T23:59:60.250Z");
         assert_eq!(
             Instant::from_millis(-62_167_219_200_001).to_iso(),
             "-1-12-31T23:59:59.999Z"

@@ -6,4 +6,8 @@ pub(crate) mod schema;
 #[cfg(feature = "serde")]
 pub mod shapes;
 #[cfg(feature = "serde")]
+mod tags;
+#[cfg(feature = "serde")]
+mod units;
+#[cfg(feature = "serde")]
 pub mod write;

@@ -34,17 +34,7 @@ pub struct Tokens {
 
 const KEY_SLOTS: usize = 256;
 
-pub const NULL: u32 = 0;
-pub const FALSE: u32 = 1;
-pub const TRUE: u32 = 2;
-pub const NUMBER: u32 = 3;
-pub const STRING: u32 = 4;
-pub const OBJECT: u32 = 5;
-pub const ARRAY: u32 = 6;
-pub const END: u32 = 7;
-pub const NEW_KEY: u32 = 8;
-pub const KEY: u32 = 9;
-pub const SHAPE: u32 = 10;
+pub use super::tags::{ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, SHAPE, STRING, TRUE};
 
 /// `value` as tokens (see `Tokens`): its numbers and its text.
 pub fn to_tokens<T: Serialize + ?Sized>(value: &T) -> Result<(Vec<u32>, String), Error> {
@@ -71,7 +61,8 @@ fn tokens_of<T: Serialize + ?Sized>(value: &T, shapes: bool) -> Result<(Vec<u32>
         next_key: 0,
     });
     value.serialize(&mut *t)?;
-    let Tokens { nums, text, .. } = *t;
+    let Tokens { mut nums, text, .. } = *t;
+    super::units::in_utf16_units(&mut nums, &text);
     Ok((nums, text))
 }
 
@@ -80,7 +71,8 @@ fn tokens_of<T: Serialize + ?Sized>(value: &T, shapes: bool) -> Result<(Vec<u32>
 impl Tokens {
     #[inline(never)]
     fn string(&mut self, tag: u32, s: &str) {
-        self.words([tag, crate::text::position::utf16_units(s.as_bytes())]);
+        // Its length in bytes, in UTF-16 units once all is written (see `units`).
+        self.words([tag, s.len() as u32]);
         self.text.push_str(s);
     }
 

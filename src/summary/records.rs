@@ -107,13 +107,23 @@ pub(super) struct Records {
 }
 
 /// Writes into `key` what finds number `id` of a group: the group's kind (`a`ccount or
-/// `o`wner), its id's length in decimal and a `:`, its id, then the number's id, so that no
-/// two (group, number) pairs share a key.
+/// `o`wner), its id's length as one `char` (that code point), its id, then the number's id,
+/// so that no two (group, number) pairs share a key. A length no `char` has (a surrogate's, or
+/// past U+10FFFF) is written in decimal and ended by a `:`, after `A` or `O`. The length in
+/// decimal every time took a tenth of the key's lookup.
 fn number_key(key: &mut String, by_account: bool, group_id: &str, id: &str) {
     key.clear();
-    key.push(if by_account { 'a' } else { 'o' });
-    push_decimal(key, group_id.len() as u64);
-    key.push(':');
+    match u32::try_from(group_id.len()).ok().and_then(char::from_u32) {
+        Some(len) => {
+            key.push(if by_account { 'a' } else { 'o' });
+            key.push(len);
+        }
+        None => {
+            key.push(if by_account { 'A' } else { 'O' });
+            push_decimal(key, group_id.len() as u64);
+            key.push(':');
+        }
+    }
     key.push_str(group_id);
     key.push_str(id);
 }
@@ -457,6 +467,31 @@ mod tests {
             );
         }
         assert_eq!(r.groups.len(), 6);
+    }
+
+    /// Group ids whose lengths have no `char` (a surrogate's) or one, on either side of
+    /// that range: each pair still has a key of its own.
+    #[test]
+    fn keys_of_long_group_ids_are_told_apart() {
+        let mut keys = std::collections::HashSet::new();
+        for len in [0xD7FF, 0xD800, 0xDFFF, 0xE000] {
+            for by_account in [true, false] {
+                let group = "7".repeat(len);
+                for id in ["", "1", "77"] {
+                    let mut key = String::new();
+                    number_key(&mut key, by_account, &group, id);
+                    assert!(keys.insert(key), "{len} {by_account} {id}");
+                }
+            }
+        }
+        let mut r = Records::default();
+        let long = "1".repeat(0xD800);
+        let (a, b) = (
+            r.number_in(true, &long, "2"),
+            r.number_in(true, &long[1..], "12"),
+        );
+        assert_ne!(a, b);
+        assert_eq!(r.number_in(true, &long, "2"), a);
     }
 
     #[test]

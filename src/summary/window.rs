@@ -4,9 +4,10 @@
 use crate::diagnostics::findings::{locate, Findings};
 use crate::diagnostics::issue::Issue;
 use crate::json::input::{damage_in, Damage};
-use crate::text::position::LineIndex;
+use crate::text::position::{line_breaks, LineIndex};
 use crate::text::slice::sub;
 use crate::text::span::Span;
+use std::cell::{Cell, OnceCell};
 
 /// Where a window starts in its part of the log: what positions inside the window add.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,7 +25,12 @@ pub(super) struct Base {
 /// A window of a log's text, and what locating in it needs.
 pub(super) struct Window<'a> {
     pub src: &'a str,
-    lines: LineIndex<'a>,
+    /// Made when an issue is located, or the window's end: a log of valid items needs none.
+    lines: OnceCell<LineIndex<'a>>,
+    /// The last byte [`Window::line_of`] was asked about, and its 1-based line in the window:
+    /// asked in order (one item after another), each answer counts only the line breaks
+    /// since.
+    last: Cell<(usize, usize)>,
     base: Base,
     /// Issues have positions (not so for items that were already parsed).
     positions: bool,
@@ -42,7 +48,8 @@ impl<'a> Window<'a> {
     ) -> Self {
         Window {
             src,
-            lines: LineIndex::new(src),
+            lines: OnceCell::new(),
+            last: Cell::new((0, 1)),
             base,
             positions,
             damage,
@@ -52,7 +59,21 @@ impl<'a> Window<'a> {
 
     /// The 1-based line of the log that holds byte `byte` of the window.
     pub fn line_of(&self, byte: usize) -> u32 {
-        clamp(self.base.lines + self.lines.line_of(byte) as u64)
+        let (bytes, byte) = (self.src.as_bytes(), byte.min(self.src.len()));
+        let line = match self.last.get() {
+            (at, line) if at <= byte => line + line_breaks(bytes, at, byte),
+            _ => match self.lines.get() {
+                Some(index) => index.line_of(byte),
+                None => 1 + line_breaks(bytes, 0, byte),
+            },
+        };
+        self.last.set((byte, line));
+        clamp(self.base.lines + line as u64)
+    }
+
+    /// The index of the window's lines, made the first time it is needed.
+    fn lines(&self) -> &LineIndex<'a> {
+        self.lines.get_or_init(|| LineIndex::new(self.src))
     }
 
     /// `f` as located issues in the log (errors, then warnings), at most `max` of them
@@ -61,7 +82,7 @@ impl<'a> Window<'a> {
     pub fn locate(&self, f: Findings, max: usize) -> (Vec<Issue>, usize) {
         let total = f.total();
         let (mut issues, mut warnings): (Vec<Issue>, _) =
-            locate(f, self.positions.then_some(&self.lines), max);
+            locate(f, self.positions.then(|| self.lines()), max);
         if total > max.max(1) {
             warnings.pop();
         }
@@ -92,7 +113,7 @@ impl<'a> Window<'a> {
 
     /// The base of the window that starts `n` bytes into this one.
     pub fn advanced(&self, n: usize) -> Base {
-        let p = self.lines.locate(Span::new(n, n));
+        let p = self.lines().locate(Span::new(n, n));
         let b = self.base;
         Base {
             lines: b.lines + u64::from(p.line) - 1,
