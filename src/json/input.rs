@@ -150,8 +150,6 @@ struct Repaired {
     utf8_count: usize,
 }
 
-/// `bytes` with each invalid sequence replaced by U+FFFD (as `String::from_utf8_lossy` does),
-/// and where each replacement stands.
 /// `bytes` as text, if they are UTF-8. ASCII (nearly every log) is known so from blocks of
 /// bytes ORed together, which the full module's SIMD makes vector ORs, and then needs no
 /// other check: `from_utf8` reads eight bytes a step in wasm32, and took 1.5% of a summary's
@@ -180,6 +178,8 @@ fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
     Ok(unsafe { std::str::from_utf8_unchecked(bytes) })
 }
 
+/// `bytes` with each invalid sequence replaced by U+FFFD (as `String::from_utf8_lossy` does),
+/// and where each replacement stands.
 fn repair_utf8(bytes: &[u8]) -> (String, Repaired) {
     let mut text = String::with_capacity(bytes.len() + 16);
     let mut repaired = Repaired::default();
