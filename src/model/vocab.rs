@@ -108,7 +108,9 @@ pub fn closest<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
         // A score of 0 or 1 needs one to start the other (so the same first letter), and an
         // edit distance within `max` lengths within `max`: most candidates for an unknown
         // member fail both, and are passed over before any letter-by-letter work.
-        let far = n.abs_diff(c.len()) > (c.len() / 4).clamp(1, 2);
+        // The most typos a candidate of its length is allowed.
+        let max = (c.len() / 4).clamp(1, 2);
+        let far = n.abs_diff(c.len()) > max;
         if far
             && c.as_bytes()
                 .first()
@@ -128,7 +130,7 @@ pub fn closest<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
         } else if trimmed.len() >= 3 && (common == n || common == c.len()) {
             1
         } else {
-            match edit_distance_within(lower, buckets, c, (c.len() / 4).clamp(1, 2)) {
+            match edit_distance_within(lower, buckets, c, max) {
                 Some(d) => 1 + d,
                 None => continue,
             }
