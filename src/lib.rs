@@ -109,6 +109,7 @@ pub mod __private {
     pub use crate::api::validate::{validate_fast_only, validate_fast_or, validate_from};
     pub use crate::checks::fast::clean;
     pub use crate::checks::fast::log_item_warnings;
+    pub use crate::checks::templated::{Memo, Templated};
     pub use crate::checks::validate::event_or_error;
     pub use crate::diagnostics::issue::FoundIssue;
     pub use crate::json::input::FromJs;
@@ -153,6 +154,8 @@ pub mod __private {
     };
     #[cfg(all(target_arch = "wasm32", feature = "js-summarize"))]
     pub use crate::js::summarize::summarize;
+    #[cfg(feature = "serde")]
+    pub use crate::js::templates::{Templates, NEW_TEMPLATE, TEMPLATE, TEMPLATE_SLOTS};
     #[cfg(all(target_arch = "wasm32", feature = "serde"))]
     pub use crate::js::wasm::{hash_keys as exports_hash_keys, parse, validate};
     #[cfg(feature = "serde")]

@@ -48,6 +48,12 @@ fn sentinels_are_the_same_on_both_sides() {
     assert_eq!(number(constant(&src, "HOLD")), p::HOLD);
     let slots = p::HELD_SLOTS as u32;
     assert!(p::HOLD + slots <= p::HELD && p::HELD + slots <= p::IN_TEXT);
+    // Issue templates: below the held strings' slots, kept after them in JavaScript's list.
+    assert_eq!(number(constant(&src, "TEMPLATE")), p::TEMPLATE);
+    assert_eq!(number(constant(&src, "NEW_TEMPLATE")), p::NEW_TEMPLATE);
+    assert_eq!(number(constant(&src, "TEMPLATES_FROM")), slots);
+    let templates = p::TEMPLATE_SLOTS as u32;
+    assert!(p::NEW_TEMPLATE + templates <= p::TEMPLATE && p::TEMPLATE + templates <= p::HOLD);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! One payload in, one verdict out, with the renderings asked for.
 
+use crate::checks::templated::{Memo, Templated};
 use crate::checks::validate::{event_or_error, validate_routed, validate_with, InvalidEventError};
 use crate::json::input::FromJs;
 use crate::model::event_ref::EventRef;
@@ -69,19 +70,21 @@ pub fn validate_fast_only(input: impl AsRef<[u8]>, options: &ValidateOptions) ->
 /// (none for a clean one); when it reads an invalid one whole, `Err` of [`validate`]'s report;
 /// `Err(None)` when the parse tree must read it. The JavaScript boundary builds a valid
 /// report from slices of the input, and so reads it once. The warnings are [`crate::Issue`]s,
-/// or the `FoundIssue`s they are made of (which the lane sends as they are). Not part of
-/// the API.
+/// or the `FoundIssue`s they are made of (which the lane sends as they are); with
+/// `templates`, the lane's issue templates, a valid notification's warnings are sent as
+/// templates where they can be, and then are in its `Vec` instead. Not part of the API.
 #[doc(hidden)]
 pub fn validate_fast_or<'a, T, I: From<crate::diagnostics::issue::FoundIssue>>(
     text: &'a str,
     options: &ValidateOptions,
     read: impl FnOnce(EventRef<'a>) -> T,
+    templates: Option<(&mut dyn Memo, &mut Vec<Templated>)>,
 ) -> Result<(T, Vec<I>), Option<Box<Report>>> {
     let renderings = options.text || options.markdown || options.csv || options.redact;
     if renderings {
         return Err(None);
     }
-    crate::checks::validate::validate_fast_or(text, options, read)
+    crate::checks::validate::validate_fast_or(text, options, read, templates)
 }
 
 /// [`validate`], with what the JavaScript boundary learned about the input on the way in.

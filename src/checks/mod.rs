@@ -17,4 +17,5 @@ mod members;
 mod phone;
 pub(crate) mod remarks;
 mod scan;
+pub(crate) mod templated;
 pub(crate) mod validate;

@@ -89,6 +89,32 @@ pub(crate) enum Remark<'a> {
     },
 }
 
+impl Remark<'_> {
+    /// Where the rules would report it (the members missing from an object: its `{`).
+    pub(crate) fn span(&self) -> Span {
+        match *self {
+            Remark::Unknown { span, .. }
+            | Remark::NumericId { span, .. }
+            | Remark::Value { span, .. }
+            | Remark::BadId { span, .. }
+            | Remark::WrongType { span, .. } => span,
+            Remark::Missing { at, .. } => at,
+        }
+    }
+}
+
+/// Whether the rule of `field` words what it reports on `text` from the other members
+/// ([`Context`]): a `uri` that is not empty is held to the id and account, a `usageType` to
+/// the event type. Every other value's issue is worded from its text alone, so that the
+/// lane's issue templates (`checks::templated`) key it by its text.
+pub(crate) fn reads_context(field: Field, text: &str) -> bool {
+    match field {
+        Field::Uri => !text.is_empty(),
+        Field::UsageType => true,
+        _ => false,
+    }
+}
+
 /// What the rules of one member take from the others: the number's `id`, the account the
 /// `event` filter names and the event type, each where it was read without an error.
 #[derive(Clone, Copy, Debug, Default)]

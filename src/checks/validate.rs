@@ -3,6 +3,7 @@
 use crate::checks::detect::{analyze, Analysis};
 use crate::checks::fast::{self, Judged};
 use crate::checks::remarks::{note_in, Context, Remark};
+use crate::checks::templated::{templated, Memo, Templated};
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{locate, locate_in, Findings};
 use crate::diagnostics::issue::{FoundIssue, Issue};
@@ -139,13 +140,23 @@ fn event_of<'a>(judged: Judged<'a>, f: &Findings) -> Option<EventRef<'a>> {
 /// [`validate_with`]'s report (none when it is clean) when it is valid, else `Err` of that
 /// report. One read, and no owned event or report for a valid one: the JavaScript boundary
 /// builds it from slices of the input. `Err(None)` where the parse tree must read it.
+///
+/// With `templates`, a valid notification's warnings are sent as templates where they can be
+/// (see [`templated`]): then they are in its `Vec`, and none are returned.
 pub(crate) fn validate_fast_or<'a, T, I: From<FoundIssue>>(
     src: &'a str,
     options: &ValidateOptions,
     read: impl FnOnce(EventRef<'a>) -> T,
+    templates: Option<(&mut dyn Memo, &mut Vec<Templated>)>,
 ) -> Result<(T, Vec<I>), Option<Box<Report>>> {
     let mut remarks = Vec::new();
     let judged = fast::read(src, 0, options.max_depth, options.strict, &mut remarks).ok_or(None)?;
+    if let (Some((memo, out)), Judged::Event(event)) = (templates, &judged) {
+        if templated(src, &remarks, event, options, memo, out) {
+            return Ok((read(*event), Vec::new()));
+        }
+        out.clear();
+    }
     let f = noted(&judged, &remarks, options).ok_or(None)?;
     match event_of(judged, &f) {
         Some(event) => Ok((read(event), issues(f, Some(src), options).1)),

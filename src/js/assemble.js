@@ -12,6 +12,13 @@ const IN_TEXT = 0xfffffffe; // the value is the next `length` units of the text
 // it holds from now on in slot `n - HOLD` (src/js/held.rs; only in the lane's answers).
 const HELD = 0xffffff00;
 const HOLD = 0xfffffe00;
+// An issue whose first number is from TEMPLATE on is template `n - TEMPLATE`, its four
+// positions following; from NEW_TEMPLATE on, the issue follows whole, and `held` keeps its
+// strings as template `n - NEW_TEMPLATE`. Templates are kept after the held strings, from
+// slot TEMPLATES_FROM on (src/js/templates.rs; only in the lane's valid reports).
+const TEMPLATE = 0xfffffd00;
+const NEW_TEMPLATE = 0xfffffc00;
+const TEMPLATES_FROM = 128;
 // What an `Encoded` value is (`assemble`'s `kind`).
 const VALID = 1;
 const INVALID = 2;
@@ -127,10 +134,31 @@ const HintedIssue = plain(function (code, severity, message, hint, path, line, c
 });
 
 function issue() {
+  const n = nums[i];
+  if (n >= NEW_TEMPLATE && n < HOLD) {
+    i++;
+    if (n >= TEMPLATE) return fromTemplate(held[TEMPLATES_FROM + n - TEMPLATE]);
+    const made = issue();
+    held[TEMPLATES_FROM + n - NEW_TEMPLATE] = new Template(made.code, made.severity, made.message, made.hint, made.path);
+    return made;
+  }
   const code = str(), severity = str(), message = str(), hint = str(), path = str();
   const line = pos(), column = pos(), offset = pos(), length = pos();
   if (hint === undefined) return new Issue(code, severity, message, path, line, column, offset, length);
   return new HintedIssue(code, severity, message, hint, path, line, column, offset, length);
+}
+
+// An issue's strings as the lane holds them, kept apart from the issues handed out (which the
+// caller may change).
+function Template(code, severity, message, hint, path) {
+  this.code = code; this.severity = severity; this.message = message; this.hint = hint; this.path = path;
+}
+
+// The issue of template `tp` at the positions that follow.
+function fromTemplate(tp) {
+  const line = pos(), column = pos(), offset = pos(), length = pos();
+  if (tp.hint === undefined) return new Issue(tp.code, tp.severity, tp.message, tp.path, line, column, offset, length);
+  return new HintedIssue(tp.code, tp.severity, tp.message, tp.hint, tp.path, line, column, offset, length);
 }
 
 // Lists of one to four issues are copies of an array of that many nulls, filled in: a copy

@@ -4,7 +4,10 @@
 //! declared once on each side; tests/js_layout.rs checks the two against each other.
 
 use super::held::Held;
-use crate::__private::{clean, utf16_units, validate_fast_or, EventRef, FoundIssue, Utf16Offsets};
+use super::templates::Templates;
+use crate::__private::{
+    clean, utf16_units, validate_fast_or, EventRef, FoundIssue, Memo, Templated, Utf16Offsets,
+};
 use crate::{Issue, NumberType, Report};
 
 /// In [`Spans`], a value that is absent (both numbers) or that follows in the text (first).
@@ -241,20 +244,27 @@ pub fn fast_report(
     input_ascii: bool,
     values: Values,
 ) -> FastReport {
-    fast_report_held(input, options, input_ascii, values, None)
+    fast_report_held(input, options, input_ascii, values, None, None)
 }
 
-/// [`fast_report`], the words JavaScript holds named by their slots (see [`Held`]).
+/// [`fast_report`], the words JavaScript holds named by their slots (see [`Held`]), and with
+/// `templates` (the lane's `validate`), a valid report's warnings as issue templates where they
+/// can be (then in its `Vec`, and none returned).
 pub(super) fn fast_report_held<I: From<FoundIssue>>(
     input: &str,
     options: &crate::ValidateOptions,
     input_ascii: bool,
     values: Values,
     held: Option<&mut Held>,
+    templates: Option<(&mut Templates, &mut Vec<Templated>)>,
 ) -> FastReport<I> {
-    validate_fast_or(input, options, |c| {
-        clean_spans(input, c, input_ascii, values, held)
-    })
+    let templates = templates.map(|(memo, out)| (memo as &mut dyn Memo, out));
+    validate_fast_or(
+        input,
+        options,
+        |c| clean_spans(input, c, input_ascii, values, held),
+        templates,
+    )
 }
 
 /// The [`Spans`] of `c`, the notification the fast path read in `input`.

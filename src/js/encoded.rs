@@ -6,7 +6,8 @@
 use super::encode::{compact_valid, Spans};
 use super::held::Held;
 use super::issues::{invalid_report_held, push_issues, put, Crossing};
-use crate::__private::to_tokens;
+use super::templates::{NEW_TEMPLATE, TEMPLATE};
+use crate::__private::{to_tokens, Templated};
 use crate::{InvalidEventError, Issue, Report};
 
 /// What an [`Encoded`] value holds, for `assemble` (src/js/assemble.js declares the same
@@ -52,6 +53,39 @@ impl Encoded {
         nums.extend_from_slice(spans);
         nums.push(warnings.len() as u32);
         push_issues(warnings.iter(), &mut nums, &mut text, held);
+        Encoded {
+            kind: VALID,
+            nums,
+            text,
+        }
+    }
+
+    /// [`Encoded::valid`] of warnings sent as issue templates (see
+    /// [`Templates`](super::templates::Templates)): each as its template's slot and its
+    /// positions, or as the whole issue (`push_issues`) where JavaScript is to keep its
+    /// template.
+    pub fn templated(
+        spans: &Spans,
+        mut text: String,
+        warnings: &[Templated],
+        mut held: Option<&mut Held>,
+    ) -> Self {
+        let mut nums = Vec::with_capacity(spans.len() + 1 + 10 * warnings.len());
+        nums.extend_from_slice(spans);
+        nums.push(warnings.len() as u32);
+        for w in warnings {
+            match &w.fresh {
+                Some(issue) => {
+                    nums.push(NEW_TEMPLATE + w.slot);
+                    let one = core::slice::from_ref(issue);
+                    push_issues(one.iter(), &mut nums, &mut text, held.as_deref_mut());
+                }
+                None => {
+                    nums.push(TEMPLATE + w.slot);
+                    nums.extend_from_slice(&w.at);
+                }
+            }
+        }
         Encoded {
             kind: VALID,
             nums,

@@ -171,7 +171,7 @@ const _: () = assert!(SETS.is_power_of_two() && SETS > 1 && SETS * WAYS == HELD_
 /// bytes per call, which hashing whole cost as much again. Strings alike in those places
 /// share a set, of [`WAYS`] slots. Not keyed: a collision only sends a string again. Never
 /// 0 for "": the seed is not 0 and the multiplier is odd.
-fn hash(bytes: &[u8]) -> u64 {
+pub(super) fn hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let step = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(K);
     let word = |at: usize| {

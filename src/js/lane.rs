@@ -16,6 +16,7 @@ use super::held::Held;
 use super::input::holds_replacement_char;
 use super::options::{options_from_js, GivenOptions, OptionsOf};
 use super::snapshot::reading;
+use super::templates::Templates;
 use super::wasm::{answer, name_key_source, trap_if_armed};
 use crate::ValidateOptions;
 use core::cell::RefCell;
@@ -33,6 +34,8 @@ struct Lane {
     defaults: [Option<ValidateOptions>; 2],
     /// The strings src/js/lane.js holds.
     held: Held,
+    /// The issue templates it holds.
+    templates: Templates,
 }
 
 thread_local! {
@@ -42,12 +45,13 @@ thread_local! {
 /// The address of the input buffer, with room for `bytes` bytes from it; 0 when WebAssembly
 /// memory cannot give them (JavaScript then takes the general route). It stays where it is
 /// until the next call of this function; src/js/lane.js bounds what it asks for. The strings
-/// JavaScript held are forgotten: it calls this first, and again after anything went wrong
+/// and issue templates JavaScript held are forgotten: it calls this first, and again after anything went wrong
 /// while it read an answer.
 #[no_mangle]
 pub extern "C" fn ccne_lane_reserve(bytes: usize) -> *mut u8 {
     LANE.with_borrow_mut(|lane| {
         lane.held.clear();
+        lane.templates.clear();
         lane.input.clear();
         if lane.input.try_reserve_exact(bytes).is_err() {
             return core::ptr::null_mut();
@@ -78,6 +82,7 @@ pub extern "C" fn ccne_lane(which: u32, units: usize, written: usize) -> *const 
             header,
             defaults,
             held,
+            templates,
         } = lane;
         let options = &mut defaults[usize::from(of == OptionsOf::Validate)];
         if options.is_none() {
@@ -102,7 +107,16 @@ pub extern "C" fn ccne_lane(which: u32, units: usize, written: usize) -> *const 
             return core::ptr::null();
         }
         trap_if_armed();
-        let Ok(answer) = answer(of, input, None, ascii, Values::Sliced, options, Some(held)) else {
+        let Ok(answer) = answer(
+            of,
+            input,
+            None,
+            ascii,
+            Values::Sliced,
+            options,
+            Some(held),
+            Some(templates),
+        ) else {
             return core::ptr::null();
         };
         *header = [

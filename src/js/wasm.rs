@@ -18,6 +18,7 @@ use super::input::{check_input, read_input, Given, Input};
 use super::objects;
 use super::options::OptionsOf;
 use super::snapshot::read_options;
+use super::templates::Templates;
 use crate::__private::FoundIssue;
 use crate::__private::{
     admit, carries_validation_token, draw_keys_with, hash_keys as map_keys, settle,
@@ -165,7 +166,7 @@ fn answer_js(input: JsValue, opts: JsValue, of: OptionsOf) -> Result<JsValue, Js
     };
     to_js_from(
         sliced,
-        answer(of, &bytes, lone, ascii, values, &options, None),
+        answer(of, &bytes, lone, ascii, values, &options, None, None),
     )
 }
 
@@ -174,8 +175,8 @@ fn answer_js(input: JsValue, opts: JsValue, of: OptionsOf) -> Result<JsValue, Js
 /// decoding has nothing to report (no lone surrogate, valid UTF-8, and, since a string's
 /// UTF-8 can be longer than its length, within the limit): the report is made from slices
 /// of the input, read once. Renderings are made from the full report, and so is a redacted
-/// one (the clean report's change sentence quotes the number). `held`: the strings
-/// JavaScript holds (the lane's).
+/// one (the clean report's change sentence quotes the number). `held` and `templates`: the
+/// strings and issue templates JavaScript holds (the lane's).
 pub(super) fn answer(
     of: OptionsOf,
     bytes: &[u8],
@@ -184,6 +185,7 @@ pub(super) fn answer(
     values: Values,
     options: &crate::ValidateOptions,
     mut held: Option<&mut Held>,
+    templates: Option<&mut Templates>,
 ) -> Result<Encoded, String> {
     let renderings = options.text || options.markdown || options.csv || options.redact;
     let text = match lone {
@@ -195,16 +197,27 @@ pub(super) fn answer(
         None => core::str::from_utf8(bytes).ok(),
         Some(_) => None,
     };
+    // `parse` sends no warnings: it must not make templates that JavaScript would never get.
+    let mut templated = Vec::new();
+    let templates = templates
+        .filter(|_| of == OptionsOf::Validate)
+        .map(|t| (t, &mut templated));
     let fast = match text {
-        Some(text) => {
-            fast_report_held::<FoundIssue>(text, options, ascii, values, held.as_deref_mut())
-        }
+        Some(text) => fast_report_held::<FoundIssue>(
+            text,
+            options,
+            ascii,
+            values,
+            held.as_deref_mut(),
+            templates,
+        ),
         None => Err(None),
     };
     let report = match fast {
         Ok(((spans, made), warnings)) => {
             return Ok(match of {
                 OptionsOf::Parse => Encoded::valid(&spans, made, &[] as &[Issue], held).event(),
+                _ if !templated.is_empty() => Encoded::templated(&spans, made, &templated, held),
                 _ => Encoded::valid(&spans, made, &warnings, held),
             })
         }

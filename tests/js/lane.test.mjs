@@ -102,6 +102,33 @@ test('what the lane leaves to the general route gets the answer it always got', 
   }
 });
 
+test('warnings crossing as templates read the same call after call, evicted or changed by the caller', () => {
+  // More distinct warnings than the lane keeps templates of (src/js/templates.rs), met again
+  // in another order, several in one payload, and a template whose issue the caller changed.
+  const warned = [];
+  for (let k = 0; k < 40; k++) warned.push(VALID.replace('{', `{"added${k}":${k},`));
+  warned.push(VALID.replace('"phoneNumber"', '"tollType":"Toll","phoneNumber"').replace('"body"', '"extra":[1,{"a":null}],"body"'));
+  warned.push(VALID.replace(/account\/[0-9~]+\/phone-number\?/, 'account/{accountId}/phone-number?'));
+  const warnedFixtures = texts().filter((t) => { const r = full.validate(t); return r.valid && r.warnings.length > 0; });
+  assert.ok(warnedFixtures.length >= 10, `${warnedFixtures.length}`);
+  warned.push(...warnedFixtures);
+  for (const m of [full, small]) {
+    for (let round = 0; round < 3; round++) {
+      const order = round === 1 ? [...warned].reverse() : warned;
+      for (const text of order) {
+        const r = m.validate(text);
+        assert.ok(r.valid && r.warnings.length > 0, text);
+        assert.equal(JSON.stringify(r), JSON.stringify(JSON.parse(m.reportJson(text))));
+        assert.deepStrictEqual(r, JSON.parse(m.reportJson(text)));
+        r.warnings[0].message = 'changed by the caller';
+        r.warnings[0].path = '/changed';
+      }
+      // parse makes no templates, and validate's after it read as before.
+      for (const text of order.slice(0, 5)) assert.deepStrictEqual(m.parse(text), m.validate(text).event);
+    }
+  }
+});
+
 test('the lane reads memory that grew since the last call, and many calls in a row', () => {
   for (const m of [full, small]) {
     const before = m.validate(VALID);
