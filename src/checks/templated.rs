@@ -133,43 +133,34 @@ pub(crate) fn templated(
 /// and the other members where they read them), and gives the start of its span; `None` for
 /// a remark that is an error whatever its words.
 fn key(remark: &Remark, cx: &Context, strict: bool, out: &mut Vec<u8>) -> Option<usize> {
-    let text = |out: &mut Vec<u8>, s: Option<&str>| match s {
-        Some(s) => {
-            out.extend_from_slice(&(s.len() as u32).to_le_bytes());
-            out.extend_from_slice(s.as_bytes());
-        }
-        None => out.extend_from_slice(&u32::MAX.to_le_bytes()),
-    };
-    out.push(u8::from(strict));
-    match *remark {
-        // `n`, the how-manieth unknown member it is, only counts past `maxIssues`, which a
-        // templated call never reaches.
-        Remark::Unknown { object, key, .. } => {
-            out.extend([1, object as u8]);
-            text(out, Some(key));
-        }
+    // `n`, the how-manieth unknown member it is, only counts past `maxIssues`, which a
+    // templated call never reaches.
+    let (kind, of, texts) = match *remark {
+        Remark::Unknown { object, key, .. } => (1, object as u8, [Some(key), None, None]),
         Remark::NumericId {
-            object,
-            key,
-            text: t,
-            ..
-        } => {
-            out.extend([2, object as u8]);
-            text(out, Some(key));
-            text(out, Some(t));
+            object, key, text, ..
+        } => (2, object as u8, [Some(key), Some(text), None]),
+        Remark::Value { field, text, .. } if reads_context(field, text) => {
+            let event_type = cx.event_type.map_or(0, |e| e as u8 + 1);
+            (3 + event_type, field as u8, [Some(text), cx.id, cx.account])
         }
-        Remark::Value { field, text: t, .. } => {
-            out.extend([3, field as u8]);
-            text(out, Some(t));
-            if reads_context(field, t) {
-                text(out, cx.id);
-                text(out, cx.account);
-                out.push(cx.event_type.map_or(u8::MAX, |e| e as u8));
-            }
-        }
+        Remark::Value { field, text, .. } => (7, field as u8, [Some(text), None, None]),
         Remark::BadId { .. } | Remark::WrongType { .. } | Remark::Missing { .. } => return None,
+    };
+    out.extend([u8::from(strict), kind, of]);
+    for text in texts {
+        push_text(out, text);
     }
     Some(remark.span().start)
+}
+
+/// `text`'s length and bytes (a length no text has for none).
+#[inline(never)]
+fn push_text(out: &mut Vec<u8>, text: Option<&str>) {
+    let s = text.unwrap_or("");
+    let n = text.map_or(u32::MAX, |s| s.len() as u32);
+    out.extend_from_slice(&n.to_le_bytes());
+    out.extend_from_slice(s.as_bytes());
 }
 
 #[cfg(test)]
