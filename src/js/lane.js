@@ -18,6 +18,13 @@ const LANE_MIN_BYTES = 16384;
 const LANE_THROWN = 3;
 const __ccneLaneEncoder = new TextEncoder();
 const __ccneLaneDecoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+// In Node, a Buffer's `utf8Slice` decodes the answer's text (a clean report's is its change
+// sentence, about 120 bytes) in two thirds of TextDecoder's time: 74 against 111 ns a call,
+// a twentieth of a clean validate (2026-12-01). The text is the module's own UTF-8, never
+// malformed. Elsewhere (browsers, and runtimes whose Buffer is a script) TextDecoder.
+const __ccneLaneBuffer = typeof process === 'object' && process !== null && typeof process.versions === 'object'
+  && process.versions !== null && typeof process.versions.node === 'string' && typeof Buffer === 'function'
+  && typeof Buffer.prototype.utf8Slice === 'function' ? Buffer : null;
 // What is kept of the module `__ccneLaneOf`: the address and size of its input buffer, a view
 // of that buffer, and views of its whole memory (made again once memory grew, which detaches
 // them: their length is then 0).
@@ -45,11 +52,13 @@ function __ccneLane(general, which) {
     if (u32 === null || u32.length === 0) {
       const buffer = wasm.memory.buffer;
       __ccneLaneU32 = u32 = new Uint32Array(buffer);
-      __ccneLaneU8 = new Uint8Array(buffer);
+      __ccneLaneU8 = __ccneLaneBuffer !== null ? __ccneLaneBuffer.from(buffer) : new Uint8Array(buffer);
     }
     // The header, in the order of LANE_HEADER (src/js/encode.rs).
     const kind = u32[h], at = u32[h + 1], from = u32[h + 2], bytes = u32[h + 3];
-    const text = bytes === 0 ? '' : __ccneLaneDecoder.decode(__ccneLaneU8.subarray(from, from + bytes));
+    const text = bytes === 0 ? ''
+      : __ccneLaneBuffer !== null ? __ccneLaneU8.utf8Slice(from, from + bytes)
+      : __ccneLaneDecoder.decode(__ccneLaneU8.subarray(from, from + bytes));
     let value;
     try {
       value = assemble(input, kind, u32, at, text, __ccneLaneHeld);
