@@ -5,7 +5,7 @@
 //! in slots `HELD_SLOTS + k`, and forgets them with those.
 
 use super::held::{hash, HELD_SLOTS, HOLD};
-use crate::__private::{same_bytes, Memo};
+use crate::__private::{same_bytes, Memo, Templated};
 
 /// How many templates JavaScript holds: more than the remarks of one call (at most 16 on
 /// the fast path), so that a call's new templates never take the slot of another of its own.
@@ -30,6 +30,9 @@ pub struct Templates {
     slots: Vec<Slot>,
     /// The key being built.
     key: Vec<u8>,
+    /// The `Vec` a call's warnings are put in, kept from call to call: its allocation was a
+    /// tenth of what a warned call added to a clean one.
+    spare: Vec<Templated>,
     /// Counts calls: a slot's `used` is the last call that looked it up or filled it (0:
     /// never, an empty slot).
     call: u64,
@@ -49,6 +52,17 @@ impl Templates {
     /// Forgets every template: JavaScript forgot its list.
     pub fn clear(&mut self) {
         self.slots.clear();
+    }
+
+    /// An empty `Vec` for a call's warnings, to give back with [`Templates::keep_spare`].
+    pub fn spare(&mut self) -> Vec<Templated> {
+        core::mem::take(&mut self.spare)
+    }
+
+    /// Keeps `out`'s allocation for the next call.
+    pub fn keep_spare(&mut self, mut out: Vec<Templated>) {
+        out.clear();
+        self.spare = out;
     }
 }
 

@@ -198,28 +198,28 @@ pub(super) fn answer(
         Some(_) => None,
     };
     // `parse` sends no warnings: it must not make templates that JavaScript would never get.
-    let mut templated = Vec::new();
-    let templates = templates
-        .filter(|_| of == OptionsOf::Validate)
-        .map(|t| (t, &mut templated));
+    let mut templates = templates.filter(|_| of == OptionsOf::Validate);
+    let mut templated = templates
+        .as_deref_mut()
+        .map_or_else(Vec::new, Templates::spare);
+    let memo = templates.as_deref_mut().map(|t| (t, &mut templated));
     let fast = match text {
-        Some(text) => fast_report_held::<FoundIssue>(
-            text,
-            options,
-            ascii,
-            values,
-            held.as_deref_mut(),
-            templates,
-        ),
+        Some(text) => {
+            fast_report_held::<FoundIssue>(text, options, ascii, values, held.as_deref_mut(), memo)
+        }
         None => Err(None),
     };
     let report = match fast {
         Ok(((spans, made), warnings)) => {
-            return Ok(match of {
+            let encoded = match of {
                 OptionsOf::Parse => Encoded::valid(&spans, made, &[] as &[Issue], held).event(),
                 _ if !templated.is_empty() => Encoded::templated(&spans, made, &templated, held),
                 _ => Encoded::valid(&spans, made, &warnings, held),
-            })
+            };
+            if let Some(t) = templates {
+                t.keep_spare(templated);
+            }
+            return Ok(encoded);
         }
         // An invalid payload the fast path read whole, its report made without a tree.
         Err(Some(report)) => *report,

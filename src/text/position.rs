@@ -177,8 +177,7 @@ impl<'a> Cursor<'a> {
         while self.at < to {
             // Sixteen bytes a step while they are plain, then eight; past those, one at a time.
             if let Some(words) = b[self.at..to].first_chunk::<16>() {
-                let w = u128::from_le_bytes(*words);
-                if plain(w as u64) && plain((w >> 64) as u64) {
+                if plain16(words, plain) {
                     self.at += 16;
                     self.units += 16;
                     continue;
@@ -222,6 +221,26 @@ impl<'a> Cursor<'a> {
             offset: self.units,
             length: utf16_units(&self.bytes[start..end]),
         }
+    }
+}
+
+/// Whether the sixteen bytes of `words` are all as `plain` has eight of them: ASCII from
+/// 0x0e up. With WebAssembly SIMD (the full module), one signed compare, which takes both.
+#[inline(always)]
+fn plain16(words: &[u8; 16], plain: impl Fn(u64) -> bool) -> bool {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        use core::arch::wasm32::{i8x16_lt, i8x16_splat, v128_any_true, v128_load};
+        let _ = plain;
+        // SAFETY: `words` is 16 readable bytes, and `v128_load` reads them unaligned.
+        let v = unsafe { v128_load(words.as_ptr().cast()) };
+        // A byte of 0x80 and up is negative as a signed one: under 0x0e, as the breaks are.
+        !v128_any_true(i8x16_lt(v, i8x16_splat(0x0e)))
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    {
+        let w = u128::from_le_bytes(*words);
+        plain(w as u64) && plain((w >> 64) as u64)
     }
 }
 
