@@ -177,6 +177,9 @@ fn answer_js(input: JsValue, opts: JsValue, of: OptionsOf) -> Result<JsValue, Js
 /// of the input, read once. Renderings are made from the full report, and so is a redacted
 /// one (the clean report's change sentence quotes the number). `held` and `templates`: the
 /// strings and issue templates JavaScript holds (the lane's).
+// The lane's two stores (`held`, `templates`) apart: the spans borrow one while the rules'
+// templates borrow the other.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn answer(
     of: OptionsOf,
     bytes: &[u8],
