@@ -4,6 +4,7 @@ use crate::model::event_ref::EventRef;
 use crate::model::formats::ACCOUNT_PLACEHOLDER;
 use crate::model::vocab::CONTACT_CENTER;
 use crate::model::{Change, ContactCenterEvent, Effect, EventType};
+use crate::text::push::push_short;
 use crate::text::quote::clip;
 
 /// The effect of an event on the account's Contact Center numbers.
@@ -29,7 +30,7 @@ fn push_account(out: &mut String, account: &str) {
         ACCOUNT_PLACEHOLDER => out.push_str("an unnamed account (the filter holds `{accountId}`)"),
         a => {
             out.push_str("account ");
-            out.push_str(a);
+            push_short(out, a);
         }
     }
 }
@@ -62,33 +63,39 @@ impl EventRef<'_> {
     pub fn write_sentence_with(&self, text: &mut String, iso: Option<&str>) {
         let info = self.info();
         let effect = self.effect();
-        text.push_str(match effect {
-            Effect::Added | Effect::Removed | Effect::Updated => "Contact Center number ",
-            Effect::ConvertedIn | Effect::ReassignedAway => "Phone number ",
-        });
-        text.push_str(info.phone_number);
+        push_short(
+            text,
+            match effect {
+                Effect::Added | Effect::Removed | Effect::Updated => "Contact Center number ",
+                Effect::ConvertedIn | Effect::ReassignedAway => "Phone number ",
+            },
+        );
+        push_short(text, info.phone_number);
         text.push_str(" (id ");
-        text.push_str(info.id);
+        push_short(text, info.id);
         if let Some(t) = info.number_type {
             text.push_str(", ");
-            text.push_str(t.as_str());
+            push_short(text, t.as_str());
         }
         // Free text from the payload is clipped and escaped, as messages quote values: a
         // sentence is one line, whatever the payload holds.
         if let Some(l) = info.location.filter(|l| !l.is_empty()) {
             text.push_str(", ");
-            text.push_str(&clip(l));
+            push_short(text, &clip(l));
         }
         text.push_str(") was ");
-        text.push_str(match effect {
-            Effect::Added => "created on ",
-            Effect::Removed => "deleted from ",
-            Effect::ConvertedIn => "converted to a Contact Center number on ",
-            Effect::ReassignedAway => "reassigned from Contact Center to ",
-            Effect::Updated => "updated on ",
-        });
+        push_short(
+            text,
+            match effect {
+                Effect::Added => "created on ",
+                Effect::Removed => "deleted from ",
+                Effect::ConvertedIn => "converted to a Contact Center number on ",
+                Effect::ReassignedAway => "reassigned from Contact Center to ",
+                Effect::Updated => "updated on ",
+            },
+        );
         if effect == Effect::ReassignedAway {
-            text.push_str(&info.usage_type.map_or("another use".into(), clip));
+            push_short(text, &info.usage_type.map_or("another use".into(), clip));
             text.push_str(" on ");
         }
         push_account(text, self.account_id);
@@ -96,7 +103,7 @@ impl EventRef<'_> {
         if let (Some(p), Effect::Added | Effect::ConvertedIn | Effect::Updated) = (provider, effect)
         {
             text.push_str(" with provider \u{201c}");
-            text.push_str(&clip(p));
+            push_short(text, &clip(p));
             text.push('\u{201d}');
         }
         text.push_str(" at ");

@@ -4,6 +4,7 @@
 pub(crate) mod compare;
 pub(crate) mod mask;
 pub(crate) mod position;
+pub(crate) mod push;
 pub(crate) mod quote;
 pub(crate) mod slice;
 pub(crate) mod span;
