@@ -4,6 +4,7 @@
 //! declared once on each side; tests/js_layout.rs checks the two against each other.
 
 use super::held::Held;
+use super::spare::spare_text;
 use super::templates::Templates;
 use crate::__private::{
     clean, utf16_units, validate_fast_or, EventRef, FoundIssue, Memo, Templated, Utf16Offsets,
@@ -127,7 +128,7 @@ fn spans(
 ) -> (Spans, String) {
     let mut spans = [ABSENT; 2 * REPORT_VALUES.len()];
     // Room for a sentence, a time and the short values of a clean report.
-    let mut text = String::with_capacity(256);
+    let mut text = spare_text(256);
     for (pair, part) in spans.chunks_exact_mut(2).zip(parts) {
         match part {
             Some(Part::Input(v)) => pair.copy_from_slice(&offsets.of(v)),

@@ -6,6 +6,7 @@
 use super::encode::{compact_valid, Spans};
 use super::held::Held;
 use super::issues::{invalid_report_held, push_issues, put, Crossing};
+use super::spare::spare_nums;
 use super::templates::{NEW_TEMPLATE, TEMPLATE};
 use crate::__private::{to_tokens, Templated};
 use crate::{InvalidEventError, Issue, Report};
@@ -49,7 +50,7 @@ impl Encoded {
         warnings: &[impl Crossing],
         held: Option<&mut Held>,
     ) -> Self {
-        let mut nums = Vec::with_capacity(spans.len() + 1 + 9 * warnings.len());
+        let mut nums = spare_nums(spans.len() + 1 + 9 * warnings.len());
         nums.extend_from_slice(spans);
         nums.push(warnings.len() as u32);
         push_issues(warnings.iter(), &mut nums, &mut text, held);
@@ -70,7 +71,7 @@ impl Encoded {
         warnings: &[Templated],
         mut held: Option<&mut Held>,
     ) -> Self {
-        let mut nums = Vec::with_capacity(spans.len() + 1 + 10 * warnings.len());
+        let mut nums = spare_nums(spans.len() + 1 + 10 * warnings.len());
         nums.extend_from_slice(spans);
         nums.push(warnings.len() as u32);
         for w in warnings {

@@ -16,6 +16,7 @@ use super::held::Held;
 use super::input::holds_replacement_char;
 use super::options::{options_from_js, GivenOptions, OptionsOf};
 use super::snapshot::reading;
+use super::spare::recycle;
 use super::templates::Templates;
 use super::wasm::{answer, name_key_source, trap_if_armed};
 use crate::ValidateOptions;
@@ -125,8 +126,10 @@ pub extern "C" fn ccne_lane(which: u32, units: usize, written: usize) -> *const 
             answer.text.as_ptr() as u32,
             answer.text.len() as u32,
         ];
-        // Kept until the next call, which drops it: one answer's memory at most.
-        *out = answer;
+        // Kept until the next call, which keeps its buffers for the one after: one answer's
+        // memory at most, and the spare one's.
+        let done = core::mem::replace(out, answer);
+        recycle(done.nums, done.text);
         header.as_ptr()
     })
 }

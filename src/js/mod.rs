@@ -9,6 +9,7 @@ pub mod encoded;
 pub mod held;
 pub mod issues;
 pub mod options;
+mod spare;
 pub mod templates;
 
 #[cfg(target_arch = "wasm32")]
