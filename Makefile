@@ -52,7 +52,7 @@ build: setup
 	@# Let tests (tests/js, tests/ts) import 'cc-number-events' exactly as a consumer would.
 	@mkdir -p node_modules && ln -sfn ../pkg node_modules/cc-number-events
 
-$(PKG_STAMP): $(WASM) $(WASM_VALIDATE) Cargo.lock Makefile scripts/package.mjs src/js/receive.js src/js/standard.js src/js/stream.js bin/cc-number-events.mjs $(wildcard schema/*.json) $(wildcard npm/README.md npm/viewer/* LICENSE-MIT LICENSE-APACHE www/viewer/*)
+$(PKG_STAMP): $(WASM) $(WASM_VALIDATE) Cargo.lock Makefile scripts/package.mjs $(wildcard src/js/*.js) bin/cc-number-events.mjs $(wildcard schema/*.json) $(wildcard npm/README.md npm/viewer/* LICENSE-MIT LICENSE-APACHE www/viewer/*)
 	@echo "==> wasm-bindgen $$(wasm-bindgen --version | cut -d' ' -f2) (nodejs + web)"
 	rm -rf pkg www/pkg
 	@# Each module's two glues in pkg/node and pkg/web, side by side.
