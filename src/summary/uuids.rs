@@ -77,7 +77,9 @@ fn nine_digits(out: &mut [u8; 9], mut v: u32) {
 }
 
 /// Appends `n`'s decimal digits to `out`, written by hand: the formatter costs more, and a
-/// summary writes one uuid per timeline entry, and a length in each number's key.
+/// summary writes one uuid per timeline entry, and a length in each number's key. Out of
+/// line, for its several callers.
+#[inline(never)]
 pub(super) fn push_decimal(out: &mut String, n: u64) {
     let mut digits = [b'0'; 27];
     let mut end = digits.len();
@@ -117,7 +119,7 @@ pub(super) fn push_decimal(out: &mut String, n: u64) {
 
 /// A uuid as the records give it back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum UuidText<'a> {
+pub enum UuidText<'a> {
     Number(u64),
     Text(&'a str),
 }
@@ -145,6 +147,15 @@ impl<'a> UuidText<'a> {
                 text
             }
             UuidText::Text(t) => t.to_owned(),
+        }
+    }
+
+    /// Appends its text to `out` (see [`push_decimal`]).
+    #[cfg(feature = "serde")]
+    pub fn push_to(self, out: &mut String) {
+        match self {
+            UuidText::Number(n) => push_decimal(out, n),
+            UuidText::Text(t) => out.push_str(t),
         }
     }
 
