@@ -55,7 +55,7 @@ pub(super) fn entry_size(e: &EntryView) -> usize {
         .changes()
         .map(|c| 40 + c.name().len() + c.from.map_or(4, str::len) + c.to.len())
         .sum();
-    150 + e.uuid.map_or(0, UuidText::len) + changes
+    150 + e.uuid().map_or(0, UuidText::len) + changes
 }
 
 /// What a timeline costs in the summary's JSON besides its entries.

@@ -6,8 +6,8 @@
 
 use crate::model::timestamp::Instant;
 use crate::model::{Effect, EventType};
-use crate::summary::records::{Entry, Fields, NumberRec, Records, FIELD_NAMES};
-use crate::summary::uuids::UuidText;
+use crate::summary::records::{Entry, Fields, ItemRec, NumberRec, Records, FIELD_NAMES};
+pub use crate::summary::uuids::UuidText;
 use crate::summary::{FieldChange, Group, NumberTimeline, TimelineEntry};
 
 /// A listed number: its events in time order with their effects, and how many of them are
@@ -53,12 +53,11 @@ pub struct EntryViews<'a> {
 
 /// A timeline entry as its writers need it.
 pub struct EntryView<'a> {
-    pub time: Instant,
-    pub uuid: Option<UuidText<'a>>,
     pub event_type: EventType,
     pub effect: Effect,
     pub index: usize,
-    pub line: u32,
+    /// Its item's record, read as each part of it is needed.
+    rec: &'a ItemRec,
     records: &'a Records,
     /// The fields of the event before it, if any, and its own.
     before: Option<&'a Fields>,
@@ -162,14 +161,12 @@ pub(super) fn entry_view<'a>(
     k: usize,
 ) -> EntryView<'a> {
     let (e, effect) = entries[k];
-    let item = records.items.get(e.item);
+    let (index, rec) = records.items.indexed(e.item);
     EntryView {
-        time: item.time.unwrap_or(Instant::from_millis(0)),
-        uuid: records.uuid(&item),
         event_type: e.event_type,
         effect,
-        index: item.index,
-        line: item.line,
+        index,
+        rec,
         records,
         before: k
             .checked_sub(1)
@@ -195,15 +192,33 @@ impl<'a> Iterator for EntryViews<'a> {
 impl ExactSizeIterator for EntryViews<'_> {}
 
 impl<'a> EntryView<'a> {
+    pub fn time(&self) -> Instant {
+        self.rec.time().unwrap_or(Instant::from_millis(0))
+    }
+
+    pub fn uuid(&self) -> Option<UuidText<'a>> {
+        self.records.uuid_of(self.rec)
+    }
+
+    pub fn line(&self) -> u32 {
+        self.rec.line
+    }
+
+    /// How many [`EntryView::changes`] there are, found without their values.
+    #[cfg(feature = "serde")]
+    pub fn change_count(&self) -> usize {
+        let before = self.before.unwrap_or(self.after);
+        (0..FIELD_NAMES.len())
+            .filter(|&k| self.after[k] != 0 && self.after[k] != before[k])
+            .count()
+    }
+
     /// What changed from the previous event's fields to this one's; a field this event
     /// leaves out is not a change (deletions often carry only the id and number). None for a
     /// number's first event.
     pub fn changes(&self) -> impl Iterator<Item = ChangeView<'a>> + Clone + 'a {
         let records = self.records;
-        let (before, after) = match self.before {
-            Some(before) => (before, self.after),
-            None => (self.after, self.after),
-        };
+        let (before, after) = (self.before.unwrap_or(self.after), self.after);
         (0..FIELD_NAMES.len())
             .filter(move |&k| after[k] != 0 && after[k] != before[k])
             .map(move |k| ChangeView {
@@ -216,12 +231,12 @@ impl<'a> EntryView<'a> {
     /// The entry as the summary lists it.
     pub fn entry(&self) -> TimelineEntry {
         TimelineEntry {
-            time: self.time,
-            uuid: self.uuid.map(|u| u.to_text()).unwrap_or_default(),
+            time: self.time(),
+            uuid: self.uuid().map(|u| u.to_text()).unwrap_or_default(),
             event_type: self.event_type,
             effect: self.effect,
             index: self.index,
-            line: self.line,
+            line: self.line(),
             changes: self
                 .changes()
                 .map(|c| FieldChange {

@@ -46,7 +46,7 @@ pub(super) fn finish(
     for n in &numbers {
         for e in &n.entries {
             let g = &mut group_first[n.group];
-            *g = (*g).min(records.items.get(e.item).index);
+            *g = (*g).min(records.items.indexed(e.item).0);
         }
     }
     let mut groups: Vec<usize> = (0..records.groups.len())
