@@ -49,9 +49,7 @@ impl Instant {
     }
 
     /// `2023-04-18T20:25:24.611` (`sep` in place of the `T`) and one byte more, and whether
-    /// the year is in it: one of more than four digits (or before year 0) is not. Out of
-    /// line: each caller of [`Instant::with_iso`] had its own copy.
-    #[inline(never)]
+    /// the year is in it: one of more than four digits (or before year 0) is not.
     pub(super) fn digits(self, sep: u8) -> (bool, [u8; 24]) {
         debug_assert!(sep.is_ascii());
         let ms = self.millis().rem_euclid(1000) as u32;

@@ -77,9 +77,7 @@ fn nine_digits(out: &mut [u8; 9], mut v: u32) {
 }
 
 /// Appends `n`'s decimal digits to `out`, written by hand: the formatter costs more, and a
-/// summary writes one uuid per timeline entry, and a length in each number's key. Out of
-/// line, for its several callers.
-#[inline(never)]
+/// summary writes one uuid per timeline entry, and a length in each number's key.
 pub(super) fn push_decimal(out: &mut String, n: u64) {
     let mut digits = [b'0'; 27];
     let mut end = digits.len();
