@@ -106,6 +106,8 @@ pub mod __private {
     pub use crate::api::receive::{admit, carries_validation_token, settle};
     pub use crate::api::reconcile::reconcile_from;
     pub use crate::api::summarize::summarize_from;
+    #[cfg(feature = "serde")]
+    pub use crate::api::summarize::summarize_split;
     pub use crate::api::validate::{validate_fast_only, validate_fast_or, validate_from};
     pub use crate::checks::fast::clean;
     pub use crate::checks::fast::log_item_warnings;
@@ -120,6 +122,8 @@ pub mod __private {
     pub use crate::model::vocab::closest;
     pub use crate::model::{HARD_MAX_INPUT_BYTES, HARD_MAX_OUTPUT_BYTES};
     #[cfg(feature = "serde")]
+    pub use crate::output::numbers::ABSENT as NO_VALUE;
+    #[cfg(feature = "serde")]
     pub use crate::output::shapes::{Shape, SHAPES};
     #[cfg(feature = "serde")]
     pub use crate::output::write::{
@@ -131,9 +135,9 @@ pub mod __private {
 
     #[cfg(feature = "serde")]
     pub use crate::js::boundary::{
-        summarize_js, summarize_too_large, summarize_without_memory, validate_js,
-        validate_js_unclean, validate_too_large, validate_without_memory, NoMemory, ThrownError,
-        MAX_LONE_SURROGATES,
+        summarize_js, summarize_js_split, summarize_too_large, summarize_without_memory,
+        validate_js, validate_js_unclean, validate_too_large, validate_without_memory, NoMemory,
+        ThrownError, MAX_LONE_SURROGATES,
     };
     #[cfg(feature = "serde")]
     pub use crate::js::encode::{
@@ -141,7 +145,9 @@ pub mod __private {
         REPORT_VALUES,
     };
     #[cfg(feature = "serde")]
-    pub use crate::js::encoded::{Encoded, EVENT, INVALID, LANE_HEADER, THROWN, TOKENS, VALID};
+    pub use crate::js::encoded::{
+        Encoded, EVENT, INVALID, LANE_HEADER, SUMMARY, THROWN, TOKENS, VALID,
+    };
     #[cfg(feature = "serde")]
     pub use crate::js::held::{Held, HELD, HELD_SLOTS, HOLD};
     #[cfg(feature = "serde")]

@@ -43,6 +43,8 @@ fn sentinels_are_the_same_on_both_sides() {
     assert_eq!(number(constant(&src, "ABSENT")), p::ABSENT);
     assert_eq!(number(constant(&src, "IN_TEXT")), p::IN_TEXT);
     assert_ne!(p::ABSENT, p::IN_TEXT);
+    // A change's absent `from` in a summary's numbers (src/output/numbers.rs) is read as one.
+    assert_eq!(p::NO_VALUE, p::ABSENT);
     // The slots of held strings, below the two sentinels and apart from each other.
     assert_eq!(number(constant(&src, "HELD")), p::HELD);
     assert_eq!(number(constant(&src, "HOLD")), p::HOLD);
@@ -65,6 +67,7 @@ fn the_kinds_of_encoded_values_are_the_same_on_both_sides() {
         ("THROWN", p::THROWN),
         ("TOKENS", p::TOKENS),
         ("EVENT", p::EVENT),
+        ("SUMMARY", p::SUMMARY),
     ];
     same_and_distinct(&src, "kind", &kinds);
     // The lane throws what `assemble` made of parse's error.

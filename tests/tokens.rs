@@ -5,7 +5,8 @@
 #![cfg(feature = "serde")]
 
 use cc_number_events::__private::{
-    to_tokens, ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, SHAPE, SHAPES, STRING, TRUE,
+    summarize_split, to_tokens, FromJs, ARRAY, END, FALSE, KEY, NEW_KEY, NO_VALUE, NULL, NUMBER,
+    OBJECT, SHAPE, SHAPES, STRING, TRUE,
 };
 use cc_number_events::{summarize, validate, SummarizeOptions, ValidateOptions};
 use serde::Serialize;
@@ -187,6 +188,121 @@ fn every_fixture_report_and_summary_decodes_to_its_json() {
             shape.keys.len()
         );
     }
+}
+
+/// `numbersOf` in src/js/assemble.js, writing the JSON text of the numbers instead of building
+/// them, from `nums` and the text (in UTF-16 units) at `d`'s place.
+fn decode_numbers(d: &mut Decoder) -> String {
+    let json = |s: &str| serde_json::to_string(s).unwrap();
+    let names: Vec<String> = (0..d.next()).map(|_| d.str()).collect();
+    let wide = |d: &mut Decoder| u64::from(d.next()) | u64::from(d.next()) << 32;
+    let mut numbers = Vec::new();
+    for _ in 0..d.next() {
+        let group = json(&names[d.next() as usize]);
+        let (id, phone) = (json(&d.str()), json(&d.str()));
+        let not_listed = wide(d);
+        let mut entries = Vec::new();
+        for _ in 0..d.next() {
+            let (time, uuid) = (json(&d.str()), json(&d.str()));
+            let event_type = json(&names[d.next() as usize]);
+            let effect = json(&names[d.next() as usize]);
+            let (index, line) = (wide(d), d.next());
+            let mut changes = Vec::new();
+            for _ in 0..d.next() {
+                let field = json(&names[d.next() as usize]);
+                let from = match d.nums[d.i] {
+                    NO_VALUE => {
+                        d.i += 1;
+                        "null".to_string()
+                    }
+                    _ => json(&d.str()),
+                };
+                let to = json(&d.str());
+                changes.push(format!(r#"{{"field":{field},"from":{from},"to":{to}}}"#));
+            }
+            entries.push(format!(
+                r#"{{"time":{time},"uuid":{uuid},"eventType":{event_type},"effect":{effect},"index":{index},"line":{line},"changes":[{}]}}"#,
+                changes.join(",")
+            ));
+        }
+        numbers.push(format!(
+            r#"{{"group":{group},"id":{id},"phoneNumber":{phone},"entriesNotListed":{not_listed},"timeline":[{}]}}"#,
+            entries.join(",")
+        ));
+    }
+    format!("[{}]", numbers.join(","))
+}
+
+/// What `summarize` hands JavaScript, its numbers apart (`summarize_split`), makes the JSON of
+/// the summary: its numbers from their own layout, the rest from its tokens.
+#[test]
+fn every_fixture_summary_with_its_numbers_apart_decodes_to_its_json() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut seen = 0;
+    // Each notification of the validate fixtures is a log of one item too.
+    let dirs = [root.join("summarize"), root.join("validate")];
+    for entry in dirs.iter().flat_map(|d| fs::read_dir(d).unwrap()) {
+        let path = entry.unwrap().path();
+        let name = path.display().to_string();
+        if name.ends_with(".expected") || name.ends_with(".rendered") {
+            continue;
+        }
+        let bytes = fs::read(&path).unwrap();
+        let options = [
+            SummarizeOptions::default(),
+            SummarizeOptions {
+                max_items: 3,
+                max_log_issues: 1,
+                max_output_bytes: Some(700),
+                ..SummarizeOptions::default()
+            },
+            SummarizeOptions {
+                last_entries: Some(1),
+                ..SummarizeOptions::default()
+            },
+            SummarizeOptions {
+                timelines: false,
+                changed_only: true,
+                ..SummarizeOptions::default()
+            },
+        ];
+        for options in options {
+            let whole = summarize(&bytes, &options);
+            let (rest, numbers) = summarize_split(&bytes, &options, &FromJs::default());
+            let (mut nums, text) = numbers.expect("the numbers apart");
+            let (rest_nums, rest_text) = to_tokens(&rest).unwrap();
+            let numbers_units = nums.len();
+            nums.extend(rest_nums);
+            let mut d = Decoder {
+                nums: &nums,
+                text: (text + &rest_text).encode_utf16().collect(),
+                at: 0,
+                i: 0,
+                keys: Vec::new(),
+                shaped: vec![0; SHAPES.len()],
+            };
+            let numbers = decode_numbers(&mut d);
+            assert_eq!(d.i, numbers_units, "{name}");
+            let mut json = String::new();
+            d.value(&mut json);
+            assert_eq!((d.i, d.at), (nums.len(), d.text.len()), "{name}: left over");
+            assert_eq!(
+                numbers,
+                serde_json::to_string(&whole.numbers).unwrap(),
+                "{name}"
+            );
+            // The rest is the whole summary but for its numbers, which it leaves empty.
+            let empty = r#""numbers":[],"#;
+            let with = format!(r#""numbers":{numbers},"#);
+            assert_eq!(
+                json.replacen(empty, &with, 1),
+                serde_json::to_string(&whole).unwrap(),
+                "{name}"
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 200, "only {seen} summaries");
 }
 
 #[test]

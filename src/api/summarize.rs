@@ -2,8 +2,11 @@
 
 use crate::api::redact;
 use crate::json::input::FromJs;
+#[cfg(feature = "serde")]
+use crate::output::numbers::numbers_tokens;
 use crate::output::render;
-use crate::summary::{output_limit, summarize_with, SummarizeOptions, Summary};
+use crate::summary::numbers::ListedNumbers;
+use crate::summary::{output_limit, summarize_listing, summarize_with, SummarizeOptions, Summary};
 
 /// Summarizes a log given as UTF-8 bytes (or a `&str`).
 ///
@@ -26,8 +29,46 @@ pub fn summarize(input: impl AsRef<[u8]>, options: &SummarizeOptions) -> Summary
 
 /// [`summarize`], with what the JavaScript boundary learned about the input on the way in.
 pub fn summarize_from(input: &[u8], options: &SummarizeOptions, js: &FromJs) -> Summary {
+    let (mut summary, numbers) = summarize_listed(input, options, js);
+    if let Some(numbers) = numbers {
+        summary.numbers = numbers.timelines(&summary.groups);
+    }
+    summary
+}
+
+/// [`summarize_from`] for JavaScript: the summary and, apart, the tokens of its `numbers`
+/// ([`numbers_tokens`]), unless a rendering needed them (Markdown and CSV list them), when
+/// the summary has them.
+#[cfg(feature = "serde")]
+pub fn summarize_split(
+    input: &[u8],
+    options: &SummarizeOptions,
+    js: &FromJs,
+) -> (Summary, Option<(Vec<u32>, String)>) {
+    let (summary, numbers) = summarize_listed(input, options, js);
+    let tokens = numbers.map(|n| numbers_tokens(&n, &summary.groups));
+    (summary, tokens)
+}
+
+/// The summary with its renderings, its `numbers` still to be made of the [`ListedNumbers`]
+/// unless a rendering needed them. Out of line: the one copy of a summary's whole course
+/// for both callers above.
+#[inline(never)]
+fn summarize_listed(
+    input: &[u8],
+    options: &SummarizeOptions,
+    js: &FromJs,
+) -> (Summary, Option<ListedNumbers>) {
     let len = js.too_large.map_or(input.len(), |(n, _)| n);
-    with_renderings(summarize_with(input, options, js, true), len, options)
+    let (mut summary, numbers) = summarize_listing(input, options, js, true, None);
+    let numbers = match options.markdown || options.csv {
+        true => {
+            summary.numbers = numbers.timelines(&summary.groups);
+            None
+        }
+        false => Some(numbers),
+    };
+    (with_renderings(summary, len, options), numbers)
 }
 
 /// [`summarize`] through parse trees alone, never the fast path: for tests that hold the two

@@ -25,6 +25,7 @@ const INVALID = 2;
 const THROWN = 3;
 const TOKENS = 4;
 const EVENT = 5;
+const SUMMARY = 6;
 // Tags of the tokens (src/output/write.rs).
 const NULL = 0;
 const FALSE = 1;
@@ -69,6 +70,7 @@ export function assemble(input, kind, n, at, s, h) {
     case EVENT: value = validReport(input, null).event; break;
     case INVALID: value = invalidReport(); break;
     case THROWN: value = invalidEventError(); break;
+    case SUMMARY: value = summary(); break;
     default: value = tokens(); break;
   }
   // Not kept past the call: the caller's input and WebAssembly memory are not ours to hold.
@@ -276,6 +278,58 @@ function provider(id, name) {
   return p;
 }
 
+// A summary: its `numbers` as src/output/numbers.rs writes them, then the rest from its
+// tokens, where `numbers` is an empty array that they take the place of (an assignment keeps
+// a member's place among the keys).
+function summary() {
+  const numbers = numbersOf();
+  const value = tokens();
+  value.numbers = numbers;
+  return value;
+}
+
+// The names the numbers' values repeat (event types, effects, fields, groups' keys), by
+// number: each string made once.
+let names = null;
+
+// The summary's numbers (src/output/numbers.rs): a fixed layout, without tags.
+function numbersOf() {
+  names = [];
+  for (let k = nums[i++]; k > 0; k--) names.push(tstr());
+  const out = [];
+  for (let k = nums[i++]; k > 0; k--) {
+    const group = names[nums[i++]], id = tstr(), phoneNumber = tstr(), entriesNotListed = wide();
+    const timeline = [];
+    for (let m = nums[i++]; m > 0; m--) timeline.push(entry());
+    out.push({ group, id, phoneNumber, entriesNotListed, timeline });
+  }
+  names = null;
+  return out;
+}
+
+function entry() {
+  const time = tstr(), uuid = tstr(), eventType = names[nums[i++]], effect = names[nums[i++]];
+  const index = wide(), line = nums[i++];
+  const changes = [];
+  for (let c = nums[i++]; c > 0; c--) {
+    const field = names[nums[i++]];
+    const n = nums[i++];
+    let from = null;
+    if (n !== ABSENT) {
+      t += n;
+      from = text.slice(t - n, t);
+    }
+    changes.push({ field, from, to: tstr() });
+  }
+  return { time, uuid, eventType, effect, index, line, changes };
+}
+
+// A number that may pass 32 bits: its low, then its high 32 bits.
+function wide() {
+  const low = nums[i++];
+  return nums[i++] * 4294967296 + low;
+}
+
 // Any other value from its tokens (`write::Tokens`).
 function tokens() {
   keys = [];
@@ -292,10 +346,7 @@ function value() {
     case NULL: return null;
     case FALSE: return false;
     case TRUE: return true;
-    case NUMBER: {
-      const low = nums[i++];
-      return nums[i++] * 4294967296 + low;
-    }
+    case NUMBER: return wide();
     case STRING: return tstr();
     case OBJECT: {
       const o = {};

@@ -4,7 +4,7 @@
 //!
 //! `wasm` only moves values across; every decision is made here and in the core.
 
-use crate::__private::{clip, summarize_from, validate_from, FromJs};
+use crate::__private::{clip, summarize_from, summarize_split, validate_from, FromJs};
 use crate::{Report, SummarizeOptions, Summary, ValidateOptions};
 
 /// An error thrown to JavaScript as a real `TypeError` or `RangeError`. (`parse`'s
@@ -70,6 +70,20 @@ pub fn summarize_js(
         ..FromJs::default()
     };
     summarize_from(bytes, options, &js)
+}
+
+/// [`summarize_js`], the summary's `numbers` apart as their tokens unless a rendering
+/// needs them (see [`crate::__private::summarize_split`]).
+pub fn summarize_js_split(
+    bytes: &[u8],
+    options: &SummarizeOptions,
+    lone_surrogates: &[(usize, u16)],
+) -> (Summary, Option<(Vec<u32>, String)>) {
+    let js = FromJs {
+        lone_surrogates: lone_surrogates.to_vec(),
+        ..FromJs::default()
+    };
+    summarize_split(bytes, options, &js)
 }
 
 /// The report for an input too large to be copied into WebAssembly memory at all: `size`

@@ -22,6 +22,8 @@ pub const THROWN: u32 = 3;
 pub const TOKENS: u32 = 4;
 /// A valid report laid out as [`VALID`], of which `parse` answers the event.
 pub const EVENT: u32 = 5;
+/// A summary: its numbers as `output::numbers` writes them, then the rest as its tokens.
+pub const SUMMARY: u32 = 6;
 
 /// What the header whose address `ccne_lane` (src/js/lane.rs) returns holds: where
 /// src/js/lane.js finds the answer, in this order (it reads them in the same order;

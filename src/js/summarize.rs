@@ -4,17 +4,19 @@
 //! `cc-number-events/validate`) is the same code without this file, and carries none of the
 //! summary, its renderings or the reconciliation.
 
-use super::assemble::{thrown, to_js};
+use super::assemble::{thrown, to_js, to_js_from};
 use super::boundary::{
-    summarize_js, summarize_too_large, summarize_without_memory, NoMemory, MAX_LONE_SURROGATES,
+    summarize_js_split, summarize_too_large, summarize_without_memory, NoMemory,
+    MAX_LONE_SURROGATES,
 };
+use super::encoded::{Encoded, SUMMARY};
 use super::input::Input;
 use super::objects;
 use super::options::OptionsOf;
 use super::snapshot::read_options;
-use super::wasm::{begin, json_text, name_key_source, read, trap_if_armed};
+use super::wasm::{begin, name_key_source, read, trap_if_armed};
 use crate::__private::reconcile_from;
-use js_sys::Reflect;
+use js_sys::{Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -22,17 +24,42 @@ const SUMMARY_TYPES: &str = include_str!("summary.d.ts");
 
 #[wasm_bindgen(skip_typescript)]
 pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    summary_to_js(summary(&input, &opts)?)
+    let (summary, numbers) = summary_of(&input, &opts)?;
+    summary_split_to_js(summary, numbers)
 }
 
 /// A summary as JavaScript objects.
-pub(super) fn summary_to_js(mut summary: crate::Summary) -> Result<JsValue, JsValue> {
+pub(super) fn summary_to_js(summary: crate::Summary) -> Result<JsValue, JsValue> {
+    summary_split_to_js(summary, None)
+}
+
+/// A summary as JavaScript objects, its `numbers` apart as their tokens when `numbers` has
+/// them (see [`crate::__private::summarize_split`]).
+fn summary_split_to_js(
+    mut summary: crate::Summary,
+    numbers: Option<(Vec<u32>, String)>,
+) -> Result<JsValue, JsValue> {
     // The renderings (the summary's last members, and its largest) cross as strings of their
     // own, each freed as soon as JavaScript has it, instead of being copied into the tokens'
     // text: a log of long values peaked at ten times its size in WebAssembly memory.
     let text = core::mem::take(&mut summary.text);
     let (markdown, csv) = (summary.markdown.take(), summary.csv.take());
-    let value = to_js(&summary)?;
+    let value = match numbers {
+        None => to_js(&summary)?,
+        // The numbers first, the rest after them: the rest is the smaller part to copy.
+        Some((mut nums, mut numbers_text)) => {
+            let rest = Encoded::tokens(&summary);
+            let rest = rest.map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
+            nums.extend_from_slice(&rest.nums);
+            numbers_text.push_str(&rest.text);
+            let e = Encoded {
+                kind: SUMMARY,
+                nums,
+                text: numbers_text,
+            };
+            to_js_from(&JsValue::NULL, Ok(e))?
+        }
+    };
     drop(summary);
     for (key, rendering) in [("text", Some(text)), ("markdown", markdown), ("csv", csv)] {
         if let Some(rendering) = rendering {
@@ -49,16 +76,22 @@ pub(super) fn summary_to_js(mut summary: crate::Summary) -> Result<JsValue, JsVa
 /// (tests/js/json-golden.test.mjs).
 #[wasm_bindgen(skip_typescript, js_name = summaryJson)]
 pub fn summary_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
-    json_text(&summary(&input, &opts)?)
+    // The objects `summarize` makes, stringified: a second route to them (the summary made
+    // whole, as serde tokens) was 3 KB of module.
+    Ok(JSON::stringify(&summarize(input, opts)?)?.into())
 }
 
-fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
+/// A summary, and its numbers' tokens when they were kept apart (see
+/// [`crate::__private::summarize_split`]).
+type Split = (crate::Summary, Option<(Vec<u32>, String)>);
+
+fn summary_of(input: &JsValue, opts: &JsValue) -> Result<Split, JsValue> {
     let input = &match objects::given(input.clone()).map_err(thrown)? {
         objects::Given::Raw(input) => input,
         objects::Given::Parsed(input) => {
             name_key_source();
             let options = read_options(opts, OptionsOf::Summarize)?;
-            return objects::summarize(&input, &options).map_err(thrown);
+            return Ok((objects::summarize(&input, &options).map_err(thrown)?, None));
         }
     };
     let (given, options) = begin(input, opts, OptionsOf::Summarize)?;
@@ -69,12 +102,13 @@ fn summary(input: &JsValue, opts: &JsValue) -> Result<crate::Summary, JsValue> {
             options.item.max_input_bytes,
             MAX_LONE_SURROGATES,
         )? {
-            Input::Ascii(bytes) => summarize_js(&bytes, &options, &[]),
-            Input::Bytes(bytes, lone) => summarize_js(&bytes, &options, &lone),
-            Input::TooLarge(size, exact) => summarize_too_large(size, exact, &options),
-            Input::NoMemory(size, exact) => {
-                summarize_without_memory(size, exact, NoMemory::ForTheCopy, &options)
-            }
+            Input::Ascii(bytes) => summarize_js_split(&bytes, &options, &[]),
+            Input::Bytes(bytes, lone) => summarize_js_split(&bytes, &options, &lone),
+            Input::TooLarge(size, exact) => (summarize_too_large(size, exact, &options), None),
+            Input::NoMemory(size, exact) => (
+                summarize_without_memory(size, exact, NoMemory::ForTheCopy, &options),
+                None,
+            ),
         },
     )
 }

@@ -1,6 +1,8 @@
 //! Layer 8, what callers are handed: the text, Markdown and CSV renderings, and the tokens
 //! that carry values to JavaScript. Uses the layers below.
 
+#[cfg(feature = "serde")]
+pub(crate) mod numbers;
 pub(crate) mod render;
 pub(crate) mod schema;
 #[cfg(feature = "serde")]

@@ -256,6 +256,14 @@ impl Items {
     }
 
     /// The slot the first record of a part appended now would get.
+    /// The item index of `slot`'s record, and the record: what a timeline entry needs,
+    /// without the rest of [`Items::get`]'s decoding (an entry is read twice per summary).
+    pub fn indexed(&self, slot: usize) -> (usize, &ItemRec) {
+        let block = &self.blocks[slot / BLOCK];
+        let rec = &block.recs[slot % BLOCK];
+        (block.first + rec.at as usize, rec)
+    }
+
     pub fn end(&self) -> usize {
         self.blocks.len() * BLOCK
     }

@@ -10,12 +10,10 @@ use crate::diagnostics::codes::{IssueCode, Severity};
 use crate::diagnostics::issue::Issue;
 use crate::model::timestamp::Instant;
 use crate::model::{Kind, HARD_MAX_OUTPUT_BYTES};
+use crate::summary::numbers::EntryView;
 use crate::summary::records::{Records, Verdict};
 use crate::summary::uuids::UuidText;
-use crate::summary::{
-    DuplicateItem, NumberTimeline, OutOfOrderItem, Problem, SummarizeOptions, Summary,
-    TimelineEntry,
-};
+use crate::summary::{DuplicateItem, OutOfOrderItem, Problem, SummarizeOptions, Summary};
 
 /// What `maxOutputBytes` comes to for an input of `input_len` bytes.
 pub(crate) fn output_limit(options: &SummarizeOptions, input_len: usize) -> usize {
@@ -52,18 +50,17 @@ impl Budget {
 }
 
 /// An entry's size in the summary's JSON, near enough to charge it to the [`Budget`].
-pub(super) fn entry_size(e: &TimelineEntry) -> usize {
+pub(super) fn entry_size(e: &EntryView) -> usize {
     let changes: usize = e
-        .changes
-        .iter()
-        .map(|c| 40 + c.field.len() + c.from.as_ref().map_or(4, String::len) + c.to.len())
+        .changes()
+        .map(|c| 40 + c.name().len() + c.from.map_or(4, str::len) + c.to.len())
         .sum();
-    150 + e.uuid.len() + changes
+    150 + e.uuid().map_or(0, UuidText::len) + changes
 }
 
 /// What a timeline costs in the summary's JSON besides its entries.
-pub(super) fn timeline_size(t: &NumberTimeline) -> usize {
-    80 + t.group.len() + t.id.len() + t.phone_number.len()
+pub(super) fn timeline_size(group: &str, id: &str, phone_number: &str) -> usize {
+    80 + group.len() + id.len() + phone_number.len()
 }
 
 /// An issue's size in the summary's JSON, near enough to charge it to the [`Budget`].

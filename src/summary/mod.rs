@@ -4,6 +4,7 @@
 mod items;
 mod listing;
 pub(crate) mod log;
+pub(crate) mod numbers;
 #[cfg(feature = "serde")]
 pub(crate) mod options;
 #[cfg(feature = "serde")]

@@ -160,6 +160,11 @@ impl Records {
         uuid_text(&self.texts, item.uuid)
     }
 
+    /// The uuid a record keeps.
+    pub fn uuid_of(&self, rec: &ItemRec) -> Option<UuidText<'_>> {
+        uuid_text(&self.texts, rec.uuid())
+    }
+
     /// The first item with this uuid.
     #[cfg(test)]
     pub fn find(&self, uuid: &str) -> Option<usize> {

@@ -11,6 +11,7 @@ use crate::json::input::{decode, FromJs};
 use crate::model::timestamp::Instant;
 use crate::model::{Effect, EventType, Kind, ValidateOptions};
 use crate::summary::listing::{list, output_limit};
+use crate::summary::numbers::ListedNumbers;
 use crate::summary::pass::Part;
 use crate::summary::reader::Reader;
 use crate::summary::timelines::finish;
@@ -309,6 +310,19 @@ pub(crate) fn summarize_visiting(
     fast: bool,
     visit: Option<&mut NumberVisitor>,
 ) -> Summary {
+    let (mut summary, numbers) = summarize_listing(input, options, js, fast, visit);
+    summary.numbers = numbers.timelines(&summary.groups);
+    summary
+}
+
+/// [`summarize_visiting`], the summary's `numbers` left to be made of the [`ListedNumbers`].
+pub(crate) fn summarize_listing(
+    input: &[u8],
+    options: &SummarizeOptions,
+    js: &FromJs,
+    fast: bool,
+    visit: Option<&mut NumberVisitor>,
+) -> (Summary, ListedNumbers) {
     let mut f = Findings::new(options.item.strict);
     let text = decode(input, &mut f, options.item.max_input_bytes, js);
     let src: &str = text.as_ref().map_or("", |t| &t.text);
@@ -327,17 +341,28 @@ pub(crate) fn summarize_visiting(
     if let Some(visit) = visit {
         visit_numbers(&part.records, visit);
     }
-    finish_part(part, options, js.too_large.map_or(input.len(), |(n, _)| n))
+    finish_part_listing(part, options, js.too_large.map_or(input.len(), |(n, _)| n))
 }
 
 /// The summary of what `part` read, its lists within the limits for an input of
 /// `input_len` bytes.
 pub(super) fn finish_part(part: Part, options: &SummarizeOptions, input_len: usize) -> Summary {
+    let (mut summary, numbers) = finish_part_listing(part, options, input_len);
+    summary.numbers = numbers.timelines(&summary.groups);
+    summary
+}
+
+/// [`finish_part`], the summary's `numbers` left to be made of the [`ListedNumbers`].
+pub(super) fn finish_part_listing(
+    part: Part,
+    options: &SummarizeOptions,
+    input_len: usize,
+) -> (Summary, ListedNumbers) {
     let limit = output_limit(options, input_len);
     let mut summary = part.counts;
     let budget = list(&mut summary, part.listing, &part.records, options, limit);
-    finish(&mut summary, part.records, budget, options);
-    summary
+    let numbers = finish(&mut summary, part.records, budget, options);
+    (summary, numbers)
 }
 
 impl Problem {

@@ -6,10 +6,9 @@ use crate::diagnostics::order::{signed_rank, sort_by_rank};
 use crate::model::timestamp::Instant;
 use crate::model::Effect;
 use crate::summary::listing::{entry_size, timeline_size, Budget};
-use crate::summary::records::{Entry, Fields, NumberRec, Records, FIELD_NAMES};
-use crate::summary::{
-    FieldChange, Group, Net, NumberTimeline, SummarizeOptions, Summary, TimelineEntry,
-};
+use crate::summary::numbers::{entry_view, phone_number, ListedNumber, ListedNumbers};
+use crate::summary::records::{Entry, Fields, NumberRec, Records};
+use crate::summary::{Group, Net, SummarizeOptions, Summary};
 
 /// A number's events in timestamp order (ties in item order), with their effects.
 struct Timeline {
@@ -18,14 +17,15 @@ struct Timeline {
     net: Option<fn(&mut Net) -> &mut Vec<String>>,
 }
 
-/// Fills the summary's groups, net effects and `numbers` (within what is left of `budget`,
-/// and as the options ask: with or without timelines, their last entries, changed numbers).
+/// Fills the summary's groups and net effects, and says which numbers it lists (within what
+/// is left of `budget`, and as the options ask: with or without timelines, their last
+/// entries, changed numbers), for `numbers` to be made of them.
 pub(super) fn finish(
     summary: &mut Summary,
     mut records: Records,
     mut budget: Budget,
     options: &SummarizeOptions,
-) {
+) -> ListedNumbers {
     let mut numbers = std::mem::take(&mut records.numbers);
     for n in &mut numbers {
         in_time_order(&mut n.entries, &records);
@@ -46,7 +46,7 @@ pub(super) fn finish(
     for n in &numbers {
         for e in &n.entries {
             let g = &mut group_first[n.group];
-            *g = (*g).min(records.items.get(e.item).index);
+            *g = (*g).min(records.items.indexed(e.item).0);
         }
     }
     let mut groups: Vec<usize> = (0..records.groups.len())
@@ -73,12 +73,13 @@ pub(super) fn finish(
         .collect();
     sort_by_rank(&mut order, |&n| (place[numbers[n].group] as u64, 0));
     let mut listing = true;
+    let mut listed_numbers = Vec::new();
     for n in order {
         let t = timeline(&numbers[n], &records);
         let g = &mut summary.groups[place[numbers[n].group]];
         g.events += t.entries.len();
         g.numbers += 1;
-        let phone = phone_number(&t, &records);
+        let phone = phone_number(&t.entries[t.entries.len() - 1].0, &records);
         if let Some(list) = t.net {
             list(&mut g.net).push(phone.to_string());
         }
@@ -86,16 +87,18 @@ pub(super) fn finish(
             summary.numbers_not_listed += 1;
             continue;
         }
+        let group = place[numbers[n].group];
         match listed(
-            &t,
+            t,
+            n,
+            group,
             &numbers[n],
-            phone,
-            g.key.clone(),
+            &g.key,
             &records,
             &mut budget,
             options,
         ) {
-            Some(listed) => summary.numbers.push(listed),
+            Some(listed) => listed_numbers.push(listed),
             None => {
                 // Once one does not fit, every later one is counted instead.
                 listing = false;
@@ -105,6 +108,7 @@ pub(super) fn finish(
     }
     summary.net = whole_net(&summary.groups);
     summary.output_truncated = budget.exhausted;
+    ListedNumbers::new(records, numbers, listed_numbers)
 }
 
 /// Sorts a number's entries by time, ties in item order (the order they were added in).
@@ -159,14 +163,6 @@ fn timeline(n: &NumberRec, records: &Records) -> Timeline {
     Timeline { entries, net }
 }
 
-/// The number as its latest event gives it.
-fn phone_number<'r>(t: &Timeline, records: &'r Records) -> &'r str {
-    let (last, _) = t.entries[t.entries.len() - 1];
-    records
-        .string(records.fields[last.fields as usize][0])
-        .unwrap_or_default()
-}
-
 /// Whether no field changes from `before` to `after` (see [`diff`]).
 fn same(before: &Fields, after: &Fields) -> bool {
     before.iter().zip(after).all(|(b, a)| *a == 0 || a == b)
@@ -184,25 +180,21 @@ fn whole_net(groups: &[Group]) -> Net {
     net
 }
 
-/// A timeline as listed: the entries the options ask for, with their changes, while they fit
-/// in `budget`; the rest counted in `entries_not_listed`. `None` once nothing more fits.
+/// A timeline as listed: the entries the options ask for, while they fit in `budget`; the
+/// rest counted as not listed. `None` once nothing more fits.
+#[allow(clippy::too_many_arguments)]
 fn listed(
-    t: &Timeline,
+    t: Timeline,
+    number: usize,
+    group: usize,
     n: &NumberRec,
-    phone: &str,
-    group: String,
+    group_key: &str,
     records: &Records,
     budget: &mut Budget,
     options: &SummarizeOptions,
-) -> Option<NumberTimeline> {
-    let mut listed = NumberTimeline {
-        group,
-        id: n.id.to_string(),
-        phone_number: phone.to_string(),
-        entries_not_listed: 0,
-        timeline: Vec::new(),
-    };
-    if !budget.take(timeline_size(&listed)) {
+) -> Option<ListedNumber> {
+    let phone = phone_number(&t.entries[t.entries.len() - 1].0, records);
+    if !budget.take(timeline_size(group_key, &n.id, phone)) {
         return None;
     }
     let shown = if options.timelines {
@@ -214,48 +206,14 @@ fn listed(
         0
     };
     let skip = t.entries.len() - shown;
-    // Room for every entry shown at once: the timelines are most of a summary's allocations.
-    listed.timeline.reserve_exact(shown);
-    for k in skip..t.entries.len() {
-        let (e, effect) = t.entries[k];
-        let item = records.items.get(e.item);
-        let changes = match k {
-            0 => Vec::new(),
-            _ => diff(
-                &records.fields[t.entries[k - 1].0.fields as usize],
-                &records.fields[e.fields as usize],
-                records,
-            ),
-        };
-        let entry = TimelineEntry {
-            time: item.time.unwrap_or(Instant::from_millis(0)),
-            uuid: records.uuid(&item).map(|u| u.to_text()).unwrap_or_default(),
-            event_type: e.event_type,
-            effect,
-            index: item.index,
-            line: item.line,
-            changes,
-        };
-        if !budget.take(entry_size(&entry)) {
-            break;
-        }
-        listed.timeline.push(entry);
-    }
-    listed.entries_not_listed = t.entries.len() - listed.timeline.len();
-    Some(listed)
-}
-
-/// What changed from one event's fields to the next; a field a later event leaves out is not
-/// a change (deletions often carry only the id and number).
-fn diff(before: &Fields, after: &Fields, records: &Records) -> Vec<FieldChange> {
-    FIELD_NAMES
-        .iter()
-        .zip(before.iter().zip(after))
-        .filter(|(_, (b, a))| **a != 0 && a != b)
-        .map(|(field, (b, a))| FieldChange {
-            field,
-            from: records.string(*b).map(str::to_string),
-            to: records.string(*a).unwrap_or_default().to_string(),
-        })
-        .collect()
+    let fit = (skip..t.entries.len())
+        .take_while(|&k| budget.take(entry_size(&entry_view(records, &t.entries, k))))
+        .count();
+    Some(ListedNumber {
+        number,
+        group,
+        skip,
+        listed: fit,
+        entries: t.entries,
+    })
 }

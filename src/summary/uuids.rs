@@ -117,7 +117,7 @@ pub(super) fn push_decimal(out: &mut String, n: u64) {
 
 /// A uuid as the records give it back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum UuidText<'a> {
+pub enum UuidText<'a> {
     Number(u64),
     Text(&'a str),
 }
@@ -145,6 +145,15 @@ impl<'a> UuidText<'a> {
                 text
             }
             UuidText::Text(t) => t.to_owned(),
+        }
+    }
+
+    /// Appends its text to `out` (see [`push_decimal`]).
+    #[cfg(feature = "serde")]
+    pub fn push_to(self, out: &mut String) {
+        match self {
+            UuidText::Number(n) => push_decimal(out, n),
+            UuidText::Text(t) => out.push_str(t),
         }
     }
 
