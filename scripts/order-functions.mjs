@@ -43,13 +43,11 @@ function uleb(n) {
 let imported = 0;
 const bodies = [];
 let nameSection = null;
-const sections = [];
 for (let i = 8; i < wasm.length;) {
   const start = i;
   const id = wasm[i++];
   const [size, at] = leb(wasm, i);
   const end = at + size;
-  sections.push({ id, start, at, end });
   if (id === 2) {
     let [n, j] = leb(wasm, at);
     for (; n > 0; n--) {
