@@ -4,6 +4,7 @@
 use super::escape::{cell, md, plain};
 use crate::diagnostics::issue::Issue;
 use crate::model::{ContactCenterEvent, Report};
+use std::borrow::Cow;
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
@@ -47,8 +48,9 @@ fn verdict(report: &Report) -> String {
     )
 }
 
-/// A valid event's fields as (label, value), those it carries only.
-fn fields(event: &ContactCenterEvent) -> Vec<(&'static str, String)> {
+/// A valid event's fields as (label, value), those it carries only. Values are borrowed
+/// where the event holds them: a copy of each was a call and an allocation inlined 17 times.
+fn fields(event: &ContactCenterEvent) -> Vec<(&'static str, Cow<'_, str>)> {
     let info = &event.body.phone_number_info;
     let provider = info.contact_center_provider.as_ref().map(|p| {
         let id = p.id.as_ref().map(|id| format!("id {id}"));
@@ -58,28 +60,33 @@ fn fields(event: &ContactCenterEvent) -> Vec<(&'static str, String)> {
             .collect::<Vec<_>>()
             .join(", ")
     });
-    let rows: [(&'static str, Option<String>); 17] = [
+    let rows: [(&'static str, Option<Cow<'_, str>>); 17] = [
         ("Event type", Some(event.body.event_type.as_str().into())),
-        ("Phone number", Some(info.phone_number.clone())),
-        ("Number id", Some(info.id.clone())),
-        ("Account", Some(event.account_id.clone())),
-        ("Owner (extension)", Some(event.owner_id.clone())),
-        ("Time (UTC)", Some(event.time.to_iso())),
-        ("Timestamp (as sent)", Some(event.timestamp.clone())),
+        ("Phone number", Some(info.phone_number.as_str().into())),
+        ("Number id", Some(info.id.as_str().into())),
+        ("Account", Some(event.account_id.as_str().into())),
+        ("Owner (extension)", Some(event.owner_id.as_str().into())),
+        ("Time (UTC)", Some(event.time.to_iso().into())),
+        ("Timestamp (as sent)", Some(event.timestamp.as_str().into())),
         ("Type", info.number_type.map(|t| t.as_str().into())),
-        ("Usage type", info.usage_type.clone()),
-        ("Payment type", info.payment_type.clone()),
-        ("Status", info.status.clone()),
-        ("Location", info.location.clone()),
-        ("Provider", provider),
-        ("URI", info.uri.clone()),
-        ("Notification uuid", Some(event.uuid.clone())),
-        ("Subscription", Some(event.subscription_id.clone())),
-        ("Event filter", Some(event.event.clone())),
+        ("Usage type", text(&info.usage_type)),
+        ("Payment type", text(&info.payment_type)),
+        ("Status", text(&info.status)),
+        ("Location", text(&info.location)),
+        ("Provider", provider.map(Cow::Owned)),
+        ("URI", text(&info.uri)),
+        ("Notification uuid", Some(event.uuid.as_str().into())),
+        ("Subscription", Some(event.subscription_id.as_str().into())),
+        ("Event filter", Some(event.event.as_str().into())),
     ];
     rows.into_iter()
         .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k, v)))
         .collect()
+}
+
+/// A member the payload may leave out, borrowed.
+fn text(s: &Option<String>) -> Option<Cow<'_, str>> {
+    s.as_deref().map(Cow::Borrowed)
 }
 
 fn issues(report: &Report) -> impl Iterator<Item = &Issue> {
