@@ -37,7 +37,7 @@ pub fn summarize_from(input: &[u8], options: &SummarizeOptions, js: &FromJs) -> 
 }
 
 /// [`summarize_from`] for JavaScript: the summary and, apart, the tokens of its `numbers`
-/// ([`numbers_tokens`]), unless a rendering needed them (Markdown and CSV list them), when
+/// (`numbers_tokens`), unless a rendering needed them (Markdown and CSV list them), when
 /// the summary has them.
 #[cfg(feature = "serde")]
 pub fn summarize_split(

@@ -17,7 +17,7 @@ use crate::text::position::Cursor;
 use crate::text::span::Span;
 
 /// The templates JavaScript holds, as the lane's side knows them, by the key of the remark
-/// they word (see [`templated`]).
+/// they word (see `templated`).
 pub trait Memo {
     /// How many templates it holds: a call with more remarks is not templated.
     fn capacity(&self) -> usize;
