@@ -6,7 +6,7 @@
 
 use crate::model::timestamp::Instant;
 use crate::model::{Effect, EventType};
-use crate::summary::records::{Entry, Fields, ItemRec, NumberRec, Records, FIELD_NAMES};
+use crate::summary::records::{changed, Entry, Fields, ItemRec, NumberRec, Records, FIELD_NAMES};
 pub use crate::summary::uuids::UuidText;
 use crate::summary::{FieldChange, Group, NumberTimeline, TimelineEntry};
 
@@ -207,25 +207,19 @@ impl<'a> EntryView<'a> {
     /// How many [`EntryView::changes`] there are, found without their values.
     #[cfg(feature = "serde")]
     pub fn change_count(&self) -> usize {
-        let before = self.before.unwrap_or(self.after);
-        (0..FIELD_NAMES.len())
-            .filter(|&k| self.after[k] != 0 && self.after[k] != before[k])
-            .count()
+        changed(self.before.unwrap_or(self.after), self.after).count()
     }
 
-    /// What changed from the previous event's fields to this one's; a field this event
-    /// leaves out is not a change (deletions often carry only the id and number). None for a
-    /// number's first event.
+    /// What changed from the previous event's fields to this one's (see [`changed`]). None
+    /// for a number's first event.
     pub fn changes(&self) -> impl Iterator<Item = ChangeView<'a>> + Clone + 'a {
         let records = self.records;
         let (before, after) = (self.before.unwrap_or(self.after), self.after);
-        (0..FIELD_NAMES.len())
-            .filter(move |&k| after[k] != 0 && after[k] != before[k])
-            .map(move |k| ChangeView {
-                field: k,
-                from: records.string(before[k]),
-                to: records.string(after[k]).unwrap_or_default(),
-            })
+        changed(before, after).map(move |k| ChangeView {
+            field: k,
+            from: records.string(before[k]),
+            to: records.string(after[k]).unwrap_or_default(),
+        })
     }
 
     /// The entry as the summary lists it.

@@ -81,6 +81,15 @@ pub(super) const FIELD_NAMES: [&str; FIELDS] = [
 /// Interned field values: 0 stands for a field the event leaves out.
 pub(super) type Fields = [u32; FIELDS];
 
+/// The fields (places in [`FIELD_NAMES`]) that change from `before` to `after`: a field
+/// `after` leaves out is not a change (deletions often carry only the id and number).
+pub(super) fn changed<'a>(
+    before: &'a Fields,
+    after: &'a Fields,
+) -> impl Iterator<Item = usize> + Clone + 'a {
+    (0..FIELDS).filter(move |&k| after[k] != 0 && after[k] != before[k])
+}
+
 #[derive(Default)]
 pub(super) struct Records {
     pub items: Items,

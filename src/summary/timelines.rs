@@ -7,7 +7,7 @@ use crate::model::timestamp::Instant;
 use crate::model::Effect;
 use crate::summary::listing::{entry_size, timeline_size, Budget};
 use crate::summary::numbers::{entry_view, phone_number, ListedNumber, ListedNumbers};
-use crate::summary::records::{Entry, Fields, NumberRec, Records};
+use crate::summary::records::{changed, Entry, Fields, NumberRec, Records};
 use crate::summary::{Group, Net, SummarizeOptions, Summary};
 
 /// A number's events in timestamp order (ties in item order), with their effects.
@@ -87,24 +87,14 @@ pub(super) fn finish(
             summary.numbers_not_listed += 1;
             continue;
         }
-        let group = place[numbers[n].group];
-        match listed(
-            t,
-            n,
-            group,
-            &numbers[n],
-            &g.key,
-            &records,
-            &mut budget,
-            options,
-        ) {
-            Some(listed) => listed_numbers.push(listed),
-            None => {
-                // Once one does not fit, every later one is counted instead.
-                listing = false;
-                summary.numbers_not_listed += 1;
-            }
+        if !budget.take(timeline_size(&g.key, &numbers[n].id, phone)) {
+            // Once one does not fit, every later one is counted instead.
+            listing = false;
+            summary.numbers_not_listed += 1;
+            continue;
         }
+        let group = place[numbers[n].group];
+        listed_numbers.push(listed(t, n, group, &records, &mut budget, options));
     }
     summary.net = whole_net(&summary.groups);
     summary.output_truncated = budget.exhausted;
@@ -163,9 +153,9 @@ fn timeline(n: &NumberRec, records: &Records) -> Timeline {
     Timeline { entries, net }
 }
 
-/// Whether no field changes from `before` to `after` (see [`diff`]).
+/// Whether no field changes from `before` to `after` (see [`changed`]).
 fn same(before: &Fields, after: &Fields) -> bool {
-    before.iter().zip(after).all(|(b, a)| *a == 0 || a == b)
+    changed(before, after).next().is_none()
 }
 
 /// The log's net effect: its groups', one after the other.
@@ -180,23 +170,16 @@ fn whole_net(groups: &[Group]) -> Net {
     net
 }
 
-/// A timeline as listed: the entries the options ask for, while they fit in `budget`; the
-/// rest counted as not listed. `None` once nothing more fits.
-#[allow(clippy::too_many_arguments)]
+/// A timeline as listed, its own size already taken from `budget`: the entries the options
+/// ask for, while they fit; the rest counted as not listed.
 fn listed(
     t: Timeline,
     number: usize,
     group: usize,
-    n: &NumberRec,
-    group_key: &str,
     records: &Records,
     budget: &mut Budget,
     options: &SummarizeOptions,
-) -> Option<ListedNumber> {
-    let phone = phone_number(&t.entries[t.entries.len() - 1].0, records);
-    if !budget.take(timeline_size(group_key, &n.id, phone)) {
-        return None;
-    }
+) -> ListedNumber {
     let shown = if options.timelines {
         options
             .last_entries
@@ -209,11 +192,11 @@ fn listed(
     let fit = (skip..t.entries.len())
         .take_while(|&k| budget.take(entry_size(&entry_view(records, &t.entries, k))))
         .count();
-    Some(ListedNumber {
+    ListedNumber {
         number,
         group,
         skip,
         listed: fit,
         entries: t.entries,
-    })
+    }
 }
