@@ -65,11 +65,7 @@ pub fn summarize_js(
     options: &SummarizeOptions,
     lone_surrogates: &[(usize, u16)],
 ) -> Summary {
-    let js = FromJs {
-        lone_surrogates: lone_surrogates.to_vec(),
-        ..FromJs::default()
-    };
-    summarize_from(bytes, options, &js)
+    summarize_from(bytes, options, &with_lone_surrogates(lone_surrogates))
 }
 
 /// [`summarize_js`], the summary's `numbers` apart as their tokens unless a rendering
@@ -79,11 +75,15 @@ pub fn summarize_js_split(
     options: &SummarizeOptions,
     lone_surrogates: &[(usize, u16)],
 ) -> (Summary, Option<(Vec<u32>, String)>) {
-    let js = FromJs {
+    summarize_split(bytes, options, &with_lone_surrogates(lone_surrogates))
+}
+
+/// What the boundary learned of a string log on its way in: its lone surrogates.
+fn with_lone_surrogates(lone_surrogates: &[(usize, u16)]) -> FromJs {
+    FromJs {
         lone_surrogates: lone_surrogates.to_vec(),
         ..FromJs::default()
-    };
-    summarize_split(bytes, options, &js)
+    }
 }
 
 /// The report for an input too large to be copied into WebAssembly memory at all: `size`
