@@ -7,7 +7,7 @@
 // verdicts.test.mjs and page.test.mjs.)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openViewer, useServerAndBrowser } from './harness.mjs';
+import { openViewer, resultsText, useServerAndBrowser } from './harness.mjs';
 import { item } from './logs.mjs';
 
 const env = useServerAndBrowser();
@@ -166,7 +166,7 @@ test('case 8: lone surrogates in a log make their own items invalid in the viewe
       summary.problems.map((p) => [p.index, p.issues.some((i) => i.code === 'json-lone-surrogate')]),
       [[1, true], [3, true]],
     );
-    const text = await page.getByRole('region', { name: 'Results' }).innerText();
+    const text = await resultsText(page);
     assert.match(text, /json-lone-surrogate/);
   } finally {
     await context.close();

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { validate } from 'cc-number-events';
-import { ROOT, openViewer, screenshot, useServerAndBrowser, waitForReport } from './harness.mjs';
+import { ROOT, openViewer, renderedText, screenshot, useServerAndBrowser, waitForReport } from './harness.mjs';
 import * as examples from '../../www/viewer/examples.js';
 
 const FIXTURES = join(ROOT, 'tests', 'browser', 'fixtures');
@@ -59,7 +59,7 @@ test('the element loads from one script tag, sets its payload by property and at
     await waitForReport(page, () => page.evaluate((p) => document.getElementById('viewer').setAttribute('payload', p), examples.valid));
     await waitForReport(page, () => page.evaluate(() => document.getElementById('viewer').setAttribute('strict', '')));
     assert.equal(await page.locator('cc-event-viewer').getByRole('checkbox', { name: 'Strict' }).isChecked(), true);
-    assert.match(await page.locator('cc-event-viewer').getByRole('region', { name: 'Results' }).innerText(), /^Valid/m);
+    assert.match(await renderedText(page.locator('cc-event-viewer').getByRole('region', { name: 'Results' })), /^Valid/m);
 
     // check() resolves with the same result.
     const checked = await page.evaluate(async () => (await document.getElementById('viewer').check()).valid);

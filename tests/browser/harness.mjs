@@ -121,9 +121,32 @@ export async function paste(page, text) {
   });
 }
 
-/** The text of the Results region. */
+/**
+ * The text of `locator` as a person sees it when scrolled to each part: `innerText`, read with
+ * `content-visibility: auto` lifted inside it. The page sets that on long-list entries
+ * (`.number`, `.problem`, `.group-card`), so Chromium skips the contents of those off screen,
+ * or not yet judged on screen in the frame a result is drawn, and plain `innerText` leaves
+ * them out depending on scroll position and timing.
+ */
+export function renderedText(locator) {
+  return locator.evaluate((el) => {
+    const lifted = [];
+    for (const e of el.querySelectorAll('*')) {
+      if (getComputedStyle(e).contentVisibility === 'visible') continue;
+      lifted.push([e, e.style.contentVisibility]);
+      e.style.contentVisibility = 'visible';
+    }
+    try {
+      return el.innerText;
+    } finally {
+      for (const [e, was] of lifted) e.style.contentVisibility = was;
+    }
+  });
+}
+
+/** The text of the Results region (see `renderedText`). */
 export function resultsText(page) {
-  return page.getByRole('region', { name: 'Results' }).innerText();
+  return renderedText(page.getByRole('region', { name: 'Results' }));
 }
 
 /**

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { summarize } from 'cc-number-events';
-import { openViewer, useServerAndBrowser } from './harness.mjs';
+import { openViewer, renderedText, resultsText, useServerAndBrowser } from './harness.mjs';
 import { freeTextLog, perAccountLog } from './logs.mjs';
 
 const env = useServerAndBrowser();
@@ -55,7 +55,7 @@ test('a log of one account per item draws a capped number of group cards, a batc
       const m = await loadAndMeasure(page, log);
       figures[n] = m;
       t.diagnostic(`n=${n} (${(log.length / 1e6).toFixed(1)} MB): report after ${Math.round(m.ms)} ms, drawn in a task of ${Math.round(m.drawTask)} ms, longest main-thread task ${Math.round(m.longestTask)} ms, ${m.nodes} elements`);
-      const text = await page.getByRole('region', { name: 'Results' }).innerText();
+      const text = await resultsText(page);
       assert.match(text, new RegExp(`Log of ${n.toLocaleString('en-US')} notifications`));
       assert.equal(await cards(page), GROUP_CAP);
       // Bounds: the DOM stays small whatever n is (uncapped, 40k groups made 282k nodes),
@@ -113,7 +113,7 @@ test('a valid log whose free text runs past the output limit shows its summary, 
     assert.ok(m.nodes < 3_000, `${m.nodes} elements`);
 
     const results = page.getByRole('region', { name: 'Results' });
-    const text = await results.innerText();
+    const text = await renderedText(results);
     assert.match(text, /Log of 40 notifications/);
     assert.match(text, /No broken items/);
     assert.match(text, /The output reached its size limit .* and was cut.*Every count is complete\./);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { reconcile } from 'cc-number-events';
-import { openViewer, paste, screenshot, useServerAndBrowser } from './harness.mjs';
+import { openViewer, paste, renderedText, screenshot, useServerAndBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const CASES = new URL('../fixtures/reconcile/', import.meta.url);
@@ -36,7 +36,7 @@ test('missed notifications come first, then drift, as reconcile() finds them', a
     };
     const results = await reconcileOnPage(page, lists);
     const want = reconcile({ ...lists, log });
-    const text = await results.innerText();
+    const text = await renderedText(results);
     assert.match(text, /3 findings/);
     // Headings are shown in capitals (CSS), and innerText reads them so.
     const missedAt = text.toLowerCase().indexOf('missed notifications (2)');
@@ -57,7 +57,7 @@ test('a finding links to its log line, and an edited log marks the results outda
     const log = read(name, 'log.ndjson');
     await paste(page, log);
     const results = await reconcileOnPage(page, { after: read(name, 'after.json') });
-    assert.match(await results.innerText(), /Missed notifications \(2\)/i);
+    assert.match(await renderedText(results), /Missed notifications \(2\)/i);
     await results.getByRole('button', { name: 'line 2' }).click();
     const editor = page.getByRole('textbox', { name: 'Payload' });
     const start = log.indexOf('\n') + 1;
@@ -79,7 +79,7 @@ test('a list taken without admin rights is flagged, not reported as missing numb
     const name = 'direct-numbers-only';
     await paste(page, read(name, 'log.ndjson'));
     const results = await reconcileOnPage(page, { after: read(name, 'after.json') });
-    const text = await results.innerText();
+    const text = await renderedText(results);
     assert.match(text, /Not compared/);
     assert.match(text, /DirectNumber records only/);
     assert.match(text, /snapshot-direct-numbers-only/);
