@@ -110,14 +110,23 @@ const guardNames = { parse: 0, validate: 1, summarize: 2 };
 // src/js/receive.js and src/js/standard.js are appended to each glue once its exports are
 // guarded, `__ccneApi` bound to those guarded exports; for the CommonJS glue their
 // `export function` / `export const` become `exports.*`. The JSON Schemas are the files Rust's
-// json_schema() wrote into schema/ (tests/json_schema.rs keeps them so); they are also
-// shipped as files.
+// json_schema() wrote into schema/ (tests/json_schema.rs keeps them so), shipped at the
+// package's root. `__ccneJsonSchemaText(strict)` is one's text: the CommonJS glue (Node)
+// requires the file when jsonSchema() is first called, so that a handler that never asks for
+// it does not load 1.6 KB gzip of JSON; a browser's glue cannot read a file synchronously,
+// and carries both.
 const SCHEMAS = ['notification.schema.json', 'notification.strict.schema.json'];
 const extras = (api, commonjs) => {
   let src = `\n// --- Appended by scripts/package.mjs: receive(), Standard Schema, jsonSchema(). ---\n${api}\n`;
-  // Without the files' indentation: a third of their bytes, loaded by every caller.
-  const texts = SCHEMAS.map((f) => JSON.stringify(JSON.stringify(JSON.parse(readFileSync(join(root, 'schema', f), 'utf8')))));
-  src += `const __ccneJsonSchemas = [${texts.join(', ')}];\n`;
+  if (commonjs) {
+    // A string literal each, for bundlers that follow `require`.
+    const [lax, strict] = SCHEMAS.map((f) => JSON.stringify(`../${f}`));
+    src += `const __ccneJsonSchemaText = (strict) => JSON.stringify(strict ? require(${strict}) : require(${lax}));\n`;
+  } else {
+    // Without the files' indentation: a third of their bytes, loaded by every caller.
+    const texts = SCHEMAS.map((f) => JSON.stringify(JSON.stringify(JSON.parse(readFileSync(join(root, 'schema', f), 'utf8')))));
+    src += `const __ccneJsonSchemaText = (strict) => [${texts.join(', ')}][strict ? 1 : 0];\n`;
+  }
   for (const f of ['receive.js', 'standard.js']) {
     let code = uncommented(readFileSync(join(root, 'src', 'js', f), 'utf8'));
     if (commonjs) {

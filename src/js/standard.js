@@ -1,7 +1,7 @@
 // Standard Schema v1 (https://standardschema.dev) and the JSON Schema export. Not a
 // wasm-bindgen snippet: scripts/package.mjs appends this file to both glues, with `__ccneApi`
-// bound to the guarded exports and `__ccneJsonSchemas` to the text of schema/*.json (which
-// Rust's `json_schema()` writes).
+// bound to the guarded exports and `__ccneJsonSchemaText(strict)` to the text of one of
+// schema/*.json (which Rust's `json_schema()` writes).
 
 // A JSON Pointer's segments as a Standard Schema path: "~1" and "~0" unescaped, and digits
 // as numbers (an array index; for an object's member "0", obj[0] is obj["0"]).
@@ -57,5 +57,5 @@ export function jsonSchema(options) {
     }
     strict = options.strict === true;
   }
-  return JSON.parse(__ccneJsonSchemas[strict ? 1 : 0]);
+  return JSON.parse(__ccneJsonSchemaText(strict));
 }
