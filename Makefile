@@ -24,7 +24,12 @@ PORT       ?= 8080
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types \
   --enable-multivalue
-WASM_OPT_FLAGS := -O3 $(WASM_FEATURES)
+# `--low-memory-unused`: a load or store at `pointer + constant` takes the constant as its
+# offset instead of adding it first. The two differ only where the sum wraps past 4 GB,
+# which would land in the first KB of memory: no pointer of the module's is that close to
+# 4 GB (the data starts at 1 MB, the stack grows down from there), so no access changes.
+# 0.8 KB gzip less on the full module, at the same or fewer instructions (2026-12-01).
+WASM_OPT_FLAGS := -O3 --low-memory-unused $(WASM_FEATURES)
 # Laid out for a smaller gzip at the same speed (measured 2026-12-01):
 # - `-ocimfs 400`: a function of more than 400 bytes with one caller stays a function, not
 #   inlined into its caller (binaryen inlines them all by default). Gzip finds more repeats in

@@ -39,7 +39,7 @@ pub use super::tags::{ARRAY, END, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, SHA
 /// `value` as tokens (see `Tokens`): its numbers and its text.
 pub fn to_tokens<T: Serialize + ?Sized>(value: &T) -> Result<(Vec<u32>, String), Error> {
     match tokens_of(value, SHAPED) {
-        Err(e) if SHAPED && e.misshapen => {
+        Err(e) if SHAPED && e.0.misshapen => {
             // A struct changed and its shape did not: the tests fail here; a user still gets
             // the same objects, built key by key.
             if cfg!(debug_assertions) {
@@ -117,15 +117,22 @@ impl Tokens {
 /// A value the tokens cannot carry: a float, a negative number, a map or bytes. None of the
 /// crate's types holds one.
 /// Or a struct whose keys are not its shape's (`misshapen`).
+///
+/// Boxed, so that a `Result<(), Error>` is one pointer: every member of every type returns
+/// one and passes it on, and as a message and a flag it went through memory at each of those
+/// calls: 1.5 KB gzip of the full module and 0.7 KB of the validate-only one (2026-12-01).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
+pub struct Error(Box<Failure>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Failure {
     message: String,
     misshapen: bool,
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.0.message)
     }
 }
 
@@ -133,10 +140,10 @@ impl std::error::Error for Error {}
 
 impl ser::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error {
+        Error(Box::new(Failure {
             message: msg.to_string(),
             misshapen: false,
-        }
+        }))
     }
 }
 
@@ -150,12 +157,12 @@ fn refuse<T>(what: &str) -> Result<T, Error> {
 fn misshapen(name: &str, key: Option<&str>) -> Error {
     // Not `{key:?}`: Debug of an `Option<&str>` brought 1.7 KB of formatting into the module.
     let at = key.unwrap_or("the end of its members");
-    Error {
+    Error(Box::new(Failure {
         message: format!(
             "a {name}'s members are not those of its shape in write::SHAPES (at `{at}`)"
         ),
         misshapen: true,
-    }
+    }))
 }
 
 impl<'a> ser::Serializer for &'a mut Tokens {
