@@ -146,7 +146,7 @@ pub mod __private {
     };
     #[cfg(feature = "serde")]
     pub use crate::js::encoded::{
-        Encoded, EVENT, INVALID, LANE_HEADER, LANE_WIDE, SUMMARY, THROWN, TOKENS, VALID,
+        Encoded, EVENT, INVALID, LANE_HEADER, SUMMARY, THROWN, TOKENS, VALID,
     };
     #[cfg(feature = "serde")]
     pub use crate::js::held::{Held, HELD, HELD_SLOTS, HOLD};

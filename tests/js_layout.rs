@@ -72,8 +72,6 @@ fn the_kinds_of_encoded_values_are_the_same_on_both_sides() {
     same_and_distinct(&src, "kind", &kinds);
     // The lane throws what `assemble` made of parse's error.
     assert_eq!(number(constant(&js("lane.js"), "LANE_THROWN")), p::THROWN);
-    // And asks for a text in UTF-16 with the same bit.
-    assert_eq!(number(constant(&js("lane.js"), "LANE_WIDE")), p::LANE_WIDE);
 }
 
 #[test]

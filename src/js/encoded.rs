@@ -28,14 +28,8 @@ pub const SUMMARY: u32 = 6;
 /// What the header whose address `ccne_lane` (src/js/lane.rs) returns holds: where
 /// src/js/lane.js finds the answer, in this order (it reads them in the same order;
 /// tests/js_layout.rs checks): the [`Encoded`] answer's kind, the index of its numbers among
-/// WebAssembly memory's 32-bit words, the address and length in bytes of its text, and 1 when
-/// that text is in UTF-16 (else UTF-8).
-pub const LANE_HEADER: [&str; 5] = ["kind", "at", "from", "bytes", "wide"];
-
-/// Added to the lane's `which` (src/js/lane.rs `ccne_lane`): JavaScript would rather read a
-/// text that is not ASCII in UTF-16 (src/js/lane.js in Node, where a Buffer's `ucs2Slice`
-/// copies it), and the header's `wide` says when it is.
-pub const LANE_WIDE: u32 = 2;
+/// WebAssembly memory's 32-bit words, and the address and length in bytes of its text.
+pub const LANE_HEADER: [&str; 4] = ["kind", "at", "from", "bytes"];
 
 /// A value as it crosses to JavaScript, whichever way it goes there (an import's arguments,
 /// or WebAssembly memory that src/js/lane.js reads): what it is ([`VALID`]...), numbers, and

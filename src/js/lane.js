@@ -16,9 +16,6 @@ const LANE_MAX_UNITS = 65536;
 const LANE_MIN_BYTES = 16384;
 // `Encoded`'s kind for parse's error (src/js/encode.rs THROWN; tests/js_layout.rs checks).
 const LANE_THROWN = 3;
-// Added to `ccne_lane`'s `which`: a text that is not ASCII is wanted in UTF-16 (src/js/encoded.rs
-// LANE_WIDE; tests/js_layout.rs checks).
-const LANE_WIDE = 2;
 const __ccneLaneEncoder = new TextEncoder();
 const __ccneLaneDecoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
 // In Node, a Buffer's `utf8Slice` decodes the answer's text (a clean report's is its change
@@ -31,7 +28,6 @@ const __ccneLaneDecoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: tru
 const __ccneLaneBuffer = typeof process === 'object' && process !== null && typeof process.versions === 'object'
   && process.versions !== null && typeof process.versions.node === 'string' && typeof Buffer === 'function'
   && typeof Buffer.prototype.utf8Slice === 'function' && typeof Buffer.prototype.utf8Write === 'function'
-  && typeof Buffer.prototype.ucs2Slice === 'function'
   ? Buffer : null;
 // What is kept of the module `__ccneLaneOf`: the address and size of its input buffer, a view
 // of that buffer, and views of its whole memory (made again once memory grew, which detaches
@@ -47,9 +43,6 @@ let __ccneLaneHeld = [];
 
 // `general` (parse, `which` 0, or validate, 1) with the lane in front.
 function __ccneLane(general, which) {
-  // In Node, `ucs2Slice` copies a UTF-16 text, where V8 decoded UTF-8 that is not ASCII a
-  // byte at a time (src/js/lane.rs `widen`).
-  const ask = __ccneLaneBuffer !== null ? which | LANE_WIDE : which;
   return function (input, opts) {
     if (typeof input !== 'string' || (opts !== undefined && opts !== null) || input.length > LANE_MAX_UNITS) {
       return general(input, opts);
@@ -57,7 +50,7 @@ function __ccneLane(general, which) {
     const view = __ccneLaneInput(3 * input.length);
     if (view === null) return general(input, opts);
     const written = __ccneLaneBuffer !== null ? view.utf8Write(input) : __ccneLaneEncoder.encodeInto(input, view).written;
-    const h = wasm.ccne_lane(ask, input.length, written) >>> 2;
+    const h = wasm.ccne_lane(which, input.length, written) >>> 2;
     if (h === 0) return general(input, opts);
     let u32 = __ccneLaneU32;
     if (u32 === null || u32.length === 0) {
@@ -66,9 +59,8 @@ function __ccneLane(general, which) {
       __ccneLaneU8 = __ccneLaneBuffer !== null ? __ccneLaneBuffer.from(buffer) : new Uint8Array(buffer);
     }
     // The header, in the order of LANE_HEADER (src/js/encode.rs).
-    const kind = u32[h], at = u32[h + 1], from = u32[h + 2], bytes = u32[h + 3], wide = u32[h + 4];
+    const kind = u32[h], at = u32[h + 1], from = u32[h + 2], bytes = u32[h + 3];
     const text = bytes === 0 ? ''
-      : wide !== 0 ? __ccneLaneU8.ucs2Slice(from, from + bytes)
       : __ccneLaneBuffer !== null ? __ccneLaneU8.utf8Slice(from, from + bytes)
       : __ccneLaneDecoder.decode(__ccneLaneU8.subarray(from, from + bytes));
     let value;
