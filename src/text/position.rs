@@ -273,6 +273,32 @@ pub fn line_breaks(bytes: &[u8], from: usize, to: usize) -> usize {
 /// UTF-16 code units in a run of UTF-8 bytes that may start or end inside a character: each
 /// character counts at its lead byte, and 4-byte characters (surrogate pairs) count twice.
 pub fn utf16_units(bytes: &[u8]) -> u32 {
+    // The full module has WebAssembly SIMD: sixteen bytes a step, two compares and their
+    // bitmasks counted. Every clean report counts its change sentence (about 150 bytes), and
+    // the eight-byte steps below took a fiftieth of a clean validate (cpu profile, 2026-12-01).
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        use core::arch::wasm32::{i8x16_bitmask, i8x16_gt, i8x16_splat, u8x16_ge, u8x16_splat};
+        let mut at = 0;
+        let mut units = 0;
+        while let Some(chunk) = bytes[at..].first_chunk::<16>() {
+            // SAFETY: `chunk` is 16 readable bytes, and `v128_load` reads them unaligned.
+            let v = unsafe { core::arch::wasm32::v128_load(chunk.as_ptr().cast()) };
+            // Not a continuation byte (10xxxxxx, -128..=-65 as signed): a unit; a lead byte of
+            // a 4-byte character, one more.
+            let starts = i8x16_bitmask(i8x16_gt(v, i8x16_splat(-0x41)));
+            let four = i8x16_bitmask(u8x16_ge(v, u8x16_splat(0xF0)));
+            units += starts.count_ones() + four.count_ones();
+            at += 16;
+        }
+        units + utf16_units_by_words(&bytes[at..])
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    utf16_units_by_words(bytes)
+}
+
+/// [`utf16_units`] eight bytes a step.
+fn utf16_units_by_words(bytes: &[u8]) -> u32 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let unit = |b: &u8| u32::from((b & 0xC0) != 0x80) + u32::from(*b >= 0xF0);
     let words = bytes.chunks_exact(8);
