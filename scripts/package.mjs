@@ -127,7 +127,7 @@ const extras = (api, commonjs) => {
     const texts = SCHEMAS.map((f) => JSON.stringify(JSON.stringify(JSON.parse(readFileSync(join(root, 'schema', f), 'utf8')))));
     src += `const __ccneJsonSchemaText = (strict) => [${texts.join(', ')}][strict ? 1 : 0];\n`;
   }
-  for (const f of ['receive.js', 'standard.js']) {
+  for (const f of commonjs ? ['standard.js'] : ['receive.js', 'standard.js']) {
     let code = uncommented(readFileSync(join(root, 'src', 'js', f), 'utf8'));
     if (commonjs) {
       const names = [...code.matchAll(/^export (?:async function|function|const) (\w+)/gm)].map((m) => m[1]);
@@ -135,6 +135,37 @@ const extras = (api, commonjs) => {
       code += names.map((n) => `exports.${n} = ${n};\n`).join('');
     }
     src += code;
+  }
+  if (commonjs) src += lazily('receive.js', '__ccneApi');
+  return src;
+};
+// In Node, receive.js and stream.js are files of their own in pkg/node (receive.cjs,
+// stream.cjs), each a function of what it uses from the glue, required on the first call of
+// one of their exports: 5 KB gzip together that a handler calling only validate() or
+// summarize() does not load. The glue exports stand-ins with the same names and parameters.
+// A browser's glue cannot require a file synchronously, and carries them.
+const LAZY = [];
+// `names`: the functions it gives the glue, where they are not marked `export` (stream.js).
+const lazily = (file, given, names) => {
+  const code = uncommented(readFileSync(join(root, 'src', 'js', file), 'utf8'));
+  const exported = names
+    ? names.map((n) => code.match(new RegExp(`^(async function|function) (${n})\\(([^)]*)\\)`, 'm')) ?? fail(`${file} has no function ${n}`))
+    : [...code.matchAll(/^export (async function|function) (\w+)\(([^)]*)\)/gm)];
+  if (exported.length === 0) fail(`${file} exports no function`);
+  const name = file.replace(/\.js$/, '.cjs');
+  if (!LAZY.some((l) => l.name === name)) {
+    LAZY.push({
+      name,
+      src: `'use strict';\n// src/js/${file}, as a function of what it uses from the glue (scripts/package.mjs).\n` +
+        `module.exports = (${given}) => {\n${code.replace(/^export (async function|function) /gm, '$1 ')}` +
+        `return { ${exported.map((m) => m[2]).join(', ')} };\n};\n`,
+    });
+  }
+  const of = `__ccneLazy_${file.replace(/\W/g, '_')}`;
+  let src = `let ${of}_parts;\nconst ${of} = () => (${of}_parts ??= require(${JSON.stringify(`./${name}`)})(${given}));\n`;
+  for (const [, kind, fn, params] of exported) {
+    const args = params.split(',').map((p) => p.trim().replace(/\s*=.*$/, '')).filter(Boolean).join(', ');
+    src += `${kind} ${fn}(${params}) {\n  return ${of}().${fn}(${args});\n}\nexports.${fn} = ${fn};\n`;
   }
   return src;
 };
@@ -266,11 +297,11 @@ function isInvalidEventError(value) {
 // createSummarizer and summarizeStream (src/js/stream.js) are JavaScript over the module's
 // summarizer exports, which `ref` names as the glue holds them (guarded: a trap restarts the
 // module, and stream.js then answers for the summarizer it lost).
+const SUMMARIZER = { create: '__summarizerNew', push: '__summarizerPush', finish: '__summarizerFinish',
+  free: '__summarizerFree', lost: '__summarizerLost' };
 const streaming = (ref) => {
-  const names = { create: '__summarizerNew', push: '__summarizerPush', finish: '__summarizerFinish',
-    free: '__summarizerFree', lost: '__summarizerLost' };
   return '\n// --- Appended by scripts/package.mjs: src/js/stream.js. ---\n' +
-    `const __ccneS = { ${Object.entries(names).map(([k, n]) => `${k}: ${ref(n)}`).join(', ')} };\n` +
+    `const __ccneS = { ${Object.entries(SUMMARIZER).map(([k, n]) => `${k}: ${ref(n)}`).join(', ')}, instance: () => wasm };\n` +
     readFileSync(join(root, 'src', 'js', 'stream.js'), 'utf8');
 };
 const guarded = (exportsOf) => {
@@ -372,8 +403,8 @@ function __ccneWasmBytes() {
     src += `exports.${name} = ${guardOf(name, which, name)};\n`;
   }
   if (full) {
-    src += streaming((n) => `exports.${n}`);
-    src += 'exports.createSummarizer = createSummarizer;\nexports.summarizeStream = summarizeStream;\n';
+    src += `const __ccneS = { ${Object.entries(SUMMARIZER).map(([k, n]) => `${k}: exports.${n}`).join(', ')}, instance: () => wasm };\n`;
+    src += lazily('stream.js', '__ccneS', ['createSummarizer', 'summarizeStream']);
   }
   src += 'exports.InvalidEventError = InvalidEventError;\nexports.isInvalidEventError = isInvalidEventError;\n';
   src += extras('const __ccneApi = exports;', true);
@@ -420,6 +451,7 @@ for (const m of MODULES) {
   nodeGlue(m);
   webGlue(m);
 }
+for (const { name, src } of LAZY) writeFileSync(join(pkg, 'node', name), src);
 // Both CommonJS glues hold their snippets now (withSnippets): nothing requires the files.
 rmSync(snippets, { recursive: true, force: true });
 
@@ -633,7 +665,7 @@ const minified = (file) => {
 };
 for (const dir of ['node', 'web']) {
   for (const f of readdirSync(join(pkg, dir))) {
-    if (/\.(js|mjs)$/.test(f)) minified(join(pkg, dir, f));
+    if (/\.(js|mjs|cjs)$/.test(f)) minified(join(pkg, dir, f));
   }
   const snippetDir = join(pkg, dir, 'snippets');
   if (existsSync(snippetDir)) for (const f of jsFiles(snippetDir)) minified(f);

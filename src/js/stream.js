@@ -1,7 +1,8 @@
-// createSummarizer and summarizeStream. scripts/package.mjs appends this file to both glues
-// (CommonJS for Node, ES module for the web), after `__ccneS`: the module's summarizer exports
-// (src/js/stream.rs), each guarded against traps; it exports the two functions. Plain
-// declarations only, so that one text works in both.
+// createSummarizer and summarizeStream. scripts/package.mjs appends this file to the web glue
+// after `__ccneS`, and makes it Node's pkg/node/stream.cjs, a function of `__ccneS`: the
+// module's summarizer exports (src/js/stream.rs), each guarded against traps, and
+// `instance()`, the module's current instance (a new one after a trap). It gives the glue the
+// two functions. Plain declarations only, so that one text works in both.
 
 // Bytes (or UTF-16 units) crossing into WebAssembly memory at once: a 1 GB Buffer is read in
 // slices, never copied whole.
@@ -10,7 +11,7 @@ const __ccneSlice = 16 << 20;
 const __ccneOpen = typeof FinalizationRegistry === 'function'
   ? new FinalizationRegistry(({ handle, instance }) => {
     // A summarizer dropped without finish() or free(): its memory goes back to the module.
-    if (wasm === instance) {
+    if (__ccneS.instance() === instance) {
       try {
         __ccneS.free(handle);
       } catch {
@@ -53,7 +54,7 @@ function __ccneTrap(e) {
 function createSummarizer(options) {
   // Options are read (and refused with a TypeError or RangeError) as summarize reads them.
   const handle = __ccneS.create(options);
-  const instance = wasm;
+  const instance = __ccneS.instance();
   // 0 reading, 1 finished or freed, 2 lost: the module trapped and was replaced.
   let state = 0;
   let bytes = 0;
@@ -62,7 +63,7 @@ function createSummarizer(options) {
   // next chunk, whose first unit may be the other half.
   let high = '';
   const send = (part) => {
-    if (state === 0 && wasm !== instance) {
+    if (state === 0 && __ccneS.instance() !== instance) {
       state = 2;
       reason = 'the WebAssembly module was replaced after another call trapped';
     }
@@ -113,7 +114,7 @@ function createSummarizer(options) {
         send(high);
         high = '';
       }
-      const lost = state === 2 || wasm !== instance;
+      const lost = state === 2 || __ccneS.instance() !== instance;
       state = 1;
       close();
       if (!lost) {
@@ -129,7 +130,7 @@ function createSummarizer(options) {
     /** Gives the summarizer's memory back without a summary (after an error, say). */
     free() {
       if (state === 1) return;
-      const mine = state === 0 && wasm === instance;
+      const mine = state === 0 && __ccneS.instance() === instance;
       state = 1;
       close();
       if (mine) __ccneS.free(handle);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import vm from 'node:vm';
-import { __trapForTests, memoryBytes, parse, summarize, validate } from 'cc-number-events';
+import { __trapForTests, createSummarizer, memoryBytes, parse, summarize, validate } from 'cc-number-events';
 
 const VALID = readFileSync(new URL('../fixtures/validate/webhook-created.json', import.meta.url), 'utf8');
 const BYTES = new TextEncoder().encode(VALID);
@@ -309,6 +309,28 @@ describe('a trap restarts the module', () => {
       __trapForTests(1);
       validate(VALID);
     }
+    stillSound();
+  });
+
+  test('a summarizer open across a restart answers that it was lost, and one freed then touches nothing', () => {
+    // The summarizer compares the module's instance with its own: in Node it lives in
+    // pkg/node/stream.cjs, which sees the glue's instance only through `__ccneS.instance()`.
+    const line = `${VALID.replace(/\n\s*/g, '')}\n`;
+    const s = createSummarizer();
+    s.push(line);
+    assert.throws(() => __trapForTests(0), WebAssembly.RuntimeError);
+    s.push(line);
+    const r = s.finish();
+    assert.deepEqual([r.events, r.valid, r.problems.length], [0, 0, 1]);
+    assert.equal(r.problems[0].issues[0].code, 'input-too-large');
+    assert.match(r.problems[0].issues[0].message, /replaced after another call trapp.*on an input of 634 bytes/);
+    const t = createSummarizer();
+    t.push(line);
+    assert.throws(() => __trapForTests(0), WebAssembly.RuntimeError);
+    t.free();
+    const fresh = createSummarizer();
+    fresh.push(line);
+    assert.equal(fresh.finish().valid, 1);
     stillSound();
   });
 
