@@ -107,6 +107,8 @@ test: setup-browser
 	cargo fmt --check
 	@echo "==> cargo clippy --all-targets -- -D warnings"
 	cargo clippy --all-targets -- -D warnings
+	@echo "==> cargo clippy --no-default-features --all-targets -- -D warnings (the core without serde)"
+	cargo clippy --no-default-features --all-targets -- -D warnings
 	@echo "==> cargo clippy --target $(WASM_TGT) --all-targets -- -D warnings"
 	cargo clippy --target $(WASM_TGT) --all-targets -- -D warnings
 	@echo "==> cargo clippy --target $(WASM_TGT) --lib $(VALIDATE_FEATURES) -- -D warnings (the validate-only module)"

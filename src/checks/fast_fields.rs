@@ -238,7 +238,9 @@ impl<'a, 'r> Fields<'a, 'r> {
 
     /// The member of `bit` of a parsed value, `value` where it has one, read as
     /// [`Fields::text`] reads a string (once at most: `Strings::read` took no second copy).
+    /// Parsed values come from `serde-wasm-bindgen` (`fast_value`): serde feature only.
     #[inline(always)]
+    #[cfg(feature = "serde")]
     pub(super) fn parsed_text(&mut self, bit: u32, value: Option<&'a str>) -> Option<()> {
         match value {
             Some(s) => {

@@ -39,7 +39,9 @@ pub(crate) enum Read<'a> {
     Clean(EventRef<'a>, usize, Vec<Remark<'a>>),
     /// A WebHook notification of a log someone else parsed, read without a tree and with
     /// nothing to report but the warning every parsed value carries (`duplicate-keys-unseen`):
-    /// its event, and the offset after it (`crate::summary::parsed`).
+    /// its event, and the offset after it (`crate::summary::parsed`, which exists with the
+    /// `serde` feature only).
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     Parsed(EventRef<'a>, usize),
     /// Anything else, as a parse tree.
     Tree(Parsed<'a>),
