@@ -255,7 +255,6 @@ impl Items {
         item(slot, block.first, &block.recs[slot % BLOCK])
     }
 
-    /// The slot the first record of a part appended now would get.
     /// The item index of `slot`'s record, and the record: what a timeline entry needs,
     /// without the rest of [`Items::get`]'s decoding (an entry is read twice per summary).
     pub fn indexed(&self, slot: usize) -> (usize, &ItemRec) {
@@ -264,6 +263,7 @@ impl Items {
         (block.first + rec.at as usize, rec)
     }
 
+    /// The slot the first record of a part appended now would get.
     pub fn end(&self) -> usize {
         self.blocks.len() * BLOCK
     }
