@@ -122,11 +122,12 @@ pub fn numbers_tokens(numbers: &ListedNumbers, groups: &[Group]) -> (Vec<u32>, S
             w.nums.push((w.text.len() - at) as u32);
             let at = w.text.len();
             match e.uuid() {
-                Some(UuidText::Number(n)) => {
-                    UuidText::Number(n).push_to(&mut w.text);
+                // Text goes as a string of the layout (it may be non-ASCII); digits inline.
+                Some(UuidText::Text(t)) => w.string(t),
+                Some(digits) => {
+                    digits.push_to(&mut w.text);
                     w.nums.push((w.text.len() - at) as u32);
                 }
-                Some(UuidText::Text(t)) => w.string(t),
                 None => w.nums.push(0),
             }
             w.nums.push(event_type(e.event_type));
