@@ -137,7 +137,7 @@ const extras = (api, commonjs) => {
     }
     src += code;
   }
-  if (commonjs) src += lazily('receive.js', '__ccneApi');
+  if (commonjs) src += lazyExports('receive.js', '__ccneApi');
   return src;
 };
 // In Node, receive.js and stream.js are files of their own in pkg/node (receive.cjs,
@@ -145,9 +145,12 @@ const extras = (api, commonjs) => {
 // one of their exports: what import + validate() loads went 2.6 KB gzip down for the full
 // entry and 1.6 KB for /validate (da60a17), code a handler calling only validate() or
 // summarize() does not run. The glue exports stand-ins with the same names and parameters.
-// A browser's glue cannot require a file synchronously, and carries them.
+// So are the snippets of LAZY_SNIPPETS (see `withSnippets`). A browser's glue cannot require
+// a file synchronously, and carries them.
 const LAZY = [];
-// `names`: the functions it gives the glue, where they are not marked `export` (stream.js).
+// The source of stand-ins for `file`'s functions, which require it on the first call: `given`
+// is what its function is called with; `names`, the functions it gives the glue where they
+// are not marked `export` (stream.js). Returns the source and the functions' names.
 const lazily = (file, given, names) => {
   const code = uncommented(readFileSync(join(root, 'src', 'js', file), 'utf8'));
   const exported = names
@@ -167,9 +170,14 @@ const lazily = (file, given, names) => {
   let src = `let ${of}_parts;\nconst ${of} = () => (${of}_parts ??= require(${JSON.stringify(`./${name}`)})(${given}));\n`;
   for (const [, kind, fn, params] of exported) {
     const args = params.split(',').map((p) => p.trim().replace(/\s*=.*$/, '')).filter(Boolean).join(', ');
-    src += `${kind} ${fn}(${params}) {\n  return ${of}().${fn}(${args});\n}\nexports.${fn} = ${fn};\n`;
+    src += `${kind} ${fn}(${params}) {\n  return ${of}().${fn}(${args});\n}\n`;
   }
-  return src;
+  return { src, fns: exported.map((m) => m[2]) };
+};
+// `lazily`'s stand-ins, exported by the glue.
+const lazyExports = (file, given, names) => {
+  const { src, fns } = lazily(file, given, names);
+  return src + fns.map((fn) => `exports.${fn} = ${fn};\n`).join('');
 };
 // `ready`: an expression true once the module is instantiated. The web build's functions need
 // `await init()` first; without this check, calling one before said only "Cannot read
@@ -324,12 +332,20 @@ const declared = (src, prefix) =>
 // each run once as `require` would run it: every caller loads them all, and as one file they
 // are 1.1 KB gzip smaller than as six (gzip learns their shared words once). Their functions
 // keep their names; the glue's source map points into their text.
+// Those of LAZY_SNIPPETS are stand-ins instead (see `lazily`), their files required on the
+// first call: objects.js copies a parsed value, which a caller passing the raw body never
+// gives; reconcile.js reads reconcile()'s argument.
+const LAZY_SNIPPETS = ['objects.js', 'reconcile.js'];
 const snippetRequire = /require\("(\.\/snippets\/[^"]+\.js)"\)/g;
 function withSnippets(src) {
   const paths = [...new Set([...src.matchAll(snippetRequire)].map((m) => m[1]))];
-  const defs = paths.map((path, i) => `const __ccneSnippet${i} = (() => { // ${path}\n` +
-    `const module = { exports: {} };\n${readFileSync(join(pkg, 'node', path), 'utf8')}` +
-    'return module.exports;\n})();\n').join('');
+  const defs = paths.map((path, i) => {
+    const file = basename(path);
+    const body = LAZY_SNIPPETS.includes(file)
+      ? (({ src: code, fns }) => `${code}return { ${fns.join(', ')} };\n`)(lazily(file, ''))
+      : `const module = { exports: {} };\n${readFileSync(join(pkg, 'node', path), 'utf8')}return module.exports;\n`;
+    return `const __ccneSnippet${i} = (() => { // ${path}\n${body}})();\n`;
+  }).join('');
   src = src.replace(snippetRequire, (_, path) => `__ccneSnippet${paths.indexOf(path)}`);
   // After the first line when it is the `@ts-self-types` comment (Deno reads it there).
   const at = src.startsWith('/* @ts-self-types=') ? src.indexOf('\n') + 1 : 0;
@@ -407,7 +423,7 @@ function __ccneWasmBytes() {
   }
   if (full) {
     src += summarizerApi((n) => `exports.${n}`);
-    src += lazily('stream.js', '__ccneS', ['createSummarizer', 'summarizeStream']);
+    src += lazyExports('stream.js', '__ccneS', ['createSummarizer', 'summarizeStream']);
   }
   src += 'exports.InvalidEventError = InvalidEventError;\nexports.isInvalidEventError = isInvalidEventError;\n';
   src += extras('const __ccneApi = exports;', true);

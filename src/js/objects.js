@@ -1,5 +1,6 @@
-// Input that is not the raw body's text, for src/js/objects.rs: an ArrayBuffer (read as its
-// Uint8Array view) and a value already parsed from JSON (`express.json()`'s `req.body`).
+// A value already parsed from JSON (`express.json()`'s `req.body`), for src/js/objects.rs;
+// src/js/kind.js tells it apart from text and bytes. In Node this file is loaded on the first
+// parsed value (scripts/package.mjs): a caller that passes the raw body never loads it.
 //
 // A parsed value is copied here first, as JSON.stringify would read it, into plain data that
 // runs none of the caller's code when serde-wasm-bindgen reads it: null-prototype objects
@@ -8,17 +9,7 @@
 // it catches whatever they throw: no exception may unwind through Rust frames, which would
 // leak what they hold.
 
-const TypedArray = Object.getPrototypeOf(Uint8Array.prototype);
 const uncurry = (f) => Function.prototype.call.bind(f);
-const getterOf = (o, k) => uncurry(Object.getOwnPropertyDescriptor(o, k).get);
-// "Uint8Array" and so on for a typed array of any realm, undefined for anything else (Proxies
-// included): a brand check that runs none of the caller's code.
-const typedTagOf = getterOf(TypedArray, Symbol.toStringTag);
-const bufferLengthOf = getterOf(ArrayBuffer.prototype, 'byteLength');
-const sharedLengthOf = typeof SharedArrayBuffer === 'function'
-  ? getterOf(SharedArrayBuffer.prototype, 'byteLength') : undefined;
-const isView = ArrayBuffer.isView;
-const objectTag = uncurry(Object.prototype.toString);
 const Bytes = Uint8Array;
 const keysOf = Object.keys;
 const isArray = Array.isArray;
@@ -38,44 +29,6 @@ const pop = uncurry(Array.prototype.pop);
 const join = uncurry(Array.prototype.join);
 const replaceAll = uncurry(String.prototype.replace);
 const slice = uncurry(String.prototype.slice);
-
-// Whether `brand(value)` accepts it, without letting what it throws out.
-const is = (brand, value) => {
-  if (brand === undefined) return false;
-  try {
-    brand(value);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-// What the input is, in one call, without exceptions on the way for the inputs of every day
-// (an exception costs tens of microseconds, several times a whole check): 0 for a string, a
-// Uint8Array or anything else the raw-body route reads or refuses; 1 for a value already
-// parsed (an object or array, not raw bytes of another shape); the Uint8Array view of an
-// ArrayBuffer or SharedArrayBuffer (of any realm); null for a detached buffer. Cannot throw.
-export function inputKind(input) {
-  if (typeof input !== 'object' || input === null || typedTagOf(input) !== undefined) return 0;
-  if (isView(input)) return 0;
-  let tag;
-  try {
-    tag = objectTag(input);
-  } catch {
-    // A Proxy whose trap throws: the snapshot says so.
-    return 1;
-  }
-  if ((tag === '[object ArrayBuffer]' && is(bufferLengthOf, input))
-    || (tag === '[object SharedArrayBuffer]' && is(sharedLengthOf, input))) {
-    try {
-      return new Bytes(input);
-    } catch {
-      // A detached buffer reads as 0 bytes; only making a view of it tells the two apart.
-      return null;
-    }
-  }
-  return 1;
-}
 
 // Set while `snapshot` runs the caller's getters: a call they make with a parsed value is
 // refused (its own snapshot would share this one's counts).

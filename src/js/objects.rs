@@ -20,12 +20,18 @@ use crate::{Report, ValidateOptions};
 use crate::{SummarizeOptions, Summary};
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/js/objects.js")]
+// Apart from objects.js, which Node loads only on the first parsed value (scripts/package.mjs):
+// this is asked on every call.
+#[wasm_bindgen(module = "/src/js/kind.js")]
 extern "C" {
     /// 0, 1, the view of an ArrayBuffer, or null when detached (see `inputKind`). Never
     /// throws (it catches).
     #[wasm_bindgen(js_name = inputKind)]
     fn input_kind(input: &JsValue) -> JsValue;
+}
+
+#[wasm_bindgen(module = "/src/js/objects.js")]
+extern "C" {
     /// What the last copy `snapshot` made is: 0, anything; 1, one notification's members
     /// only, strings and objects where it has them; 2, the same in RingCentral's order.
     #[wasm_bindgen(js_name = copiedShape)]

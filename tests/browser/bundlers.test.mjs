@@ -33,8 +33,10 @@ const VALID = JSON.stringify({
 
 // The same code for every bundler and platform: the one import line the README shows.
 // `before` is what calling validate before init() says (nothing in Node, where no init is
-// needed); the rest checks a valid payload and parse's error class.
-const APP_JS = `import init, { validate, parse, isInvalidEventError, InvalidEventError } from 'cc-number-events';
+// needed); the rest checks a valid payload (as text, as a parsed value and through receive(),
+// whose code the Node glue requires on first use: a bundle must hold those files too) and
+// parse's error class.
+const APP_JS = `import init, { validate, parse, receive, isInvalidEventError, InvalidEventError } from 'cc-number-events';
 
 export async function run() {
   let before = null;
@@ -51,13 +53,20 @@ export async function run() {
   } catch (e) {
     thrown = { guard: isInvalidEventError(e), isClass: e instanceof InvalidEventError, kind: e.kind };
   }
-  return { before, valid: report.valid, sentence: report.change.sentence, thrown };
+  const parsed = validate(${VALID});
+  const received = await receive({ method: 'POST', headers: {}, body: ${JSON.stringify(VALID)} });
+  return {
+    before, valid: report.valid, sentence: report.change.sentence, thrown,
+    parsedSentence: parsed.change.sentence, received: received.outcome,
+  };
 }
 `;
 const EXPECTED = {
   valid: true,
   sentence: 'Contact Center number +12024999741 (id 987654321) was created on account 37439510 at 2023-04-18 20:25:24 UTC.',
   thrown: { guard: true, isClass: true, kind: 'notANotification' },
+  parsedSentence: 'Contact Center number +12024999741 (id 987654321) was created on account 37439510 at 2023-04-18 20:25:24 UTC.',
+  received: 'accepted',
 };
 const BEFORE_INIT = /validate\(\) was called before the WebAssembly module was loaded: call `await init\(\)`/;
 

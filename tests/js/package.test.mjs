@@ -103,6 +103,46 @@ process.stdout.write(JSON.stringify({ types: [typeof validate, typeof parse], va
       );
       assert.deepEqual(run('init.mjs'), ['function', true, null, false]);
     });
+
+    // scripts/package.mjs leaves out of each Node glue what a caller of validate() on the raw
+    // body does not run, and requires it on first use: the parsed-value copier (objects.cjs),
+    // receive(), the streaming summarizer and reconcile()'s argument reader.
+    for (const entry of ['cc-number-events', 'cc-number-events/validate']) {
+      test(`${entry} in Node loads each part on first use, and only then`, () => {
+        const full = entry === 'cc-number-events';
+        writeFileSync(join(dir, 'parts.mjs'), `import { createRequire } from 'node:module';
+import * as api from '${entry}';
+const cache = createRequire(import.meta.url).cache;
+const parts = () => Object.keys(cache).map((f) => f.match(/[\\\\/](\\w+)\\.cjs$/)?.[1]).filter((n) => n && !n.endsWith('door')).sort();
+const steps = {};
+const text = ${payload};
+const fromText = api.validate(text);
+steps.validateText = [parts(), fromText.valid];
+const fromObject = api.validate(JSON.parse(text));
+steps.validateObject = [parts(), fromObject.valid, JSON.stringify(fromObject.event) === JSON.stringify(fromText.event)];
+const answer = await api.receive({ method: 'POST', headers: {}, body: text });
+steps.receive = [parts(), answer.outcome];
+if (${full}) {
+  const s = api.createSummarizer();
+  s.push(text);
+  steps.summarizer = [parts(), s.finish().valid];
+  const reconciled = api.reconcile({ before: '', log: text, after: '' });
+  steps.reconcile = [parts(), typeof reconciled];
+}
+process.stdout.write(JSON.stringify(steps));
+`);
+        const expected = {
+          validateText: [[], true],
+          validateObject: [['objects'], true, true],
+          receive: [['objects', 'receive'], 'accepted'],
+        };
+        if (full) {
+          expected.summarizer = [['objects', 'receive', 'stream'], 1];
+          expected.reconcile = [['objects', 'receive', 'reconcile', 'stream'], 'object'];
+        }
+        assert.deepEqual(run('parts.mjs'), expected);
+      });
+    }
   });
 });
 
