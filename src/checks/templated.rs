@@ -38,7 +38,9 @@ pub trait Memo {
 /// new (JavaScript keeps it from this one), and its line, column, offset and length.
 pub struct Templated {
     pub slot: u32,
-    pub fresh: Option<FoundIssue>,
+    /// Boxed: the issue is there only on a template's first call, and in place it made each
+    /// warning a move of 150 bytes (a `memory.copy` in WebAssembly) on every call.
+    pub fresh: Option<Box<FoundIssue>>,
     pub at: [u32; 4],
     /// The issue's span from the remark's start, for a new template.
     span: (usize, usize),
@@ -98,16 +100,18 @@ pub(crate) fn templated(
         }
         last = span.start;
         let p = cursor.locate(span);
-        let fresh = fresh.map(|f| FoundIssue {
-            code: f.code,
-            severity: f.severity,
-            message: f.message,
-            hint: f.hint,
-            path: f.path,
-            line: Some(p.line),
-            column: Some(p.column),
-            offset: Some(p.offset),
-            length: Some(p.length),
+        let fresh = fresh.map(|f| {
+            Box::new(FoundIssue {
+                code: f.code,
+                severity: f.severity,
+                message: f.message,
+                hint: f.hint,
+                path: f.path,
+                line: Some(p.line),
+                column: Some(p.column),
+                offset: Some(p.offset),
+                length: Some(p.length),
+            })
         });
         let at = [p.line, p.column, p.offset, p.length];
         let span = (from, to);
@@ -216,7 +220,7 @@ mod tests {
         out.iter()
             .map(|t| {
                 if let Some(fresh) = &t.fresh {
-                    kept.issues[t.slot as usize] = Some(fresh.clone());
+                    kept.issues[t.slot as usize] = Some(FoundIssue::clone(fresh));
                 }
                 let held = kept.issues[t.slot as usize].clone().expect("held");
                 let [line, column, offset, length] = t.at.map(Some);

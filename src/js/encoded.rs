@@ -80,7 +80,7 @@ impl Encoded {
             match &w.fresh {
                 Some(issue) => {
                     nums.push(NEW_TEMPLATE + w.slot);
-                    let one = core::slice::from_ref(issue);
+                    let one = core::slice::from_ref(&**issue);
                     push_issues(one.iter(), &mut nums, &mut text, held.as_deref_mut());
                 }
                 None => {
