@@ -2,6 +2,7 @@
 
 use crate::checks::detect::{analyze, Analysis};
 use crate::checks::fast::{self, Judged};
+use crate::checks::fast_remarks::give_back;
 use crate::checks::remarks::{note_in, Context, Remark};
 use crate::checks::templated::{templated, Memo, Templated};
 use crate::diagnostics::codes::IssueCode;
@@ -150,14 +151,27 @@ pub(crate) fn validate_fast_or<'a, T, I: From<FoundIssue>>(
     templates: Option<(&mut dyn Memo, &mut Vec<Templated>)>,
 ) -> Result<(T, Vec<I>), Option<Box<Report>>> {
     let mut remarks = Vec::new();
-    let judged = fast::read(src, 0, options.max_depth, options.strict, &mut remarks).ok_or(None)?;
+    let answer = fast_answer(src, options, read, templates, &mut remarks);
+    give_back(remarks);
+    answer
+}
+
+/// [`validate_fast_or`] with the list the reader's remarks go in.
+fn fast_answer<'a, T, I: From<FoundIssue>>(
+    src: &'a str,
+    options: &ValidateOptions,
+    read: impl FnOnce(EventRef<'a>) -> T,
+    templates: Option<(&mut dyn Memo, &mut Vec<Templated>)>,
+    remarks: &mut Vec<Remark<'a>>,
+) -> Result<(T, Vec<I>), Option<Box<Report>>> {
+    let judged = fast::read(src, 0, options.max_depth, options.strict, remarks).ok_or(None)?;
     if let (Some((memo, out)), Judged::Event(event)) = (templates, &judged) {
-        if templated(src, &remarks, event, options, memo, out) {
+        if templated(src, remarks, event, options, memo, out) {
             return Ok((read(*event), Vec::new()));
         }
         out.clear();
     }
-    let f = noted(&judged, &remarks, options).ok_or(None)?;
+    let f = noted(&judged, remarks, options).ok_or(None)?;
     match event_of(judged, &f) {
         Some(event) => Ok((read(event), issues(f, Some(src), options).1)),
         None => {

@@ -4,7 +4,7 @@
 //! declared once on each side; tests/js_layout.rs checks the two against each other.
 
 use super::held::Held;
-use super::spare::spare_text;
+use super::spare::{spare_nums, spare_text};
 use super::templates::Templates;
 use crate::__private::{
     clean, utf16_units, validate_fast_or, EventRef, FoundIssue, Memo, Templated, Utf16Offsets,
@@ -122,11 +122,22 @@ impl<'a> Offsets<'a> {
 
 /// `offsets` gives an input slice's pair; `held`, the words JavaScript holds (the lane's).
 fn spans(
-    parts: [Option<Part>; REPORT_VALUES.len()],
+    parts: &[Option<Part>; REPORT_VALUES.len()],
     offsets: &Offsets,
-    mut held: Option<&mut Held>,
+    held: Option<&mut Held>,
 ) -> (Spans, String) {
     let mut spans = [ABSENT; 2 * REPORT_VALUES.len()];
+    let text = spans_into(parts, offsets, held, &mut spans);
+    (spans, text)
+}
+
+/// [`spans`] written into `spans` (the report's [`Spans`], all [`ABSENT`]), the text returned.
+fn spans_into(
+    parts: &[Option<Part>; REPORT_VALUES.len()],
+    offsets: &Offsets,
+    mut held: Option<&mut Held>,
+    spans: &mut [u32],
+) -> String {
     // Room for a sentence, a time and the short values of a clean report.
     let mut text = spare_text(256);
     for (pair, part) in spans.chunks_exact_mut(2).zip(parts) {
@@ -150,7 +161,7 @@ fn spans(
             None => {}
         }
     }
-    (spans, text)
+    text
 }
 
 /// A valid report without warnings (nearly every real notification) as [`Spans`] over its
@@ -200,7 +211,7 @@ pub fn compact_valid(report: &Report) -> Option<(Spans, String)> {
         made(Some(&change.sentence)),
     ];
     // A report holds no input slices.
-    Some(spans(parts, &Offsets::none(), None))
+    Some(spans(&parts, &Offsets::none(), None))
 }
 
 /// How a clean report's values that stand as they are in the input reach JavaScript.
@@ -227,7 +238,9 @@ pub fn clean_report(
     values: Values,
 ) -> Option<(Spans, String)> {
     let c = clean(input, 0, max_depth)?;
-    Some(clean_spans(input, c, input_ascii, values, None))
+    let mut spans = [ABSENT; 2 * REPORT_VALUES.len()];
+    let text = clean_spans(input, c, input_ascii, values, None, &mut spans);
+    Some((spans, text))
 }
 
 /// What [`fast_report`] answers: the warnings are [`Issue`]s, or for the lane the
@@ -245,12 +258,21 @@ pub fn fast_report(
     input_ascii: bool,
     values: Values,
 ) -> FastReport {
-    fast_report_held(input, options, input_ascii, values, None, None)
+    let mut nums = Vec::new();
+    let answer = fast_report_held(input, options, input_ascii, values, None, None, &mut nums);
+    answer.map(|(text, warnings)| {
+        let mut spans = [ABSENT; 2 * REPORT_VALUES.len()];
+        spans.copy_from_slice(&nums);
+        ((spans, text), warnings)
+    })
 }
 
 /// [`fast_report`], the words JavaScript holds named by their slots (see [`Held`]), and with
 /// `templates` (the lane's `validate`), a valid report's warnings as issue templates where they
-/// can be (then in its `Vec`, and none returned).
+/// can be (then in its `Vec`, and none returned). A valid report's [`Spans`] are pushed onto
+/// `nums` (the answer's numbers, for [`Encoded`](super::encoded::Encoded)), and its text is
+/// returned: moving the spans from layer to layer, about 200 bytes each time, was a dozen
+/// `memory.copy` calls a clean call in WebAssembly.
 pub(super) fn fast_report_held<I: From<FoundIssue>>(
     input: &str,
     options: &crate::ValidateOptions,
@@ -258,30 +280,42 @@ pub(super) fn fast_report_held<I: From<FoundIssue>>(
     values: Values,
     held: Option<&mut Held>,
     templates: Option<(&mut Templates, &mut Vec<Templated>)>,
-) -> FastReport<I> {
+    nums: &mut Vec<u32>,
+) -> Result<(String, Vec<I>), Option<Box<crate::Report>>> {
     let templates = templates.map(|(memo, out)| (memo as &mut dyn Memo, out));
     validate_fast_or(
         input,
         options,
-        |c| clean_spans(input, c, input_ascii, values, held),
+        |c| {
+            // Taken here, for a valid report alone: an invalid one's numbers are laid out
+            // apart, and taking the spare for it grew it on every call.
+            if nums.capacity() == 0 {
+                *nums = spare_nums(2 * REPORT_VALUES.len() + 11);
+            }
+            let first = nums.len();
+            nums.resize(first + 2 * REPORT_VALUES.len(), ABSENT);
+            clean_spans(input, c, input_ascii, values, held, &mut nums[first..])
+        },
         templates,
     )
 }
 
-/// The [`Spans`] of `c`, the notification the fast path read in `input`.
+/// The [`Spans`] of `c`, the notification the fast path read in `input`, written into
+/// `spans` (all [`ABSENT`]); their text.
 fn clean_spans<'a>(
     input: &'a str,
     c: EventRef<'a>,
     input_ascii: bool,
     values: Values,
     held: Option<&mut Held>,
-) -> (Spans, String) {
+    spans: &mut [u32],
+) -> String {
     debug_assert_eq!(input_ascii, input.is_ascii());
     let offsets = match values {
         Values::Sliced => Offsets::new(input, input_ascii),
         Values::Copied => Offsets::none(),
     };
-    event_spans(c, input_ascii, values, &offsets, held)
+    event_spans_into(c, input_ascii, values, &offsets, held, spans)
 }
 
 /// The [`Spans`] of the valid report on `c`, an event with nothing to report: its values
@@ -289,6 +323,7 @@ fn clean_spans<'a>(
 /// ([`Offsets::none`] for copied ones).
 /// `values_ascii` says whether every value is ASCII; `held`, the words JavaScript holds (see
 /// [`Held`]).
+#[cfg(target_arch = "wasm32")]
 pub fn event_spans<'a>(
     c: EventRef<'a>,
     values_ascii: bool,
@@ -296,6 +331,20 @@ pub fn event_spans<'a>(
     offsets: &Offsets,
     held: Option<&mut Held>,
 ) -> (Spans, String) {
+    let mut spans = [ABSENT; 2 * REPORT_VALUES.len()];
+    let text = event_spans_into(c, values_ascii, values, offsets, held, &mut spans);
+    (spans, text)
+}
+
+/// [`event_spans`] written into `spans` (all [`ABSENT`]); their text.
+fn event_spans_into<'a>(
+    c: EventRef<'a>,
+    values_ascii: bool,
+    values: Values,
+    offsets: &Offsets,
+    held: Option<&mut Held>,
+    spans: &mut [u32],
+) -> String {
     let info = c.info();
     // The time as normalised, which is the timestamp as sent when it was sent so (nearly
     // always): then it is not written.
@@ -338,13 +387,14 @@ pub fn event_spans<'a>(
         // The sentence, the last value: written below, straight into the text.
         None,
     ];
-    let (mut spans, mut text) = spans(parts, offsets, held);
+    let mut text = spans_into(&parts, offsets, held, spans);
     let from = text.len();
     c.write_sentence_with(&mut text, sent_as_time.then_some(c.timestamp));
     let sentence = utf16_units(&text.as_bytes()[from..]);
-    let [.., start, length] = &mut spans;
-    (*start, *length) = (IN_TEXT, sentence);
-    (spans, text)
+    if let [.., start, length] = spans {
+        (*start, *length) = (IN_TEXT, sentence);
+    }
+    text
 }
 
 #[cfg(test)]

@@ -48,12 +48,22 @@ impl Encoded {
     /// `held`: the strings JavaScript holds (the lane's; see [`Held`]).
     pub fn valid(
         spans: &Spans,
-        mut text: String,
+        text: String,
         warnings: &[impl Crossing],
         held: Option<&mut Held>,
     ) -> Self {
         let mut nums = spare_nums(spans.len() + 1 + 9 * warnings.len());
         nums.extend_from_slice(spans);
+        Self::valid_after(nums, text, warnings, held)
+    }
+
+    /// [`Encoded::valid`] whose spans are already in `nums`, written there by the lane.
+    pub fn valid_after(
+        mut nums: Vec<u32>,
+        mut text: String,
+        warnings: &[impl Crossing],
+        held: Option<&mut Held>,
+    ) -> Self {
         nums.push(warnings.len() as u32);
         push_issues(warnings.iter(), &mut nums, &mut text, held);
         Encoded {
@@ -66,21 +76,19 @@ impl Encoded {
     /// [`Encoded::valid`] of warnings sent as issue templates (see
     /// [`Templates`](super::templates::Templates)): each as its template's slot and its
     /// positions, or as the whole issue (`push_issues`) where JavaScript is to keep its
-    /// template.
+    /// template. The spans are in `nums` already (the lane's).
     pub fn templated(
-        spans: &Spans,
+        mut nums: Vec<u32>,
         mut text: String,
         warnings: &[Templated],
         mut held: Option<&mut Held>,
     ) -> Self {
-        let mut nums = spare_nums(spans.len() + 1 + 10 * warnings.len());
-        nums.extend_from_slice(spans);
         nums.push(warnings.len() as u32);
         for w in warnings {
             match &w.fresh {
                 Some(issue) => {
                     nums.push(NEW_TEMPLATE + w.slot);
-                    let one = core::slice::from_ref(issue);
+                    let one = core::slice::from_ref(&**issue);
                     push_issues(one.iter(), &mut nums, &mut text, held.as_deref_mut());
                 }
                 None => {

@@ -206,18 +206,26 @@ pub(super) fn answer(
         .as_deref_mut()
         .map_or_else(Vec::new, Templates::spare);
     let memo = templates.as_deref_mut().map(|t| (t, &mut templated));
+    // The answer's numbers, which a valid report's spans are written straight into.
+    let mut nums = Vec::new();
     let fast = match text {
-        Some(text) => {
-            fast_report_held::<FoundIssue>(text, options, ascii, values, held.as_deref_mut(), memo)
-        }
+        Some(text) => fast_report_held::<FoundIssue>(
+            text,
+            options,
+            ascii,
+            values,
+            held.as_deref_mut(),
+            memo,
+            &mut nums,
+        ),
         None => Err(None),
     };
     let report = match fast {
-        Ok(((spans, made), warnings)) => {
+        Ok((made, warnings)) => {
             let encoded = match of {
-                OptionsOf::Parse => Encoded::valid(&spans, made, &[] as &[Issue], held).event(),
-                _ if !templated.is_empty() => Encoded::templated(&spans, made, &templated, held),
-                _ => Encoded::valid(&spans, made, &warnings, held),
+                OptionsOf::Parse => Encoded::valid_after(nums, made, &[] as &[Issue], held).event(),
+                _ if !templated.is_empty() => Encoded::templated(nums, made, &templated, held),
+                _ => Encoded::valid_after(nums, made, &warnings, held),
             };
             if let Some(t) = templates {
                 t.keep_spare(templated);
