@@ -425,7 +425,7 @@ impl Instant {
             0
         } else {
             let (y, _, _) = civil_from_days(self.millis.div_euclid(1000).div_euclid(86_400));
-            out.push_str(&y.to_string());
+            out.push_str(&crate::text::decimal::signed(y));
             4
         };
         let to = if millis { 23 } else { 19 };
