@@ -5,7 +5,7 @@ use crate::checks::body::check_body;
 use crate::checks::control;
 use crate::checks::envelope::check_envelope;
 use crate::diagnostics::codes::IssueCode;
-use crate::diagnostics::findings::{loc, Findings};
+use crate::diagnostics::findings::{loc, Findings, Text};
 use crate::json::{Node, Value};
 use crate::model::event_ref::EventRef;
 use crate::model::{ControlFrame, Delivery, FrameType, Kind};
@@ -43,11 +43,11 @@ fn not_notification(
     f: &mut Findings,
     node: &Node,
     path: &str,
-    message: String,
-    hint: Option<String>,
+    message: Text,
+    hint: Option<Text>,
 ) -> Analysis<'static> {
     let finding = f.add(IssueCode::NotANotification, whole(node), path, message);
-    finding.hint = hint.map(Into::into);
+    finding.hint = hint;
     Analysis::of(Kind::NotANotification, Delivery::Unknown)
 }
 
@@ -108,13 +108,14 @@ pub(crate) fn analyze<'n>(f: &mut Findings, root: &'n Node) -> Analysis<'n> {
                     .take(5)
                     .map(|m| format!("`{}`", clip(&m.key)))
                     .collect();
-                let message = if names.is_empty() {
-                    "an empty object is not a notification".to_string()
+                let message: Text = if names.is_empty() {
+                    "an empty object is not a notification".into()
                 } else {
                     format!(
                         "an object with members {} is not a RingCentral notification",
                         names.join(", ")
                     )
+                    .into()
                 };
                 return not_notification(
                     f,
@@ -130,7 +131,7 @@ pub(crate) fn analyze<'n>(f: &mut Findings, root: &'n Node) -> Analysis<'n> {
             f,
             root,
             "",
-            format!("a JSON {} is not a notification", other.type_name()),
+            format!("a JSON {} is not a notification", other.type_name()).into(),
             None,
         ),
     }
@@ -160,9 +161,11 @@ fn analyze_frame<'n>(f: &mut Findings, root: &Node, items: &'n [Node]) -> Analys
             whole(root),
             "",
             match items.len() {
-                0 => "an empty array is not a WebSocket frame `[meta, envelope]`".to_string(),
-                1 => "an array of 1 item is not a WebSocket frame `[meta, envelope]`".to_string(),
-                n => format!("an array of {n} items is not a WebSocket frame `[meta, envelope]`"),
+                0 => "an empty array is not a WebSocket frame `[meta, envelope]`".into(),
+                1 => "an array of 1 item is not a WebSocket frame `[meta, envelope]`".into(),
+                n => Text::Owned(format!(
+                    "an array of {n} items is not a WebSocket frame `[meta, envelope]`"
+                )),
             },
         );
         if log {

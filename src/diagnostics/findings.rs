@@ -106,7 +106,7 @@ impl Findings {
         for key in &p.path {
             push_pointer(&mut path, key);
         }
-        let hint = p.hint.clone().map(Text::Owned);
+        let hint = p.hint.clone();
         self.add(p.code, p.span, path, p.detail.clone()).hint = hint;
     }
 

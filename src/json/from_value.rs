@@ -137,7 +137,7 @@ impl State {
         true
     }
 
-    fn stop(&mut self, code: IssueCode, detail: String, hint: impl Into<String>) {
+    fn stop(&mut self, code: IssueCode, detail: String, hint: &'static str) {
         self.stop = Some(Problem {
             code,
             span: Span::new(self.count, self.count + 1),
