@@ -62,9 +62,7 @@ pub(crate) fn cell(s: &str) -> String {
         && body.len() > 1
         && sub(body, 1..).bytes().all(|b| b.is_ascii_digit());
     let formula = body.chars().next().is_some_and(formula_lead) && !signed_number;
-    let quoted = s
-        .bytes()
-        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+    let quoted = s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
     let mut out = String::with_capacity(s.len() + 4);
     if quoted {
         out.push('"');
