@@ -102,21 +102,18 @@ pub(crate) fn analyze<'n>(f: &mut Findings, root: &'n Node) -> Analysis<'n> {
                 return Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::BodyOnly);
             }
             if !looks_like_envelope(root) {
-                let names: Vec<String> = root
-                    .members()
-                    .unwrap_or(&[])
-                    .iter()
-                    .take(5)
-                    .map(|m| format!("`{}`", clip(&m.key)))
-                    .collect();
+                // The first five names, each quoted, written into one text.
+                let mut names = String::new();
+                for (k, m) in root.members().unwrap_or(&[]).iter().take(5).enumerate() {
+                    names.push_str(if k == 0 { "`" } else { ", `" });
+                    names.push_str(&clip(&m.key));
+                    names.push('`');
+                }
                 let message: Text = if names.is_empty() {
                     "an empty object is not a notification".into()
                 } else {
-                    format!(
-                        "an object with members {} is not a RingCentral notification",
-                        names.join(", ")
-                    )
-                    .into()
+                    format!("an object with members {names} is not a RingCentral notification")
+                        .into()
                 };
                 return not_notification(
                     f,
