@@ -131,6 +131,7 @@ pub mod __private {
     };
     pub use crate::text::compare::same_bytes;
     pub use crate::text::position::{utf16_units, Utf16Offsets};
+    pub use crate::text::push::joined_with;
     pub use crate::text::quote::clip;
 
     #[cfg(feature = "serde")]

@@ -18,6 +18,7 @@ use crate::model::formats::{
 use crate::model::timestamp::{self, Instant};
 use crate::text::quote::clip;
 use crate::text::span::Span;
+use std::borrow::Cow;
 
 /// Why a notification's `uuid` is required (the tree-free reader says it too).
 pub(crate) const UUID_NEEDED: &str = ": it identifies the notification";
@@ -116,10 +117,10 @@ pub(crate) fn check_unclean_filter<'s>(
     };
     let query = filter_query(s, account);
     if query != FILTER_QUERY {
-        let detail = if query.is_empty() {
-            "has no `?usageType=ContactCenterNumber` query".to_string()
+        let detail: Cow<str> = if query.is_empty() {
+            "has no `?usageType=ContactCenterNumber` query".into()
         } else {
-            format!("has the query \"{}\"", clip(query))
+            format!("has the query \"{}\"", clip(query)).into()
         };
         f.add(
             IssueCode::InvalidEventFilter,

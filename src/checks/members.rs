@@ -341,7 +341,10 @@ pub(crate) fn enumerated(
         .or_else(|| vocab::closest(value, allowed));
     match near {
         Some(s) => finding.hint(format!("did you mean `{s}`?")),
-        None => finding.hint(format!("documented values: {}", allowed.join(", "))),
+        None => finding.hint(format!(
+            "documented values: {}",
+            crate::text::push::joined_with(allowed, ", ")
+        )),
     }
     false
 }

@@ -1,7 +1,7 @@
 //! The rule for `phoneNumber`, E.164, and how to fix the ways people write numbers otherwise.
 
 use crate::diagnostics::codes::IssueCode;
-use crate::diagnostics::findings::{Findings, Loc};
+use crate::diagnostics::findings::{Findings, Loc, Text};
 use crate::model::country_codes::country_code;
 use crate::model::formats::{e164_ok, is_digits, nanp_area_ok};
 use crate::text::quote::clip;
@@ -16,40 +16,38 @@ pub(crate) fn check_phone_number(f: &mut Findings, s: &str, span: Span, path: Lo
     let digits = s.strip_prefix('+').unwrap_or(s);
     let cleaned: String = s.chars().filter(char::is_ascii_digit).collect();
     let formatted = s.chars().any(|c| matches!(c, ' ' | '-' | '(' | ')' | '.'));
-    let (detail, hint) = if s.is_empty() {
-        ("is empty".to_string(), None)
+    // Fixed words borrowed, not copied: each copy was an inlined allocation.
+    let (detail, hint): (Text, Option<Text>) = if s.is_empty() {
+        ("is empty".into(), None)
     } else if formatted && s.starts_with('+') {
         (
-            "contains spaces or punctuation".to_string(),
-            Some(format!("E.164 has digits only: \"+{}\"", clip(&cleaned))),
+            "contains spaces or punctuation".into(),
+            Some(format!("E.164 has digits only: \"+{}\"", clip(&cleaned)).into()),
         )
     } else if !s.starts_with('+')
         && s.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.'))
     {
         (
-            "does not start with `+`".to_string(),
-            Some(no_plus_hint(&cleaned, formatted)),
+            "does not start with `+`".into(),
+            Some(no_plus_hint(&cleaned, formatted).into()),
         )
     } else if !s.starts_with('+') {
-        ("does not start with `+`".to_string(), None)
+        ("does not start with `+`".into(), None)
     } else if !is_digits(digits) {
-        (
-            "holds characters other than digits after `+`".to_string(),
-            None,
-        )
+        ("holds characters other than digits after `+`".into(), None)
     } else if digits.starts_with('0') {
         (
-            "has a country code starting with 0".to_string(),
-            Some("country codes never start with 0: replace the national trunk prefix 0 with the country code".to_string()),
+            "has a country code starting with 0".into(),
+            Some("country codes never start with 0: replace the national trunk prefix 0 with the country code".into()),
         )
     } else if digits.len() > 15 {
         (
-            format!("has {} digits; E.164 allows at most 15", digits.len()),
+            format!("has {} digits; E.164 allows at most 15", digits.len()).into(),
             None,
         )
     } else {
-        (format!("has only {} digits", digits.len()), None)
+        (format!("has only {} digits", digits.len()).into(), None)
     };
     let finding = f.add(
         IssueCode::InvalidPhoneNumber,

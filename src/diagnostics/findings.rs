@@ -106,7 +106,7 @@ impl Findings {
         for key in &p.path {
             push_pointer(&mut path, key);
         }
-        let hint = p.hint.clone().map(Text::Owned);
+        let hint = p.hint.clone();
         self.add(p.code, p.span, path, p.detail.clone()).hint = hint;
     }
 
@@ -117,7 +117,14 @@ impl Findings {
 
 impl Finding {
     pub fn hint(&mut self, hint: impl Into<Text>) {
-        self.hint = Some(hint.into());
+        self.set_hint(hint.into());
+    }
+
+    /// [`Self::hint`] once the text is made. Never inlined: each of the rules' many hints
+    /// carried a copy of the old hint's drop.
+    #[inline(never)]
+    fn set_hint(&mut self, hint: Text) {
+        self.hint = Some(hint);
     }
 }
 
@@ -216,27 +223,15 @@ pub(crate) fn locate_in<I: From<FoundIssue>>(
 
 /// [`locate`], with `position` saying where a span is, taken in the order of their starts.
 /// Each issue is made an `I`: an [`Issue`](crate::Issue), or the [`FoundIssue`] that the JavaScript lane
-/// sends as it is.
+/// sends as it is. Only the loop that makes them is generic: the module carried the whole of
+/// the work twice (1.8 KB each).
 fn locate_by<I: From<FoundIssue>>(
     findings: Findings,
     mut position: Option<&mut dyn FnMut(Span) -> Position>,
     max_issues: usize,
 ) -> (Vec<I>, Vec<I>) {
-    // Whether issues have positions: the note on a capped list then points at the start.
     let located = position.is_some();
-    let total = findings.total();
-    let mut list = findings.list;
-    let max_issues = max_issues.max(1);
-    if total > max_issues {
-        // Keep errors before warnings so a capped list still explains why it is invalid.
-        sort_by_rank(&mut list, errors_first);
-        list.truncate(max_issues);
-    }
-    // Findings nearly always come in document order already: then the sort's ranks (an
-    // allocation of a warned payload's call) are not even made.
-    if !list.windows(2).all(|w| w[0].span.start <= w[1].span.start) {
-        sort_by_rank(&mut list, |f| (f.span.start as u64, 0));
-    }
+    let (list, left_out) = listed(findings, max_issues);
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     for f in list {
@@ -257,23 +252,49 @@ fn locate_by<I: From<FoundIssue>>(
             Severity::Warning => warnings.push(issue),
         }
     }
-    if total > max_issues {
-        warnings.push(I::from(FoundIssue {
-            code: IssueCode::TooManyIssues,
-            severity: Severity::Warning,
-            message: Text::Owned(format!(
-                "{} more issues were found but not listed (limit `maxIssues` = {max_issues})",
-                total - max_issues
-            )),
-            hint: Some(Text::Borrowed("fix the first ones, or raise `maxIssues`")),
-            path: String::new(),
-            line: located.then_some(1),
-            column: located.then_some(1),
-            offset: located.then_some(0),
-            length: located.then_some(0),
-        }));
+    if left_out > 0 {
+        warnings.push(I::from(too_many(left_out, max_issues, located)));
     }
     (errors, warnings)
+}
+
+/// The findings [`locate_by`] lists, in order, and how many it leaves out.
+fn listed(findings: Findings, max_issues: usize) -> (Vec<Finding>, usize) {
+    let total = findings.total();
+    let mut list = findings.list;
+    let max_issues = max_issues.max(1);
+    if total > max_issues {
+        // Keep errors before warnings so a capped list still explains why it is invalid.
+        sort_by_rank(&mut list, errors_first);
+        list.truncate(max_issues);
+    }
+    // Findings nearly always come in document order already: then the sort's ranks (an
+    // allocation of a warned payload's call) are not even made.
+    if !list.windows(2).all(|w| w[0].span.start <= w[1].span.start) {
+        sort_by_rank(&mut list, |f| (f.span.start as u64, 0));
+    }
+    (list, total.saturating_sub(max_issues))
+}
+
+/// The warning that ends a capped list: `left_out` issues were not listed. Where issues have
+/// positions (`located`), it points at the start.
+#[cold]
+#[inline(never)]
+fn too_many(left_out: usize, max_issues: usize, located: bool) -> FoundIssue {
+    FoundIssue {
+        code: IssueCode::TooManyIssues,
+        severity: Severity::Warning,
+        message: Text::Owned(format!(
+            "{left_out} more issues were found but not listed (limit `maxIssues` = {})",
+            max_issues.max(1)
+        )),
+        hint: Some(Text::Borrowed("fix the first ones, or raise `maxIssues`")),
+        path: String::new(),
+        line: located.then_some(1),
+        column: located.then_some(1),
+        offset: located.then_some(0),
+        length: located.then_some(0),
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 
 use super::boundary::ThrownError;
 use crate::__private::{
-    clip, closest, Parser, Value, HARD_MAX_DEPTH, HARD_MAX_INPUT_BYTES, HARD_MAX_OUTPUT_BYTES,
+    clip, closest, joined_with, Parser, Value, HARD_MAX_DEPTH, HARD_MAX_INPUT_BYTES,
+    HARD_MAX_OUTPUT_BYTES,
 };
 use crate::{SummarizeOptions, ValidateOptions};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -212,7 +213,7 @@ pub fn options_object_error(code: f64) -> ThrownError {
 pub fn unknown_option(key: &str, names: &[&str]) -> ThrownError {
     let hint = closest(key, names)
         .map(|s| format!("; did you mean `{s}`?"))
-        .unwrap_or_else(|| format!("; known options: {}", names.join(", ")));
+        .unwrap_or_else(|| format!("; known options: {}", joined_with(names, ", ")));
     ThrownError::type_error(format!("unknown option `{}`{hint}", clip(key)))
 }
 

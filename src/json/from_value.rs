@@ -137,7 +137,7 @@ impl State {
         true
     }
 
-    fn stop(&mut self, code: IssueCode, detail: String, hint: impl Into<String>) {
+    fn stop(&mut self, code: IssueCode, detail: String, hint: &'static str) {
         self.stop = Some(Problem {
             code,
             span: Span::new(self.count, self.count + 1),
@@ -243,7 +243,7 @@ fn integer_text(v: f64) -> (String, bool) {
     // Below 2^63 the integer types write it (-0 as 0, as JSON.stringify does); past that, it
     // is a double's text.
     let text = if v.abs() < 9_223_372_036_854_775_808.0 {
-        (v as i64).to_string()
+        crate::text::decimal::signed(v as i64)
     } else {
         float_text(v)
     };
@@ -292,11 +292,11 @@ impl<'de> Visitor<'de> for Build<'_> {
 
     // Integers that arrive as such (a JavaScript BigInt, serde_json's u64) kept every digit.
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        self.number(v.to_string(), true)
+        self.number(crate::text::decimal::signed(v), true)
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        self.number(v.to_string(), true)
+        self.number(crate::text::decimal::decimal(false, v), true)
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {

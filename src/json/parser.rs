@@ -125,7 +125,7 @@ impl<'a> Parser<'a> {
         code: IssueCode,
         span: Span,
         detail: &str,
-        hint: &str,
+        hint: &'static str,
     ) -> PResult<T> {
         Err(self.problem(code, span, detail.to_string(), Some(hint)))
     }
@@ -139,13 +139,13 @@ impl<'a> Parser<'a> {
         code: IssueCode,
         span: Span,
         detail: String,
-        hint: Option<&str>,
+        hint: Option<&'static str>,
     ) -> Box<Problem> {
         Box::new(Problem {
             code,
             span,
             detail,
-            hint: hint.map(str::to_string),
+            hint: hint.map(Cow::Borrowed),
             path: self.path_strings(),
         })
     }
@@ -328,9 +328,7 @@ impl<'a> Parser<'a> {
                         "the member `{}` appears more than once in this object",
                         crate::text::quote::clip(&key)
                     ),
-                    hint: Some(
-                        "JSON parsers disagree on which copy wins; keep exactly one".to_string(),
-                    ),
+                    hint: Some("JSON parsers disagree on which copy wins; keep exactly one".into()),
                     path: p.path_strings(),
                 });
             }
@@ -418,17 +416,18 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// How a character reads in a message: `x`, or a name for what cannot be shown.
-fn describe_char(src: &str, pos: usize) -> String {
+/// How a character reads in a message: `x`, or a name for what cannot be shown (borrowed:
+/// a copy of each fixed name was an inlined allocation).
+fn describe_char(src: &str, pos: usize) -> Cow<'static, str> {
     match sub(src, pos..).chars().next() {
-        None => "the end of the text".to_string(),
-        Some('\u{FEFF}') => "a byte order mark (U+FEFF)".to_string(),
+        None => "the end of the text".into(),
+        Some('\u{FEFF}') => "a byte order mark (U+FEFF)".into(),
         Some('\u{FFFD}') => {
-            "a replacement character (U+FFFD), from bytes that are not UTF-8".to_string()
+            "a replacement character (U+FFFD), from bytes that are not UTF-8".into()
         }
-        Some(c) if c.is_control() => format!("the control character U+{:04X}", c as u32),
-        Some('`') => "a backtick".to_string(),
-        Some(c) => format!("`{c}`"),
+        Some(c) if c.is_control() => format!("the control character U+{:04X}", c as u32).into(),
+        Some('`') => "a backtick".into(),
+        Some(c) => format!("`{c}`").into(),
     }
 }
 

@@ -145,7 +145,7 @@ impl<'a> Parser<'a> {
                                         ),
                                         hint: Some(
                                             "the text was probably cut in the middle of an emoji"
-                                                .to_string(),
+                                                .into(),
                                         ),
                                         path: s.path_strings(),
                                     });
@@ -201,12 +201,12 @@ impl<'a> Parser<'a> {
 
     pub(super) fn control_char<T>(&self, at: usize) -> PResult<T> {
         let c = self.bytes[at];
-        let name = match c {
-            b'\n' => "a line break".to_string(),
-            b'\t' => "a tab".to_string(),
-            b'\r' => "a carriage return".to_string(),
-            0 => "a NUL character".to_string(),
-            _ => format!("the control character U+{c:04X}"),
+        let name: Cow<str> = match c {
+            b'\n' => "a line break".into(),
+            b'\t' => "a tab".into(),
+            b'\r' => "a carriage return".into(),
+            0 => "a NUL character".into(),
+            _ => format!("the control character U+{c:04X}").into(),
         };
         self.fail_hint(
             IssueCode::JsonControlCharacter,

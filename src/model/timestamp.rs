@@ -93,11 +93,19 @@ impl std::str::FromStr for Instant {
     }
 }
 
-fn err(detail: impl Into<String>, hint: Option<&'static str>) -> TimestampError {
-    TimestampError {
-        detail: detail.into(),
-        hint,
-    }
+/// A refusal in fixed words. Never inlined: [`parse`] has a dozen, and each was a copy of the
+/// allocation and its failure path (the function was 4 KB of the module).
+#[cold]
+#[inline(never)]
+fn err(detail: &'static str, hint: Option<&'static str>) -> TimestampError {
+    refused(detail.to_string(), hint)
+}
+
+/// A refusal whose words quote the text.
+#[cold]
+#[inline(never)]
+fn refused(detail: String, hint: Option<&'static str>) -> TimestampError {
+    TimestampError { detail, hint }
 }
 
 const FORM_HINT: &str = "write it like 2023-04-18T20:25:24.611Z";
@@ -206,17 +214,17 @@ pub fn parse(text: &str) -> Result<Instant, TimestampError> {
         _ => return Err(err("unexpected text after the time", Some(FORM_HINT))),
     };
     if !(1..=12).contains(&month) {
-        return Err(err(format!("month {month:02} does not exist"), None));
+        return Err(refused(format!("month {month:02} does not exist"), None));
     }
     if day == 0 || day > days_in_month(i64::from(year), month) {
-        return Err(err(
+        return Err(refused(
             format!("{year:04}-{month:02}-{day:02} is not a date that exists"),
             None,
         ));
     }
     let leap = second == 60 && hour <= 23 && minute <= 59;
     if hour > 23 || minute > 59 || second > 59 && !leap {
-        return Err(err(
+        return Err(refused(
             format!("{hour:02}:{minute:02}:{second:02} is not a time of day"),
             None,
         ));
@@ -226,8 +234,7 @@ pub fn parse(text: &str) -> Result<Instant, TimestampError> {
     let second = second.min(59);
     let secs = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second) - offset_minutes * 60;
     if leap && !is_leap_second(secs) {
-        return Err(err(
-            format!("{hour:02}:{minute:02}:60 is not a leap second"),
+        return Err(refused(format!("{hour:02}:{minute:02}:60 is not a leap second"),
             Some("a leap second is 23:59:60 UTC, on the 27 days that had one, 1972-06-30 to 2016-12-31"),
         ));
     }
@@ -418,7 +425,7 @@ impl Instant {
             0
         } else {
             let (y, _, _) = civil_from_days(self.millis.div_euclid(1000).div_euclid(86_400));
-            out.push_str(&y.to_string());
+            out.push_str(&crate::text::decimal::signed(y));
             4
         };
         let to = if millis { 23 } else { 19 };

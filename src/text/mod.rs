@@ -2,6 +2,7 @@
 //! the quoting of text into messages. Imports nothing from the crate.
 
 pub(crate) mod compare;
+pub(crate) mod decimal;
 pub(crate) mod mask;
 pub(crate) mod position;
 pub(crate) mod push;

@@ -46,9 +46,29 @@ pub(crate) fn push_short(s: &mut String, t: &str) {
     }
 }
 
+/// `items` with `sep` between them, as `[&str]::join` writes them: written out, so that the
+/// module does not carry the standard library's generic `join` for one or two messages.
+pub fn joined_with(items: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for (k, item) in items.iter().enumerate() {
+        if k > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joins_as_join_does() {
+        for items in [&[][..], &["a"], &["a", "", "bc"]] {
+            assert_eq!(joined_with(items, ", "), items.join(", "));
+        }
+    }
 
     #[test]
     fn appends_every_length_as_push_str_does() {

@@ -1,5 +1,4 @@
 use js_sys::{Array, ArrayBuffer, JsString, Map, Number, Object, Symbol, Uint8Array};
-use serde::de::value::{MapDeserializer, SeqDeserializer};
 use serde::de::{self, IntoDeserializer};
 use std::convert::TryFrom;
 use wasm_bindgen::convert::IntoWasmAbi;
@@ -8,47 +7,85 @@ use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
 use crate::preserve::PRESERVED_VALUE_MAGIC;
 use crate::{static_str_to_js, Error, ObjectExt, Result};
 
-/// Provides [`de::SeqAccess`] from any JS iterator.
-struct SeqAccess {
-    iter: js_sys::IntoIter,
+/// Where a sequence's items or a map's `[key, value]` pairs come from: any JS iterator, or an
+/// array read by index (the pairs of `Object.entries`). One type for both (patched: upstream
+/// visits arrays and entries through serde's `SeqDeserializer` and `MapDeserializer`), so
+/// that each visitor's `visit_seq` and `visit_map` is compiled once, not twice.
+enum Items<'a> {
+    Iter(js_sys::IntoIter),
+    /// The array, the index of the next item, and the length it had when reading began.
+    Array(&'a Array, u32, u32),
 }
 
-impl<'de> de::SeqAccess<'de> for SeqAccess {
+impl<'a> Items<'a> {
+    fn array(array: &'a Array) -> Self {
+        Items::Array(array, 0, array.length())
+    }
+
+    fn next(&mut self) -> Result<Option<JsValue>> {
+        Ok(match self {
+            Items::Iter(iter) => iter.next().transpose()?,
+            Items::Array(array, next, len) if *next < *len => {
+                *next += 1;
+                Some(array.get(*next - 1))
+            }
+            Items::Array(..) => None,
+        })
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        match self {
+            Items::Iter(_) => None,
+            Items::Array(_, next, len) => Some((len - next) as usize),
+        }
+    }
+}
+
+/// Provides [`de::SeqAccess`] from any JS iterator or array.
+struct SeqAccess<'a> {
+    items: Items<'a>,
+}
+
+impl<'de> de::SeqAccess<'de> for SeqAccess<'_> {
     type Error = Error;
 
     fn next_element_seed<T: de::DeserializeSeed<'de>>(
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>> {
-        Ok(match self.iter.next().transpose()? {
+        Ok(match self.items.next()? {
             Some(value) => Some(seed.deserialize(Deserializer::from(value))?),
             None => None,
         })
     }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.items.size_hint()
+    }
 }
 
-/// Provides [`de::MapAccess`] from any JS iterator that returns `[key, value]` pairs.
-struct MapAccess {
-    iter: js_sys::IntoIter,
+/// Provides [`de::MapAccess`] from any JS iterator or array of `[key, value]` pairs.
+struct MapAccess<'a> {
+    items: Items<'a>,
     next_value: Option<Deserializer>,
 }
 
-impl MapAccess {
-    const fn new(iter: js_sys::IntoIter) -> Self {
+impl<'a> MapAccess<'a> {
+    const fn new(items: Items<'a>) -> Self {
         Self {
-            iter,
+            items,
             next_value: None,
         }
     }
 }
 
-impl<'de> de::MapAccess<'de> for MapAccess {
+impl<'de> de::MapAccess<'de> for MapAccess<'_> {
     type Error = Error;
 
     fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
         debug_assert!(self.next_value.is_none());
 
-        Ok(match self.iter.next().transpose()? {
+        Ok(match self.items.next()? {
             Some(pair) => {
                 let (key, value) = convert_pair(pair);
                 self.next_value = Some(value);
@@ -60,6 +97,10 @@ impl<'de> de::MapAccess<'de> for MapAccess {
 
     fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
         seed.deserialize(self.next_value.take().unwrap_throw())
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.items.size_hint()
     }
 }
 
@@ -276,7 +317,9 @@ impl Deserializer {
         visitor: V,
         array: &Array,
     ) -> Result<V::Value> {
-        visitor.visit_seq(SeqDeserializer::new(array.iter().map(Deserializer::from)))
+        visitor.visit_seq(SeqAccess {
+            items: Items::array(array),
+        })
     }
 }
 
@@ -520,7 +563,9 @@ impl<'de> de::Deserializer<'de> for Deserializer {
         if let Some(arr) = self.value.dyn_ref::<Array>() {
             self.deserialize_from_array(visitor, arr)
         } else if let Some(iter) = js_sys::try_iter(&self.value)? {
-            visitor.visit_seq(SeqAccess { iter })
+            visitor.visit_seq(SeqAccess {
+                items: Items::Iter(iter),
+            })
         } else {
             self.invalid_type(visitor)
         }
@@ -553,9 +598,9 @@ impl<'de> de::Deserializer<'de> for Deserializer {
     ///  - A typed Rust structure with `#[derive(Deserialize)]`.
     fn deserialize_map<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         match js_sys::try_iter(&self.value)? {
-            Some(iter) => visitor.visit_map(MapAccess::new(iter)),
+            Some(iter) => visitor.visit_map(MapAccess::new(Items::Iter(iter))),
             None => match self.as_object_entries() {
-                Some(arr) => visitor.visit_map(MapDeserializer::new(arr.iter().map(convert_pair))),
+                Some(arr) => visitor.visit_map(MapAccess::new(Items::array(&arr))),
                 None => self.invalid_type(visitor),
             },
         }

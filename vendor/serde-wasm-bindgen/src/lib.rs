@@ -17,43 +17,24 @@ type Result<T> = std::result::Result<T, Error>;
 
 fn static_str_to_js(s: &'static str) -> JsString {
     use std::cell::RefCell;
-    use std::collections::HashMap;
-
-    #[derive(Default)]
-    struct PtrHasher {
-        addr: usize,
-    }
-
-    impl std::hash::Hasher for PtrHasher {
-        fn write(&mut self, _bytes: &[u8]) {
-            unreachable!();
-        }
-
-        fn write_usize(&mut self, addr_or_len: usize) {
-            if self.addr == 0 {
-                self.addr = addr_or_len;
-            }
-        }
-
-        fn finish(&self) -> u64 {
-            self.addr as _
-        }
-    }
-
-    type PtrBuildHasher = std::hash::BuildHasherDefault<PtrHasher>;
 
     thread_local! {
         // Since we're mainly optimising for converting the exact same string literal over and over again,
         // which will always have the same pointer, we can speed things up by indexing by the string's pointer
         // instead of its value.
-        static CACHE: RefCell<HashMap<*const str, JsString, PtrBuildHasher>> = Default::default();
+        // (Patched: a list scanned by address, not a `HashMap`: a program has a few dozen such
+        // names, and the module then carries no hash table for them; see PATCHED.md.)
+        static CACHE: RefCell<Vec<(*const u8, usize, JsString)>> = const { RefCell::new(Vec::new()) };
     }
     CACHE.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry(s)
-            .or_insert_with(|| s.into())
-            .clone()
+        let mut cache = cache.borrow_mut();
+        let key = (s.as_ptr(), s.len());
+        if let Some((_, _, js)) = cache.iter().find(|(ptr, len, _)| (*ptr, *len) == key) {
+            return js.clone();
+        }
+        let js = JsString::from(s);
+        cache.push((key.0, key.1, js.clone()));
+        js
     })
 }
 
