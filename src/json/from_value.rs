@@ -296,7 +296,7 @@ impl<'de> Visitor<'de> for Build<'_> {
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        self.number(crate::text::decimal::decimal(false, v), true)
+        self.number(crate::text::decimal::unsigned(v), true)
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
