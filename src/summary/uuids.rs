@@ -58,61 +58,10 @@ fn eight_digits(chunk: &[u8]) -> Option<u64> {
     Some((d.wrapping_mul(10_000) + (d >> 32)) & 0xFFFF_FFFF)
 }
 
-/// Two decimal digits for each number under 100: written two at a time, the digits of a
-/// uuid cost a third of the divisions (and of the instructions) that one at a time took.
-const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-2021222324252627282930313233343536373839\
-4041424344454647484950515253545556575859\
-6061626364656667686970717273747576777879\
-8081828384858687888990919293949596979899";
-
-/// Writes `v` (under 10^9) as nine digits, zeros first, into `out`.
-fn nine_digits(out: &mut [u8; 9], mut v: u32) {
-    for k in 0..4 {
-        let pair = (v % 100) as usize * 2;
-        v /= 100;
-        out[7 - 2 * k..9 - 2 * k].copy_from_slice(&PAIRS[pair..pair + 2]);
-    }
-    out[0] = b'0' + v as u8;
-}
-
-/// Appends `n`'s decimal digits to `out`, written by hand: the formatter costs more, and a
-/// summary writes one uuid per timeline entry, and a length in each number's key.
+/// Appends `n`'s decimal digits to `out` (itoa): a summary writes one uuid per timeline entry,
+/// and a length in each number's key.
 pub(super) fn push_decimal(out: &mut String, n: u64) {
-    let mut digits = [b'0'; 27];
-    let mut end = digits.len();
-    // Nine digits at a time in `u32`s: in wasm32 each `u64` division by a constant is a call
-    // to a 128-bit multiply, and a number under 10^9 (a key's length) needs none.
-    let mut rest = n;
-    loop {
-        let low = match u32::try_from(rest) {
-            Ok(small) if small < 1_000_000_000 => {
-                rest = 0;
-                small
-            }
-            _ => {
-                let low = (rest % 1_000_000_000) as u32;
-                rest /= 1_000_000_000;
-                low
-            }
-        };
-        end -= 9;
-        let chunk = digits[end..end + 9].first_chunk_mut::<9>();
-        nine_digits(chunk.expect("nine digits"), low);
-        if rest == 0 {
-            break;
-        }
-    }
-    // No zero before the leading digit, but one digit at least.
-    let mut at = end;
-    while at < end + 8 && digits[at] == b'0' {
-        at += 1;
-    }
-    // As one string: pushed a `char` at a time, each its own check of room and UTF-8
-    // encoding, the digits cost 700 instructions a uuid (callgrind, a 10 MB log).
-    // SAFETY: every byte of `digits` is an ASCII digit (from `PAIRS` or `b'0' + v`, `v`
-    // under 10), so any range of it is UTF-8; checking it again cost a third of the call.
-    out.push_str(unsafe { core::str::from_utf8_unchecked(&digits[at..]) });
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// A uuid as the records give it back.
