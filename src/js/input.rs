@@ -185,10 +185,15 @@ fn utf8_of(s: &JsString, units: usize) -> Result<Option<String>, JsValue> {
     Ok(Some(unsafe { String::from_utf8_unchecked(buf) }))
 }
 
-// `inputLength` reads what the input is and how long; `copyBytes` copies the caller's bytes
-// and `encodeInto` a string's UTF-8 straight into WebAssembly memory (see `utf8_of`).
+// `inputKind` and `inputLength` read what the input is and how long; `copyBytes` copies the
+// caller's bytes and `encodeInto` a string's UTF-8 straight into WebAssembly memory (see
+// `utf8_of`).
 #[wasm_bindgen(module = "/src/js/input.js")]
 extern "C" {
+    /// 0, 1, the view of an ArrayBuffer, or null when detached (see `inputKind`; asked of
+    /// every input by [`super::objects::given`]). Never throws (it catches).
+    #[wasm_bindgen(js_name = inputKind)]
+    pub(super) fn input_kind(input: &JsValue) -> JsValue;
     /// Every lone surrogate of `text` (see `loneSurrogates`), as pairs.
     #[wasm_bindgen(js_name = loneSurrogates)]
     fn lone_surrogates(text: &JsString, max: usize) -> Vec<u32>;

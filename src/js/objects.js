@@ -1,5 +1,5 @@
 // A value already parsed from JSON (`express.json()`'s `req.body`), for src/js/objects.rs;
-// src/js/kind.js tells it apart from text and bytes. In Node this file is loaded on the first
+// `inputKind` (src/js/input.js) tells it apart from text and bytes. In Node this file is loaded on the first
 // parsed value (scripts/package.mjs): a caller that passes the raw body never loads it.
 //
 // A parsed value is copied here first, as JSON.stringify would read it, into plain data that

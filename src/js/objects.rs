@@ -11,6 +11,7 @@
 use super::assemble::{assemble_warned_held, report_to_js, thrown};
 use super::boundary::ThrownError;
 use super::encode::{event_spans, Offsets, Values};
+use super::input::input_kind;
 use super::issues::issues;
 #[cfg(feature = "js-summarize")]
 use crate::__private::ValuesLog;
@@ -19,16 +20,6 @@ use crate::{Report, ValidateOptions};
 #[cfg(feature = "js-summarize")]
 use crate::{SummarizeOptions, Summary};
 use wasm_bindgen::prelude::*;
-
-// Apart from objects.js, which Node loads only on the first parsed value (scripts/package.mjs):
-// this is asked on every call.
-#[wasm_bindgen(module = "/src/js/kind.js")]
-extern "C" {
-    /// 0, 1, the view of an ArrayBuffer, or null when detached (see `inputKind`). Never
-    /// throws (it catches).
-    #[wasm_bindgen(js_name = inputKind)]
-    fn input_kind(input: &JsValue) -> JsValue;
-}
 
 #[wasm_bindgen(module = "/src/js/objects.js")]
 extern "C" {
