@@ -337,15 +337,19 @@ const declared = (src, prefix) =>
 // gives; reconcile.js reads reconcile()'s argument.
 const LAZY_SNIPPETS = ['objects.js', 'reconcile.js'];
 const snippetRequire = /require\("(\.\/snippets\/[^"]+\.js)"\)/g;
+// What the snippet at `path` gives the glue: its exports, or for one of LAZY_SNIPPETS the
+// stand-ins that require it.
+function snippetBody(path) {
+  const file = basename(path);
+  if (!LAZY_SNIPPETS.includes(file)) {
+    return `const module = { exports: {} };\n${readFileSync(join(pkg, 'node', path), 'utf8')}return module.exports;\n`;
+  }
+  const { src, fns } = lazily(file, '');
+  return `${src}return { ${fns.join(', ')} };\n`;
+}
 function withSnippets(src) {
   const paths = [...new Set([...src.matchAll(snippetRequire)].map((m) => m[1]))];
-  const defs = paths.map((path, i) => {
-    const file = basename(path);
-    const body = LAZY_SNIPPETS.includes(file)
-      ? (({ src: code, fns }) => `${code}return { ${fns.join(', ')} };\n`)(lazily(file, ''))
-      : `const module = { exports: {} };\n${readFileSync(join(pkg, 'node', path), 'utf8')}return module.exports;\n`;
-    return `const __ccneSnippet${i} = (() => { // ${path}\n${body}})();\n`;
-  }).join('');
+  const defs = paths.map((path, i) => `const __ccneSnippet${i} = (() => { // ${path}\n${snippetBody(path)}})();\n`).join('');
   src = src.replace(snippetRequire, (_, path) => `__ccneSnippet${paths.indexOf(path)}`);
   // After the first line when it is the `@ts-self-types` comment (Deno reads it there).
   const at = src.startsWith('/* @ts-self-types=') ? src.indexOf('\n') + 1 : 0;
