@@ -1,5 +1,11 @@
 // The declarations of the full module's own exports (summarize, the streaming summarizer,
-// reconcile): the validate-only module (`cc-number-events/validate`) has only types.d.ts's.
+// reconcile, and the tests' `reportJson`): the validate-only module (`cc-number-events/validate`)
+// has only types.d.ts's.
+/**
+ * Diagnostic, not part of the API: `validate`'s report as JSON text (tests compare it with the
+ * report's objects).
+ */
+export function reportJson(input: Input, options?: ValidateOptions): string;
 /** Diagnostic, not part of the API: `summarize`'s result as JSON text (for the benchmark). */
 export function summaryJson(input: Input, options?: SummarizeOptions): string;
 /** Plumbing of `createSummarizer`, not part of the API. */

@@ -223,11 +223,6 @@ export function validate(input: Input, options?: ValidateOptions): Report;
 /** The normalised event; throws an `InvalidEventError` whose `issues` say why not. */
 export function parse(input: Input, options?: ParseOptions): ContactCenterEvent;
 
-/**
- * Diagnostic, not part of the API: `validate`'s report as JSON text (tests compare it with the
- * report's objects).
- */
-export function reportJson(input: Input, options?: ValidateOptions): string;
 /** Diagnostic, not part of the API: the size of the module's WebAssembly memory, in bytes. */
 export function memoryBytes(): number;
 /**

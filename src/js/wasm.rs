@@ -25,7 +25,9 @@ use crate::__private::{
 };
 use crate::{Issue, SummarizeOptions};
 use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
-use js_sys::{JsString, JSON};
+use js_sys::JsString;
+#[cfg(feature = "js-summarize")]
+use js_sys::JSON;
 use wasm_bindgen::prelude::*;
 
 #[cfg(not(target_feature = "atomics"))]
@@ -255,6 +257,10 @@ fn finish(
 /// Diagnostic, not part of the API: `validate`'s report as JSON text, always from its tokens,
 /// so tests can check that the reports assembled from slices are exactly the same objects.
 /// `JSON.stringify` writes the text: a JSON writer of its own would cost the module size.
+/// The full module's only, as `summaryJson`: the validate-only one, which webhook handlers
+/// load, would carry it for tests alone (0.5 KB gzip); the tests hold its reports to the full
+/// module's, whose tree route is the same code.
+#[cfg(feature = "js-summarize")]
 #[wasm_bindgen(skip_typescript, js_name = reportJson)]
 pub fn report_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let input = match payload(input, &opts, OptionsOf::Validate)? {
@@ -268,7 +274,8 @@ pub fn report_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// `value`'s JSON text, from the objects its tokens make.
-pub(super) fn json_text(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
+#[cfg(feature = "js-summarize")]
+fn json_text(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
     Ok(JSON::stringify(&to_js(value)?)?.into())
 }
 

@@ -74,7 +74,7 @@ test('every validate fixture gets the same report, event or error from both modu
         count++;
       }
     }
-    assert.equal(small.reportJson(bytes), full.reportJson(bytes), file);
+    assert.deepEqual(small.validate(bytes), JSON.parse(full.reportJson(bytes)), file);
   }
   assert.ok(count > 1000, `${count} comparisons`);
 });
