@@ -58,6 +58,8 @@ impl Encoded {
     }
 
     /// [`Encoded::valid`] whose spans are already in `nums`, written there by the lane.
+    // Run on every call: inlined at the validate-only build's threshold too (Makefile).
+    #[inline]
     pub fn valid_after(
         mut nums: Vec<u32>,
         mut text: String,
