@@ -222,43 +222,34 @@ pub fn unknown_option(key: &str, names: &[&str]) -> ThrownError {
 /// caller gave, as a boolean, a number or the label of its type. The caller's own object is
 /// never read here, so nothing the caller wrote runs while Rust holds memory.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct GivenOptions {
-    pub strict: OptionValue,
-    pub max_input_bytes: OptionValue,
-    pub max_depth: OptionValue,
-    pub max_issues: OptionValue,
-    pub text: OptionValue,
-    pub max_items: OptionValue,
-    pub max_log_issues: OptionValue,
-    pub max_output_bytes: OptionValue,
-    pub markdown: OptionValue,
-    pub csv: OptionValue,
-    pub redact: OptionValue,
-    pub timelines: OptionValue,
-    pub last_entries: OptionValue,
-    pub changed_only: OptionValue,
-}
+pub struct GivenOptions([OptionValue; ALL_OPTION_NAMES.len()]);
+
+/// Every name some function knows: [`GivenOptions`] holds one value for each, in this order.
+const ALL_OPTION_NAMES: [&str; 14] = [
+    "strict",
+    "maxInputBytes",
+    "maxDepth",
+    "maxIssues",
+    "text",
+    "maxItems",
+    "maxLogIssues",
+    "maxOutputBytes",
+    "markdown",
+    "csv",
+    "redact",
+    "timelines",
+    "lastEntries",
+    "changedOnly",
+];
 
 impl GivenOptions {
-    /// The value given for `name`, one of the names some function knows.
+    /// The value given for `name`, one of the names some function knows. A search of one
+    /// table rather than a `match` of one field per name, which was compiled as a chain of
+    /// comparisons into each of its callers.
+    #[inline(never)]
     pub fn slot(&mut self, name: &str) -> Option<&mut OptionValue> {
-        Some(match name {
-            "strict" => &mut self.strict,
-            "maxInputBytes" => &mut self.max_input_bytes,
-            "maxDepth" => &mut self.max_depth,
-            "maxIssues" => &mut self.max_issues,
-            "text" => &mut self.text,
-            "maxItems" => &mut self.max_items,
-            "maxLogIssues" => &mut self.max_log_issues,
-            "maxOutputBytes" => &mut self.max_output_bytes,
-            "markdown" => &mut self.markdown,
-            "csv" => &mut self.csv,
-            "redact" => &mut self.redact,
-            "timelines" => &mut self.timelines,
-            "lastEntries" => &mut self.last_entries,
-            "changedOnly" => &mut self.changed_only,
-            _ => return None,
-        })
+        let k = ALL_OPTION_NAMES.iter().position(|n| *n == name)?;
+        self.0.get_mut(k)
     }
 }
 
