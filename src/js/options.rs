@@ -224,23 +224,18 @@ pub fn unknown_option(key: &str, names: &[&str]) -> ThrownError {
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct GivenOptions([OptionValue; ALL_OPTION_NAMES.len()]);
 
-/// Every name some function knows: [`GivenOptions`] holds one value for each, in this order.
-const ALL_OPTION_NAMES: [&str; 14] = [
-    "strict",
-    "maxInputBytes",
-    "maxDepth",
-    "maxIssues",
-    "text",
-    "maxItems",
-    "maxLogIssues",
-    "maxOutputBytes",
-    "markdown",
-    "csv",
-    "redact",
-    "timelines",
-    "lastEntries",
-    "changedOnly",
-];
+/// Every name some function knows, [`GivenOptions`]'s order: those of `summarize` (which has
+/// every other function's but one) and `text`.
+const ALL_OPTION_NAMES: [&str; SUMMARY_OPTION_NAMES.len() + 1] = {
+    let mut all = [""; SUMMARY_OPTION_NAMES.len() + 1];
+    let mut k = 0;
+    while k < SUMMARY_OPTION_NAMES.len() {
+        all[k] = SUMMARY_OPTION_NAMES[k];
+        k += 1;
+    }
+    all[k] = "text";
+    all
+};
 
 impl GivenOptions {
     /// The value given for `name`, one of the names some function knows. A search of one
@@ -442,6 +437,20 @@ fn whole_number(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_function_s_options_have_a_slot() {
+        for names in [
+            PARSE_OPTION_NAMES,
+            VALIDATE_OPTION_NAMES,
+            SUMMARY_OPTION_NAMES,
+        ] {
+            for name in names {
+                assert!(GivenOptions::default().slot(name).is_some(), "{name}");
+            }
+        }
+        assert!(GivenOptions::default().slot("nope").is_none());
+    }
 
     #[test]
     fn reads_every_option() {
