@@ -59,7 +59,8 @@ FULL_SIMD := --config 'target.$(WASM_TGT).rustflags=["-C","target-feature=+simd1
 # (src/model/formats.rs, civil_from_days, is_api_path, Encoded::valid_after) are `#[inline]`
 # so that they stay inlined at 50; with them, validate(string) on this module ran 0.7% more
 # instructions on real traffic, 0.6% on the added-field corpus and 3.4% on invalid payloads
-# (callgrind, Node + wasm, 2026-12-01). Lower thresholds cost more: at 40, 6.5% and 8.7%.
+# (callgrind, Node + wasm, 2026-12-01) and, timed as the bench times a call, no slower. At 40
+# the module was 1.5 KB smaller again but calls took about 6% longer (bench/RESULTS.md).
 VALIDATE_INLINE := --config 'target.$(WASM_TGT).rustflags=["-C","llvm-args=-inline-threshold=50"]'
 
 .PHONY: build setup setup-browser serve test bench bench-cli fuzz clean
