@@ -28,12 +28,17 @@ fn in_order(ranks: &[(u64, u64)]) -> bool {
     ranks.windows(2).all(|w| w[0] <= w[1])
 }
 
-/// The positions of `ranks` in ascending order, ties in position order: a bottom-up merge
-/// sort, stable by construction. The standard library's sorts are faster on some inputs, but
-/// even one copy of them is 3 KB of wasm, and what is sorted here is issues and log events.
+/// The positions of `ranks` in ascending order, ties in position order.
 #[inline(never)]
 pub(crate) fn ranked(ranks: Vec<(u64, u64)>) -> Vec<usize> {
-    let n = ranks.len();
+    stable_order(ranks.len(), |a, b| ranks[a] < ranks[b])
+}
+
+/// The positions `0..n` in the order `less` puts them, ties in position order: a bottom-up
+/// merge sort, stable by construction. The standard library's sorts are faster on some
+/// inputs, but even one copy of them is 3 KB of wasm, and what is sorted here is issues, log
+/// events and the member names of an unusually big object.
+pub(crate) fn stable_order(n: usize, less: impl Fn(usize, usize) -> bool) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     let mut spare = vec![0; n];
     let mut width = 1;
@@ -45,7 +50,7 @@ pub(crate) fn ranked(ranks: Vec<(u64, u64)>) -> Vec<usize> {
             let (mut i, mut j) = (start, mid);
             for slot in &mut spare[start..end] {
                 // Take from the right run only when strictly smaller: equal ranks keep order.
-                let right = j < end && (i >= mid || ranks[order[j]] < ranks[order[i]]);
+                let right = j < end && (i >= mid || less(order[j], order[i]));
                 *slot = if right { order[j] } else { order[i] };
                 if right {
                     j += 1;

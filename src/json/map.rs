@@ -1,4 +1,4 @@
-//! The hash maps keyed by what the input holds (uuids, number ids, member names), and their
+//! The hash maps keyed by what the input holds (uuids, number ids, texts), and their
 //! hasher, keyed by secret random numbers so that nobody can craft keys that make a map
 //! quadratic.
 //!
@@ -13,13 +13,12 @@
 //! every instance of one build of the module repeats: anyone holding the package could
 //! compute colliding keys offline. There the keys come from `crypto.getRandomValues`: the
 //! JavaScript boundary names where they come from with [`draw_keys_with`], and the first map
-//! made draws them. A call that makes no map, a clean
-//! notification on the tree-free route, never asks: in Node, loading Web Crypto for them took
-//! 3-4 ms of a cold start. [`Sip13`] is std's algorithm from the `siphasher` crate, since
+//! made draws them. `validate` and `parse` make no map (the parser finds duplicate member
+//! names by sorting) and never ask: in Node, loading Web Crypto for them took 3-4 ms of a cold
+//! start. [`Sip13`] is std's algorithm from the `siphasher` crate, since
 //! stable Rust does not let us key std's own.
 
 pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, Keys>;
-pub(crate) type HashSet<T> = std::collections::HashSet<T, Keys>;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use native::Keys;
