@@ -1,6 +1,7 @@
 //! Layer 3, reading JSON text: decoding the input's bytes, the parser and its tree of spanned
-//! values, and the hash maps it keys by. Uses `text` and `diagnostics`.
+//! values, and the hash maps the layers above key by. Uses `text` and `diagnostics`.
 
+mod duplicates;
 #[cfg(feature = "serde")]
 mod from_value;
 pub(crate) mod input;

@@ -8,7 +8,6 @@
 
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::issue::MAX_PATH_KEY;
-use crate::diagnostics::order::stable_order;
 use crate::diagnostics::problem::Problem;
 use crate::json::tree::{
     Member, Node, Parsed, Value, HARD_MAX_DEPTH, MAX_NOTES, MAX_PATH_BYTES, MAX_VALUES,
@@ -35,7 +34,7 @@ pub struct Parser<'a> {
 
 /// How many of an object's first members are checked for duplicates one by one, as they
 /// come: more than a notification holds, few enough that scanning them is cheap.
-const SCANNED: usize = 16;
+pub(super) const SCANNED: usize = 16;
 
 pub(super) type PResult<T> = Result<T, Box<Problem>>;
 
@@ -334,46 +333,6 @@ impl<'a> Parser<'a> {
             self.note_late_duplicates(&members);
         }
         Ok(Value::Object(members))
-    }
-
-    /// Notes each member after the first [`SCANNED`] whose name an earlier member has. Sorted
-    /// by name, a stable sort keeping equal names in document order, every name equal to the
-    /// one before it is a duplicate: a hostile object with a million members costs a sort, not
-    /// a million scans, and no hashing (whose keys, in WebAssembly, would have to come from
-    /// JavaScript, and whose code is 2.3 KB of the validate-only module).
-    fn note_late_duplicates(&mut self, members: &[Member<'a>]) {
-        let order = stable_order(members.len(), |a, b| members[a].key < members[b].key);
-        let mut late = vec![false; members.len()];
-        for pair in order.windows(2) {
-            if members[pair[0]].key == members[pair[1]].key {
-                late[pair[1]] = true;
-            }
-        }
-        for (m, late) in members.iter().zip(late).skip(SCANNED) {
-            if !late {
-                continue;
-            }
-            if self.track_path {
-                self.path.push(PathSeg::Key(m.key.clone()));
-            }
-            self.note_duplicate(&m.key, m.key_span);
-            if self.track_path {
-                self.path.pop();
-            }
-        }
-    }
-
-    fn note_duplicate(&mut self, key: &str, key_span: Span) {
-        self.note(|p| Problem {
-            code: IssueCode::JsonDuplicateKey,
-            span: key_span,
-            detail: format!(
-                "the member `{}` appears more than once in this object",
-                crate::text::quote::clip(key)
-            ),
-            hint: Some("JSON parsers disagree on which copy wins; keep exactly one".into()),
-            path: p.path_strings(),
-        });
     }
 
     /// After a member or an item: a comma (remembered, `false`), the closing bracket (`true`),
