@@ -550,60 +550,69 @@ mod tests {
         assert_eq!(parse(&text).unwrap().notes.len(), 1);
     }
 
-    /// An object of generated members: each a name (one of a few, so that many repeat,
-    /// sometimes spelled with an escape) and a number or an object of its own.
-    #[derive(Clone, Debug)]
-    struct Gen(Vec<(u8, bool, Option<Gen>)>);
+    /// Property tests run natively only (proptest is a native dev-dependency).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod generated {
+        use super::{parse, MAX_NOTES};
 
-    fn gen() -> impl proptest::strategy::Strategy<Value = Gen> {
-        use proptest::prelude::*;
-        let leaf =
-            proptest::collection::vec((0u8..24, any::<bool>(), Just(None)), 0..60).prop_map(Gen);
-        leaf.prop_recursive(2, 400, 60, |inner| {
-            proptest::collection::vec((0u8..24, any::<bool>(), proptest::option::of(inner)), 0..60)
+        /// An object of generated members: each a name (one of a few, so that many repeat,
+        /// sometimes spelled with an escape) and a number or an object of its own.
+        #[derive(Clone, Debug)]
+        struct Gen(Vec<(u8, bool, Option<Gen>)>);
+
+        fn gen() -> impl proptest::strategy::Strategy<Value = Gen> {
+            use proptest::prelude::*;
+            let leaf = proptest::collection::vec((0u8..24, any::<bool>(), Just(None)), 0..60)
+                .prop_map(Gen);
+            leaf.prop_recursive(2, 400, 60, |inner| {
+                proptest::collection::vec(
+                    (0u8..24, any::<bool>(), proptest::option::of(inner)),
+                    0..60,
+                )
                 .prop_map(Gen)
-        })
-    }
-
-    /// Writes `g` as JSON, and the start of every member name that an earlier member of its
-    /// object has: the duplicates, found the obvious way.
-    fn write(g: &Gen, out: &mut String, dups: &mut Vec<usize>) {
-        out.push('{');
-        for (i, (name, escaped, value)) in g.0.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            if g.0[..i].iter().any(|m| m.0 == *name) {
-                dups.push(out.len());
-            }
-            // `\u006e` is `n`: one name, two spellings.
-            let spelled = if *escaped { "\\u006e" } else { "n" };
-            out.push_str(&format!("\"{spelled}{name}\":"));
-            match value {
-                Some(inner) => write(inner, out, dups),
-                None => out.push_str(&i.to_string()),
-            }
+            })
         }
-        out.push('}');
-    }
 
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 400, ..Default::default() })]
-        /// Every later copy of a name, in objects of any size and nesting, and nothing else.
-        #[test]
-        fn notes_exactly_the_later_copies_of_each_name(g in gen()) {
-            let (mut text, mut want) = (String::new(), Vec::new());
-            write(&g, &mut text, &mut want);
-            let parsed = parse(&text).unwrap();
-            let mut got: Vec<usize> = parsed.notes.iter().map(|n| n.span.start).collect();
-            got.sort_unstable();
-            proptest::prop_assert_eq!(got.len() + parsed.notes_dropped, want.len());
-            if want.len() <= MAX_NOTES {
-                proptest::prop_assert_eq!(got, want);
-            } else {
-                // The first `MAX_NOTES` noted are kept: an inner object's are noted before the
-                // later copies among the members of a big object around it.
-                proptest::prop_assert!(got.iter().all(|at| want.binary_search(at).is_ok()));
+        /// Writes `g` as JSON, and the start of every member name that an earlier member of its
+        /// object has: the duplicates, found the obvious way.
+        fn write(g: &Gen, out: &mut String, dups: &mut Vec<usize>) {
+            out.push('{');
+            for (i, (name, escaped, value)) in g.0.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                if g.0[..i].iter().any(|m| m.0 == *name) {
+                    dups.push(out.len());
+                }
+                // `\u006e` is `n`: one name, two spellings.
+                let spelled = if *escaped { "\\u006e" } else { "n" };
+                out.push_str(&format!("\"{spelled}{name}\":"));
+                match value {
+                    Some(inner) => write(inner, out, dups),
+                    None => out.push_str(&i.to_string()),
+                }
+            }
+            out.push('}');
+        }
+
+        proptest::proptest! {
+            #![proptest_config(proptest::prelude::ProptestConfig { cases: 400, ..Default::default() })]
+            /// Every later copy of a name, in objects of any size and nesting, and nothing else.
+            #[test]
+            fn notes_exactly_the_later_copies_of_each_name(g in gen()) {
+                let (mut text, mut want) = (String::new(), Vec::new());
+                write(&g, &mut text, &mut want);
+                let parsed = parse(&text).unwrap();
+                let mut got: Vec<usize> = parsed.notes.iter().map(|n| n.span.start).collect();
+                got.sort_unstable();
+                proptest::prop_assert_eq!(got.len() + parsed.notes_dropped, want.len());
+                if want.len() <= MAX_NOTES {
+                    proptest::prop_assert_eq!(got, want);
+                } else {
+                    // The first `MAX_NOTES` noted are kept: an inner object's are noted before the
+                    // later copies among the members of a big object around it.
+                    proptest::prop_assert!(got.iter().all(|at| want.binary_search(at).is_ok()));
+                }
             }
         }
     }
