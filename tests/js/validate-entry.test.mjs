@@ -74,7 +74,10 @@ test('every validate fixture gets the same report, event or error from both modu
         count++;
       }
     }
-    assert.deepEqual(small.validate(bytes), JSON.parse(full.reportJson(bytes)), file);
+    // The tree route's report as text, members in order, as when both modules had reportJson.
+    const report = small.validate(bytes);
+    assert.equal(JSON.stringify(report), full.reportJson(bytes), file);
+    assert.deepEqual(report, JSON.parse(full.reportJson(bytes)), file);
   }
   assert.ok(count > 1000, `${count} comparisons`);
 });
