@@ -244,6 +244,21 @@ mod tests {
             .collect()
     }
 
+    /// `text` as it is (pretty-printed), on one line, on one line with a non-ASCII letter or a
+    /// tab before most warnings or a line break after them all, and with CRLF line breaks:
+    /// each counted differently on the way to a warning's line and column.
+    fn forms(text: &str) -> [String; 6] {
+        let line = text.replace('\n', "");
+        [
+            text.to_string(),
+            line.replace("Washington", "Montréal"),
+            line.replace("\"location\":", "\"location\":\t"),
+            format!("{line}\n"),
+            text.replace('\n', "\r\n"),
+            line,
+        ]
+    }
+
     /// Payloads with every warning the fast path words, in many contexts (ids, accounts,
     /// event types), several of them sharing a template.
     fn payloads() -> Vec<String> {
@@ -303,7 +318,7 @@ mod tests {
                 ..ValidateOptions::default()
             };
             for round in 0..3 {
-                for text in payloads() {
+                for text in payloads().iter().flat_map(|t| forms(t)) {
                     let plain = validate_fast_or::<_, Issue>(&text, &options, |_| (), None);
                     let mut out = Vec::new();
                     let got = validate_fast_or::<_, Issue>(
