@@ -9,7 +9,7 @@ use super::templates::Templates;
 use crate::__private::{
     clean, utf16_units, validate_fast_or, EventRef, FoundIssue, Memo, Templated, Utf16Offsets,
 };
-use crate::{Issue, NumberType, Report};
+use crate::{Instant, Issue, NumberType, Report};
 
 /// In [`Spans`], a value that is absent (both numbers) or that follows in the text (first).
 pub const ABSENT: u32 = u32::MAX;
@@ -347,8 +347,10 @@ fn event_spans_into<'a>(
 ) -> String {
     let info = c.info();
     // The time as normalised, which is the timestamp as sent when it was sent so (nearly
-    // always): then it is not written.
-    let sent_as_time = c.time.is_iso_text(c.timestamp);
+    // always): then it is not written. `c` is the reader's, whose `time` it read from the
+    // `timestamp` just now.
+    let sent_as_time = Instant::iso_shaped(c.timestamp);
+    debug_assert_eq!(sent_as_time, c.time.is_iso_text(c.timestamp));
     let mut time = String::new();
     if !sent_as_time {
         c.time.write_iso(&mut time);
