@@ -119,6 +119,7 @@ pub mod __private {
     pub use crate::json::map::{draw_keys_with, keys as hash_keys};
     pub use crate::json::{Node, Parser, Value, HARD_MAX_DEPTH, MAX_VALUES};
     pub use crate::model::event_ref::EventRef;
+    pub use crate::model::iso_text::iso_shaped;
     pub use crate::model::vocab::closest;
     pub use crate::model::{HARD_MAX_INPUT_BYTES, HARD_MAX_OUTPUT_BYTES};
     #[cfg(feature = "serde")]

@@ -7,9 +7,10 @@ use super::held::Held;
 use super::spare::{spare_nums, spare_text};
 use super::templates::Templates;
 use crate::__private::{
-    clean, utf16_units, validate_fast_or, EventRef, FoundIssue, Memo, Templated, Utf16Offsets,
+    clean, iso_shaped, utf16_units, validate_fast_or, EventRef, FoundIssue, Memo, Templated,
+    Utf16Offsets,
 };
-use crate::{Instant, Issue, NumberType, Report};
+use crate::{Issue, NumberType, Report};
 
 /// In [`Spans`], a value that is absent (both numbers) or that follows in the text (first).
 pub const ABSENT: u32 = u32::MAX;
@@ -349,7 +350,7 @@ fn event_spans_into<'a>(
     // The time as normalised, which is the timestamp as sent when it was sent so (nearly
     // always): then it is not written. `c` is the reader's, whose `time` it read from the
     // `timestamp` just now.
-    let sent_as_time = Instant::iso_shaped(c.timestamp);
+    let sent_as_time = iso_shaped(c.timestamp);
     debug_assert_eq!(sent_as_time, c.time.is_iso_text(c.timestamp));
     let mut time = String::new();
     if !sent_as_time {

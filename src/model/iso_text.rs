@@ -29,17 +29,17 @@ impl Instant {
     /// no offset every field stands as written (a leap second's `60` included). Reading
     /// costs less than writing, and the crate's timestamp parser is there already.
     pub fn is_iso_text(self, text: &str) -> bool {
-        Self::iso_shaped(text) && parse(text) == Ok(self)
+        iso_shaped(text) && parse(text) == Ok(self)
     }
+}
 
-    /// [`Instant::is_iso_text`] for a caller who knows that its instant is what the crate's
-    /// parser read in `text` (a borrowed event's `time`, read from its `timestamp`): then the
-    /// shape says it, without reading the text again: 470 instructions of a clean
-    /// `validate`'s 21,200 in the JavaScript lane (Node + wasm, callgrind, 2026-12-02).
-    pub fn iso_shaped(text: &str) -> bool {
-        let s = text.as_bytes();
-        s.len() == 24 && s[19] == b'.' && s[23] == b'Z'
-    }
+/// [`Instant::is_iso_text`] for a caller who knows that its instant is what the crate's parser
+/// read in `text` (a borrowed event's `time`, read from its `timestamp`): then the shape says
+/// it, without reading the text again: 470 instructions of a clean `validate`'s 21,200 in the
+/// JavaScript lane (Node + wasm, callgrind, 2026-12-02). Not part of the API.
+pub fn iso_shaped(text: &str) -> bool {
+    let s = text.as_bytes();
+    s.len() == 24 && s[19] == b'.' && s[23] == b'Z'
 }
 
 impl Instant {

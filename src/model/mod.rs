@@ -5,7 +5,7 @@
 pub(crate) mod country_codes;
 pub(crate) mod event_ref;
 pub(crate) mod formats;
-mod iso_text;
+pub(crate) mod iso_text;
 #[cfg(feature = "serde")]
 pub(crate) mod serde_impls;
 pub(crate) mod timestamp;
