@@ -144,7 +144,7 @@ pub mod __private {
     #[cfg(feature = "serde")]
     pub use crate::js::encode::{
         clean_report, compact_report, compact_valid, fast_report, Spans, Values, ABSENT, IN_TEXT,
-        REPORT_VALUES,
+        REPORT_VALUES, SPLICED,
     };
     #[cfg(feature = "serde")]
     pub use crate::js::encoded::{

@@ -50,6 +50,11 @@ fn sentinels_are_the_same_on_both_sides() {
     assert_eq!(number(constant(&src, "HOLD")), p::HOLD);
     let slots = p::HELD_SLOTS as u32;
     assert!(p::HOLD + slots <= p::HELD && p::HELD + slots <= p::IN_TEXT);
+    // The sentence's quotation marks, apart: above the held strings' slots, below IN_TEXT; its
+    // marks' two numbers follow the spans, read right after it as the last value.
+    assert_eq!(number(constant(&src, "SPLICED")), p::SPLICED);
+    assert!(p::HELD + slots <= p::SPLICED && p::SPLICED < p::IN_TEXT);
+    assert_eq!(p::REPORT_VALUES.last(), Some(&"sentence"));
     // Issue templates: below the held strings' slots, kept after them in JavaScript's list.
     assert_eq!(number(constant(&src, "TEMPLATE")), p::TEMPLATE);
     assert_eq!(number(constant(&src, "NEW_TEMPLATE")), p::NEW_TEMPLATE);
@@ -160,9 +165,12 @@ fn a_valid_reports_values_come_in_the_same_order() {
     let src = js("assemble.js");
     let body = &src[src.find("function validReport(").unwrap()..];
     // `const delivery = next(input), uuid = next(input), ...`: the names in the order they
-    // are read.
-    let names: Vec<&str> = body
-        .match_indices(" = next(input)")
+    // are read (the sentence by `sentenceOf`, which reads its marks after the spans).
+    let mut reads: Vec<_> = body.match_indices(" = next(input)").collect();
+    reads.extend(body.match_indices(" = sentenceOf(input)"));
+    reads.sort();
+    let names: Vec<&str> = reads
+        .into_iter()
         .map(|(at, _)| {
             let before = &body[..at];
             let start = before

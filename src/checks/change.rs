@@ -61,6 +61,20 @@ impl EventRef<'_> {
     /// [`Instant::is_iso_text`](crate::Instant::is_iso_text)), which the sentence's time is
     /// copied out of.
     pub fn write_sentence_with(&self, text: &mut String, iso: Option<&str>) {
+        self.write_sentence_marked(text, iso, ["\u{201c}", "\u{201d}"]);
+    }
+
+    /// [`Self::write_sentence_with`], the provider's name between `marks` rather than “ ”,
+    /// and where each mark starts in `text`, when the sentence names a provider. The lane
+    /// (src/js/encode.rs) writes one ASCII byte for each, which JavaScript swaps for “ and ”:
+    /// V8 decodes UTF-8 that is ASCII up to its end at a copy's speed, and from the first
+    /// other byte on one byte at a time, twice.
+    pub fn write_sentence_marked(
+        &self,
+        text: &mut String,
+        iso: Option<&str>,
+        marks: [&str; 2],
+    ) -> Option<[usize; 2]> {
         let info = self.info();
         let effect = self.effect();
         push_short(
@@ -100,15 +114,20 @@ impl EventRef<'_> {
         }
         push_account(text, self.account_id);
         let provider = info.contact_center_provider.and_then(|p| p.label());
+        let mut marked = None;
         if let (Some(p), Effect::Added | Effect::ConvertedIn | Effect::Updated) = (provider, effect)
         {
-            text.push_str(" with provider \u{201c}");
+            text.push_str(" with provider ");
+            let open = text.len();
+            push_short(text, marks[0]);
             push_short(text, &clip(p));
-            text.push('\u{201d}');
+            marked = Some([open, text.len()]);
+            push_short(text, marks[1]);
         }
         text.push_str(" at ");
         self.time.write_human_from(iso, text);
         text.push('.');
+        marked
     }
 
     /// The change record of this (valid) event.

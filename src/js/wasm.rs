@@ -219,6 +219,7 @@ pub(super) fn answer(
             values,
             held.as_deref_mut(),
             memo,
+            true,
             &mut nums,
         ),
         None => Err(None),
