@@ -165,9 +165,11 @@ fn a_valid_reports_values_come_in_the_same_order() {
     let src = js("assemble.js");
     let body = &src[src.find("function validReport(").unwrap()..];
     // `const delivery = next(input), uuid = next(input), ...`: the names in the order they
-    // are read (the sentence by `sentenceOf`, which reads its marks after the spans).
+    // are read (the time by `again`, the sentence by `sentenceOf`, which reads its marks after
+    // the spans).
     let mut reads: Vec<_> = body.match_indices(" = next(input)").collect();
     reads.extend(body.match_indices(" = sentenceOf(input)"));
+    reads.extend(body.match_indices(" = again(input, "));
     reads.sort();
     let names: Vec<&str> = reads
         .into_iter()
