@@ -15,8 +15,8 @@ use crate::{Issue, NumberType, Report};
 /// In [`Spans`], a value that is absent (both numbers) or that follows in the text (first).
 pub const ABSENT: u32 = u32::MAX;
 pub const IN_TEXT: u32 = u32::MAX - 1;
-/// In a valid report's spans, the sentence's first number (the lane's, and the answers of
-/// [`fast_report_held`] asked for it): the sentence is the next `length` units of the text
+/// In a valid report's spans, the sentence's first number (in the answers of the lane and of
+/// the module's `validate`, never in [`fast_report`]'s or [`Spans`]): the sentence is the next `length` units of the text
 /// with its two quotation marks each written as one ASCII unit, and the two numbers after
 /// the spans are their offsets in it, where JavaScript puts “ and ” (`sentence` in
 /// src/js/assemble.js). V8 decodes UTF-8 that is ASCII to its end at a copy's speed, and
