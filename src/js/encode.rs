@@ -15,14 +15,11 @@ use crate::{Issue, NumberType, Report};
 /// In [`Spans`], a value that is absent (both numbers) or that follows in the text (first).
 pub const ABSENT: u32 = u32::MAX;
 pub const IN_TEXT: u32 = u32::MAX - 1;
-/// In a valid report's spans, the sentence's first number (in the answers of the lane and of
-/// the module's `validate`, never in [`fast_report`]'s or [`Spans`]): the sentence is the next `length` units of the text
-/// with its two quotation marks each written as one ASCII unit, and the two numbers after
-/// the spans are their offsets in it, where JavaScript puts “ and ” (`sentence` in
-/// src/js/assemble.js). V8 decodes UTF-8 that is ASCII to its end at a copy's speed, and
-/// from its first other byte on one byte at a time, twice: the 61% of sentences that name a
-/// provider between “ ” took 1,300 more instructions to decode than the others (callgrind,
-/// 2026-12-02).
+/// In a valid report's spans (the lane's and the module's `validate`'s, never [`Spans`]), the
+/// sentence's first number: the next `length` units of the text, with its “ and ” each one
+/// ASCII unit there, their offsets the two numbers after the spans (`sentenceOf` in
+/// src/js/assemble.js). V8 decodes UTF-8 that is ASCII at a copy's speed, and from its first
+/// other byte on one byte at a time, twice (bench/RESULTS.md, 2026-12-02).
 pub const SPLICED: u32 = u32::MAX - 2;
 
 fn utf16_len(s: &str) -> u32 {
@@ -438,9 +435,7 @@ fn event_spans_into<'a>(
             None
         }
     };
-    // The sentence's length and its marks' offsets in UTF-16 units. As many units as bytes is
-    // ASCII (any other character has more bytes than units), whose offsets are its bytes':
-    // counted once, as before the marks crossed apart, nearly always.
+    // As many UTF-16 units as bytes is ASCII, whose offsets are its bytes': counted once.
     let units = |to: usize| utf16_units(&text.as_bytes()[from..to]);
     let length = units(text.len());
     let marks = match (text.len() - from) as u32 == length {
