@@ -9,7 +9,7 @@
 const ABSENT = 0xffffffff; // the value is absent
 const IN_TEXT = 0xfffffffe; // the value is the next `length` units of the text
 // The sentence's, as IN_TEXT with its quotation marks each one unit there, their offsets
-// the two numbers after the spans (`sentence`).
+// the two numbers after the spans (`sentenceOf`).
 const SPLICED = 0xfffffffd;
 // From these on, the string `held` holds in slot `n - HELD`, or the next of the text, which
 // it holds from now on in slot `n - HOLD` (src/js/held.rs; only in the lane's answers).
