@@ -45,14 +45,17 @@ fn lane(payloads: &[&str], reps: usize, options: &ValidateOptions) -> usize {
     #[cfg(feature = "serde")]
     let mut templates = cc_number_events::__private::Templates::default();
     let mut out: Vec<cc_number_events::__private::Templated> = Vec::new();
+    // Known before the call, as JavaScript knows it (every UTF-16 unit written as one byte).
+    let ascii: Vec<bool> = payloads.iter().map(|p| p.is_ascii()).collect();
     let mut valid = 0;
     for _ in 0..reps {
-        for p in payloads {
+        for (p, &_ascii) in payloads.iter().zip(&ascii) {
             #[cfg(feature = "serde")]
-            let memo = Some((
-                &mut templates as &mut dyn cc_number_events::__private::Memo,
-                &mut out,
-            ));
+            let memo = Some(cc_number_events::__private::Templating {
+                memo: &mut templates,
+                out: &mut out,
+                ascii: _ascii,
+            });
             #[cfg(not(feature = "serde"))]
             let memo = None;
             let read =

@@ -111,7 +111,7 @@ pub mod __private {
     pub use crate::api::validate::{validate_fast_only, validate_fast_or, validate_from};
     pub use crate::checks::fast::clean;
     pub use crate::checks::fast::log_item_warnings;
-    pub use crate::checks::templated::{Memo, Templated};
+    pub use crate::checks::templated::{Memo, Templated, Templating};
     pub use crate::checks::validate::event_or_error;
     pub use crate::diagnostics::issue::FoundIssue;
     pub use crate::json::input::FromJs;

@@ -1,6 +1,6 @@
 //! One payload in, one verdict out, with the renderings asked for.
 
-use crate::checks::templated::{Memo, Templated};
+use crate::checks::templated::Templating;
 use crate::checks::validate::{event_or_error, validate_routed, validate_with, InvalidEventError};
 use crate::json::input::FromJs;
 use crate::model::event_ref::EventRef;
@@ -78,7 +78,7 @@ pub fn validate_fast_or<'a, T, I: From<crate::diagnostics::issue::FoundIssue>>(
     text: &'a str,
     options: &ValidateOptions,
     read: impl FnOnce(EventRef<'a>) -> T,
-    templates: Option<(&mut dyn Memo, &mut Vec<Templated>)>,
+    templates: Option<Templating>,
 ) -> Result<(T, Vec<I>), Option<Box<Report>>> {
     let renderings = options.text || options.markdown || options.csv || options.redact;
     if renderings {

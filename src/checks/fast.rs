@@ -51,16 +51,18 @@ pub(crate) enum Judged<'a> {
 /// issues in `remarks` (as `strict` has them): warnings, and errors where a member is
 /// missing, of the wrong type, or refused by its rule. `None` leaves it to the parse tree:
 /// broken JSON, an escape, a member seen twice, another delivery or kind, too many remarks.
+/// With it, whether the text from `start` to the notification's end is on one line (no line
+/// break), where every remark's line is the first.
 pub(crate) fn read<'a>(
     src: &'a str,
     start: usize,
     max_depth: usize,
     strict: bool,
     remarks: &mut Vec<Remark<'a>>,
-) -> Option<Judged<'a>> {
+) -> Option<(Judged<'a>, bool)> {
     let mode = Mode::new(strict, true);
-    let (judged, end) = read_with(src, start, max_depth, mode, MAX_REMARKS, remarks)?;
-    (skip_whitespace(src, end) == src.len()).then_some(judged)
+    let (judged, end, broke) = read_with(src, start, max_depth, mode, MAX_REMARKS, remarks)?;
+    (skip_whitespace(src, end) == src.len()).then_some((judged, !broke))
 }
 
 /// How many warnings an item of a log that starts at `start` gets on the fast path (as
@@ -92,12 +94,12 @@ pub(crate) fn read_at<'a>(
         cap,
         remarks,
     )? {
-        (Judged::Event(event), end) => Some((event, end)),
-        (Judged::Invalid(_), _) => None,
+        (Judged::Event(event), end, _) => Some((event, end)),
+        (Judged::Invalid(_), ..) => None,
     }
 }
 
-/// [`read_at`] in either [`Mode`].
+/// [`read_at`] in either [`Mode`], and whether the white space it skipped held a line break.
 #[inline(always)]
 fn read_with<'a>(
     src: &'a str,
@@ -106,7 +108,7 @@ fn read_with<'a>(
     mode: Mode,
     cap: usize,
     remarks: &mut Vec<Remark<'a>>,
-) -> Option<(Judged<'a>, usize)> {
+) -> Option<(Judged<'a>, usize, bool)> {
     if max_depth < DEPTH {
         return None;
     }
@@ -116,6 +118,7 @@ fn read_with<'a>(
         pos: start,
         max_depth: max_depth.min(MAX_SKIP_DEPTH),
         skipped: 0,
+        broke: false,
     };
     let remarks = Remarks {
         list: remarks,
@@ -126,7 +129,7 @@ fn read_with<'a>(
     r.ws();
     let mut f = Fields::in_text(src, r.pos, remarks);
     r.object(|key, r| f.envelope_member(key, r))?;
-    Some((f.checked()?, r.pos))
+    Some((f.checked()?, r.pos, r.broke))
 }
 
 #[cfg(test)]

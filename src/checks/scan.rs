@@ -3,7 +3,7 @@
 //! values of unknown members skipped where the parser would find nothing to report in them.
 //! Every `None` here hands the payload to the parse tree.
 
-use crate::json::{skip_whitespace, string_run};
+use crate::json::string_run;
 use crate::text::slice::sub;
 use crate::text::span::Span;
 
@@ -22,12 +22,32 @@ pub(super) struct Reader<'a> {
     pub max_depth: usize,
     /// Values skipped so far.
     pub skipped: usize,
+    /// Whether white space it skipped held a line break (`\n` or `\r`): the only place one
+    /// can be in what it reads (a string holding a control character is the tree's). Without
+    /// one, what it read is all on the first line.
+    pub broke: bool,
 }
 
 impl<'a> Reader<'a> {
+    /// Skips white space. Looked at first: payloads sent compact (nearly all) have none.
     #[inline(always)]
     pub(super) fn ws(&mut self) {
-        self.pos = skip_whitespace(self.src, self.pos);
+        if self.bytes.get(self.pos).is_some_and(|&c| c <= b' ') {
+            self.ws_run();
+        }
+    }
+
+    /// The white space from here on, noting its line breaks (see [`Reader::broke`]).
+    #[cold]
+    fn ws_run(&mut self) {
+        while let Some(&c) = self.bytes.get(self.pos) {
+            match c {
+                b' ' | b'\t' => {}
+                b'\n' | b'\r' => self.broke = true,
+                _ => return,
+            }
+            self.pos += 1;
+        }
     }
 
     /// `c` after white space, if it is there. The byte itself is looked at first: payloads

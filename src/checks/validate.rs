@@ -4,7 +4,7 @@ use crate::checks::detect::{analyze, Analysis};
 use crate::checks::fast::{self, Judged};
 use crate::checks::fast_remarks::give_back;
 use crate::checks::remarks::{note_in, Context, Remark};
-use crate::checks::templated::{templated, Memo, Templated};
+use crate::checks::templated::{templated, Templating};
 use crate::diagnostics::codes::IssueCode;
 use crate::diagnostics::findings::{locate, locate_in, Findings};
 use crate::diagnostics::issue::{FoundIssue, Issue};
@@ -67,7 +67,7 @@ pub(crate) fn validate_routed(
             options.strict,
             &mut remarks,
         );
-        if let Some(report) = judged.and_then(|j| answered(src, j, &remarks, options)) {
+        if let Some(report) = judged.and_then(|(j, _)| answered(src, j, &remarks, options)) {
             *answered_fast = true;
             return report;
         }
@@ -148,7 +148,7 @@ pub(crate) fn validate_fast_or<'a, T, I: From<FoundIssue>>(
     src: &'a str,
     options: &ValidateOptions,
     read: impl FnOnce(EventRef<'a>) -> T,
-    templates: Option<(&mut dyn Memo, &mut Vec<Templated>)>,
+    templates: Option<Templating>,
 ) -> Result<(T, Vec<I>), Option<Box<Report>>> {
     let mut remarks = Vec::new();
     let answer = fast_answer(src, options, read, templates, &mut remarks);
@@ -161,15 +161,18 @@ fn fast_answer<'a, T, I: From<FoundIssue>>(
     src: &'a str,
     options: &ValidateOptions,
     read: impl FnOnce(EventRef<'a>) -> T,
-    templates: Option<(&mut dyn Memo, &mut Vec<Templated>)>,
+    templates: Option<Templating>,
     remarks: &mut Vec<Remark<'a>>,
 ) -> Result<(T, Vec<I>), Option<Box<Report>>> {
-    let judged = fast::read(src, 0, options.max_depth, options.strict, remarks).ok_or(None)?;
-    if let (Some((memo, out)), Judged::Event(event)) = (templates, &judged) {
-        if templated(src, remarks, event, options, memo, out) {
+    let (judged, one_line) =
+        fast::read(src, 0, options.max_depth, options.strict, remarks).ok_or(None)?;
+    if let (Some(t), Judged::Event(event)) = (templates, &judged) {
+        // On one line, an ASCII text's byte offsets are its columns: nothing to count.
+        let plain = t.ascii && one_line;
+        if templated(src, plain, remarks, event, options, t.memo, t.out) {
             return Ok((read(*event), Vec::new()));
         }
-        out.clear();
+        t.out.clear();
     }
     let f = noted(&judged, remarks, options).ok_or(None)?;
     match event_of(judged, &f) {

@@ -5,9 +5,8 @@
 
 use super::held::Held;
 use super::spare::{spare_nums, spare_text};
-use super::templates::Templates;
 use crate::__private::{
-    clean, iso_shaped, utf16_units, validate_fast_or, EventRef, FoundIssue, Memo, Templated,
+    clean, iso_shaped, utf16_units, validate_fast_or, EventRef, FoundIssue, Templating,
     Utf16Offsets,
 };
 use crate::{Issue, NumberType, Report};
@@ -297,11 +296,10 @@ pub(super) fn fast_report_held<I: From<FoundIssue>>(
     input_ascii: bool,
     values: Values,
     held: Option<&mut Held>,
-    templates: Option<(&mut Templates, &mut Vec<Templated>)>,
+    templates: Option<Templating>,
     spliced: bool,
     nums: &mut Vec<u32>,
 ) -> Result<(String, Vec<I>), Option<Box<crate::Report>>> {
-    let templates = templates.map(|(memo, out)| (memo as &mut dyn Memo, out));
     validate_fast_or(
         input,
         options,

@@ -20,6 +20,7 @@ use super::options::OptionsOf;
 use super::snapshot::read_options;
 use super::templates::Templates;
 use crate::__private::FoundIssue;
+use crate::__private::Templating;
 use crate::__private::{
     admit, carries_validation_token, draw_keys_with, hash_keys as map_keys, settle,
 };
@@ -208,7 +209,11 @@ pub(super) fn answer(
     let mut templated = templates
         .as_deref_mut()
         .map_or_else(Vec::new, Templates::spare);
-    let memo = templates.as_deref_mut().map(|t| (t, &mut templated));
+    let memo = templates.as_deref_mut().map(|memo| Templating {
+        memo,
+        out: &mut templated,
+        ascii,
+    });
     // The answer's numbers, which a valid report's spans are written straight into.
     let mut nums = Vec::new();
     let fast = match text {

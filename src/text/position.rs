@@ -20,6 +20,28 @@ pub struct Position {
     pub length: u32,
 }
 
+impl Position {
+    /// Where `span` is in `src` when `src` is ASCII and holds no line break before the span:
+    /// each byte a unit, on the first line. As [`Cursor::locate`] has it, without counting.
+    pub fn plain(src: &str, span: Span) -> Position {
+        let len = src.len();
+        let start = span.start.min(len);
+        debug_assert!(
+            src.is_ascii()
+                && !src.as_bytes()[..start]
+                    .iter()
+                    .any(|&b| b == b'\n' || b == b'\r')
+        );
+        let end = span.end.max(span.start).min(len);
+        Position {
+            line: 1,
+            column: start as u32 + 1,
+            offset: start as u32,
+            length: (end - start) as u32,
+        }
+    }
+}
+
 /// UTF-16 code units before each byte offset of one text, from a count kept at every
 /// `1 << shift`-byte boundary: a query counts at most one block.
 pub struct Utf16Offsets<'a> {
