@@ -77,7 +77,7 @@ pub fn validate_fast_only(input: impl AsRef<[u8]>, options: &ValidateOptions) ->
 pub fn validate_fast_or<'a, T, I: From<crate::diagnostics::issue::FoundIssue>>(
     text: &'a str,
     options: &ValidateOptions,
-    read: impl FnOnce(EventRef<'a>) -> T,
+    read: impl FnOnce(&EventRef<'a>) -> T,
     templates: Option<Templating>,
 ) -> Result<(T, Vec<I>), Option<Box<Report>>> {
     let renderings = options.text || options.markdown || options.csv || options.redact;

@@ -59,10 +59,21 @@ pub(crate) fn read<'a>(
     max_depth: usize,
     strict: bool,
     remarks: &mut Vec<Remark<'a>>,
-) -> Option<(Judged<'a>, bool)> {
+    one_line: &mut bool,
+) -> Option<Judged<'a>> {
     let mode = Mode::new(strict, true);
-    let (judged, end, broke) = read_with(src, start, max_depth, mode, MAX_REMARKS, remarks)?;
-    (skip_whitespace(src, end) == src.len()).then_some((judged, !broke))
+    read_with(
+        src,
+        start,
+        max_depth,
+        mode,
+        MAX_REMARKS,
+        remarks,
+        |end, broke| {
+            *one_line = !broke;
+            (skip_whitespace(src, end) == src.len()).then_some(())
+        },
+    )
 }
 
 /// How many warnings an item of a log that starts at `start` gets on the fast path (as
@@ -86,20 +97,22 @@ pub(crate) fn read_at<'a>(
     cap: usize,
     remarks: &mut Vec<Remark<'a>>,
 ) -> Option<(EventRef<'a>, usize)> {
-    match read_with(
-        src,
-        start,
-        max_depth,
-        Mode::new(strict, false),
-        cap,
-        remarks,
-    )? {
-        (Judged::Event(event), end, _) => Some((event, end)),
-        (Judged::Invalid(_), ..) => None,
+    let mut at = 0;
+    let mode = Mode::new(strict, false);
+    let ended = |end, _| {
+        at = end;
+        Some(())
+    };
+    match read_with(src, start, max_depth, mode, cap, remarks, ended)? {
+        Judged::Event(event) => Some((event, at)),
+        Judged::Invalid(_) => None,
     }
 }
 
-/// [`read_at`] in either [`Mode`], and whether the white space it skipped held a line break.
+/// [`read_at`] in either [`Mode`], `ended` told where the notification ended and whether the
+/// white space it skipped held a line break, before the event is made (`None` from it gives
+/// up). The event is the function's own result, which it is made in: each move of it on the
+/// way out (through a tuple, through `then_some`) was a `memory.copy` call in WebAssembly.
 #[inline(always)]
 fn read_with<'a>(
     src: &'a str,
@@ -108,7 +121,8 @@ fn read_with<'a>(
     mode: Mode,
     cap: usize,
     remarks: &mut Vec<Remark<'a>>,
-) -> Option<(Judged<'a>, usize, bool)> {
+    ended: impl FnOnce(usize, bool) -> Option<()>,
+) -> Option<Judged<'a>> {
     if max_depth < DEPTH {
         return None;
     }
@@ -129,7 +143,8 @@ fn read_with<'a>(
     r.ws();
     let mut f = Fields::in_text(src, r.pos, remarks);
     r.object(|key, r| f.envelope_member(key, r))?;
-    Some((f.checked()?, r.pos, r.broke))
+    ended(r.pos, r.broke)?;
+    f.checked()
 }
 
 #[cfg(test)]

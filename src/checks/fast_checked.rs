@@ -55,14 +55,15 @@ impl<'a> Fields<'a, '_> {
     /// [`Fields::last_checks`].
     pub(super) fn checked(&mut self) -> Option<Judged<'a>> {
         self.last_checks()?;
-        Some(match self.event() {
-            Some(event) => Judged::Event(event),
-            None => Judged::Invalid(Context {
-                id: self.id,
-                account: self.account,
-                event_type: self.event_type,
-            }),
-        })
+        // The event made in the `Judged` it is returned in: made apart and then wrapped, its
+        // `phoneNumberInfo` (84 bytes) was moved twice, each a `memory.copy` call in
+        // WebAssembly.
+        let invalid = Judged::Invalid(Context {
+            id: self.id,
+            account: self.account,
+            event_type: self.event_type,
+        });
+        Some(self.event().unwrap_or(invalid))
     }
 
     /// The checks made once every member was read: the members missing remarked on, and
@@ -133,14 +134,16 @@ impl<'a> Fields<'a, '_> {
         Some(())
     }
 
-    /// The event, when every member it needs was read without an error.
-    pub(super) fn event(&self) -> Option<EventRef<'a>> {
+    /// The event, when every member it needs was read without an error: made in the `Judged`
+    /// it is returned in (see [`Fields::checked`]).
+    #[inline(always)]
+    fn event(&self) -> Option<Judged<'a>> {
         if self.remarks.invalid {
             return None;
         }
         let (event, account_id) = (self.event?, self.account?);
         let (timestamp, time) = self.timestamp?;
-        Some(EventRef {
+        Some(Judged::Event(EventRef {
             uuid: self.uuid?,
             event,
             account_id,
@@ -162,6 +165,6 @@ impl<'a> Fields<'a, '_> {
                     contact_center_provider: self.provider,
                 },
             },
-        })
+        }))
     }
 }

@@ -15,7 +15,7 @@
 //! the value it reads (`snapshot`, src/js/objects.js) says whether the copy holds any other
 //! (`copiedShape`), and only a copy that does not comes here.
 
-use super::fast::DEPTH;
+use super::fast::{Judged, DEPTH};
 use crate::checks::fast_fields::{self as bit, Fields};
 use crate::checks::fast_remarks::{Mode, Remarks};
 use crate::checks::members::Object;
@@ -178,8 +178,10 @@ impl Strings {
             };
             f.provider = Some(ProviderRef { id, name: v(15) });
         }
-        f.last_checks()?;
-        f.event()
+        match f.checked()? {
+            Judged::Event(event) => Some(event),
+            Judged::Invalid(_) => None,
+        }
     }
 }
 

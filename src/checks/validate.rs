@@ -66,8 +66,9 @@ pub(crate) fn validate_routed(
             options.max_depth,
             options.strict,
             &mut remarks,
+            &mut false,
         );
-        if let Some(report) = judged.and_then(|(j, _)| answered(src, j, &remarks, options)) {
+        if let Some(report) = judged.and_then(|j| answered(src, j, &remarks, options)) {
             *answered_fast = true;
             return report;
         }
@@ -147,7 +148,7 @@ fn event_of<'a>(judged: Judged<'a>, f: &Findings) -> Option<EventRef<'a>> {
 pub(crate) fn validate_fast_or<'a, T, I: From<FoundIssue>>(
     src: &'a str,
     options: &ValidateOptions,
-    read: impl FnOnce(EventRef<'a>) -> T,
+    read: impl FnOnce(&EventRef<'a>) -> T,
     templates: Option<Templating>,
 ) -> Result<(T, Vec<I>), Option<Box<Report>>> {
     let mut remarks = Vec::new();
@@ -160,24 +161,38 @@ pub(crate) fn validate_fast_or<'a, T, I: From<FoundIssue>>(
 fn fast_answer<'a, T, I: From<FoundIssue>>(
     src: &'a str,
     options: &ValidateOptions,
-    read: impl FnOnce(EventRef<'a>) -> T,
+    read: impl FnOnce(&EventRef<'a>) -> T,
     templates: Option<Templating>,
     remarks: &mut Vec<Remark<'a>>,
 ) -> Result<(T, Vec<I>), Option<Box<Report>>> {
-    let (judged, one_line) =
-        fast::read(src, 0, options.max_depth, options.strict, remarks).ok_or(None)?;
-    if let (Some(t), Judged::Event(event)) = (templates, &judged) {
+    let mut one_line = false;
+    // Borrowed where it was read, as below: each move of the event was a `memory.copy` call
+    // in WebAssembly.
+    let read_whole = fast::read(
+        src,
+        0,
+        options.max_depth,
+        options.strict,
+        remarks,
+        &mut one_line,
+    );
+    let Some(judged) = &read_whole else {
+        return Err(None);
+    };
+    if let (Some(t), Judged::Event(event)) = (templates, judged) {
         // On one line, an ASCII text's byte offsets are its columns: nothing to count.
         let plain = t.ascii && one_line;
         if templated(src, plain, remarks, event, options, t.memo, t.out) {
-            return Ok((read(*event), Vec::new()));
+            return Ok((read(event), Vec::new()));
         }
         t.out.clear();
     }
-    let f = noted(&judged, remarks, options).ok_or(None)?;
-    match event_of(judged, &f) {
-        Some(event) => Ok((read(event), issues(f, Some(src), options).1)),
-        None => {
+    let f = noted(judged, remarks, options).ok_or(None)?;
+    match judged {
+        Judged::Event(event) if !f.has_errors() => {
+            Ok((read(event), issues(f, Some(src), options).1))
+        }
+        _ => {
             let invalid = Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::WebHook);
             Err(Some(Box::new(finish(f, Some(src), options, invalid))))
         }

@@ -245,7 +245,7 @@ pub fn clean_report(
 ) -> Option<(Spans, String)> {
     let c = clean(input, 0, max_depth)?;
     let mut spans = [ABSENT; 2 * REPORT_VALUES.len()];
-    let (text, _) = clean_spans(input, c, input_ascii, values, None, false, &mut spans);
+    let (text, _) = clean_spans(input, &c, input_ascii, values, None, false, &mut spans);
     Some((spans, text))
 }
 
@@ -335,7 +335,7 @@ pub(super) fn fast_report_held<I: From<FoundIssue>>(
 /// quotation marks when they cross apart ([`SPLICED`]).
 fn clean_spans<'a>(
     input: &'a str,
-    c: EventRef<'a>,
+    c: &EventRef<'a>,
     input_ascii: bool,
     values: Values,
     held: Option<&mut Held>,
@@ -364,14 +364,14 @@ pub fn event_spans<'a>(
     held: Option<&mut Held>,
 ) -> (Spans, String) {
     let mut spans = [ABSENT; 2 * REPORT_VALUES.len()];
-    let (text, _) = event_spans_into(c, values_ascii, values, offsets, held, false, &mut spans);
+    let (text, _) = event_spans_into(&c, values_ascii, values, offsets, held, false, &mut spans);
     (spans, text)
 }
 
 /// [`event_spans`] written into `spans` (all [`ABSENT`]); their text, and with `spliced` the
 /// offsets of the sentence's quotation marks when they cross apart ([`SPLICED`]).
 fn event_spans_into<'a>(
-    c: EventRef<'a>,
+    c: &EventRef<'a>,
     values_ascii: bool,
     values: Values,
     offsets: &Offsets,
