@@ -14,6 +14,7 @@ use crate::diagnostics::issue::FoundIssue;
 use crate::model::event_ref::EventRef;
 use crate::model::ValidateOptions;
 use crate::text::position::{Cursor, Position};
+use crate::text::push::push_short_bytes;
 use crate::text::span::Span;
 
 /// The templates JavaScript holds, as the lane's side knows them, by the key of the remark
@@ -186,9 +187,10 @@ fn push_text(out: &mut Vec<u8>, text: Option<&str>) {
     let n = text.map_or(u32::MAX, |s| s.len() as u32);
     out.extend_from_slice(&n.to_le_bytes());
     // Nothing more for none or an empty text: an empty copy was still a `memory.copy` call in
-    // WebAssembly, and most keys have two texts that are none.
+    // WebAssembly, and most keys have two texts that are none. A short one (a member's name)
+    // is copied in the module, not by a `memory.copy` call.
     if let Some(s) = text.filter(|s| !s.is_empty()) {
-        out.extend_from_slice(s.as_bytes());
+        push_short_bytes(out, s.as_bytes());
     }
 }
 

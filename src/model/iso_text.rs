@@ -4,6 +4,7 @@
 //! sentence) cost more than reading them.
 
 use crate::model::timestamp::{civil_from_days, parse, Instant};
+use crate::text::push::push_short;
 
 impl Instant {
     /// [`Instant::write_human`], copied out of `iso` when the caller knows it for this
@@ -16,8 +17,10 @@ impl Instant {
             human[..10].copy_from_slice(&iso.as_bytes()[..10]);
             human[11..19].copy_from_slice(&iso.as_bytes()[11..19]);
             // ASCII, as ISO text is: the other arm is for a caller who was wrong.
+            // Pushed as a short text: its length, read back from `from_utf8`, made `push_str`'s
+            // copy a `memory.copy` call in WebAssembly on every clean report.
             if let Ok(human) = std::str::from_utf8(&human) {
-                return out.push_str(human);
+                return push_short(out, human);
             }
         }
         self.write_human(out);

@@ -6,16 +6,22 @@
 /// Appends `t` to `s`, as `push_str` does.
 #[inline]
 pub(crate) fn push_short(s: &mut String, t: &str) {
+    // SAFETY: the bytes appended are `t`'s, whole, so `s` stays UTF-8.
+    push_short_bytes(unsafe { s.as_mut_vec() }, t.as_bytes());
+}
+
+/// Appends `t` to `v`, as `extend_from_slice` does.
+#[inline]
+pub(crate) fn push_short_bytes(v: &mut Vec<u8>, t: &[u8]) {
     let n = t.len();
     if n > 32 {
-        return s.push_str(t);
+        return v.extend_from_slice(t);
     }
-    s.reserve(n);
+    v.reserve(n);
     // SAFETY: `reserve` made room for `n` more bytes after `len`; every read is within `t`
     // (the pairs overlap when `n` is under twice their size) and every write within that
-    // room; the bytes appended are `t`'s, whole, so `s` stays UTF-8.
+    // room.
     unsafe {
-        let v = s.as_mut_vec();
         let len = v.len();
         let (src, dst) = (t.as_ptr(), v.as_mut_ptr().add(len));
         let copy8 = |from: usize| {
