@@ -49,15 +49,18 @@ fn lane(payloads: &[&str], reps: usize, options: &ValidateOptions) -> usize {
     let ascii: Vec<bool> = payloads.iter().map(|p| p.is_ascii()).collect();
     let mut valid = 0;
     for _ in 0..reps {
-        for (p, &_ascii) in payloads.iter().zip(&ascii) {
+        for (p, &ascii) in payloads.iter().zip(&ascii) {
             #[cfg(feature = "serde")]
             let memo = Some(cc_number_events::__private::Templating {
                 memo: &mut templates,
                 out: &mut out,
-                ascii: _ascii,
+                ascii,
             });
             #[cfg(not(feature = "serde"))]
-            let memo = None;
+            let memo = {
+                let _ = ascii;
+                None
+            };
             let read =
                 validate_fast_or::<_, FoundIssue>(black_box(p), options, |e| e.uuid.len(), memo);
             valid += usize::from(black_box(read).is_ok());

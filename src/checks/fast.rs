@@ -51,8 +51,8 @@ pub(crate) enum Judged<'a> {
 /// issues in `remarks` (as `strict` has them): warnings, and errors where a member is
 /// missing, of the wrong type, or refused by its rule. `None` leaves it to the parse tree:
 /// broken JSON, an escape, a member seen twice, another delivery or kind, too many remarks.
-/// With it, whether the text from `start` to the notification's end is on one line (no line
-/// break), where every remark's line is the first.
+/// `one_line` is set to whether the text from `start` to the notification's end holds no line
+/// break, so that every remark's line is the first.
 pub(crate) fn read<'a>(
     src: &'a str,
     start: usize,
