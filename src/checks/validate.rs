@@ -111,7 +111,7 @@ fn answered(
 ) -> Option<Report> {
     let f = noted(&judged, remarks, options)?;
     let read = Analysis {
-        event: event_of(judged, &f),
+        event: event_of(&judged, &f).copied(),
         ..Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::WebHook)
     };
     Some(finish(f, Some(src), options, read))
@@ -129,8 +129,9 @@ fn noted(judged: &Judged, remarks: &[Remark], options: &ValidateOptions) -> Opti
     (f.has_errors() || matches!(judged, Judged::Event(_))).then_some(f)
 }
 
-/// The event of `judged`, unless the findings `f` hold an error.
-fn event_of<'a>(judged: Judged<'a>, f: &Findings) -> Option<EventRef<'a>> {
+/// The event of `judged`, unless the findings `f` hold an error. Borrowed: each move of the
+/// event was a `memory.copy` call in WebAssembly.
+fn event_of<'j, 'a>(judged: &'j Judged<'a>, f: &Findings) -> Option<&'j EventRef<'a>> {
     match judged {
         Judged::Event(event) if !f.has_errors() => Some(event),
         _ => None,
@@ -188,11 +189,9 @@ fn fast_answer<'a, T, I: From<FoundIssue>>(
         t.out.clear();
     }
     let f = noted(judged, remarks, options).ok_or(None)?;
-    match judged {
-        Judged::Event(event) if !f.has_errors() => {
-            Ok((read(event), issues(f, Some(src), options).1))
-        }
-        _ => {
+    match event_of(judged, &f) {
+        Some(event) => Ok((read(event), issues(f, Some(src), options).1)),
+        None => {
             let invalid = Analysis::of(Kind::ContactCenterPhoneNumber, Delivery::WebHook);
             Err(Some(Box::new(finish(f, Some(src), options, invalid))))
         }
