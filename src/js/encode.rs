@@ -426,13 +426,14 @@ fn event_spans_into<'a>(
     let mut text = spans_into(&parts, offsets, held, spans);
     let from = text.len();
     let iso = sent_as_time.then_some(c.timestamp);
-    let marks = match spliced {
-        true => c.write_sentence_marked(&mut text, iso, ["\"", "\""]),
-        false => {
-            c.write_sentence_with(&mut text, iso);
-            None
-        }
+    // Spliced, each mark is one ASCII byte that JavaScript swaps for “ or ” (`sentenceOf`).
+    let quotes = match spliced {
+        true => ["\"", "\""],
+        false => ["\u{201c}", "\u{201d}"],
     };
+    let marks = c
+        .write_sentence_marked(&mut text, iso, quotes)
+        .filter(|_| spliced);
     // As many UTF-16 units as bytes is ASCII, whose offsets are its bytes': counted once.
     let units = |to: usize| utf16_units(&text.as_bytes()[from..to]);
     let length = units(text.len());
