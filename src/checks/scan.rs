@@ -3,7 +3,7 @@
 //! values of unknown members skipped where the parser would find nothing to report in them.
 //! Every `None` here hands the payload to the parse tree.
 
-use crate::json::string_run;
+use crate::json::{skip_whitespace, string_run};
 use crate::text::slice::sub;
 use crate::text::span::Span;
 
@@ -37,17 +37,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The white space from here on, noting its line breaks (see [`Reader::broke`]).
+    /// The white space from here on, as the parser skips it, noting its line breaks (see
+    /// [`Reader::broke`]).
     #[cold]
     fn ws_run(&mut self) {
-        while let Some(&c) = self.bytes.get(self.pos) {
-            match c {
-                b' ' | b'\t' => {}
-                b'\n' | b'\r' => self.broke = true,
-                _ => return,
-            }
-            self.pos += 1;
-        }
+        let end = skip_whitespace(self.src, self.pos);
+        let skipped = &self.bytes[self.pos..end];
+        self.broke |= skipped.iter().any(|&c| c == b'\n' || c == b'\r');
+        self.pos = end;
     }
 
     /// `c` after white space, if it is there. The byte itself is looked at first: payloads

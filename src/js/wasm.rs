@@ -19,11 +19,10 @@ use super::objects;
 use super::options::OptionsOf;
 use super::snapshot::read_options;
 use super::templates::Templates;
-use crate::__private::FoundIssue;
-use crate::__private::Templating;
 use crate::__private::{
     admit, carries_validation_token, draw_keys_with, hash_keys as map_keys, settle,
 };
+use crate::__private::{FoundIssue, Templating};
 use crate::{Issue, SummarizeOptions};
 use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
 use js_sys::JsString;
