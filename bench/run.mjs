@@ -18,7 +18,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { CORPORA, DEFAULT_COUNT, DEFAULT_SEED, LOG_SIZES, writeCorpus } from './corpus.mjs';
@@ -224,14 +224,19 @@ function loadedSize(specifier, samplePath) {
 function startup(samplePath) {
   const child = join(HERE, 'startup-child.mjs');
   // 'pkg-validate': the validate-only entry, when the package has one (VALIDATE_ENTRY).
-  const which = ['none', 'pkg', ...(VALIDATE_ENTRY === 'cc-number-events' ? [] : ['pkg-validate']), 'ajv', 'zod'];
+  // 'pkg-validate-file' and 'floor': the validate entry by its file (no package lookup) and a
+  // module of its shape that only parses JSON (bench/floor.mjs), also by its file: the
+  // difference is the package's own share of its start-up.
+  const validateFile = pathToFileURL(join(ROOT, 'pkg', 'node', VALIDATE_ENTRY === 'cc-number-events' ? 'index.mjs' : 'validate.mjs')).href;
+  const which = ['none', 'pkg', ...(VALIDATE_ENTRY === 'cc-number-events' ? [] : ['pkg-validate']), 'pkg-validate-file', 'floor', 'ajv', 'zod'];
+  const entryOf = { 'pkg-validate': VALIDATE_ENTRY, 'pkg-validate-file': validateFile, floor: pathToFileURL(join(HERE, 'floor.mjs')).href };
   const ms = Object.fromEntries(which.map((w) => [w, []]));
   const wall = Object.fromEntries(which.map((w) => [w, []]));
   const importMs = {};
   for (let run = 0; run < STARTUP_RUNS + 1; run++) {
     for (const w of which) {
       const t0 = performance.now();
-      const args = w === 'pkg-validate' ? ['pkg', samplePath, VALIDATE_ENTRY] : [w, samplePath];
+      const args = entryOf[w] ? ['pkg', samplePath, entryOf[w]] : [w, samplePath];
       const r = spawnSync(process.execPath, [child, ...args], { cwd: ROOT, encoding: 'utf8' });
       const t = performance.now() - t0;
       if (r.status !== 0) throw new Error(`start-up child ${w} failed: ${r.stderr}`);
@@ -243,8 +248,8 @@ function startup(samplePath) {
     }
   }
   const r = Object.fromEntries(which.map((w) => [w, { ms: median(ms[w]), wall: median(wall[w]), all: ms[w] }]));
-  r.pkg.importMs = median(importMs.pkg);
-  if (r['pkg-validate']) r['pkg-validate'].importMs = median(importMs['pkg-validate']);
+  for (const w of ['pkg', 'pkg-validate', 'pkg-validate-file', 'floor']) if (r[w]) r[w].importMs = median(importMs[w]);
+  r.validateFile = fileURLToPath(validateFile).slice(ROOT.length + 1);
   return r;
 }
 
@@ -470,6 +475,9 @@ if (st) {
       ['  of which import (glue, read .wasm, compile, instantiate)', fmt(st.pkg.importMs, 1), '', ''],
       ...(st['pkg-validate'] ? [[`${VALIDATE_ENTRY} (import + compile/instantiate + validate)`, fmt(st['pkg-validate'].ms, 1), fmt(st['pkg-validate'].wall, 1), ratio(st.pkg.ms, st['pkg-validate'].ms)],
         ['  of which import', fmt(st['pkg-validate'].importMs, 1), '', '']] : []),
+      [`the same entry by its file (${st.validateFile}, no package lookup)`, fmt(st['pkg-validate-file'].ms, 1), fmt(st['pkg-validate-file'].wall, 1), ratio(st.pkg.ms, st['pkg-validate-file'].ms)],
+      ['a module of its shape that only parses JSON, by its file (bench/floor.mjs): Node\'s share', fmt(st.floor.ms, 1), fmt(st.floor.wall, 1), ratio(st.pkg.ms, st.floor.ms)],
+      ['  the entry\'s own share (by its file, less the floor)', fmt(st['pkg-validate-file'].ms - st.floor.ms, 1), '', ''],
       ['ajv 8 + ajv-formats (import + compile schema + validate)', fmt(st.ajv.ms, 1), fmt(st.ajv.wall, 1), ratio(st.pkg.ms, st.ajv.ms)],
       ['zod 4 (import + build schema + safeParse)', fmt(st.zod.ms, 1), fmt(st.zod.wall, 1), ratio(st.pkg.ms, st.zod.ms)]]));
   out();
