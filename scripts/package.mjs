@@ -105,6 +105,14 @@ if (existsSync(snippets)) {
 // (a RangeError) unwinds through WebAssembly frames too: the module is restarted, and the
 // error rethrown, as it is the caller's.
 const guardNames = { parse: 0, validate: 1, summarize: 2 };
+// The exports return their errors instead of throwing them (src/js/thrown.rs: a `Result`
+// would cross as three values, which costs start-up in Node 20), held by an object of this
+// registered symbol, read from the Rust that makes it; the guards throw them.
+const THROWN = (() => {
+  const m = /^pub const THROWN: &str = ("[^"\\]*");$/m.exec(readFileSync(join(root, 'src', 'js', 'thrown.rs'), 'utf8'));
+  if (!m) fail('src/js/thrown.rs does not declare THROWN as expected');
+  return m[1];
+})();
 
 // --- what is written in JavaScript: receive(), Standard Schema, jsonSchema() ------------------
 // src/js/receive.js and src/js/standard.js are appended to the web glue once its exports are
@@ -206,6 +214,12 @@ function __ccneOverflow(e) {
         return false;
     }
 }
+const __ccneThrown = Symbol.for(${THROWN});
+// An export's answer: its value, or the error it returned held (src/js/thrown.rs), thrown.
+function __ccneAnswer(value) {
+    if (typeof value === 'object' && value !== null && __ccneThrown in value) throw value[__ccneThrown];
+    return value;
+}
 function __ccneGuard(f, which, name) {
     const guarded = function (input, opts) {
         if (!(${ready})) {
@@ -215,14 +229,14 @@ function __ccneGuard(f, which, name) {
         // A restart that itself failed (out of stack, say) is retried before the next call.
         if (__ccneStale) __ccneFresh();
         try {
-            return f(input, opts);
+            return __ccneAnswer(f(input, opts));
         } catch (e) {
             const trapped = __ccneTrapped(e);
             if (!trapped && !__ccneOverflow(e)) throw e;
             __ccneFresh();
             if (!trapped || which < 0) throw e;
             try {
-                return trappedReport(which, input, String(e.message));
+                return __ccneAnswer(trappedReport(which, input, String(e.message)));
             } catch (again) {
                 // parse's InvalidEventError is the answer; a second trap leaves the module
                 // to be replaced before the next call.
@@ -254,7 +268,7 @@ function __ccneGuardAll(f, name) {
         }
         if (__ccneStale) __ccneFresh();
         try {
-            return f(...args);
+            return __ccneAnswer(f(...args));
         } catch (e) {
             if (__ccneTrapped(e) || __ccneOverflow(e)) __ccneFresh();
             throw e;

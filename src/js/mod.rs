@@ -29,6 +29,8 @@ mod stream;
 #[cfg(all(target_arch = "wasm32", feature = "js-summarize"))]
 pub mod summarize;
 #[cfg(target_arch = "wasm32")]
+mod thrown;
+#[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 /// The TypeScript declarations of every export of the validate-only module (src/js/types.d.ts;

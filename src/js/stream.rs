@@ -7,6 +7,7 @@ use super::input::{check_input, read_input, Input};
 use super::options::OptionsOf;
 use super::snapshot::read_options;
 use super::summarize::summary_to_js;
+use super::thrown::one_value;
 use super::wasm::name_key_source;
 use crate::__private::HARD_MAX_INPUT_BYTES;
 use crate::{SummarizeOptions, Summarizer};
@@ -30,7 +31,12 @@ fn misuse() -> JsValue {
 
 /// Opens a summarizer with the caller's options (read as `summarize` reads them); its handle.
 #[wasm_bindgen(skip_typescript, js_name = __summarizerNew)]
-pub fn summarizer_new(opts: JsValue) -> Result<u32, JsValue> {
+pub fn summarizer_new(opts: JsValue) -> JsValue {
+    one_value(summarizer_new_of(opts).map(JsValue::from))
+}
+
+/// [`summarizer_new`]'s answer.
+fn summarizer_new_of(opts: JsValue) -> Result<u32, JsValue> {
     name_key_source();
     let options = read_options(&opts, OptionsOf::Summarize)?;
     let s = Open::Reading(Box::new(Summarizer::new(options)));
@@ -50,7 +56,12 @@ pub fn summarizer_new(opts: JsValue) -> Result<u32, JsValue> {
 /// Reads a chunk (a string or a Uint8Array; src/js/stream.js cuts larger ones) into summarizer
 /// `handle`; the bytes it has read so far.
 #[wasm_bindgen(skip_typescript, js_name = __summarizerPush)]
-pub fn summarizer_push(handle: u32, chunk: JsValue) -> Result<f64, JsValue> {
+pub fn summarizer_push(handle: u32, chunk: JsValue) -> JsValue {
+    one_value(summarizer_push_of(handle, chunk).map(JsValue::from))
+}
+
+/// [`summarizer_push`]'s answer.
+fn summarizer_push_of(handle: u32, chunk: JsValue) -> Result<f64, JsValue> {
     let given = check_input(&chunk)?;
     let read = read_input(&chunk, given, HARD_MAX_INPUT_BYTES, 0)?;
     OPEN.with_borrow_mut(|open| {
@@ -84,7 +95,12 @@ pub fn summarizer_push(handle: u32, chunk: JsValue) -> Result<f64, JsValue> {
 
 /// The summary of summarizer `handle`, which is closed.
 #[wasm_bindgen(skip_typescript, js_name = __summarizerFinish)]
-pub fn summarizer_finish(handle: u32) -> Result<JsValue, JsValue> {
+pub fn summarizer_finish(handle: u32) -> JsValue {
+    one_value(summarizer_finish_of(handle))
+}
+
+/// [`summarizer_finish`]'s answer.
+fn summarizer_finish_of(handle: u32) -> Result<JsValue, JsValue> {
     let open = OPEN.with_borrow_mut(|open| {
         open.get_mut((handle as usize).wrapping_sub(1))
             .and_then(Option::take)
@@ -116,7 +132,12 @@ pub fn summarizer_free(handle: u32) {
 /// What a summarizer answers when the module it lived in trapped (`reason`) and was
 /// restarted, after `bytes` bytes: the summary of a log that could not be read.
 #[wasm_bindgen(skip_typescript, js_name = __summarizerLost)]
-pub fn summarizer_lost(bytes: f64, reason: String) -> Result<JsValue, JsValue> {
+pub fn summarizer_lost(bytes: f64, reason: String) -> JsValue {
+    one_value(summarizer_lost_of(bytes, reason))
+}
+
+/// [`summarizer_lost`]'s answer.
+fn summarizer_lost_of(bytes: f64, reason: String) -> Result<JsValue, JsValue> {
     name_key_source();
     let size = if bytes >= 0.0 { bytes as usize } else { 0 };
     let why = NoMemory::Trapped(&reason);

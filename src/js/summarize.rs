@@ -14,6 +14,7 @@ use super::input::Input;
 use super::objects;
 use super::options::OptionsOf;
 use super::snapshot::read_options;
+use super::thrown::one_value;
 use super::wasm::{begin, name_key_source, read, trap_if_armed};
 use crate::__private::reconcile_from;
 use js_sys::{Reflect, JSON};
@@ -22,7 +23,13 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const SUMMARY_TYPES: &str = include_str!("summary.d.ts");
 
-#[wasm_bindgen(skip_typescript)]
+#[wasm_bindgen(skip_typescript, js_name = summarize)]
+pub fn summarize_export(input: JsValue, opts: JsValue) -> JsValue {
+    one_value(summarize(input, opts))
+}
+
+/// `summarize` as Rust calls it (tests/wasm.rs); the export, [`summarize_export`], returns its
+/// error as a value (see `super::thrown`).
 pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let (summary, numbers) = summary_of(&input, &opts)?;
     summary_split_to_js(summary, numbers)
@@ -75,7 +82,12 @@ fn summary_split_to_js(
 /// checked natively (tests/tokens.rs) and against the JSON of every fixture
 /// (tests/js/json-golden.test.mjs).
 #[wasm_bindgen(skip_typescript, js_name = summaryJson)]
-pub fn summary_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+pub fn summary_json(input: JsValue, opts: JsValue) -> JsValue {
+    one_value(summary_json_of(input, opts))
+}
+
+/// [`summary_json`]'s answer.
+fn summary_json_of(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     // The objects `summarize` makes, stringified: a second route to them (the summary made
     // whole, as serde tokens) was 3 KB of module.
     Ok(JSON::stringify(&summarize(input, opts)?)?.into())
@@ -114,7 +126,12 @@ fn summary_of(input: &JsValue, opts: &JsValue) -> Result<Split, JsValue> {
 }
 
 #[wasm_bindgen(skip_typescript)]
-pub fn reconcile(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+pub fn reconcile(input: JsValue, opts: JsValue) -> JsValue {
+    one_value(reconcile_of(input, opts))
+}
+
+/// [`reconcile`]'s answer.
+fn reconcile_of(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     name_key_source();
     // Options first, as every export reads them: the caller's getters run while Rust holds
     // no memory.

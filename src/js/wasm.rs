@@ -19,6 +19,7 @@ use super::objects;
 use super::options::OptionsOf;
 use super::snapshot::read_options;
 use super::templates::Templates;
+use super::thrown::one_value;
 use crate::__private::{
     admit, carries_validation_token, draw_keys_with, hash_keys as map_keys, settle,
 };
@@ -122,7 +123,13 @@ fn payload(input: JsValue, opts: &JsValue, of: OptionsOf) -> Result<Payload, JsV
     })
 }
 
-#[wasm_bindgen(skip_typescript)]
+#[wasm_bindgen(skip_typescript, js_name = validate)]
+pub fn validate_export(input: JsValue, opts: JsValue) -> JsValue {
+    one_value(validate(input, opts))
+}
+
+/// `validate` as Rust calls it (tests/wasm.rs); the export, [`validate_export`], returns its error
+/// as a value (see `super::thrown`).
 pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     answer_js(input, opts, OptionsOf::Validate)
 }
@@ -268,7 +275,13 @@ fn finish(
 /// module's, whose tree route is the same code.
 #[cfg(feature = "js-summarize")]
 #[wasm_bindgen(skip_typescript, js_name = reportJson)]
-pub fn report_json(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+pub fn report_json(input: JsValue, opts: JsValue) -> JsValue {
+    one_value(report_json_of(input, opts))
+}
+
+/// [`report_json`]'s answer.
+#[cfg(feature = "js-summarize")]
+fn report_json_of(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let input = match payload(input, &opts, OptionsOf::Validate)? {
         Payload::Raw(input) => input,
         Payload::Parsed(input, options) => {
@@ -285,7 +298,13 @@ fn json_text(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
     Ok(JSON::stringify(&to_js(value)?)?.into())
 }
 
-#[wasm_bindgen(skip_typescript)]
+#[wasm_bindgen(skip_typescript, js_name = parse)]
+pub fn parse_export(input: JsValue, opts: JsValue) -> JsValue {
+    one_value(parse(input, opts))
+}
+
+/// `parse` as Rust calls it (tests/wasm.rs); the export, [`parse_export`], returns its error
+/// as a value (see `super::thrown`).
 pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     answer_js(input, opts, OptionsOf::Parse)
 }
@@ -297,6 +316,20 @@ pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 /// before its body is even read; otherwise `body` is the raw body (or a parsed value).
 #[wasm_bindgen(skip_typescript, js_name = receiveDecision)]
 pub fn receive_decision(
+    method: String,
+    headers: Vec<String>,
+    body_empty: Option<bool>,
+    token: Option<String>,
+    body: JsValue,
+    opts: JsValue,
+) -> JsValue {
+    one_value(receive_decision_of(
+        method, headers, body_empty, token, body, opts,
+    ))
+}
+
+/// [`receive_decision`]'s answer.
+fn receive_decision_of(
     method: String,
     headers: Vec<String>,
     body_empty: Option<bool>,
@@ -333,7 +366,12 @@ pub fn receive_decision(
 /// trapped, so the caller gets a report saying so instead of a raw `RuntimeError`. Default
 /// options: the caller's object is not read a second time.
 #[wasm_bindgen(skip_typescript, js_name = trappedReport)]
-pub fn trapped_report(which: u32, input: JsValue, reason: String) -> Result<JsValue, JsValue> {
+pub fn trapped_report(which: u32, input: JsValue, reason: String) -> JsValue {
+    one_value(trapped_report_of(which, input, reason))
+}
+
+/// [`trapped_report`]'s answer.
+fn trapped_report_of(which: u32, input: JsValue, reason: String) -> Result<JsValue, JsValue> {
     name_key_source();
     let why = NoMemory::Trapped(&reason);
     let (size, exact) = match check_input(&input) {
