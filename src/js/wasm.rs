@@ -323,41 +323,31 @@ pub fn receive_decision(
     body: JsValue,
     opts: JsValue,
 ) -> JsValue {
-    one_value(receive_decision_of(
-        method, headers, body_empty, token, body, opts,
-    ))
-}
-
-/// [`receive_decision`]'s answer.
-fn receive_decision_of(
-    method: String,
-    headers: Vec<String>,
-    body_empty: Option<bool>,
-    token: Option<String>,
-    body: JsValue,
-    opts: JsValue,
-) -> Result<JsValue, JsValue> {
-    name_key_source();
-    let options = read_options(&opts, OptionsOf::Validate)?.item;
-    let pairs: Vec<(&str, &str)> = headers
-        .chunks_exact(2)
-        .map(|p| (p[0].as_str(), p[1].as_str()))
-        .collect();
-    let empty = match body_empty {
-        Some(empty) => empty,
-        None if carries_validation_token(&pairs) => return Ok(JsValue::UNDEFINED),
-        None => false,
+    // A closure, for `?`: its answer is one value (see `super::thrown`).
+    let answer = move || -> Result<JsValue, JsValue> {
+        name_key_source();
+        let options = read_options(&opts, OptionsOf::Validate)?.item;
+        let pairs: Vec<(&str, &str)> = headers
+            .chunks_exact(2)
+            .map(|p| (p[0].as_str(), p[1].as_str()))
+            .collect();
+        let empty = match body_empty {
+            Some(empty) => empty,
+            None if carries_validation_token(&pairs) => return Ok(JsValue::UNDEFINED),
+            None => false,
+        };
+        let echo = match admit(&method, &pairs, empty, token.as_deref()) {
+            Err(answer) => return to_js(&answer),
+            Ok(_) if body_empty.is_none() => return Ok(JsValue::UNDEFINED),
+            Ok(echo) => echo,
+        };
+        let report = match objects::given(body).map_err(thrown)? {
+            objects::Given::Parsed(body) => objects::validate(&body, &options).map_err(thrown)?,
+            objects::Given::Raw(body) => report(&body, check_input(&body)?, &options)?,
+        };
+        to_js(&settle(report, echo))
     };
-    let echo = match admit(&method, &pairs, empty, token.as_deref()) {
-        Err(answer) => return to_js(&answer),
-        Ok(_) if body_empty.is_none() => return Ok(JsValue::UNDEFINED),
-        Ok(echo) => echo,
-    };
-    let report = match objects::given(body).map_err(thrown)? {
-        objects::Given::Parsed(body) => objects::validate(&body, &options).map_err(thrown)?,
-        objects::Given::Raw(body) => report(&body, check_input(&body)?, &options)?,
-    };
-    to_js(&settle(report, echo))
+    one_value(answer())
 }
 
 /// Not part of the API: what `parse` (0), `validate` (1) or `summarize` (2) answers for
