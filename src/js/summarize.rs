@@ -28,7 +28,7 @@ pub fn summarize_export(input: JsValue, opts: JsValue) -> JsValue {
     one_value(summarize(input, opts))
 }
 
-/// `summarize` as Rust calls it (tests/wasm.rs); the export, [`summarize_export`], returns its
+/// `summarize` as Rust calls it (tests/wasm.rs); the export, `summarize_export`, returns its
 /// error as a value (see `super::thrown`).
 pub fn summarize(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let (summary, numbers) = summary_of(&input, &opts)?;

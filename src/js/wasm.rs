@@ -128,7 +128,7 @@ pub fn validate_export(input: JsValue, opts: JsValue) -> JsValue {
     one_value(validate(input, opts))
 }
 
-/// `validate` as Rust calls it (tests/wasm.rs); the export, [`validate_export`], returns its error
+/// `validate` as Rust calls it (tests/wasm.rs); the export, `validate_export`, returns its error
 /// as a value (see `super::thrown`).
 pub fn validate(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     answer_js(input, opts, OptionsOf::Validate)
@@ -303,7 +303,7 @@ pub fn parse_export(input: JsValue, opts: JsValue) -> JsValue {
     one_value(parse(input, opts))
 }
 
-/// `parse` as Rust calls it (tests/wasm.rs); the export, [`parse_export`], returns its error
+/// `parse` as Rust calls it (tests/wasm.rs); the export, `parse_export`, returns its error
 /// as a value (see `super::thrown`).
 pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     answer_js(input, opts, OptionsOf::Parse)
