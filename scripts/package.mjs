@@ -220,6 +220,11 @@ function __ccneAnswer(value) {
     if (typeof value === 'object' && value !== null && __ccneThrown in value) throw value[__ccneThrown];
     return value;
 }
+// \`f\`, parse, validate or summarize of the module, throwing the error it returns. Put under the
+// lane, not around it: the lane's own answers, nearly every call, hold no error to look for.
+function __ccneAnswering(f) {
+    return (input, opts) => __ccneAnswer(f(input, opts));
+}
 function __ccneGuard(f, which, name) {
     const guarded = function (input, opts) {
         if (!(${ready})) {
@@ -229,7 +234,7 @@ function __ccneGuard(f, which, name) {
         // A restart that itself failed (out of stack, say) is retried before the next call.
         if (__ccneStale) __ccneFresh();
         try {
-            return __ccneAnswer(f(input, opts));
+            return f(input, opts);
         } catch (e) {
             const trapped = __ccneTrapped(e);
             if (!trapped && !__ccneOverflow(e)) throw e;
@@ -282,7 +287,7 @@ ${invalidEventError}
 // parse and validate (which 0 and 1) with src/js/lane.js's lane in front of the module's own.
 const guardOf = (name, which, f) =>
   which < 0 ? `__ccneGuardAll(${f}, '${name}')`
-    : `__ccneGuard(${which < 2 ? `__ccneLane(${f}, ${which})` : f}, ${which}, '${name}')`;
+    : `__ccneGuard(${which < 2 ? `__ccneLane(__ccneAnswering(${f}), ${which})` : `__ccneAnswering(${f})`}, ${which}, '${name}')`;
 // src/js/lane.js, in the glue's scope: it calls the module's `ccne_lane*` exports and the
 // `assemble` the glue imports from src/js/assemble.js.
 const lane = (src) => {
