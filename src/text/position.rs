@@ -24,15 +24,13 @@ impl Position {
     /// Where `span` is in `src` when `src` is ASCII and holds no line break before the span:
     /// each byte a unit, on the first line. As [`Cursor::locate`] has it, without counting.
     pub fn plain(src: &str, span: Span) -> Position {
-        let len = src.len();
-        let start = span.start.min(len);
+        let (start, end) = within(span, src.len());
         debug_assert!(
             src.is_ascii()
                 && !src.as_bytes()[..start]
                     .iter()
                     .any(|&b| b == b'\n' || b == b'\r')
         );
-        let end = span.end.max(span.start).min(len);
         Position {
             line: 1,
             column: start as u32 + 1,
@@ -258,8 +256,7 @@ impl<'a> Cursor<'a> {
     /// Where `span` is, as [`LineIndex::locate`] has it. Spans should come in the order of
     /// their starts; one before the last starts the count again.
     pub fn locate(&mut self, span: Span) -> Position {
-        let len = self.bytes.len();
-        let start = span.start.min(len);
+        let (start, end) = within(span, self.bytes.len());
         if start < self.at {
             *self = Cursor {
                 at: 0,
@@ -270,7 +267,6 @@ impl<'a> Cursor<'a> {
             };
         }
         self.advance(start);
-        let end = span.end.max(span.start).min(len);
         Position {
             line: self.line,
             column: self.units - self.line_units + 1,
@@ -278,6 +274,13 @@ impl<'a> Cursor<'a> {
             length: utf16_units(&self.bytes[start..end]),
         }
     }
+}
+
+/// `span`'s start and end within a text of `len` bytes, the end not before the start: where
+/// [`Cursor::locate`] and [`Position::plain`] place a span, alike.
+#[inline(always)]
+fn within(span: Span, len: usize) -> (usize, usize) {
+    (span.start.min(len), span.end.max(span.start).min(len))
 }
 
 /// Whether the sixty-four bytes of `block` are all ASCII from 0x0e up, as [`plain16`] has
