@@ -107,7 +107,8 @@ if (existsSync(snippets)) {
 const guardNames = { parse: 0, validate: 1, summarize: 2 };
 // The exports return their errors instead of throwing them (src/js/thrown.rs: a `Result`
 // would cross as three values, which costs start-up in Node 20), held by an object of this
-// registered symbol, read from the Rust that makes it; the guards throw them.
+// registered symbol, read from the Rust that makes it; `__ccneAnswer` throws them (for
+// parse, validate and summarize under the lane, `__ccneAnswering`; in the guard for the rest).
 const THROWN = (() => {
   const m = /^pub const THROWN: &str = ("[^"\\]*");$/m.exec(readFileSync(join(root, 'src', 'js', 'thrown.rs'), 'utf8'));
   if (!m) fail('src/js/thrown.rs does not declare THROWN as expected');

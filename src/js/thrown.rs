@@ -4,7 +4,7 @@
 //! takes V8's generic wrapper. The validate-only module had three such signatures: compiling
 //! it took 2.69 ms, 2.50 ms without them (medians of 12 fresh processes each, alternating;
 //! 2.3 million instructions of TurboFan less, callgrind; 2026-12-02). So the error is
-//! returned too, inside an object that only it makes, and the package's guard around each
+//! returned too, inside an object that only it makes, and the package's JavaScript around each
 //! export (scripts/package.mjs `__ccneAnswer`) throws what it holds.
 
 use wasm_bindgen::JsValue;
