@@ -61,11 +61,8 @@ impl EventRef<'_> {
     /// [`Instant::is_iso_text`](crate::Instant::is_iso_text)), which the sentence's time is
     /// copied out of.
     pub fn write_sentence_with(&self, text: &mut String, iso: Option<&str>) {
-        self.write_sentence_marked(text, iso, Self::QUOTES);
+        self.write_sentence_marked(text, iso, ["\u{201c}", "\u{201d}"]);
     }
-
-    /// The marks the sentence puts the provider's name between.
-    pub const QUOTES: [&'static str; 2] = ["\u{201c}", "\u{201d}"];
 
     /// [`Self::write_sentence_with`], the provider's name between `marks` rather than “ ”,
     /// and where each mark starts in `text`, when the sentence names a provider. The lane

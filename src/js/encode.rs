@@ -429,7 +429,7 @@ fn event_spans_into<'a>(
     // Spliced, each mark is one ASCII byte that JavaScript swaps for “ or ” (`sentenceOf`).
     let quotes = match spliced {
         true => ["\"", "\""],
-        false => EventRef::QUOTES,
+        false => ["\u{201c}", "\u{201d}"],
     };
     let marks = c
         .write_sentence_marked(&mut text, iso, quotes)
